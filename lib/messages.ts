@@ -1,0 +1,49 @@
+/**
+ * Everything a user reads, in one place. Code passes figures in; the wording lives here.
+ */
+import { describeCell } from "./report/template";
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "为空" : String(v));
+
+export const msg = {
+  app: {
+    name: "政府信息公开年报看板",
+    tagline: "把各单位的政府信息公开工作年度报告变成可比较的数据",
+    source: "数据来源：各单位政府信息公开工作年度报告",
+  },
+  parse: {
+    unknownKey: (key: string) => `读到了模板中没有的单元格 ${key}，已忽略`,
+    duplicateCell: (key: string) => `${describeCell(key)} 出现了两次，保留第一次读到的值`,
+    rowShape: (where: string, got: number, want: number) => `${where} 读到 ${got} 个单元格，应为 ${want} 个，此行未读取`,
+    extraValues: (where: string) => `${where} 多出的数值已忽略`,
+    unknownRow: (label: string) => `无法识别的表格行「${label}」`,
+    t4WithoutHeader: "表四的数据行前没有找到表头，按全国统一格式的列顺序读取",
+  },
+  errors: {
+    empty: "文件是空的，没有可读取的内容",
+    tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
+    unsupportedType: (name: string) => `不支持的文件类型「${name}」：目前可导入 .txt、.md 和 .html 文件`,
+    binary: "文件不是文本或网页（可能是二进制文件或编码无法识别）",
+    notReport: "没有找到政府信息公开工作年度报告的内容：既没有识别出标题和年度，也没有识别出任何统一表格",
+    noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
+    noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
+    fileUnreadable: (path: string) => `无法读取文件「${path}」`,
+    dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",
+  },
+  findings: {
+    blankAsZero: (row: string, n: number) => `表三 「${row}」行有 ${n} 个单元格为空，核对时按 0 计`,
+    t4BlankAsZero: (n: number) => `表四 有 ${n} 个单元格为空，核对时按 0 计`,
+    resultsSum: (column: string, sum: number, total: number | null, diff: number) =>
+      `表三 ${column}列：办理结果各项合计 ${sum}，（七）总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
+    balance: (column: string, received: number | null, carried: number | null, handled: number | null, forward: number | null, diff: number) =>
+      `表三 ${column}列：一、本年新收 ${fmt(received)} + 二、上年结转 ${fmt(carried)} ≠ （七）总计 ${fmt(handled)} + 四、结转下年度 ${fmt(forward)}（空按 0 计），相差 ${diff}`,
+    mixedFormat: "表二为 2021 年版格式，表三（六）其他处理却只有一行（2019 年版），按实际印出的格式读取",
+    missingTable: (title: string) => `缺少「${title}」表格`,
+    missingCells: (n: number) => `表格不完整：缺少 ${n} 个单元格`,
+  },
+  severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
+  import: {
+    created: (agency: string, year: number) => `已新增 ${agency} ${year} 年度报告`,
+    replaced: (agency: string, year: number) => `已替换 ${agency} ${year} 年度报告（原有数据已整体替换）`,
+  },
+};

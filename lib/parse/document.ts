@@ -1,0 +1,49 @@
+/**
+ * The one shape every presentation (pipe text, web page, later PDF and Word) is read into before
+ * labels are matched: the report as a sequence of text lines and table rows, each cell with where
+ * it was read from.
+ */
+
+export interface SourceLoc {
+  /** 1-based line of the source text. */
+  line?: number;
+  /** 1-based table, row and column of a web page or Word table. */
+  table?: number;
+  row?: number;
+  col?: number;
+  page?: number;
+}
+
+export interface DocCell {
+  text: string;
+  loc: SourceLoc;
+}
+
+export type DocLine =
+  | { kind: "text"; text: string; loc: SourceLoc }
+  | { kind: "row"; cells: DocCell[]; loc: SourceLoc };
+
+export type SourceKind = "text" | "html";
+
+export interface SourceDocument {
+  kind: SourceKind;
+  lines: DocLine[];
+  /** The document's title where the container states it (a web page's <title>). */
+  title?: string;
+  /** A publication date the container states (a web page's meta PubDate), as printed. */
+  publishedHint?: string;
+  /** Plain text of the report, tables as `|`-separated lines: what is stored as the source text. */
+  text: string;
+}
+
+/** Plain text of a document: paragraphs as they are, table rows as `a | b | c`. */
+export function documentText(lines: DocLine[]): string {
+  return lines.map((l) => (l.kind === "text" ? l.text : l.cells.map((c) => c.text).join(" | "))).join("\n");
+}
+
+export function describeLoc(loc: SourceLoc): string {
+  if (loc.table !== undefined) return `第 ${loc.table} 个表格第 ${loc.row} 行第 ${loc.col} 列`;
+  if (loc.page !== undefined) return `第 ${loc.page} 页`;
+  if (loc.line !== undefined) return `第 ${loc.line} 行`;
+  return "";
+}

@@ -1,0 +1,137 @@
+/**
+ * parse → match → check: a report file's bytes to the cells of shared/spec/report-cells.md.
+ * Pure and synchronous; the CLI, the import page and the demo seeding all call `parseReport`.
+ */
+import { runChecks, type Finding } from "../checks/rules";
+import { msg } from "../messages";
+import { cellKeys, type ReportFormat, type TableFormat } from "../report/template";
+import type { CellValue } from "../report/values";
+import { describeLoc, type SourceKind } from "./document";
+import { readHtml } from "./html";
+import { matchCells, type ParseIssue, type ReadCell } from "./match";
+import { readMeta } from "./metadata";
+import { readText } from "./text";
+
+/** Bumped whenever a change to parsing can change what is read from the same file. */
+export const PARSER_VERSION = "2026.11.1";
+export const MAX_UPLOAD_MB = 20;
+
+export interface ParsedReport {
+  agency: string | null;
+  year: number | null;
+  format: ReportFormat;
+  publishedOn: string | null;
+  title: string | null;
+  cells: Record<string, CellValue>;
+  /** Per cell: the text as printed, its annotation and where it was read. */
+  details: Record<string, ReadCell>;
+  findings: Finding[];
+  issues: ParseIssue[];
+  /** Keys the format defines that the report does not print (a truncated document). */
+  missing: string[];
+  mixed: boolean;
+  sourceKind: SourceKind;
+  sourceText: string;
+  parserVersion: string;
+}
+
+export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
+
+export function kindOf(name: string, text: string): SourceKind | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  if (ext === "html" || ext === "htm" || ext === "shtml") return "html";
+  if (ext === "txt" || ext === "md" || ext === "text") return "text";
+  if (ext && ext !== name.toLowerCase()) return null;
+  return /^\s*(<!doctype html|<html|<meta|<table|<body)/i.test(text) ? "html" : "text";
+}
+
+/** Bytes to text: UTF-8 (with or without BOM), else the page's declared charset, else GB18030. */
+export function decodeBytes(bytes: Uint8Array): string | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    for (const enc of [declared, "gb18030"]) {
+      if (!enc) continue;
+      try {
+        return new TextDecoder(enc === "gb2312" || enc === "gbk" ? "gb18030" : enc, { fatal: true }).decode(bytes);
+      } catch {
+        /* try the next */
+      }
+    }
+    return null;
+  }
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.includes("\u0000")) return true;
+  const controls = sample.match(/[\u0001-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  return controls > sample.length * 0.01;
+}
+
+export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOutcome {
+  if (input.bytes.length === 0) return { ok: false, error: msg.errors.empty };
+  if (input.bytes.length > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
+  const text = decodeBytes(input.bytes);
+  if (text === null || looksBinary(text)) return { ok: false, error: msg.errors.binary };
+  const kind = kindOf(input.name, text);
+  if (!kind) return { ok: false, error: msg.errors.unsupportedType(input.name) };
+  return parseReportText(text, kind);
+}
+
+export function parseReportText(text: string, kind: SourceKind): ParseOutcome {
+  if (!text.trim()) return { ok: false, error: msg.errors.empty };
+  const doc = kind === "html" ? readHtml(text) : readText(text);
+  const meta = readMeta(doc);
+  const matched = matchCells(doc.lines);
+  const hasTables = Object.keys(matched.cells).length > 0;
+  if (!hasTables && (meta.year === null || meta.title === null)) return { ok: false, error: msg.errors.notReport };
+
+  const t2 = matched.evidence.t2;
+  const t3 = matched.evidence.t3;
+  const format: ReportFormat = hasTables ? ((t2 ?? t3 ?? "2021") as TableFormat) : "pre2019";
+  const mixed = Boolean(t2 && t3 && t2 !== t3);
+
+  const cells: Record<string, CellValue> = {};
+  for (const [key, c] of Object.entries(matched.cells)) cells[key] = c.value;
+  const expected = format === "pre2019" ? [] : cellKeys(format).filter((k) => !(mixed && /^t3\.other_/.test(k)));
+  const missing = expected.filter((k) => !(k in cells) && !(mixed && k.startsWith("t3.other.")));
+
+  return {
+    ok: true,
+    report: {
+      agency: meta.agency,
+      year: meta.year,
+      format,
+      publishedOn: meta.publishedOn,
+      title: meta.title,
+      cells,
+      details: matched.cells,
+      findings: runChecks({ format, cells, mixed }),
+      issues: matched.issues,
+      missing,
+      mixed,
+      sourceKind: kind,
+      sourceText: doc.text,
+      parserVersion: PARSER_VERSION,
+    },
+  };
+}
+
+/** The `parse --json` shape of shared/spec/report-cells.md (plus what was not understood). */
+export function toContractJson(r: ParsedReport) {
+  return {
+    agency: r.agency,
+    year: r.year,
+    format: r.format,
+    published_on: r.publishedOn,
+    cells: r.cells,
+    findings: r.findings,
+    notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
+    missing: r.missing,
+    unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
+  };
+}

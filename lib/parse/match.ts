@@ -1,0 +1,216 @@
+/**
+ * The one label-matching step: document lines → template cells. Rows are matched by their labels,
+ * never by position; 表二 columns by their header labels; 表三/表四 columns are checked against the
+ * header labels and read in the national order (their headers wrap and lose merges in every
+ * presentation, but the order is fixed by the template).
+ */
+import {
+  ALL_CELL_KEYS,
+  T3_COLUMNS,
+  T4_GROUPS,
+  T4_RESULTS,
+  t2Key,
+  t3Key,
+  t4Key,
+  type TableFormat,
+  type TableId,
+} from "../report/template";
+import { labelCore, matchT2Column, matchT2Row, matchT3Group, matchT3Row, normalizeLabel, isT2SectionHeader } from "../report/labels";
+import { parseValue, type CellValue } from "../report/values";
+import type { DocCell, DocLine, SourceLoc } from "./document";
+import { msg } from "../messages";
+
+export interface ReadCell {
+  value: CellValue;
+  /** The text as printed. */
+  raw: string;
+  note?: string;
+  loc: SourceLoc;
+}
+
+export interface ParseIssue {
+  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column";
+  message: string;
+  loc: SourceLoc;
+}
+
+export interface MatchResult {
+  cells: Record<string, ReadCell>;
+  /** Format evidence per table: which labels were printed. */
+  evidence: { t2?: TableFormat; t3?: TableFormat };
+  tablesSeen: Set<TableId>;
+  issues: ParseIssue[];
+}
+
+type Slot = { cell: DocCell; parsed: ReturnType<typeof parseValue> };
+
+const isBlankText = (c: DocCell) => normalizeLabel(c.text) === "";
+
+function splitRow(cells: DocCell[]): { labels: DocCell[]; values: Slot[] } {
+  const slots = cells.map((cell) => ({ cell, parsed: parseValue(cell.text) }));
+  // Leading cells up to the last label are labels (group cells, then the row's own label).
+  let lastLabel = -1;
+  slots.forEach((s, i) => {
+    if (s.parsed.kind === "text") lastLabel = i;
+  });
+  return { labels: slots.slice(0, lastLabel + 1).map((s) => s.cell).filter((c) => !isBlankText(c)), values: slots.slice(lastLabel + 1) };
+}
+
+/**
+ * The `count` values of a row. Cells past the count that are empty are the placeholders of lost
+ * merges (`行政许可 | 4 | ||`); a row printed with no value at all is `count` blanks.
+ */
+function takeValues(values: Slot[], count: number): { slots: (Slot | undefined)[]; ok: boolean; extra: boolean } {
+  const filled = values.filter((v) => !isBlankText(v.cell));
+  if (filled.length === 0) return { slots: Array.from({ length: count }, () => values[0]), ok: true, extra: false };
+  if (values.length < count) return { slots: [], ok: false, extra: false };
+  const extra = values.slice(count).some((v) => !isBlankText(v.cell));
+  return { slots: values.slice(0, count), ok: true, extra };
+}
+
+function isT3Header(labels: DocCell[]): boolean {
+  return labels.some((c) => {
+    const k = labelCore(c.text);
+    return k === "申请人情况" || k === "自然人" || k === "商业企业" || k === "法人或其他组织" || k.includes("勾稽关系");
+  });
+}
+
+function isT4Header(labels: DocCell[]): boolean {
+  return labels.some((c) => {
+    const k = labelCore(c.text);
+    return k === "行政复议" || k === "行政诉讼" || k === "结果维持" || k === "未经复议直接起诉";
+  });
+}
+
+export function matchCells(lines: DocLine[]): MatchResult {
+  const cells: Record<string, ReadCell> = {};
+  const issues: ParseIssue[] = [];
+  const evidence: MatchResult["evidence"] = {};
+  const tablesSeen = new Set<TableId>();
+  let table: TableId | undefined;
+  let t2Columns: { key: string; format: TableFormat }[] = [];
+  let t3Group: ReturnType<typeof matchT3Group>;
+  let t3OtherSubRows = false;
+  let t3OtherSingle = false;
+  let t4HeaderSeen = false;
+
+  const put = (key: string, slot: Slot | undefined, loc: SourceLoc) => {
+    if (!ALL_CELL_KEYS.has(key)) {
+      issues.push({ code: "unknown_column", message: msg.parse.unknownKey(key), loc });
+      return;
+    }
+    if (cells[key]) {
+      issues.push({ code: "duplicate_cell", message: msg.parse.duplicateCell(key), loc });
+      return;
+    }
+    const parsed = slot?.parsed;
+    cells[key] = {
+      value: parsed?.kind === "value" && slot && !isBlankText(slot.cell) ? parsed.value : null,
+      raw: slot?.cell.text ?? "",
+      ...(parsed?.kind === "value" && parsed.note ? { note: parsed.note } : {}),
+      loc: slot?.cell.loc ?? loc,
+    };
+  };
+
+  for (const line of lines) {
+    if (line.kind === "text") {
+      const t = normalizeLabel(line.text);
+      if (/^二\.主动公开政府信息/.test(t)) table = "t2";
+      else if (/^三\.收到和处理政府信息公开申请/.test(t)) table = "t3";
+      else if (/^四\.政府信息公开行政复议/.test(t)) table = "t4";
+      else if (/^[五六]\./.test(t)) table = undefined;
+      continue;
+    }
+    const { labels, values } = splitRow(line.cells);
+
+    // Table switches announced inside the table itself.
+    if (labels.some((c) => isT2SectionHeader(c.text))) {
+      table = "t2";
+      tablesSeen.add("t2");
+      t2Columns = [];
+      continue;
+    }
+    if (isT3Header(labels)) {
+      table = "t3";
+      tablesSeen.add("t3");
+      continue;
+    }
+    if (labels.some((c) => labelCore(c.text) === "信息内容")) {
+      table = "t2";
+      tablesSeen.add("t2");
+      t2Columns = line.cells
+        .slice(line.cells.findIndex((c) => labelCore(c.text) === "信息内容") + 1)
+        .filter((c) => !isBlankText(c))
+        .map((c) => matchT2Column(c.text))
+        .filter((c): c is { key: string; format: TableFormat } => Boolean(c));
+      const votes = new Set(t2Columns.map((c) => c.format));
+      if (votes.size === 1) evidence.t2 ??= [...votes][0];
+      continue;
+    }
+    if (isT4Header(labels) && !labels.some((c) => matchT3Row(c.text, t3Group))) {
+      table = "t4";
+      tablesSeen.add("t4");
+      t4HeaderSeen = true;
+      continue;
+    }
+
+    // 表四: the one data row of 15 numbers.
+    if (table === "t4" && labels.length === 0 && values.filter((v) => !isBlankText(v.cell)).length >= 1) {
+      const order = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
+      const { slots, ok, extra } = takeValues(values, order.length);
+      if (!ok) {
+        issues.push({ code: "row_shape", message: msg.parse.rowShape("表四", values.length, order.length), loc: line.loc });
+        continue;
+      }
+      if (!t4HeaderSeen) issues.push({ code: "row_shape", message: msg.parse.t4WithoutHeader, loc: line.loc });
+      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues("表四"), loc: line.loc });
+      order.forEach((key, i) => put(key, slots[i], line.loc));
+      tablesSeen.add("t4");
+      continue;
+    }
+    if (labels.length === 0) continue;
+
+    // 表三 rows: group cells, then the row label, then seven values.
+    for (const c of labels) {
+      const g = matchT3Group(c.text);
+      if (g && g !== "results") t3Group = g;
+    }
+    const rowLabel = labels[labels.length - 1];
+    const t3Row = table !== "t2" && table !== "t4" ? matchT3Row(rowLabel.text, t3Group) : undefined;
+    if (t3Row) {
+      table = "t3";
+      tablesSeen.add("t3");
+      if (!t3Row.group || t3Row.group === "results") t3Group = undefined;
+      if (t3Row.key === "other") t3OtherSingle = true;
+      if (t3Row.group === "other") t3OtherSubRows = true;
+      const { slots, ok, extra } = takeValues(values, T3_COLUMNS.length);
+      if (!ok) {
+        issues.push({ code: "row_shape", message: msg.parse.rowShape(`表三「${rowLabel.text}」`, values.length, T3_COLUMNS.length), loc: line.loc });
+        continue;
+      }
+      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表三「${rowLabel.text}」`), loc: line.loc });
+      T3_COLUMNS.forEach((c, i) => put(t3Key(t3Row.key, c.key), slots[i], line.loc));
+      continue;
+    }
+
+    // 表二 rows: label, then one value per column of the header above.
+    const t2Row = table === "t2" || table === undefined ? matchT2Row(rowLabel.text) : undefined;
+    if (t2Row && t2Columns.length > 0) {
+      const { slots, ok, extra } = takeValues(values, t2Columns.length);
+      if (!ok) {
+        issues.push({ code: "row_shape", message: msg.parse.rowShape(`表二「${rowLabel.text}」`, values.length, t2Columns.length), loc: line.loc });
+        continue;
+      }
+      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表二「${rowLabel.text}」`), loc: line.loc });
+      t2Columns.forEach((c, i) => put(t2Key(t2Row.key, c.key), slots[i], line.loc));
+      continue;
+    }
+    if (table && values.some((v) => v.parsed.kind === "value" && !isBlankText(v.cell))) {
+      issues.push({ code: "unknown_row", message: msg.parse.unknownRow(rowLabel.text), loc: line.loc });
+    }
+  }
+
+  if (t3OtherSubRows) evidence.t3 = "2021";
+  else if (t3OtherSingle) evidence.t3 = "2019";
+  return { cells, evidence, tablesSeen, issues };
+}

@@ -1,0 +1,25 @@
+/** Report text as copied from a page: paragraphs, and table rows as cells separated by `|`. */
+import { type DocLine, type SourceDocument } from "./document";
+
+const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+export function readText(text: string): SourceDocument {
+  const lines: DocLine[] = [];
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || MARKDOWN_RULE.test(line)) return;
+      const loc = { line: i + 1 };
+      if (!line.includes("|")) {
+        lines.push({ kind: "text", text: line, loc });
+        return;
+      }
+      let parts = line.split("|");
+      // Markdown rows open and close with a pipe; the seed's rows only close with one.
+      if (line.startsWith("|")) parts = parts.slice(1, line.endsWith("|") ? -1 : undefined);
+      lines.push({ kind: "row", loc, cells: parts.map((p) => ({ text: p.trim(), loc })) });
+    });
+  return { kind: "text", lines, text: text.replace(/^\uFEFF/, "") };
+}

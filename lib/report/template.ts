@@ -1,0 +1,300 @@
+/**
+ * The national report template, declared once as data (国办公开办函〔2019〕60号 and 〔2021〕30号).
+ * Keys are the data contract of shared/spec/report-cells.md. The parser, the database, the checks,
+ * the report page and every export read this module; nothing else spells a label.
+ */
+
+export const FORMATS = ["2021", "2019", "pre2019"] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+export type TableFormat = Exclude<ReportFormat, "pre2019">;
+
+export const FORMAT_LABELS: Record<ReportFormat, string> = {
+  "2021": "2021 年版格式",
+  "2019": "2019 年版格式（试行）",
+  pre2019: "2019 年以前（无统一表格）",
+};
+
+export type TableId = "t2" | "t3" | "t4";
+
+export interface LabelDef {
+  key: string;
+  /** The label as the national template prints it. */
+  label: string;
+  /** Short form for charts and messages. */
+  short?: string;
+  /** Other ways real reports print it (typos included); compared after normalization. */
+  variants?: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// 表二 主动公开政府信息情况
+
+export interface T2Section {
+  /** The full-width header row, e.g. 第二十条第（一）项. */
+  header: string;
+  columns: readonly LabelDef[];
+  rows: readonly LabelDef[];
+}
+
+const T2_COLUMNS = {
+  issued: { key: "issued", label: "本年制发件数" },
+  repealed: { key: "repealed", label: "本年废止件数" },
+  in_force: { key: "in_force", label: "现行有效件数" },
+  decisions2021: { key: "decisions", label: "本年处理决定数量" },
+  amount_wan: {
+    key: "amount_wan",
+    label: "本年收费金额（单位：万元）",
+    short: "本年收费金额（万元）",
+    variants: ["本年收费金额", "本年收费金额（万元）", "收费金额（单位：万元）"],
+  },
+  made: { key: "made", label: "本年新制作数量" },
+  published: { key: "published", label: "本年新公开数量" },
+  total_public: { key: "total_public", label: "对外公开总数量" },
+  prev_items: { key: "prev_items", label: "上一年项目数量" },
+  change: { key: "change", label: "本年增/减", variants: ["本年增减", "本年增（减）"] },
+  decisions2019: { key: "decisions", label: "处理决定数量" },
+  items: { key: "items", label: "采购项目数量" },
+  amount_yuan: { key: "amount_yuan", label: "采购总金额", variants: ["采购总金额（元）"] },
+} as const satisfies Record<string, LabelDef>;
+
+const T2_ROWS = {
+  rules: { key: "rules", label: "规章" },
+  normative_docs2021: { key: "normative_docs", label: "行政规范性文件", short: "规范性文件" },
+  normative_docs2019: { key: "normative_docs", label: "规范性文件", variants: ["行政规范性文件"] },
+  licensing: { key: "licensing", label: "行政许可" },
+  other_services: { key: "other_services", label: "其他对外管理服务事项" },
+  penalty: { key: "penalty", label: "行政处罚" },
+  coercion: { key: "coercion", label: "行政强制" },
+  fees: { key: "fees", label: "行政事业性收费" },
+  procurement: { key: "procurement", label: "政府集中采购" },
+} as const satisfies Record<string, LabelDef>;
+
+export const T2_SECTIONS: Record<TableFormat, readonly T2Section[]> = {
+  "2021": [
+    {
+      header: "第二十条第（一）项",
+      columns: [T2_COLUMNS.issued, T2_COLUMNS.repealed, T2_COLUMNS.in_force],
+      rows: [T2_ROWS.rules, T2_ROWS.normative_docs2021],
+    },
+    { header: "第二十条第（五）项", columns: [T2_COLUMNS.decisions2021], rows: [T2_ROWS.licensing] },
+    {
+      header: "第二十条第（六）项",
+      columns: [T2_COLUMNS.decisions2021],
+      rows: [T2_ROWS.penalty, T2_ROWS.coercion],
+    },
+    { header: "第二十条第（八）项", columns: [T2_COLUMNS.amount_wan], rows: [T2_ROWS.fees] },
+  ],
+  "2019": [
+    {
+      header: "第二十条第（一）项",
+      columns: [T2_COLUMNS.made, T2_COLUMNS.published, T2_COLUMNS.total_public],
+      rows: [T2_ROWS.rules, T2_ROWS.normative_docs2019],
+    },
+    {
+      header: "第二十条第（五）项",
+      columns: [T2_COLUMNS.prev_items, T2_COLUMNS.change, T2_COLUMNS.decisions2019],
+      rows: [T2_ROWS.licensing, T2_ROWS.other_services],
+    },
+    {
+      header: "第二十条第（六）项",
+      columns: [T2_COLUMNS.prev_items, T2_COLUMNS.change, T2_COLUMNS.decisions2019],
+      rows: [T2_ROWS.penalty, T2_ROWS.coercion],
+    },
+    {
+      header: "第二十条第（八）项",
+      columns: [T2_COLUMNS.prev_items, T2_COLUMNS.change],
+      rows: [T2_ROWS.fees],
+    },
+    {
+      header: "第二十条第（九）项",
+      columns: [T2_COLUMNS.items, T2_COLUMNS.amount_yuan],
+      rows: [T2_ROWS.procurement],
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// 表三 收到和处理政府信息公开申请情况
+
+export const T3_COLUMNS = [
+  { key: "natural_person", label: "自然人" },
+  { key: "commercial", label: "商业企业", group: "法人或其他组织" },
+  { key: "research", label: "科研机构", group: "法人或其他组织" },
+  { key: "public_interest", label: "社会公益组织", group: "法人或其他组织" },
+  { key: "legal_service", label: "法律服务机构", group: "法人或其他组织" },
+  { key: "other_org", label: "其他", group: "法人或其他组织" },
+  { key: "total", label: "总计" },
+] as const satisfies readonly (LabelDef & { group?: string })[];
+
+export type T3ColumnKey = (typeof T3_COLUMNS)[number]["key"];
+export const T3_PART_COLUMNS = T3_COLUMNS.filter((c) => c.key !== "total");
+
+/** Groups of result rows; `label` is how the group cell prints. */
+export const T3_GROUPS = {
+  results: "三、本年度办理结果",
+  withheld: "（三）不予公开",
+  unavailable: "（四）无法提供",
+  not_processed: "（五）不予处理",
+  other: "（六）其他处理",
+} as const;
+export type T3Group = keyof typeof T3_GROUPS;
+
+export interface T3Row extends LabelDef {
+  /** Innermost group the row sits in (for labels such as 3.其他 that only the group makes unique). */
+  group?: T3Group;
+  /** A result row: part of （七）总计. */
+  result?: boolean;
+  /** Formats that print this row. */
+  formats: readonly TableFormat[];
+}
+
+const BOTH = ["2021", "2019"] as const;
+
+export const T3_ROWS: readonly T3Row[] = [
+  { key: "received", label: "一、本年新收政府信息公开申请数量", short: "本年新收", formats: BOTH },
+  { key: "carried_over", label: "二、上年结转政府信息公开申请数量", short: "上年结转", formats: BOTH },
+  { key: "disclosed", label: "（一）予以公开", short: "予以公开", group: "results", result: true, formats: BOTH },
+  {
+    key: "partially_disclosed",
+    label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    short: "部分公开",
+    variants: ["部分公开"],
+    group: "results",
+    result: true,
+    formats: BOTH,
+  },
+  { key: "withheld_state_secret", label: "1.属于国家秘密", short: "不予公开·国家秘密", group: "withheld", result: true, formats: BOTH },
+  {
+    key: "withheld_law_prohibited",
+    label: "2.其他法律行政法规禁止公开",
+    short: "不予公开·法律法规禁止",
+    variants: ["其他法律行政止公开", "其他法律法规禁止公开", "法律行政法规禁止公开"],
+    group: "withheld",
+    result: true,
+    formats: BOTH,
+  },
+  { key: "withheld_security_stability", label: "3.危及“三安全一稳定”", short: "不予公开·三安全一稳定", variants: ["危及三安全一稳定"], group: "withheld", result: true, formats: BOTH },
+  { key: "withheld_third_party", label: "4.保护第三方合法权益", short: "不予公开·第三方权益", group: "withheld", result: true, formats: BOTH },
+  { key: "withheld_internal_affairs", label: "5.属于三类内部事务信息", short: "不予公开·内部事务", group: "withheld", result: true, formats: BOTH },
+  { key: "withheld_process_info", label: "6.属于四类过程性信息", short: "不予公开·过程性信息", group: "withheld", result: true, formats: BOTH },
+  { key: "withheld_enforcement_file", label: "7.属于行政执法案卷", short: "不予公开·执法案卷", group: "withheld", result: true, formats: BOTH },
+  { key: "withheld_admin_query", label: "8.属于行政查询事项", short: "不予公开·行政查询", group: "withheld", result: true, formats: BOTH },
+  { key: "unavailable_not_held", label: "1.本机关不掌握相关政府信息", short: "无法提供·不掌握", group: "unavailable", result: true, formats: BOTH },
+  { key: "unavailable_needs_creation", label: "2.没有现成信息需要另行制作", short: "无法提供·需另行制作", group: "unavailable", result: true, formats: BOTH },
+  { key: "unavailable_unclear", label: "3.补正后申请内容仍不明确", short: "无法提供·内容不明确", group: "unavailable", result: true, formats: BOTH },
+  { key: "not_processed_petition", label: "1.信访举报投诉类申请", short: "不予处理·信访举报投诉", group: "not_processed", result: true, formats: BOTH },
+  { key: "not_processed_duplicate", label: "2.重复申请", short: "不予处理·重复申请", group: "not_processed", result: true, formats: BOTH },
+  { key: "not_processed_publication", label: "3.要求提供公开出版物", short: "不予处理·公开出版物", group: "not_processed", result: true, formats: BOTH },
+  { key: "not_processed_excessive", label: "4.无正当理由大量反复申请", short: "不予处理·大量反复申请", group: "not_processed", result: true, formats: BOTH },
+  {
+    key: "not_processed_confirmation",
+    label: "5.要求行政机关确认或重新出具已获取信息",
+    short: "不予处理·要求确认或重新出具",
+    group: "not_processed",
+    result: true,
+    formats: BOTH,
+  },
+  { key: "other", label: "（六）其他处理", short: "其他处理", group: "results", result: true, formats: ["2019"] },
+  {
+    key: "other_no_correction",
+    label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    short: "其他处理·逾期不补正",
+    variants: ["申请人无正当理由逾期不补正"],
+    group: "other",
+    result: true,
+    formats: ["2021"],
+  },
+  {
+    key: "other_unpaid_fee",
+    label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    short: "其他处理·逾期未缴费",
+    variants: ["申请人逾期未按收费通知要求缴纳费用"],
+    group: "other",
+    result: true,
+    formats: ["2021"],
+  },
+  { key: "other_misc", label: "3.其他", short: "其他处理·其他", group: "other", result: true, formats: ["2021"] },
+  { key: "total_handled", label: "（七）总计", short: "办理结果总计", group: "results", formats: BOTH },
+  { key: "carried_forward", label: "四、结转下年度继续办理", short: "结转下年度", formats: BOTH },
+];
+
+export const T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+// ---------------------------------------------------------------------------------------------
+// 表四 政府信息公开行政复议、行政诉讼情况
+
+export const T4_GROUPS = [
+  { key: "review", label: "行政复议" },
+  { key: "suit_direct", label: "未经复议直接起诉", parent: "行政诉讼" },
+  { key: "suit_after_review", label: "复议后起诉", parent: "行政诉讼" },
+] as const satisfies readonly (LabelDef & { parent?: string })[];
+
+export const T4_RESULTS = [
+  { key: "upheld", label: "结果维持" },
+  { key: "corrected", label: "结果纠正" },
+  { key: "other", label: "其他结果" },
+  { key: "pending", label: "尚未审结" },
+  { key: "total", label: "总计" },
+] as const satisfies readonly LabelDef[];
+
+export const TABLE_TITLES: Record<TableId, string> = {
+  t2: "二、主动公开政府信息情况",
+  t3: "三、收到和处理政府信息公开申请情况",
+  t4: "四、政府信息公开行政复议、行政诉讼情况",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+export const t2Key = (row: string, column: string) => `t2.${row}.${column}`;
+export const t3Key = (row: string, column: string) => `t3.${row}.${column}`;
+export const t4Key = (group: string, result: string) => `t4.${group}.${result}`;
+
+export function t3RowsFor(format: TableFormat, mixedOther = false): T3Row[] {
+  return T3_ROWS.filter((r) =>
+    mixedOther && format === "2021"
+      ? r.key === "other" || (r.formats.includes("2021") && r.group !== "other")
+      : r.formats.includes(format),
+  );
+}
+
+/** Every cell key a complete report of this format prints, in reading order. */
+export function cellKeys(format: ReportFormat): string[] {
+  if (format === "pre2019") return [];
+  const keys: string[] = [];
+  for (const s of T2_SECTIONS[format]) for (const r of s.rows) for (const c of s.columns) keys.push(t2Key(r.key, c.key));
+  for (const r of t3RowsFor(format)) for (const c of T3_COLUMNS) keys.push(t3Key(r.key, c.key));
+  for (const g of T4_GROUPS) for (const r of T4_RESULTS) keys.push(t4Key(g.key, r.key));
+  return keys;
+}
+
+/** All keys any format defines — for validating stored or imported data. */
+export const ALL_CELL_KEYS: ReadonlySet<string> = new Set([
+  ...cellKeys("2021"),
+  ...cellKeys("2019"),
+  ...T3_COLUMNS.map((c) => t3Key("other", c.key)),
+]);
+
+/** Human label of a cell key, e.g. "表三 自然人·（七）总计". */
+export function describeCell(key: string): string {
+  const [table, row, column] = key.split(".");
+  if (table === "t3") {
+    const r = T3_ROWS.find((x) => x.key === row);
+    const c = T3_COLUMNS.find((x) => x.key === column);
+    return `表三 ${r?.short ?? r?.label ?? row}·${c?.label ?? column}`;
+  }
+  if (table === "t4") {
+    const g = T4_GROUPS.find((x) => x.key === row);
+    const r = T4_RESULTS.find((x) => x.key === column);
+    const group = g && "parent" in g ? `${g.parent}（${g.label}）` : g?.label;
+    return `表四 ${group ?? row}·${r?.label ?? column}`;
+  }
+  for (const format of ["2021", "2019"] as const) {
+    for (const s of T2_SECTIONS[format]) {
+      const r = s.rows.find((x) => x.key === row);
+      const c = s.columns.find((x) => x.key === column);
+      if (r && c) return `表二 ${r.label}·${c.short ?? c.label}`;
+    }
+  }
+  return key;
+}

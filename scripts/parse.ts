@@ -1,0 +1,34 @@
+/** npm run parse -- FILE [--json]: print what a report file reads as. */
+import { readFileSync } from "node:fs";
+import { parseReport, toContractJson } from "../lib/parse/index";
+import { msg } from "../lib/messages";
+import { describeCell } from "../lib/report/template";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  console.error("用法：npm run parse -- 文件 [--json]");
+  process.exit(2);
+}
+let bytes: Uint8Array;
+try {
+  bytes = readFileSync(file);
+} catch {
+  console.error(msg.errors.fileUnreadable(file));
+  process.exit(1);
+}
+const outcome = parseReport({ name: file, bytes });
+if (!outcome.ok) {
+  console.error(`${file}：${outcome.error}`);
+  process.exit(1);
+}
+const r = outcome.report;
+if (json) {
+  process.stdout.write(`${JSON.stringify(toContractJson(r), null, 2)}\n`);
+} else {
+  console.log(`${r.agency ?? "（未识别机关）"} ${r.year ?? "（未识别年度）"} 年度  格式 ${r.format}  发布日期 ${r.publishedOn ?? "—"}`);
+  for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? "（空）"}`);
+  for (const f of r.findings) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);
+  for (const i of r.issues) console.log(`  [未读取] ${i.message}`);
+}
