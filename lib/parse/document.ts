@@ -23,7 +23,8 @@ export type DocLine =
   | { kind: "text"; text: string; loc: SourceLoc }
   | { kind: "row"; cells: DocCell[]; loc: SourceLoc };
 
-export type SourceKind = "text" | "html";
+/** text: plain or pipe/markdown text; layout: text laid out by position (`pdftotext -layout`). */
+export type SourceKind = "text" | "html" | "layout" | "pdf" | "docx";
 
 export interface SourceDocument {
   kind: SourceKind;

@@ -8,6 +8,7 @@ import { cellKeys, type ReportFormat, type TableFormat } from "../report/templat
 import type { CellValue } from "../report/values";
 import { describeLoc, type SourceKind } from "./document";
 import { readHtml } from "./html";
+import { looksLikeLayout, readLayout } from "./layout";
 import { matchCells, type ParseIssue, type ReadCell } from "./match";
 import { readMeta } from "./metadata";
 import { readText } from "./text";
@@ -40,9 +41,11 @@ export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; err
 export function kindOf(name: string, text: string): SourceKind | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === "html" || ext === "htm" || ext === "shtml") return "html";
-  if (ext === "txt" || ext === "md" || ext === "text") return "text";
+  const plain = () => (looksLikeLayout(text) ? "layout" : "text");
+  if (ext === "txt" || ext === "text") return plain();
+  if (ext === "md") return "text";
   if (ext && ext !== name.toLowerCase()) return null;
-  return /^\s*(<!doctype html|<html|<meta|<table|<body)/i.test(text) ? "html" : "text";
+  return /^\s*(<!doctype html|<html|<meta|<table|<body)/i.test(text) ? "html" : plain();
 }
 
 /** Bytes to text: UTF-8 (with or without BOM), else the page's declared charset, else GB18030. */
@@ -84,7 +87,7 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
 
 export function parseReportText(text: string, kind: SourceKind): ParseOutcome {
   if (!text.trim()) return { ok: false, error: msg.errors.empty };
-  const doc = kind === "html" ? readHtml(text) : readText(text);
+  const doc = kind === "html" ? readHtml(text) : kind === "layout" ? readLayout(text) : readText(text);
   const meta = readMeta(doc);
   const matched = matchCells(doc.lines);
   const hasTables = Object.keys(matched.cells).length > 0;

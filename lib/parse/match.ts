@@ -68,6 +68,38 @@ function takeValues(values: Slot[], count: number): { slots: (Slot | undefined)[
   return { slots: values.slice(0, count), ok: true, extra };
 }
 
+/**
+ * Where each 表三 column sits in a table printed as a full grid (markdown, where merged cells are
+ * blank placeholders): the cell index of each column's header label, by row width. Only a map
+ * that names all seven columns in the national order is used, so a presentation whose header rows
+ * lost their merges (the seed's pipe text) keeps reading values in order after the label.
+ */
+type ColumnMap = Map<number, Partial<Record<string, number>>>;
+
+function noteT3Header(map: ColumnMap, cells: DocCell[]) {
+  const positions = map.get(cells.length) ?? {};
+  cells.forEach((c, i) => {
+    const col = T3_COLUMNS.find((x) => labelCore(x.label) === labelCore(c.text));
+    if (col && positions[col.key] === undefined) positions[col.key] = i;
+  });
+  map.set(cells.length, positions);
+}
+
+function gridSlots(map: ColumnMap, cells: DocCell[], labelIndex: number): Slot[] | undefined {
+  const positions = map.get(cells.length);
+  if (!positions) return undefined;
+  const idx = T3_COLUMNS.map((c) => positions[c.key]);
+  if (idx.some((i) => i === undefined)) return undefined;
+  const at = idx as number[];
+  if (at[0] <= labelIndex || at.some((p, i) => i > 0 && p <= at[i - 1])) return undefined;
+  const slots = at.map((p) => ({ cell: cells[p], parsed: parseValue(cells[p].text) }));
+  if (slots.some((s) => s.parsed.kind !== "value")) return undefined;
+  // Anything printed outside the mapped columns means the row is not laid out like the header.
+  const used = new Set(at);
+  if (cells.some((c, i) => i > labelIndex && !used.has(i) && !isBlankText(c))) return undefined;
+  return slots;
+}
+
 function isT3Header(labels: DocCell[]): boolean {
   return labels.some((c) => {
     const k = labelCore(c.text);
@@ -93,6 +125,7 @@ export function matchCells(lines: DocLine[]): MatchResult {
   let t3OtherSubRows = false;
   let t3OtherSingle = false;
   let t4HeaderSeen = false;
+  const t3Grid: ColumnMap = new Map();
 
   const put = (key: string, slot: Slot | undefined, loc: SourceLoc) => {
     if (!ALL_CELL_KEYS.has(key)) {
@@ -131,6 +164,7 @@ export function matchCells(lines: DocLine[]): MatchResult {
       continue;
     }
     if (isT3Header(labels)) {
+      noteT3Header(t3Grid, line.cells);
       table = "t3";
       tablesSeen.add("t3");
       continue;
@@ -183,7 +217,8 @@ export function matchCells(lines: DocLine[]): MatchResult {
       if (!t3Row.group || t3Row.group === "results") t3Group = undefined;
       if (t3Row.key === "other") t3OtherSingle = true;
       if (t3Row.group === "other") t3OtherSubRows = true;
-      const { slots, ok, extra } = takeValues(values, T3_COLUMNS.length);
+      const grid = gridSlots(t3Grid, line.cells, line.cells.indexOf(rowLabel));
+      const { slots, ok, extra } = grid ? { slots: grid, ok: true, extra: false } : takeValues(values, T3_COLUMNS.length);
       if (!ok) {
         issues.push({ code: "row_shape", message: msg.parse.rowShape(`表三「${rowLabel.text}」`, values.length, T3_COLUMNS.length), loc: line.loc });
         continue;

@@ -13,7 +13,8 @@ export function readText(text: string): SourceDocument {
       if (!line || MARKDOWN_RULE.test(line)) return;
       const loc = { line: i + 1 };
       if (!line.includes("|")) {
-        lines.push({ kind: "text", text: line, loc });
+        // A markdown heading's `#` marks are not part of the title or section name.
+        lines.push({ kind: "text", text: line.replace(/^#{1,6}\s+/, ""), loc });
         return;
       }
       let parts = line.split("|");

@@ -93,3 +93,25 @@ export function matchT2Column(text: string): { key: string; format: TableFormat 
 export function isT2SectionHeader(text: string): boolean {
   return /^第二十条第\(?[一二三四五六七八九十]+\)?项$/.test(normalizeLabel(text));
 }
+
+/** Cores of every 表三 row label (with variants) and group label, for rebuilding wrapped labels. */
+const T3_LABEL_CORES: readonly string[] = [
+  ...T3_ROWS.flatMap((r) => cores(r)),
+  ...Object.values(T3_GROUP_CORES),
+];
+
+/**
+ * How far a (possibly partial) label text goes towards a 表三 label: `complete` when it names a row
+ * or group, `prefix` when it is the beginning of one (a label wrapped over several lines), else
+ * `none`.
+ */
+export function t3LabelFit(text: string): "complete" | "prefix" | "none" {
+  const c = labelCore(text);
+  if (T3_LABEL_CORES.some((k) => k === c || (k.length >= 4 && c.startsWith(k)))) return "complete";
+  return T3_LABEL_CORES.some((k) => k.startsWith(c)) ? "prefix" : "none";
+}
+
+/** The label opens with its own enumerator (`（二）`, `3.`, `四、`): it starts a new row or group. */
+export function startsWithEnumerator(text: string): boolean {
+  return /^(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+\.|\d+\.)/.test(normalizeLabel(text));
+}

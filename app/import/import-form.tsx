@@ -1,0 +1,165 @@
+"use client";
+import Link from "next/link";
+import { useRef, useState, useTransition } from "react";
+import { previewImport, saveImport } from "./actions";
+import type { PreviewResult, SaveResult } from "./schema";
+import { ReportTables } from "@/components/report-tables";
+import { FindingsList } from "@/components/findings-list";
+import { markersFor } from "@/lib/checks/markers";
+import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
+import { FORMAT_LABELS } from "@/lib/report/template";
+
+type Preview = Extract<PreviewResult, { ok: true }>;
+
+export function ImportForm({ regions }: { regions: { id: number; name: string; depth: number }[] }) {
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Extract<SaveResult, { ok: true }> | null>(null);
+  const [pending, start] = useTransition();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const metaForm = useRef<HTMLFormElement>(null);
+
+  const source = () => {
+    const fd = new FormData();
+    if (file) fd.set("file", file);
+    else fd.set("text", text);
+    return fd;
+  };
+
+  const onPreview = () =>
+    start(async () => {
+      setSaved(null);
+      setError(null);
+      const r = await previewImport(source());
+      if (r.ok) setPreview(r);
+      else {
+        setPreview(null);
+        setError(r.error);
+      }
+    });
+
+  const onSave = () =>
+    start(async () => {
+      if (!metaForm.current) return;
+      const fd = source();
+      new FormData(metaForm.current).forEach((v, k) => fd.set(k, v));
+      const r = await saveImport(fd);
+      if (r.ok) {
+        setSaved(r);
+        setError(null);
+        setPreview(null);
+      } else setError(r.error);
+    });
+
+  return (
+    <>
+      <div className="card">
+        <label htmlFor="report-text" style={{ fontWeight: 600 }}>粘贴年报全文</label>
+        <textarea
+          id="report-text"
+          name="text"
+          value={text}
+          disabled={Boolean(file)}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="例如：××局2024年度政府信息公开工作年度报告……（表格的单元格以 | 分隔）"
+        />
+        <div className="form-row" style={{ marginTop: "0.75rem" }}>
+          <label>
+            或上传文件
+            <input
+              ref={fileInput}
+              type="file"
+              name="file"
+              accept=".txt,.md,.html,.htm,text/plain,text/html"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
+          </label>
+          {file && (
+            <button type="button" className="secondary" onClick={() => { setFile(null); if (fileInput.current) fileInput.current.value = ""; }}>
+              清除文件
+            </button>
+          )}
+          <button type="button" onClick={onPreview} disabled={pending || (!file && !text.trim())}>
+            {pending && !preview ? "读取中…" : "预览"}
+          </button>
+        </div>
+      </div>
+
+      {error && <div className="alert error" role="alert">{error}</div>}
+      {saved && (
+        <div className="alert ok" role="status">
+          {saved.message}。<Link href={`/reports/${saved.reportId}`}>查看报告</Link> · <Link href={`/agencies/${saved.agencyId}`}>查看单位</Link>
+        </div>
+      )}
+
+      {preview && (
+        <div className="card" data-testid="import-preview">
+          <h2 style={{ marginTop: 0 }}>预览：{preview.sourceName}</h2>
+          <form ref={metaForm} onSubmit={(e) => { e.preventDefault(); onSave(); }}>
+            <div className="form-row">
+              <label>
+                发布机关
+                <input type="text" name="agency" defaultValue={preview.agency} required size={28} />
+              </label>
+              <label>
+                报告年度
+                <input type="number" name="year" defaultValue={preview.year ?? ""} required min={2000} max={2100} />
+              </label>
+              <label>
+                发布日期
+                <input type="date" name="publishedOn" defaultValue={preview.publishedOn ?? ""} />
+              </label>
+              <label>
+                单位类型
+                <select name="kind" defaultValue={preview.kind}>
+                  {Object.entries(AGENCY_KIND_LABELS).map(([k, label]) => (
+                    <option key={k} value={k}>{label}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                所属地区（新单位）
+                <select name="regionId" defaultValue="">
+                  <option value="">未指定地区</option>
+                  {regions.map((r) => (
+                    <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            <p className="muted">
+              格式：{FORMAT_LABELS[preview.format]}
+              {preview.mixed && "（格式混用）"} · 读到 {Object.keys(preview.cells).length} 个单元格
+              {preview.missing > 0 && `，缺少 ${preview.missing} 个`}
+            </p>
+            {preview.existingReportId && (
+              <div className="alert warn">
+                已存在 {preview.agency} {preview.year} 年度报告，保存将整体替换它。<Link href={`/reports/${preview.existingReportId}`}>查看现有报告</Link>
+              </div>
+            )}
+            {preview.unread.length > 0 && (
+              <div className="alert warn">
+                未能识别的内容：
+                <ul>{preview.unread.map((u, i) => <li key={i}>{u}</li>)}</ul>
+              </div>
+            )}
+            <button type="submit" disabled={pending}>{pending ? "保存中…" : "保存"}</button>
+          </form>
+          {preview.findings.length > 0 && (
+            <>
+              <h3>核对发现</h3>
+              <FindingsList findings={preview.findings} />
+            </>
+          )}
+          {preview.format !== "pre2019" ? (
+            <ReportTables format={preview.format} mixed={preview.mixed} cells={preview.cells} markers={markersFor(preview.findings)} />
+          ) : (
+            <p className="empty">2019 年以前格式的报告没有统一表格，将只保存原文和基本信息。</p>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { AGENCY_KINDS } from "@/db/schema";
+
+/** The metadata a user may correct in the preview before saving. */
+export const saveImportSchema = z.object({
+  agency: z.string().trim().min(1, "请填写发布机关").max(200, "发布机关名称过长"),
+  year: z.coerce.number({ message: "请填写报告年度" }).int("年度应为整数").min(2000, "年度应在 2000 年之后").max(2100, "年度不正确"),
+  publishedOn: z
+    .string()
+    .trim()
+    .transform((s) => s || null)
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "发布日期格式应为 2025-01-31").nullable()),
+  regionId: z
+    .string()
+    .transform((s) => (s ? Number(s) : undefined))
+    .pipe(z.number().int().positive().optional()),
+  kind: z.enum(AGENCY_KINDS),
+});
+export type SaveImportInput = z.infer<typeof saveImportSchema>;
+
+export interface PreviewCell {
+  value: number | null;
+  raw: string;
+  note: string | null;
+  where: string;
+}
+
+export type PreviewResult =
+  | {
+      ok: true;
+      sourceName: string;
+      agency: string;
+      year: number | null;
+      publishedOn: string | null;
+      format: "2021" | "2019" | "pre2019";
+      mixed: boolean;
+      kind: (typeof AGENCY_KINDS)[number];
+      cells: Record<string, PreviewCell>;
+      findings: { rule: string; severity: string; message: string; cells: string[] }[];
+      unread: string[];
+      missing: number;
+      /** A report of this agency and year is already stored: saving replaces it. */
+      existingReportId: number | null;
+    }
+  | { ok: false; error: string };
+
+export type SaveResult = { ok: true; message: string; reportId: number; agencyId: number; replaced: boolean } | { ok: false; error: string };

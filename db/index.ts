@@ -1,0 +1,106 @@
+/**
+ * The one database client: embedded PGlite (data in `.data/pglite`, or PGLITE_DIR) by default, a
+ * Postgres server when DATABASE_URL is set. Both run the same Drizzle migrations from drizzle/.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+interface Handle {
+  db: Db;
+  driver: "pglite" | "postgres";
+  close: () => Promise<void>;
+}
+
+export class DatabaseBusyError extends Error {}
+
+const MIGRATIONS = path.join(/*turbopackIgnore: true*/ process.cwd(), "drizzle");
+
+export function pgliteDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite"));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder corrupts it. A lock
+ * file with our pid makes the second one stop with a message instead.
+ */
+function lockDir(dir: string): () => void {
+  const lock = `${dir}.lock`;
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (pid && pid !== process.pid && alive(pid)) throw new DatabaseBusyError(`pid ${pid}`);
+  }
+  writeFileSync(lock, String(process.pid));
+  const release = () => {
+    try {
+      if (existsSync(lock) && Number(readFileSync(lock, "utf8")) === process.pid) rmSync(lock);
+    } catch {
+      /* exiting anyway */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+export async function openDatabase(opts: { url?: string; dir?: string; migrate?: boolean } = {}): Promise<Handle> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  let handle: Handle;
+  if (url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
+    handle = { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end() };
+    if (opts.migrate !== false) {
+      const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+      await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
+    }
+  } else {
+    const dir = opts.dir ?? pgliteDir();
+    mkdirSync(path.dirname(dir), { recursive: true });
+    const release = lockDir(dir);
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const client = new PGlite(dir);
+    await client.waitReady;
+    handle = {
+      db: drizzle(client, { schema }) as unknown as Db,
+      driver: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+    if (opts.migrate !== false) {
+      const { migrate } = await import("drizzle-orm/pglite/migrator");
+      await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
+    }
+  }
+  return handle;
+}
+
+const g = globalThis as unknown as { __dbHandle?: Promise<Handle> };
+
+/** The process-wide client, migrated on first use. */
+export function getHandle(): Promise<Handle> {
+  g.__dbHandle ??= openDatabase().catch((e) => {
+    g.__dbHandle = undefined;
+    throw e;
+  });
+  return g.__dbHandle;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getHandle()).db;
+}

@@ -1,0 +1,161 @@
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Finding } from "../../lib/checks/rules";
+import type { ParsedReport } from "../../lib/parse/index";
+import { describeLoc } from "../../lib/parse/document";
+import type { Db } from "../index";
+import { agencies, findings, regions, reportCells, reports, type AgencyKind, type RegionLevel } from "../schema";
+import { upsertRegionPath } from "./regions";
+
+export interface SaveReportInput {
+  report: ParsedReport;
+  agencyName: string;
+  year: number;
+  publishedOn: string | null;
+  sourceName: string;
+  /** Where a new agency goes; an existing agency of this name keeps its region. */
+  region: { regionId: number } | { chain: { name: string; level: RegionLevel }[] };
+  kind: AgencyKind;
+}
+
+export interface SaveReportResult {
+  reportId: number;
+  agencyId: number;
+  replaced: boolean;
+}
+
+const fingerprint = (f: Finding) => `${f.rule}:${[...f.cells].sort().join(",")}`;
+
+/**
+ * Stores one report in one transaction. A second import of the same agency and year replaces the
+ * first whole: the unique (agency, year) index serialises concurrent imports on the report row,
+ * and cells and findings are rewritten inside the same transaction, so readers see the old report
+ * or the new one, never a mix.
+ */
+export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveReportResult> {
+  const { report } = input;
+  return db.transaction(async (tx) => {
+    const regionId =
+      "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
+    const existing = await tx.select().from(agencies).where(eq(agencies.name, input.agencyName)).orderBy(asc(agencies.id)).limit(1);
+    let agencyId = existing[0]?.id;
+    if (agencyId === undefined) {
+      await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind }).onConflictDoNothing();
+      const [a] = await tx
+        .select()
+        .from(agencies)
+        .where(and(eq(agencies.name, input.agencyName), eq(agencies.regionId, regionId)));
+      agencyId = a.id;
+    }
+
+    const values = {
+      agencyId,
+      year: input.year,
+      format: report.format,
+      mixedFormat: report.mixed,
+      publishedOn: input.publishedOn,
+      title: report.title,
+      sourceName: input.sourceName,
+      sourceKind: report.sourceKind,
+      sourceText: report.sourceText,
+      parserVersion: report.parserVersion,
+      missingCells: report.missing,
+      unread: report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
+      importedAt: new Date(),
+    };
+    const [saved] = await tx
+      .insert(reports)
+      .values(values)
+      .onConflictDoUpdate({ target: [reports.agencyId, reports.year], set: values })
+      // xmax is 0 for a row this statement inserted, the locking transaction's id for an update.
+      .returning({ id: reports.id, inserted: sql<boolean>`(xmax = 0)` });
+
+    await tx.delete(reportCells).where(eq(reportCells.reportId, saved.id));
+    await tx.delete(findings).where(eq(findings.reportId, saved.id));
+    const cellRows = Object.entries(report.details).map(([key, c]) => ({
+      reportId: saved.id,
+      key,
+      value: c.value,
+      raw: c.raw,
+      note: c.note ?? null,
+      source: c.loc,
+    }));
+    for (let i = 0; i < cellRows.length; i += 500) await tx.insert(reportCells).values(cellRows.slice(i, i + 500));
+    if (report.findings.length) {
+      await tx.insert(findings).values(
+        report.findings.map((f) => ({ reportId: saved.id, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, fingerprint: fingerprint(f) })),
+      );
+    }
+    return { reportId: saved.id, agencyId, replaced: !saved.inserted };
+  });
+}
+
+export async function getReport(db: Db, id: number) {
+  const [row] = await db
+    .select({ report: reports, agency: agencies, region: regions })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .where(eq(reports.id, id));
+  if (!row) return null;
+  const [cells, found] = await Promise.all([
+    db.select().from(reportCells).where(eq(reportCells.reportId, id)),
+    db.select().from(findings).where(eq(findings.reportId, id)).orderBy(asc(findings.id)),
+  ]);
+  return { ...row, cells, findings: found };
+}
+
+export async function getReportSource(db: Db, id: number) {
+  const [row] = await db
+    .select({ text: reports.sourceText, name: reports.sourceName, year: reports.year, agency: agencies.name })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(eq(reports.id, id));
+  return row ?? null;
+}
+
+/** An agency's reports, newest first, with their finding counts. */
+export async function listAgencyReports(db: Db, agencyId: number) {
+  return db
+    .select({
+      id: reports.id,
+      year: reports.year,
+      format: reports.format,
+      publishedOn: reports.publishedOn,
+      sourceName: reports.sourceName,
+      importedAt: reports.importedAt,
+      // Qualified by hand: in a single-table select Drizzle prints ${reports.id} as a bare "id",
+      // which inside the subquery would mean f.id.
+      errors: sql<number>`(select count(*)::int from ${findings} f where f.report_id = "reports"."id" and f.severity = 'error')`,
+      warnings: sql<number>`(select count(*)::int from ${findings} f where f.report_id = "reports"."id" and f.severity = 'warning')`,
+    })
+    .from(reports)
+    .where(eq(reports.agencyId, agencyId))
+    .orderBy(desc(reports.year));
+}
+
+/** Values of the given cell keys for every year an agency filed: the trend chart's raw data. */
+export async function listAgencyCellSeries(db: Db, agencyId: number, keys: string[]) {
+  if (keys.length === 0) return [];
+  return db
+    .select({ year: reports.year, reportId: reports.id, key: reportCells.key, value: reportCells.value })
+    .from(reports)
+    .innerJoin(reportCells, eq(reportCells.reportId, reports.id))
+    .where(and(eq(reports.agencyId, agencyId), inArray(reportCells.key, keys)))
+    .orderBy(asc(reports.year));
+}
+
+export async function countReports(db: Db): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(reports);
+  return r.n;
+}
+
+/** The stored report of an agency (by name) for a year, if any. */
+export async function findReportId(db: Db, agencyName: string, year: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(and(eq(agencies.name, agencyName), eq(reports.year, year)))
+    .limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,14 @@
+/** Shared CLI plumbing: one Chinese line on stderr and a non-zero exit for expected failures. */
+import { DatabaseBusyError } from "../db/index";
+import { msg } from "../lib/messages";
+
+export async function runCli(main: () => Promise<void | number>): Promise<never> {
+  try {
+    const code = await main();
+    process.exit(typeof code === "number" ? code : 0);
+  } catch (e) {
+    if (e instanceof DatabaseBusyError) console.error(msg.errors.dbBusy);
+    else console.error(`出错：${(e as Error).message}`);
+    process.exit(1);
+  }
+}
