@@ -55,7 +55,8 @@ function lockDir(dir: string): () => void {
 }
 
 export async function openDatabase(opts: { url?: string; dir?: string; migrate?: boolean } = {}): Promise<Handle> {
-  const url = opts.url ?? process.env.DATABASE_URL;
+  // An empty url means "embedded" even where DATABASE_URL is set (tests open both).
+  const url = opts.url === undefined ? process.env.DATABASE_URL : opts.url;
   let handle: Handle;
   if (url) {
     const { default: postgres } = await import("postgres");

@@ -28,6 +28,11 @@ export const msg = {
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
     noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
     fileUnreadable: (path: string) => `无法读取文件「${path}」`,
+    pdfNoText: "PDF 中没有可读取的文字（可能是扫描件或图片）：请提供带文字层的 PDF，或网页、Word 版本的报告",
+    pdfUnreadable: "PDF 文件无法打开（可能已损坏或加密）",
+    docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
+    blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
+    asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
     dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",
   },
   findings: {

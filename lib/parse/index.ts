@@ -1,20 +1,23 @@
 /**
  * parse → match → check: a report file's bytes to the cells of shared/spec/report-cells.md.
- * Pure and synchronous; the CLI, the import page and the demo seeding all call `parseReport`.
+ * Pure. `parseReport` is synchronous and reads the text formats; `parseReportAsync` reads every
+ * format (PDF and Word need async libraries) and is what callers with a file should use.
  */
 import { runChecks, type Finding } from "../checks/rules";
 import { msg } from "../messages";
 import { cellKeys, type ReportFormat, type TableFormat } from "../report/template";
 import type { CellValue } from "../report/values";
-import { describeLoc, type SourceKind } from "./document";
+import { describeLoc, type SourceDocument, type SourceKind } from "./document";
+import { isDocx, readDocx } from "./docx";
 import { readHtml } from "./html";
 import { looksLikeLayout, readLayout } from "./layout";
 import { matchCells, type ParseIssue, type ReadCell } from "./match";
 import { readMeta } from "./metadata";
+import { isPdf, readPdf } from "./pdf";
 import { readText } from "./text";
 
 /** Bumped whenever a change to parsing can change what is read from the same file. */
-export const PARSER_VERSION = "2026.11.1";
+export const PARSER_VERSION = "2026.11.2";
 export const MAX_UPLOAD_MB = 20;
 
 export interface ParsedReport {
@@ -38,7 +41,7 @@ export interface ParsedReport {
 
 export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
 
-export function kindOf(name: string, text: string): SourceKind | null {
+export function kindOf(name: string, text: string): TextKind | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === "html" || ext === "htm" || ext === "shtml") return "html";
   const plain = () => (looksLikeLayout(text) ? "layout" : "text");
@@ -75,9 +78,11 @@ function looksBinary(text: string): boolean {
   return controls > sample.length * 0.01;
 }
 
+/** Text formats only (text, pipe/markdown, layout text, web page). PDF and Word: parseReportAsync. */
 export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOutcome {
-  if (input.bytes.length === 0) return { ok: false, error: msg.errors.empty };
-  if (input.bytes.length > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
+  const early = checkSize(input.bytes);
+  if (early) return early;
+  if (isPdf(input.bytes) || isDocx(input.bytes, input.name)) return { ok: false, error: msg.errors.asyncOnly };
   const text = decodeBytes(input.bytes);
   if (text === null || looksBinary(text)) return { ok: false, error: msg.errors.binary };
   const kind = kindOf(input.name, text);
@@ -85,13 +90,45 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
   return parseReportText(text, kind);
 }
 
-export function parseReportText(text: string, kind: SourceKind): ParseOutcome {
+/** Every format: PDF (text layer) and Word .docx, then everything parseReport reads. */
+export async function parseReportAsync(input: { name: string; bytes: Uint8Array }): Promise<ParseOutcome> {
+  const early = checkSize(input.bytes);
+  if (early) return early;
+  if (isPdf(input.bytes)) {
+    const read = await readPdf(input.bytes);
+    if (!read.ok) return { ok: false, error: read.reason === "no_text" ? msg.errors.pdfNoText : msg.errors.pdfUnreadable };
+    return parseDocument(read.doc);
+  }
+  if (isDocx(input.bytes, input.name)) {
+    const read = await readDocx(input.bytes);
+    if (!read.ok) return { ok: false, error: msg.errors.docxUnreadable };
+    return parseDocument(read.doc);
+  }
+  return parseReport(input);
+}
+
+function checkSize(bytes: Uint8Array): ParseOutcome | undefined {
+  if (bytes.length === 0) return { ok: false, error: msg.errors.empty };
+  if (bytes.length > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
+  return undefined;
+}
+
+export type TextKind = Exclude<SourceKind, "pdf" | "docx">;
+
+export function parseReportText(text: string, kind: TextKind): ParseOutcome {
   if (!text.trim()) return { ok: false, error: msg.errors.empty };
-  const doc = kind === "html" ? readHtml(text) : kind === "layout" ? readLayout(text) : readText(text);
+  return parseDocument(kind === "html" ? readHtml(text) : kind === "layout" ? readLayout(text) : readText(text));
+}
+
+function parseDocument(doc: SourceDocument): ParseOutcome {
+  const kind = doc.kind;
   const meta = readMeta(doc);
   const matched = matchCells(doc.lines);
   const hasTables = Object.keys(matched.cells).length > 0;
   if (!hasTables && (meta.year === null || meta.title === null)) return { ok: false, error: msg.errors.notReport };
+  // The national template itself, as distributed: tables with no figure, no organ, no year.
+  const blank = Object.values(matched.cells).every((c) => c.value === null);
+  if (hasTables && blank && meta.year === null && meta.agency === null) return { ok: false, error: msg.errors.blankTemplate };
 
   const t2 = matched.evidence.t2;
   const t3 = matched.evidence.t3;

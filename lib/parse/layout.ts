@@ -157,8 +157,8 @@ function assembleT3(lines: PlacedLine[], geometry: Geometry): DocLine[] {
     while (cut > 0 && isValue(line.pieces[cut - 1].text)) cut--;
     return { line, labels: line.pieces.slice(0, cut), values: line.pieces.slice(cut) };
   });
-  // The header: every line before the first line of values.
-  const firstData = analysed.findIndex((a) => a.values.length > 0);
+  // The header: every line before the first line of values or of an enumerated label.
+  const firstData = analysed.findIndex((a) => a.values.length > 0 || a.labels.some((p) => startsWithEnumerator(p.text)));
   const headerEnd = firstData < 0 ? analysed.length : firstData;
   const out: DocLine[] = analysed.slice(0, headerEnd).map((a) => lineToDoc(a.line));
   const body = analysed.slice(headerEnd);

@@ -22,10 +22,15 @@ function validDate(s: string): string | null {
 
 export function readMeta(doc: SourceDocument): ReportMeta {
   const texts = doc.lines.filter((l) => l.kind === "text").map((l) => l.text.replace(/\s+/g, ""));
-  const title =
+  let title =
     (doc.title && TITLE.test(doc.title) ? doc.title.replace(/\s+/g, "") : undefined) ??
     texts.slice(0, 40).find((t) => TITLE.test(t) && t.length <= 80) ??
     null;
+  // A title printed on two lines (PDF, Word): the organ's name alone above `2024年政府信息公开…`.
+  if (title && /^\d{4}\s*年/.test(title)) {
+    const above = texts[texts.indexOf(title) - 1];
+    if (above && above.length <= 30 && ORGAN.test(above) && !/[，。；：,.;:]/.test(above)) title = above + title;
+  }
 
   let year: number | null = null;
   let agency: string | null = null;

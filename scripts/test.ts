@@ -1,0 +1,67 @@
+/**
+ * npm test: every test — unit and integration (Vitest: PGlite always, the Postgres server too when
+ * DATABASE_URL is set), then end to end (Playwright on the production build in a real Chromium).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+
+function findChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+  return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
+}
+
+function ensureChromium(): string {
+  const found = findChromium();
+  if (found) return found;
+  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (apt) {
+    console.log("未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …");
+    const sudo = root ? [] : ["sudo", "-n"];
+    const env = { DEBIAN_FRONTEND: "noninteractive" };
+    const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
+    const args = sudo.length ? ["apt-get"] : [];
+    run(cmd, [...pre, ...args, "update", "-qq"], env);
+    run(cmd, [...pre, ...args, "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env);
+    const after = findChromium();
+    if (after) return after;
+  }
+  console.error(
+    "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
+  );
+  process.exit(1);
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+// 1. Unit and integration tests.
+rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+const vitestJson = path.join(root, "test-results", "vitest.json");
+const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, "utf8"));
+  counts.passed += r.numPassedTests ?? 0;
+  counts.failed += r.numFailedTests ?? 0;
+  counts.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+} else if (vitest !== 0) counts.failed++;
+
+// 2. End to end, on the production build.
+const chromium = ensureChromium();
+let e2e = run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+if (e2e === 0) e2e = run(bin("playwright"), ["test"], { CHROMIUM_PATH: chromium });
+const e2eJson = path.join(root, "test-results", "e2e.json");
+if (existsSync(e2eJson)) {
+  const s = JSON.parse(readFileSync(e2eJson, "utf8")).stats ?? {};
+  counts.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  counts.failed += s.unexpected ?? 0;
+  counts.skipped += s.skipped ?? 0;
+} else if (e2e !== 0) counts.failed++;
+
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(vitest !== 0 || e2e !== 0 || counts.failed > 0 ? 1 : 0);
