@@ -13,6 +13,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <Link href="/" className="brand">{msg.app.name}</Link>
           <nav>
             <Link href="/">单位与年度</Link>
+            <Link href="/findings">核对发现</Link>
+            <Link href="/check">草稿核对</Link>
             <Link href="/import">导入年报</Link>
           </nav>
         </header>

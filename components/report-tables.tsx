@@ -32,15 +32,17 @@ interface Props {
   cells: Record<string, CellView>;
   /** Finding numbers per cell key, for the markers. */
   markers: Record<string, { n: number; severity: string; message: string }[]>;
+  /** A cell to point at (a link from a chart or a ranking names it). */
+  focus?: string;
 }
 
-function Cell({ k, cells, markers, span = 1 }: { k: string; span?: number } & Pick<Props, "cells" | "markers">) {
+function Cell({ k, cells, markers, focus, span = 1 }: { k: string; span?: number } & Pick<Props, "cells" | "markers" | "focus">) {
   const c = cells[k];
   const marks = markers[k] ?? [];
   const worst = marks.some((m) => m.severity === "error") ? "error" : marks.length ? "warning" : "";
   const title = [c ? `印出：${c.raw === "" ? "（空白）" : c.raw}${c.note ? `；注：${c.note}` : ""}；位置：${c.where}` : "原文未印出此单元格", ...marks.map((m) => `[${m.n}] ${m.message}`)].join("\n");
   return (
-    <td data-key={k} colSpan={span > 1 ? span : undefined} className={`num ${c ? "" : "absent"} ${worst ? `flag-${worst}` : ""}`} title={title}>
+    <td data-key={k} colSpan={span > 1 ? span : undefined} id={`cell-${k}`} className={`num ${c ? "" : "absent"} ${worst ? `flag-${worst}` : ""} ${focus === k ? "focus" : ""}`} title={title}>
       {c ? formatNumber(c.value) : <span className="absent-mark">缺</span>}
       {marks.length > 0 && <sup className="marker">{marks.map((m) => m.n).join(",")}</sup>}
     </td>
@@ -57,7 +59,7 @@ export function ReportTables(props: Props) {
   );
 }
 
-function Table2({ format, cells, markers }: Props) {
+function Table2({ format, cells, markers, focus }: Props) {
   const width = Math.max(...T2_SECTIONS[format].map((s) => s.columns.length)) + 1;
   return (
     <section aria-label="表二">
@@ -65,7 +67,7 @@ function Table2({ format, cells, markers }: Props) {
       <table className="national t2">
         <tbody>
           {T2_SECTIONS[format].map((s) => (
-            <SectionRows key={s.header} section={s} width={width} cells={cells} markers={markers} />
+            <SectionRows key={s.header} section={s} width={width} cells={cells} markers={markers} focus={focus} />
           ))}
         </tbody>
       </table>
@@ -73,7 +75,7 @@ function Table2({ format, cells, markers }: Props) {
   );
 }
 
-function SectionRows({ section, width, cells, markers }: { section: (typeof T2_SECTIONS)[TableFormat][number]; width: number } & Pick<Props, "cells" | "markers">) {
+function SectionRows({ section, width, cells, markers, focus }: { section: (typeof T2_SECTIONS)[TableFormat][number]; width: number } & Pick<Props, "cells" | "markers" | "focus">) {
   const span = (i: number) => (i === section.columns.length - 1 ? width - section.columns.length : 1);
   return (
     <>
@@ -91,7 +93,7 @@ function SectionRows({ section, width, cells, markers }: { section: (typeof T2_S
           <th className="row-label">{r.label}</th>
           {section.columns.map((c, i) => {
             const k = t2Key(r.key, c.key);
-            return <Cell key={k} k={k} span={span(i)} cells={cells} markers={markers} />;
+            return <Cell key={k} k={k} span={span(i)} cells={cells} markers={markers} focus={focus} />;
           })}
         </tr>
       ))}
@@ -99,7 +101,7 @@ function SectionRows({ section, width, cells, markers }: { section: (typeof T2_S
   );
 }
 
-function Table3({ format, mixed, cells, markers }: Props) {
+function Table3({ format, mixed, cells, markers, focus }: Props) {
   const rows = t3RowsFor(format, mixed);
   const results = rows.filter((r) => r.group);
   const groupSize = (g: T3Row["group"]) => rows.filter((r) => r.group === g).length;
@@ -139,7 +141,7 @@ function Table3({ format, mixed, cells, markers }: Props) {
                 {firstInner && <th rowSpan={groupSize(inner)} className="group">{T3_GROUPS[inner]}</th>}
                 {inner && <th className="row-label">{r.label}</th>}
                 {T3_COLUMNS.map((c) => (
-                  <Cell key={c.key} k={t3Key(r.key, c.key)} cells={cells} markers={markers} />
+                  <Cell key={c.key} k={t3Key(r.key, c.key)} cells={cells} markers={markers} focus={focus} />
                 ))}
               </tr>
             );
@@ -150,7 +152,7 @@ function Table3({ format, mixed, cells, markers }: Props) {
   );
 }
 
-function Table4({ cells, markers }: Props) {
+function Table4({ cells, markers, focus }: Props) {
   const [review, ...suits] = T4_GROUPS;
   return (
     <section aria-label="表四">
@@ -175,7 +177,7 @@ function Table4({ cells, markers }: Props) {
         </thead>
         <tbody>
           <tr>
-            {T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => <Cell key={t4Key(g.key, r.key)} k={t4Key(g.key, r.key)} cells={cells} markers={markers} />))}
+            {T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => <Cell key={t4Key(g.key, r.key)} k={t4Key(g.key, r.key)} cells={cells} markers={markers} focus={focus} />))}
           </tr>
         </tbody>
       </table>

@@ -47,9 +47,19 @@ export const agencies = pgTable(
     name: text("name").notNull(),
     regionId: integer("region_id").notNull().references(() => regions.id),
     kind: text("kind", { enum: AGENCY_KINDS }).notNull(),
+    /** Pinyin initials of the name (平潭综合实验区 → ptzhsyq), for search. */
+    initials: text("initials").notNull().default(""),
+    /** Years the agency is expected to report (null: open-ended), for coverage. */
+    activeFrom: integer("active_from"),
+    activeTo: integer("active_to"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("agencies_region_name_key").on(t.regionId, t.name), index("agencies_name_idx").on(t.name)],
+  (t) => [
+    uniqueIndex("agencies_region_name_key").on(t.regionId, t.name),
+    index("agencies_name_idx").on(t.name),
+    index("agencies_initials_idx").on(t.initials),
+    index("agencies_region_idx").on(t.regionId),
+  ],
 );
 
 export const reports = pgTable(
@@ -66,6 +76,13 @@ export const reports = pgTable(
     sourceName: text("source_name").notNull(),
     sourceKind: text("source_kind").notNull(),
     sourceText: text("source_text").notNull(),
+    /** The report's prose without its tables: what narrative and similarity checks read. */
+    narrative: text("narrative").notNull().default(""),
+    /**
+     * Every cell's value as one object, a copy of report_cells kept in the same transaction:
+     * checks and exports read whole reports by the thousand, which one row each makes cheap.
+     */
+    cellValues: jsonb("cell_values").$type<Record<string, number | null>>().notNull().default({}),
     parserVersion: text("parser_version").notNull(),
     /** Cells the format defines that the document does not print (truncated input). */
     missingCells: jsonb("missing_cells").$type<string[]>().notNull().default([]),
@@ -101,10 +118,65 @@ export const findings = pgTable(
     severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
     cells: jsonb("cells").$type<string[]>().notNull(),
     message: text("message").notNull(),
-    /** rule + cells: stays the same across re-imports while the finding is unchanged (for reviews). */
+    /** rule + cells + figures: the same across re-imports and re-checks while the finding is unchanged. */
     fingerprint: text("fingerprint").notNull(),
   },
-  (t) => [index("findings_report_idx").on(t.reportId), index("findings_rule_idx").on(t.rule, t.severity)],
+  (t) => [
+    index("findings_report_idx").on(t.reportId),
+    index("findings_rule_idx").on(t.rule, t.severity),
+    uniqueIndex("findings_report_fingerprint_key").on(t.reportId, t.fingerprint),
+  ],
+);
+
+/**
+ * A reviewer's decision on a finding. Keyed by the finding's fingerprint, not its row: findings are
+ * rewritten on every re-check, the decision stays while the finding is unchanged.
+ */
+export const findingReviews = pgTable(
+  "finding_reviews",
+  {
+    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    fingerprint: text("fingerprint").notNull(),
+    status: text("status", { enum: ["confirmed", "dismissed"] }).notNull(),
+    comment: text("comment").notNull().default(""),
+    reviewer: text("reviewer").notNull(),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.fingerprint] })],
+);
+
+/** Every correction of a cell: the value before and after, who and when. */
+export const cellHistory = pgTable(
+  "cell_history",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    oldValue: doublePrecision("old_value"),
+    oldRaw: text("old_raw"),
+    newValue: doublePrecision("new_value"),
+    reason: text("reason").notNull().default(""),
+    changedBy: text("changed_by").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("cell_history_report_idx").on(t.reportId, t.key)],
+);
+
+/** One line per file imported (UI, CLI, batch): what happened to it, for the import log and coverage. */
+export const importLog = pgTable(
+  "import_log",
+  {
+    id: serial("id").primaryKey(),
+    batchId: text("batch_id"),
+    sourceName: text("source_name").notNull(),
+    status: text("status", { enum: ["created", "updated", "failed"] }).notNull(),
+    message: text("message").notNull(),
+    agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "set null" }),
+    year: integer("year"),
+    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("import_log_at_idx").on(t.at), index("import_log_year_idx").on(t.year)],
 );
 
 export type Region = typeof regions.$inferSelect;
@@ -112,3 +184,69 @@ export type Agency = typeof agencies.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type ReportCell = typeof reportCells.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
+export type FindingReview = typeof findingReviews.$inferSelect;
+export type CellHistoryRow = typeof cellHistory.$inferSelect;
+export type ImportLogRow = typeof importLog.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard (issue 5): the per-report rollup the compare and region pages aggregate, and the
+// user's corrections of the "posts published" figures read from section 一.
+
+import { FIGURES, figureColumn } from "../lib/dashboard/figures";
+
+/** One double column per dashboard figure (lib/dashboard/figures.ts), named by figureColumn(). */
+const figureColumns = Object.fromEntries(FIGURES.map((x) => [x.id, doublePrecision(figureColumn(x.id))])) as Record<
+  string,
+  ReturnType<typeof doublePrecision>
+>;
+
+/**
+ * The dashboard figures of each report, one narrow row per report (≈40 numbers instead of ≈200
+ * cell rows): region totals and cross-agency comparisons sum these, so a province-wide aggregate
+ * reads tens of thousands of rows, not millions. Derived from report_cells by
+ * db/queries/figures.ts (refreshReportFigures); `imported_at` copies the report's, so a
+ * re-imported report is recomputed.
+ */
+export const reportFigures = pgTable(
+  "report_figures",
+  {
+    reportId: integer("report_id")
+      .primaryKey()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    format: text("format", { enum: ["2021", "2019", "pre2019"] }).notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+    ...figureColumns,
+  },
+  (t) => [
+    index("report_figures_agency_year_idx").on(t.agencyId, t.year),
+    index("report_figures_year_idx").on(t.year, t.agencyId),
+    index("report_figures_imported_at_idx").on(t.importedAt),
+  ],
+);
+
+/**
+ * A user's correction of a "posts published" figure (政府网站 / 微信公众号 发布信息 N 条) that the
+ * dashboard reads from a report's section 一. The extraction itself is recomputed from the text;
+ * only what a person decided is stored. value null: "this report states no such figure".
+ */
+export const postCountCorrections = pgTable(
+  "post_count_corrections",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    channel: text("channel").notNull(),
+    value: doublePrecision("value"),
+    comment: text("comment").notNull().default(""),
+    correctedBy: text("corrected_by").notNull(),
+    correctedAt: timestamp("corrected_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.channel] })],
+);
+
+export type ReportFiguresRow = typeof reportFigures.$inferSelect;
+export type PostCountCorrection = typeof postCountCorrections.$inferSelect;

@@ -9,7 +9,9 @@ import { AGENCY_KINDS, REGION_LEVELS } from "./schema";
 
 const chainSchema = z.array(z.object({ name: z.string().min(1), level: z.enum(REGION_LEVELS) })).min(1);
 const manifestSchema = z.object({
-  reports: z.array(z.object({ file: z.string(), kind: z.enum(AGENCY_KINDS), region: z.union([z.string(), chainSchema]) })),
+  reports: z.array(
+    z.object({ file: z.string(), kind: z.enum(AGENCY_KINDS), region: z.union([z.string(), chainSchema]), agency: z.string().optional() }),
+  ),
   regions: z.record(z.string(), chainSchema),
 });
 
@@ -22,7 +24,7 @@ export async function seedDemo(db: Db, dir = SAMPLES_DIR): Promise<{ file: strin
     const chain = typeof entry.region === "string" ? manifest.regions[entry.region] : entry.region;
     if (!chain) throw new Error(`manifest: unknown region ${String(entry.region)}`);
     const bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, entry.file));
-    out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind }) });
+    out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency }) });
   }
   return out;
 }

@@ -17,12 +17,13 @@ export const msg = {
     rowShape: (where: string, got: number, want: number) => `${where} 读到 ${got} 个单元格，应为 ${want} 个，此行未读取`,
     extraValues: (where: string) => `${where} 多出的数值已忽略`,
     unknownRow: (label: string) => `无法识别的表格行「${label}」`,
+    uncertainSplit: (where: string) => `${where} 的数字连在一起、列的分界丢失，有多种拆分都说得通，此行未读取`,
     t4WithoutHeader: "表四的数据行前没有找到表头，按全国统一格式的列顺序读取",
   },
   errors: {
     empty: "文件是空的，没有可读取的内容",
     tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
-    unsupportedType: (name: string) => `不支持的文件类型「${name}」：目前可导入 .txt、.md 和 .html 文件`,
+    unsupportedType: (name: string) => `不支持的文件类型「${name}」：可导入 .txt、.md、.html、.pdf 和 .docx 文件`,
     binary: "文件不是文本或网页（可能是二进制文件或编码无法识别）",
     notReport: "没有找到政府信息公开工作年度报告的内容：既没有识别出标题和年度，也没有识别出任何统一表格",
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
@@ -42,9 +43,35 @@ export const msg = {
       `表三 ${column}列：办理结果各项合计 ${sum}，（七）总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
     balance: (column: string, received: number | null, carried: number | null, handled: number | null, forward: number | null, diff: number) =>
       `表三 ${column}列：一、本年新收 ${fmt(received)} + 二、上年结转 ${fmt(carried)} ≠ （七）总计 ${fmt(handled)} + 四、结转下年度 ${fmt(forward)}（空按 0 计），相差 ${diff}`,
+    rowTotal: (row: string, sum: number, total: number | null, diff: number) =>
+      `表三 「${row}」行：六类申请人合计 ${sum}，总计列 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
+    t4Total: (group: string, sum: number, total: number | null, diff: number) =>
+      `表四 ${group}：结果维持、结果纠正、其他结果、尚未审结合计 ${sum}，总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
+    notCount: (cell: string, v: number) => `${cell} 为 ${v}：申请和案件数应为非负整数`,
+    negative: (cell: string, v: number) => `${cell} 为 ${v}：不应为负数`,
+    repealedTooMany: (row: string, repealed: number, inForceBefore: number, issued: number) =>
+      `表二 ${row}：本年废止 ${repealed} 件，多于上年现行有效 ${inForceBefore} 件与本年制发 ${issued} 件之和`,
+    carryOver: (column: string, prevYear: number, forward: number | null, carried: number | null, diff: number) =>
+      `表三 ${column}列：${prevYear} 年报告“结转下年度”为 ${fmt(forward)}，本年“上年结转”为 ${fmt(carried)}，相差 ${diff}`,
+    inForceRoll: (row: string, before: number, issued: number, repealed: number, expected: number, printed: number, diff: number) =>
+      `表二 ${row}：上年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，本年现行有效印为 ${printed}，相差 ${diff > 0 ? "+" : ""}${diff}（清理、机构改革等可导致差异，请核实）`,
+    itemsRoll: (cell: string, before: number, change: number, expected: number, printed: number) =>
+      `${cell}：上年 ${before}，上年增减 ${change}，应为 ${expected}，本年印为 ${printed}`,
+    totalPublicRoll: (row: string, before: number, published: number, expected: number, printed: number) =>
+      `表二 ${row} 对外公开总数量：上年 ${before} + 本年新公开 ${published} = ${expected}，本年印为 ${printed}`,
+    largeSwing: (cell: string, prevYear: number, before: number, now: number) => `${cell}：${prevYear} 年 ${before}，本年 ${now}，变化超过 3 倍`,
+    narrative: (sentence: string, stated: number, cells: string, value: number) =>
+      `正文“${sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence}”所述 ${stated} 件，与 ${cells} ${value} 不一致`,
+    noDate: "没有识别出发布日期，无法核对是否按时发布",
+    late: (published: string, deadline: string, days: number) => `发布日期 ${published} 晚于法定期限 ${deadline}（晚 ${days} 天）`,
+    formatYear: (year: number, format: string, want: string) =>
+      `${year} 年度报告应使用 ${want === "pre2019" ? "2019 年以前的格式" : `${want} 年版格式`}，实际为 ${format === "pre2019" ? "无统一表格" : `${format} 年版格式`}`,
     mixedFormat: "表二为 2021 年版格式，表三（六）其他处理却只有一行（2019 年版），按实际印出的格式读取",
+    missingSections: (titles: string[]) => `缺少以下部分（或标题无法识别）：${titles.join("；")}`,
     missingTable: (title: string) => `缺少「${title}」表格`,
     missingCells: (n: number) => `表格不完整：缺少 ${n} 个单元格`,
+    similar: (prevYear: number, share: number) => `正文与 ${prevYear} 年报告重复率约 ${(share * 100).toFixed(1)}%，超过 50%`,
+    accountability: (words: string[]) => `本级政府年报应报告工作考核、社会评议和责任追究结果，正文未提到：${words.join("、")}`,
   },
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   import: {

@@ -1,6 +1,6 @@
 /** npm run parse -- FILE [--json]: print what a report file reads as. */
 import { readFileSync } from "node:fs";
-import { parseReport, toContractJson } from "../lib/parse/index";
+import { parseReportAsync, toContractJson } from "../lib/parse/index";
 import { msg } from "../lib/messages";
 import { describeCell } from "../lib/report/template";
 
@@ -18,7 +18,7 @@ try {
   console.error(msg.errors.fileUnreadable(file));
   process.exit(1);
 }
-const outcome = parseReport({ name: file, bytes });
+const outcome = await parseReportAsync({ name: file, bytes });
 if (!outcome.ok) {
   console.error(`${file}：${outcome.error}`);
   process.exit(1);

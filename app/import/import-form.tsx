@@ -11,7 +11,12 @@ import { FORMAT_LABELS } from "@/lib/report/template";
 
 type Preview = Extract<PreviewResult, { ok: true }>;
 
-export function ImportForm({ regions }: { regions: { id: number; name: string; depth: number }[] }) {
+/**
+ * Paste or upload a report and preview it. `import` mode then saves it; `check` mode (the draft
+ * check) only shows the findings, compared with last year's stored report, and stores nothing.
+ */
+export function ImportForm({ regions, mode = "import" }: { regions: { id: number; name: string; depth: number }[]; mode?: "import" | "check" }) {
+  const checking = mode === "check";
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -28,11 +33,13 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
     return fd;
   };
 
-  const onPreview = () =>
+  const onPreview = (withMeta = false) =>
     start(async () => {
       setSaved(null);
       setError(null);
-      const r = await previewImport(source());
+      const fd = source();
+      if (withMeta && metaForm.current) new FormData(metaForm.current).forEach((v, k) => fd.set(k, v));
+      const r = await previewImport(fd);
       if (r.ok) setPreview(r);
       else {
         setPreview(null);
@@ -72,7 +79,7 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
               ref={fileInput}
               type="file"
               name="file"
-              accept=".txt,.md,.html,.htm,text/plain,text/html"
+              accept=".txt,.md,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
             />
           </label>
@@ -81,8 +88,8 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
               清除文件
             </button>
           )}
-          <button type="button" onClick={onPreview} disabled={pending || (!file && !text.trim())}>
-            {pending && !preview ? "读取中…" : "预览"}
+          <button type="button" onClick={() => onPreview()} disabled={pending || (!file && !text.trim())}>
+            {pending && !preview ? "读取中…" : checking ? "核对" : "预览"}
           </button>
         </div>
       </div>
@@ -96,8 +103,18 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
 
       {preview && (
         <div className="card" data-testid="import-preview">
-          <h2 style={{ marginTop: 0 }}>预览：{preview.sourceName}</h2>
-          <form ref={metaForm} onSubmit={(e) => { e.preventDefault(); onSave(); }}>
+          <h2 style={{ marginTop: 0 }}>{checking ? "核对结果" : "预览"}：{preview.sourceName}</h2>
+          {checking && (
+            <p className="muted" data-testid="draft-compare">
+              草稿不会保存。
+              {preview.prevReportId ? (
+                <>跨年度规则已与数据库中 <Link href={`/reports/${preview.prevReportId}`}>{preview.agency} {(preview.year ?? 0) - 1} 年度报告</Link> 比对。</>
+              ) : (
+                <>数据库中没有“{preview.agency || "（未识别机关）"}”上一年度的报告，跨年度规则未运行；可修改发布机关名称后重新核对。</>
+              )}
+            </p>
+          )}
+          <form ref={metaForm} onSubmit={(e) => { e.preventDefault(); if (checking) onPreview(true); else onSave(); }}>
             <div className="form-row">
               <label>
                 发布机关
@@ -107,6 +124,7 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
                 报告年度
                 <input type="number" name="year" defaultValue={preview.year ?? ""} required min={2000} max={2100} />
               </label>
+              {!checking && (<>
               <label>
                 发布日期
                 <input type="date" name="publishedOn" defaultValue={preview.publishedOn ?? ""} />
@@ -128,13 +146,14 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
                   ))}
                 </select>
               </label>
+              </>)}
             </div>
             <p className="muted">
               格式：{FORMAT_LABELS[preview.format]}
               {preview.mixed && "（格式混用）"} · 读到 {Object.keys(preview.cells).length} 个单元格
               {preview.missing > 0 && `，缺少 ${preview.missing} 个`}
             </p>
-            {preview.existingReportId && (
+            {!checking && preview.existingReportId && (
               <div className="alert warn">
                 已存在 {preview.agency} {preview.year} 年度报告，保存将整体替换它。<Link href={`/reports/${preview.existingReportId}`}>查看现有报告</Link>
               </div>
@@ -145,7 +164,7 @@ export function ImportForm({ regions }: { regions: { id: number; name: string; d
                 <ul>{preview.unread.map((u, i) => <li key={i}>{u}</li>)}</ul>
               </div>
             )}
-            <button type="submit" disabled={pending}>{pending ? "保存中…" : "保存"}</button>
+            <button type="submit" disabled={pending}>{checking ? (pending ? "核对中…" : "重新核对") : pending ? "保存中…" : "保存"}</button>
           </form>
           {preview.findings.length > 0 && (
             <>

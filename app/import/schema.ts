@@ -37,6 +37,8 @@ export type PreviewResult =
       kind: (typeof AGENCY_KINDS)[number];
       cells: Record<string, PreviewCell>;
       findings: { rule: string; severity: string; message: string; cells: string[] }[];
+      /** Last year's stored report of the same agency, which the cross-year rules compared with. */
+      prevReportId: number | null;
       unread: string[];
       missing: number;
       /** A report of this agency and year is already stored: saving replaces it. */

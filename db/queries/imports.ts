@@ -1,7 +1,7 @@
 /** Parse a file and store it: the path shared by the import page, `npm run import` and the demo data. */
 import { msg } from "../../lib/messages";
 import { inferAgencyKind } from "../../lib/report/agency";
-import { parseReport, type ParsedReport } from "../../lib/parse/index";
+import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
 import type { AgencyKind, RegionLevel } from "../schema";
 import { saveReport, type SaveReportResult } from "./reports";
@@ -45,7 +45,7 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
 }
 
 export async function importFile(db: Db, file: { name: string; bytes: Uint8Array }, o: ImportOverrides = {}): Promise<ImportResult> {
-  const parsed = parseReport(file);
+  const parsed = await parseReportAsync(file);
   if (!parsed.ok) return parsed;
   return importParsed(db, parsed.report, file.name, o);
 }

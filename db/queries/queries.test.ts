@@ -21,7 +21,7 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
   afterAll(async () => t?.close());
 
   it("loads the demo reports and lists agencies with region and years", async () => {
-    expect(await countReports(t.db)).toBe(13);
+    expect(await countReports(t.db)).toBe(16);
     const list = await listAgenciesWithYears(t.db);
     const pingtan = list.find((a) => a.name === "平潭综合实验区")!;
     expect(pingtan.kind).toBe("government");

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Finding } from "../../lib/checks/rules";
 import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
 import { agencies, findings, regions, reportCells, reports, type AgencyKind, type RegionLevel } from "../schema";
+import { recheckAround } from "./checks";
 import { upsertRegionPath } from "./regions";
+import { nameInitials } from "../../lib/dashboard/initials";
 
 export interface SaveReportInput {
   report: ParsedReport;
@@ -23,8 +24,6 @@ export interface SaveReportResult {
   replaced: boolean;
 }
 
-const fingerprint = (f: Finding) => `${f.rule}:${[...f.cells].sort().join(",")}`;
-
 /**
  * Stores one report in one transaction. A second import of the same agency and year replaces the
  * first whole: the unique (agency, year) index serialises concurrent imports on the report row,
@@ -39,7 +38,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     const existing = await tx.select().from(agencies).where(eq(agencies.name, input.agencyName)).orderBy(asc(agencies.id)).limit(1);
     let agencyId = existing[0]?.id;
     if (agencyId === undefined) {
-      await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind }).onConflictDoNothing();
+      await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind, initials: nameInitials(input.agencyName) }).onConflictDoNothing();
       const [a] = await tx
         .select()
         .from(agencies)
@@ -57,6 +56,8 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       sourceName: input.sourceName,
       sourceKind: report.sourceKind,
       sourceText: report.sourceText,
+      narrative: report.narrative,
+      cellValues: report.cells,
       parserVersion: report.parserVersion,
       missingCells: report.missing,
       unread: report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
@@ -70,7 +71,6 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       .returning({ id: reports.id, inserted: sql<boolean>`(xmax = 0)` });
 
     await tx.delete(reportCells).where(eq(reportCells.reportId, saved.id));
-    await tx.delete(findings).where(eq(findings.reportId, saved.id));
     const cellRows = Object.entries(report.details).map(([key, c]) => ({
       reportId: saved.id,
       key,
@@ -80,11 +80,9 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       source: c.loc,
     }));
     for (let i = 0; i < cellRows.length; i += 500) await tx.insert(reportCells).values(cellRows.slice(i, i + 500));
-    if (report.findings.length) {
-      await tx.insert(findings).values(
-        report.findings.map((f) => ({ reportId: saved.id, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, fingerprint: fingerprint(f) })),
-      );
-    }
+    // Findings come from the stored state, so cross-year rules see last year's report, and next
+    // year's report is re-checked against this one.
+    await recheckAround(tx as unknown as Db, agencyId, input.year);
     return { reportId: saved.id, agencyId, replaced: !saved.inserted };
   });
 }

@@ -36,6 +36,8 @@ export interface ParsedReport {
   mixed: boolean;
   sourceKind: SourceKind;
   sourceText: string;
+  /** The prose without the tables, for narrative and similarity checks. */
+  narrative: string;
   parserVersion: string;
 }
 
@@ -150,12 +152,17 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
       title: meta.title,
       cells,
       details: matched.cells,
-      findings: runChecks({ format, cells, mixed }),
+      // Within-report rules only: cross-year rules and the deadline need the stored neighbours and
+      // the agency's kind (db/queries/checks.ts).
+      findings: runChecks({ format, cells, mixed, year: meta.year, missing, narrative: doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n") }).filter(
+        (f) => f.rule !== "doc.deadline",
+      ),
       issues: matched.issues,
       missing,
       mixed,
       sourceKind: kind,
       sourceText: doc.text,
+      narrative: doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n"),
       parserVersion: PARSER_VERSION,
     },
   };

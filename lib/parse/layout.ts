@@ -130,7 +130,9 @@ export function placedLinesToDoc(placed: PlacedLine[], geometry: Geometry): DocL
 }
 
 function lineToDoc(line: PlacedLine): DocLine {
-  if (line.pieces.length === 1) return { kind: "text", text: line.pieces[0].text, loc: line.loc };
+  // One piece ending in digits may be a row whose cells ran together (行政规范性文件8855698).
+  const single = line.pieces.length === 1 && !/[^\d\s]\d+$/.test(line.pieces[0].text);
+  if (single) return { kind: "text", text: line.pieces[0].text, loc: line.loc };
   return { kind: "row", loc: line.loc, cells: line.pieces.map((p) => ({ text: p.text, loc: p.loc })) };
 }
 

@@ -29,7 +29,7 @@ export interface ReadCell {
 }
 
 export interface ParseIssue {
-  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column";
+  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split";
   message: string;
   loc: SourceLoc;
 }
@@ -47,6 +47,7 @@ type Slot = { cell: DocCell; parsed: ReturnType<typeof parseValue> };
 const isBlankText = (c: DocCell) => normalizeLabel(c.text) === "";
 
 function splitRow(cells: DocCell[]): { labels: DocCell[]; values: Slot[] } {
+  cells = splitLabelDigits(cells);
   const slots = cells.map((cell) => ({ cell, parsed: parseValue(cell.text) }));
   // Leading cells up to the last label are labels (group cells, then the row's own label).
   let lastLabel = -1;
@@ -57,13 +58,94 @@ function splitRow(cells: DocCell[]): { labels: DocCell[]; values: Slot[] } {
 }
 
 /**
- * The `count` values of a row. Cells past the count that are empty are the placeholders of lost
- * merges (`行政许可 | 4 | ||`); a row printed with no value at all is `count` blanks.
+ * A row label with its figures run into it (`行政规范性文件8855698`): the label, then the digits
+ * as one value cell for takeValues to split.
  */
-function takeValues(values: Slot[], count: number): { slots: (Slot | undefined)[]; ok: boolean; extra: boolean } {
+function splitLabelDigits(cells: DocCell[]): DocCell[] {
+  const i = cells.findLastIndex((c) => parseValue(c.text).kind === "text");
+  const last = i >= 0 && cells.slice(i + 1).every(isBlankText);
+  const m = last ? /^(.*[^\d\s.,])\s*(\d+)$/.exec(cells[i].text.trim()) : null;
+  if (!m || normalizeLabel(m[1]).length < 2) return cells;
+  return [...cells.slice(0, i), { text: m[1], loc: cells[i].loc }, { text: m[2], loc: cells[i].loc }];
+}
+
+/** An identity the values of one row satisfy (domain.md §5), checked on every complete group. */
+type Balance = (values: number[]) => boolean;
+
+const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
+/** W3: a 表三 row's 总计 is the sum of its six columns. */
+const T3_ROW_BALANCE: Balance = (v) => v.length < 7 || v[6] === sum(v.slice(0, 6));
+/** W5: in each 表四 group, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
+const T4_ROW_BALANCE: Balance = (v) => {
+  for (let g = 0; g + 5 <= v.length; g += 5) if (v[g + 4] !== sum(v.slice(g, g + 4))) return false;
+  return true;
+};
+const NO_BALANCE: Balance = () => true;
+
+/**
+ * Readings of digit runs whose cell boundaries were lost (`8855698` = 88 | 55 | 698) as `count`
+ * integers, each run split in place (no leading zeros), keeping those the row's identity accepts.
+ * Stops at two: one reading is an answer, two are a doubt.
+ */
+export function splitRuns(runs: string[], count: number, balance: Balance): number[][] {
+  const found: number[][] = [];
+  const parts: number[] = [];
+  const walk = (run: number, pos: number) => {
+    if (found.length >= 2 || parts.length > count || !balance(parts)) return;
+    if (run === runs.length) {
+      if (parts.length === count) found.push([...parts]);
+      return;
+    }
+    const digits = runs[run];
+    if (pos === digits.length) return walk(run + 1, 0);
+    const maxEnd = digits[pos] === "0" ? pos + 1 : digits.length;
+    for (let end = pos + 1; end <= maxEnd; end++) {
+      // A run ends where its cell ended: the last part must reach its end.
+      parts.push(Number(digits.slice(pos, end)));
+      if (end === digits.length) walk(run + 1, 0);
+      else walk(run, end);
+      parts.pop();
+    }
+  };
+  walk(0, 0);
+  return found;
+}
+
+/**
+ * The `count` values of a row. Cells past the count that are empty are the placeholders of lost
+ * merges (`行政许可 | 4 | ||`); a row printed with no value at all is `count` blanks. Too few cells
+ * that are all digit runs are split where exactly one reading satisfies the row's identity;
+ * several readings leave the row unread (`uncertain`).
+ */
+function takeValues(
+  values: Slot[],
+  count: number,
+  balance: Balance = NO_BALANCE,
+): { slots: (Slot | undefined)[]; ok: boolean; extra: boolean; uncertain?: boolean } {
   const filled = values.filter((v) => !isBlankText(v.cell));
   if (filled.length === 0) return { slots: Array.from({ length: count }, () => values[0]), ok: true, extra: false };
-  if (values.length < count) return { slots: [], ok: false, extra: false };
+  if (values.length < count) {
+    const runs = filled.map((v) => v.cell.text.trim());
+    // Only runs side by side (trailing placeholders allowed): a blank between them is a real cell.
+    const contiguous = values.slice(0, filled.length).every((v) => !isBlankText(v.cell));
+    if (!contiguous || !runs.every((r) => /^\d+$/.test(r))) return { slots: [], ok: false, extra: false };
+    const readings = splitRuns(runs, count, balance);
+    if (readings.length !== 1) return { slots: [], ok: false, extra: false, uncertain: readings.length > 1 };
+    // Each part keeps the run it came from as its printed text and place.
+    const origin: DocCell[] = [];
+    let k = 0;
+    for (const [i, run] of runs.entries()) {
+      let rest = run;
+      while (rest && k < count) {
+        const part = String(readings[0][k]);
+        origin.push(values[i].cell);
+        rest = rest.slice(part.length);
+        k++;
+      }
+    }
+    const slots = readings[0].map((v, j) => ({ cell: origin[j], parsed: { kind: "value" as const, value: v } }));
+    return { slots, ok: true, extra: false };
+  }
   const extra = values.slice(count).some((v) => !isBlankText(v.cell));
   return { slots: values.slice(0, count), ok: true, extra };
 }
@@ -191,9 +273,13 @@ export function matchCells(lines: DocLine[]): MatchResult {
     // 表四: the one data row of 15 numbers.
     if (table === "t4" && labels.length === 0 && values.filter((v) => !isBlankText(v.cell)).length >= 1) {
       const order = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
-      const { slots, ok, extra } = takeValues(values, order.length);
+      const { slots, ok, extra, uncertain } = takeValues(values, order.length, T4_ROW_BALANCE);
       if (!ok) {
-        issues.push({ code: "row_shape", message: msg.parse.rowShape("表四", values.length, order.length), loc: line.loc });
+        issues.push(
+          uncertain
+            ? { code: "uncertain_split", message: msg.parse.uncertainSplit("表四"), loc: line.loc }
+            : { code: "row_shape", message: msg.parse.rowShape("表四", values.length, order.length), loc: line.loc },
+        );
         continue;
       }
       if (!t4HeaderSeen) issues.push({ code: "row_shape", message: msg.parse.t4WithoutHeader, loc: line.loc });
@@ -218,9 +304,15 @@ export function matchCells(lines: DocLine[]): MatchResult {
       if (t3Row.key === "other") t3OtherSingle = true;
       if (t3Row.group === "other") t3OtherSubRows = true;
       const grid = gridSlots(t3Grid, line.cells, line.cells.indexOf(rowLabel));
-      const { slots, ok, extra } = grid ? { slots: grid, ok: true, extra: false } : takeValues(values, T3_COLUMNS.length);
+      const { slots, ok, extra, uncertain } = grid
+        ? { slots: grid, ok: true, extra: false, uncertain: false }
+        : takeValues(values, T3_COLUMNS.length, T3_ROW_BALANCE);
       if (!ok) {
-        issues.push({ code: "row_shape", message: msg.parse.rowShape(`表三「${rowLabel.text}」`, values.length, T3_COLUMNS.length), loc: line.loc });
+        issues.push(
+          uncertain
+            ? { code: "uncertain_split", message: msg.parse.uncertainSplit(`表三「${rowLabel.text}」`), loc: line.loc }
+            : { code: "row_shape", message: msg.parse.rowShape(`表三「${rowLabel.text}」`, values.length, T3_COLUMNS.length), loc: line.loc },
+        );
         continue;
       }
       if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表三「${rowLabel.text}」`), loc: line.loc });
@@ -231,9 +323,13 @@ export function matchCells(lines: DocLine[]): MatchResult {
     // 表二 rows: label, then one value per column of the header above.
     const t2Row = table === "t2" || table === undefined ? matchT2Row(rowLabel.text) : undefined;
     if (t2Row && t2Columns.length > 0) {
-      const { slots, ok, extra } = takeValues(values, t2Columns.length);
+      const { slots, ok, extra, uncertain } = takeValues(values, t2Columns.length);
       if (!ok) {
-        issues.push({ code: "row_shape", message: msg.parse.rowShape(`表二「${rowLabel.text}」`, values.length, t2Columns.length), loc: line.loc });
+        issues.push(
+          uncertain
+            ? { code: "uncertain_split", message: msg.parse.uncertainSplit(`表二「${rowLabel.text}」`), loc: line.loc }
+            : { code: "row_shape", message: msg.parse.rowShape(`表二「${rowLabel.text}」`, values.length, t2Columns.length), loc: line.loc },
+        );
         continue;
       }
       if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表二「${rowLabel.text}」`), loc: line.loc });

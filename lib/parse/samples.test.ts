@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseReport } from "./index";
+import { parseReport, parseReportAsync } from "./index";
 import { fixturePairs } from "./fixtures";
 
 const pairs = fixturePairs();
@@ -10,11 +10,12 @@ describe("shipped sample reports parse to their hand-checked cells", () => {
   it("has the seed and the 平潭 pages", () => {
     expect(pairs.map((p) => p.name)).toContain("seed-alashan-youqi-minzheng-2021");
     expect(pairs.filter((p) => p.name.startsWith("pingtan")).length).toBe(12);
+    expect(pairs.filter((p) => p.file.endsWith(".pdf")).length).toBe(3);
   });
 
   for (const { name, file, expected } of pairs) {
-    it(name, () => {
-      const out = parseReport({ name: path.basename(file), bytes: readFileSync(file) });
+    it(name, async () => {
+      const out = await parseReportAsync({ name: path.basename(file), bytes: readFileSync(file) });
       if (!out.ok) throw new Error(out.error);
       const r = out.report;
       expect(r.year).toBe(expected.year);

@@ -3,27 +3,38 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getReport } from "@/db/queries/reports";
+import { listCellHistory, listReportFindings } from "@/db/queries/findings";
 import { ReportTables, type CellView } from "@/components/report-tables";
-import { FindingsList } from "@/components/findings-list";
 import { describeLoc } from "@/lib/parse/document";
-import { FORMAT_LABELS } from "@/lib/report/template";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { FORMAT_LABELS, cellKeys, describeCell } from "@/lib/report/template";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { markersFor } from "@/lib/checks/markers";
+import { msg } from "@/lib/messages";
+import { ReviewControls } from "./review-controls";
+import { CorrectCellForm } from "./correct-cell-form";
 
 export const dynamic = "force-dynamic";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const searchSchema = z.object({ cell: z.string().max(80).optional() });
 
-export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const found = await getReport(await getDb(), parsed.data.id);
+  const { cell: focus } = searchSchema.catch({}).parse(await searchParams);
+  const db = await getDb();
+  const found = await getReport(db, parsed.data.id);
   if (!found) notFound();
-  const { report, agency, cells, findings } = found;
+  const [findings, history] = await Promise.all([listReportFindings(db, parsed.data.id), listCellHistory(db, parsed.data.id)]);
+  const { report, agency, cells } = found;
   const views: Record<string, CellView> = Object.fromEntries(
     cells.map((c) => [c.key, { value: c.value, raw: c.raw, note: c.note, where: describeLoc(c.source) }]),
   );
   const notes = cells.filter((c) => c.note);
+  const focused = focus ? cells.find((c) => c.key === focus) : undefined;
+  const keys = report.format === "pre2019" ? [] : cellKeys(report.format).filter((k) => k in views || report.missingCells.includes(k));
+  const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
+  for (const f of findings) counts[f.severity]++;
 
   return (
     <>
@@ -59,21 +70,83 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         </dl>
       </div>
 
-      {findings.length > 0 && (
-        <div className="card">
-          <h2 style={{ marginTop: 0 }}>核对发现（{findings.length}）</h2>
-          <FindingsList findings={findings} />
+      {focused && (
+        <div className="alert warn" data-testid="focused-cell">
+          {describeCell(focused.key)}：{formatNumber(focused.value) || "（空白）"}。原文写作“{focused.raw || "（空白）"}”，位于{describeLoc(focused.source) || "原文中"}。
+          <Link href={`/reports/${report.id}/source`}>查看原文</Link>
         </div>
       )}
+
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>
+          核对发现（{findings.length}）
+          {findings.length > 0 && (
+            <span className="muted" style={{ fontSize: "0.85rem", fontWeight: 400, marginLeft: 8 }}>
+              {(["error", "warning", "info"] as const).filter((s) => counts[s]).map((s) => `${msg.severity[s]} ${counts[s]}`).join(" · ")}
+            </span>
+          )}
+        </h2>
+        {findings.length === 0 ? (
+          <p className="empty">没有发现问题。</p>
+        ) : (
+          <ol className="findings" data-testid="findings">
+            {findings.map((f, i) => (
+              <li key={f.id} id={`finding-${i + 1}`} data-rule={f.rule}>
+                <span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span> {f.message}
+                <div className="muted" style={{ fontSize: "0.8rem" }}>
+                  [{i + 1}] {f.rule}
+                  {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && ` 等 ${f.cells.length} 个单元格`}</>}
+                </div>
+                <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
 
       {report.format === "pre2019" ? (
         <div className="card empty">本报告为 2019 年以前的格式，没有全国统一表格；原文见“查看原文文本”。</div>
       ) : (
         <div className="card">
-          <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} />
+          <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
           <p className="muted" style={{ fontSize: "0.8rem" }}>
-            空白单元格表示原文印为空白（不按 0 显示）；“缺”表示原文没有这个单元格。鼠标停在数字上可看到原文写法和所在位置。
+            空白单元格表示原文印为空白（不按 0 显示）；“缺”表示原文没有这个单元格。鼠标停在数字上可看到原文写法、所在位置和相关发现。
           </p>
+          <h3>更正单元格</h3>
+          <CorrectCellForm
+            reportId={report.id}
+            initialKey={focus}
+            options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : "缺" }))}
+          />
+          {history.length > 0 && (
+            <>
+              <h3>更正记录</h3>
+              <table className="list" data-testid="cell-history">
+                <thead>
+                  <tr>
+                    <th>时间</th>
+                    <th>单元格</th>
+                    <th>原值</th>
+                    <th>新值</th>
+                    <th>更正人</th>
+                    <th>原因</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.map((h) => (
+                    <tr key={h.id}>
+                      <td>{formatDateTime(h.changedAt)}</td>
+                      <td>{describeCell(h.key)}</td>
+                      <td>{h.oldRaw === null ? "（原文无此格）" : formatNumber(h.oldValue) || "（空白）"}</td>
+                      <td>{formatNumber(h.newValue) || "（空白）"}</td>
+                      <td>{h.changedBy}</td>
+                      <td>{h.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
         </div>
       )}
 
@@ -83,7 +156,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           <ul>
             {notes.map((c) => (
               <li key={c.key}>
-                {c.key}：原文附注“{c.note}”
+                {describeCell(c.key)}：原文附注“{c.note}”
               </li>
             ))}
             {report.unread.map((u, i) => (

@@ -1,0 +1,56 @@
+"use client";
+import { useEffect, useState, useTransition } from "react";
+import { correctCellAction } from "./actions";
+
+/** Fix a misread cell; the server keeps the old value in the cell's history and re-runs the checks. */
+export function CorrectCellForm({ reportId, options, initialKey }: { reportId: number; options: { key: string; label: string; value: string }[]; initialKey?: string }) {
+  const [key, setKey] = useState(initialKey && options.some((o) => o.key === initialKey) ? initialKey : (options[0]?.key ?? ""));
+  const current = options.find((o) => o.key === key);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+  const [by, setBy] = useState("");
+  useEffect(() => setBy(localStorage.getItem("reviewer") ?? ""), []);
+  return (
+    <form
+      className="form-row"
+      data-testid="correct-cell"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const fd = new FormData(e.currentTarget);
+        fd.set("reportId", String(reportId));
+        localStorage.setItem("reviewer", by);
+        start(async () => {
+          const r = await correctCellAction(fd);
+          setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.error });
+        });
+      }}
+    >
+      <label>
+        单元格
+        <select name="key" value={key} onChange={(e) => setKey(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>{o.label}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        现值
+        <input type="text" value={current?.value ?? ""} readOnly size={8} aria-label="现值" />
+      </label>
+      <label>
+        新值（留空表示空白）
+        <input type="text" name="value" size={10} inputMode="decimal" />
+      </label>
+      <label>
+        更正原因
+        <input type="text" name="reason" size={24} required />
+      </label>
+      <label>
+        更正人
+        <input type="text" name="by" size={8} required value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
+      <button type="submit" disabled={pending}>{pending ? "保存中…" : "保存更正"}</button>
+      {message && <span className={message.ok ? "ok-text" : "error-text"} role="status">{message.text}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Running the rules against stored reports: gathers each report's inputs (its cells, last year's
+ * report of the same agency, the agency's kind) in a few set-based reads, runs lib/checks, and
+ * rewrites the findings. Reviews live in their own table, keyed by fingerprint, so they survive.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { findingFingerprint, runChecks, type CheckInput, type Finding, type YearReport } from "../../lib/checks/rules";
+import type { Db } from "../index";
+import { agencies, findings, reports } from "../schema";
+
+type Tx = Db;
+
+const inputColumns = {
+  id: reports.id,
+  agencyId: reports.agencyId,
+  year: reports.year,
+  format: reports.format,
+  mixed: reports.mixedFormat,
+  publishedOn: reports.publishedOn,
+  narrative: reports.narrative,
+  cells: reports.cellValues,
+  missing: reports.missingCells,
+  kind: agencies.kind,
+};
+
+/** Check inputs for these reports, with each one's previous-year report attached. */
+export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<number, CheckInput & { agencyId: number }>> {
+  const out = new Map<number, CheckInput & { agencyId: number }>();
+  if (reportIds.length === 0) return out;
+  const rows = await db.select(inputColumns).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(inArray(reports.id, reportIds));
+  const prevRows = rows.length
+    ? await db
+        .select({ agencyId: reports.agencyId, year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative })
+        .from(reports)
+        .where(
+          and(
+            inArray(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]),
+            inArray(reports.year, [...new Set(rows.map((r) => r.year - 1))]),
+          ),
+        )
+    : [];
+  const prevBy = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p]));
+  for (const r of rows) {
+    const p = prevBy.get(`${r.agencyId}:${r.year - 1}`);
+    const prev: YearReport | null = p ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
+    out.set(r.id, {
+      agencyId: r.agencyId,
+      format: r.format,
+      mixed: r.mixed,
+      cells: r.cells,
+      year: r.year,
+      publishedOn: r.publishedOn,
+      agencyKind: r.kind,
+      narrative: r.narrative,
+      missing: r.missing,
+      prev,
+    });
+  }
+  return out;
+}
+
+/** Re-run every rule on these reports and replace their findings. */
+export async function recheckReports(db: Db, reportIds: number[]): Promise<number> {
+  if (reportIds.length === 0) return 0;
+  // Lock the reports first (in id order): two imports re-checking the same neighbour wait for each
+  // other instead of writing the same findings twice.
+  await db.select({ id: reports.id }).from(reports).where(inArray(reports.id, reportIds)).orderBy(reports.id).for("update");
+  const inputs = await loadCheckInputs(db, reportIds);
+  const rows: (Finding & { reportId: number; fingerprint: string })[] = [];
+  for (const [reportId, input] of inputs) {
+    const seen = new Set<string>();
+    for (const f of runChecks(input)) {
+      const fingerprint = findingFingerprint(f);
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      rows.push({ ...f, reportId, fingerprint });
+    }
+  }
+  await db.delete(findings).where(inArray(findings.reportId, [...inputs.keys()]));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(findings).values(rows.slice(i, i + 1000));
+  }
+  return rows.length;
+}
+
+/** After a report of (agency, year) changed: that report, and next year's, whose cross-year rules read it. */
+export async function recheckAround(db: Tx, agencyId: number, year: number): Promise<void> {
+  const ids = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, [year, year + 1])));
+  await recheckReports(db, ids.map((r) => r.id));
+}
+
+/** Every report of one year, in chunks: the province-scale re-check the benchmark measures. */
+export async function recheckYear(db: Db, year: number, chunk = 4000): Promise<{ reports: number; findings: number }> {
+  const ids = (await db.select({ id: reports.id }).from(reports).where(eq(reports.year, year)).orderBy(reports.id)).map((r) => r.id);
+  let total = 0;
+  for (let i = 0; i < ids.length; i += chunk) {
+    const part = ids.slice(i, i + chunk);
+    total += await db.transaction(async (tx) => recheckReports(tx as unknown as Db, part));
+  }
+  return { reports: ids.length, findings: total };
+}
+
+/**
+ * Findings of a report that is not stored (a draft, or an import preview): every rule, with last
+ * year's stored report of the same agency for the cross-year ones. Nothing is written.
+ */
+export async function checkDraft(
+  db: Db,
+  draft: Omit<CheckInput, "prev" | "agencyKind">,
+  agencyName: string | null,
+): Promise<{ findings: Finding[]; prevReportId: number | null; agencyKind: CheckInput["agencyKind"] | null }> {
+  let prev: YearReport | null = null;
+  let prevReportId: number | null = null;
+  let agencyKind: CheckInput["agencyKind"] | null = null;
+  if (agencyName) {
+    const [a] = await db.select({ id: agencies.id, kind: agencies.kind }).from(agencies).where(eq(agencies.name, agencyName)).limit(1);
+    if (a) {
+      agencyKind = a.kind;
+      if (draft.year) {
+        const [p] = await db
+          .select({ id: reports.id, year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative })
+          .from(reports)
+          .where(and(eq(reports.agencyId, a.id), eq(reports.year, draft.year - 1)));
+        if (p) {
+          prev = { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative };
+          prevReportId = p.id;
+        }
+      }
+    }
+  }
+  return { findings: runChecks({ ...draft, prev, agencyKind: agencyKind ?? undefined }), prevReportId, agencyKind };
+}

@@ -1,0 +1,201 @@
+/** Findings: the queue across agencies, a report's findings with their reviews, reviews and corrections. */
+import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../index";
+import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
+import { recheckAround } from "./checks";
+
+export const REVIEW_STATUSES = ["open", "confirmed", "dismissed"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export interface FindingFilter {
+  rule?: string;
+  severity?: "error" | "warning" | "info";
+  regionId?: number;
+  level?: string;
+  kind?: string;
+  year?: number;
+  status?: ReviewStatus;
+}
+
+const reviewJoin = and(eq(findingReviews.reportId, findings.reportId), eq(findingReviews.fingerprint, findings.fingerprint));
+
+function where(f: FindingFilter, exclude?: keyof FindingFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (f.rule && exclude !== "rule") conds.push(eq(findings.rule, f.rule));
+  if (f.severity && exclude !== "severity") conds.push(eq(findings.severity, f.severity));
+  if (f.year && exclude !== "year") conds.push(eq(reports.year, f.year));
+  if (f.kind && exclude !== "kind") conds.push(eq(agencies.kind, f.kind as "government"));
+  if (f.level && exclude !== "level") conds.push(eq(regions.level, f.level as "county"));
+  if (f.regionId && exclude !== "regionId") {
+    // The region and its whole subtree: one prefix scan on the materialized path.
+    conds.push(or(eq(regions.id, f.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${f.regionId})`)));
+  }
+  if (f.status && exclude !== "status") {
+    conds.push(f.status === "open" ? sql`${findingReviews.status} is null` : eq(findingReviews.status, f.status));
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+const base = (db: Db) =>
+  db
+    .select({
+      id: findings.id,
+      reportId: findings.reportId,
+      rule: findings.rule,
+      severity: findings.severity,
+      message: findings.message,
+      cells: findings.cells,
+      fingerprint: findings.fingerprint,
+      year: reports.year,
+      agencyId: agencies.id,
+      agency: agencies.name,
+      region: regions.name,
+      status: findingReviews.status,
+      reviewer: findingReviews.reviewer,
+      comment: findingReviews.comment,
+      reviewedAt: findingReviews.reviewedAt,
+    })
+    .from(findings)
+    .innerJoin(reports, eq(reports.id, findings.reportId))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .leftJoin(findingReviews, reviewJoin);
+
+const SEVERITY_ORDER = sql`case ${findings.severity} when 'error' then 0 when 'warning' then 1 else 2 end`;
+
+export async function listFindings(db: Db, f: FindingFilter, page = 1, pageSize = 50) {
+  return base(db)
+    .where(where(f))
+    .orderBy(SEVERITY_ORDER, desc(reports.year), asc(agencies.name), asc(findings.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+}
+
+/** Counts by each filter dimension, each counted under the other filters (facets). */
+export async function countFindings(db: Db, f: FindingFilter) {
+  const facet = async (col: SQL | typeof findings.rule, exclude: keyof FindingFilter) =>
+    (await db
+      .select({ value: sql<string | null>`${col}`, n: sql<number>`count(*)::int` })
+      .from(findings)
+      .innerJoin(reports, eq(reports.id, findings.reportId))
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .innerJoin(regions, eq(regions.id, agencies.regionId))
+      .leftJoin(findingReviews, reviewJoin)
+      .where(where(f, exclude))
+      .groupBy(sql`1`)) as { value: string | null; n: number }[];
+  const [total, rule, severity, year, status] = await Promise.all([
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(findings)
+      .innerJoin(reports, eq(reports.id, findings.reportId))
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .innerJoin(regions, eq(regions.id, agencies.regionId))
+      .leftJoin(findingReviews, reviewJoin)
+      .where(where(f)),
+    facet(findings.rule, "rule"),
+    facet(findings.severity as never, "severity"),
+    facet(sql`${reports.year}::text`, "year"),
+    facet(sql`coalesce(${findingReviews.status}, 'open')`, "status"),
+  ]);
+  return { total: total[0].n, rule, severity, year, status };
+}
+
+/** A report's findings with their review decisions, in the order the markers number them. */
+export async function listReportFindings(db: Db, reportId: number) {
+  return base(db).where(eq(findings.reportId, reportId)).orderBy(SEVERITY_ORDER, asc(findings.id));
+}
+
+/** Findings per year for one agency: counts by severity, and how many are still open. */
+export async function listAgencyFindingsByYear(db: Db, agencyId: number) {
+  return db
+    .select({
+      year: reports.year,
+      reportId: reports.id,
+      errors: sql<number>`count(*) filter (where ${findings.severity} = 'error')::int`,
+      warnings: sql<number>`count(*) filter (where ${findings.severity} = 'warning')::int`,
+      infos: sql<number>`count(*) filter (where ${findings.severity} = 'info')::int`,
+      open: sql<number>`count(*) filter (where ${findingReviews.status} is null)::int`,
+      rules: sql<string[]>`array_agg(distinct ${findings.rule})`,
+    })
+    .from(findings)
+    .innerJoin(reports, eq(reports.id, findings.reportId))
+    .leftJoin(findingReviews, reviewJoin)
+    .where(eq(reports.agencyId, agencyId))
+    .groupBy(reports.year, reports.id)
+    .orderBy(desc(reports.year));
+}
+
+export async function reviewFinding(
+  db: Db,
+  input: { findingId: number; status: "confirmed" | "dismissed" | "open"; comment: string; reviewer: string },
+): Promise<boolean> {
+  const [f] = await db.select({ reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(eq(findings.id, input.findingId));
+  if (!f) return false;
+  if (input.status === "open") {
+    await db.delete(findingReviews).where(and(eq(findingReviews.reportId, f.reportId), eq(findingReviews.fingerprint, f.fingerprint)));
+    return true;
+  }
+  const values = { ...f, status: input.status, comment: input.comment, reviewer: input.reviewer, reviewedAt: new Date() };
+  await db
+    .insert(findingReviews)
+    .values(values)
+    .onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: values });
+  return true;
+}
+
+/**
+ * Correct one cell: the old value goes to the cell's history with who and when, the report's
+ * value copy follows, and the checks of this year and next re-run — all in one transaction.
+ */
+export async function correctCell(
+  db: Db,
+  input: { reportId: number; key: string; value: number | null; reason: string; by: string },
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(eq(reports.id, input.reportId)).for("update");
+    if (!r) return { ok: false as const, error: "没有这份报告" };
+    const [old] = await tx.select().from(reportCells).where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    if (old && old.value === input.value) return { ok: false as const, error: "新值与原值相同" };
+    await tx.insert(cellHistory).values({
+      reportId: input.reportId,
+      key: input.key,
+      oldValue: old?.value ?? null,
+      oldRaw: old ? old.raw : null,
+      newValue: input.value,
+      reason: input.reason,
+      changedBy: input.by,
+    });
+    if (old) await tx.update(reportCells).set({ value: input.value }).where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    else await tx.insert(reportCells).values({ reportId: input.reportId, key: input.key, value: input.value, raw: "", source: {} });
+    await tx
+      .update(reports)
+      .set({
+        cellValues: sql`${reports.cellValues} || jsonb_build_object(${input.key}::text, ${input.value === null ? null : String(input.value)}::float8)`,
+        missingCells: sql`${reports.missingCells} - ${input.key}::text`,
+      })
+      .where(eq(reports.id, input.reportId));
+    await recheckAround(tx as unknown as Db, r.agencyId, r.year);
+    return { ok: true as const };
+  });
+}
+
+export async function listCellHistory(db: Db, reportId: number) {
+  return db.select().from(cellHistory).where(eq(cellHistory.reportId, reportId)).orderBy(desc(cellHistory.changedAt), desc(cellHistory.id));
+}
+
+/** The stored report of this agency for the year before `year`: the draft check compares with it. */
+export async function getPreviousReportInput(db: Db, agencyName: string, year: number) {
+  const [row] = await db
+    .select({ year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative, kind: agencies.kind, reportId: reports.id })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(and(eq(agencies.name, agencyName), eq(reports.year, year - 1)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getAgencyKindByName(db: Db, agencyName: string) {
+  const [row] = await db.select({ kind: agencies.kind }).from(agencies).where(eq(agencies.name, agencyName)).limit(1);
+  return row?.kind ?? null;
+}
+

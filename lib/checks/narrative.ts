@@ -1,0 +1,87 @@
+/**
+ * Figures the report's prose states, found next to the words that name them. Only sentences that
+ * pair a keyword with a count are read; anything less clear is left alone rather than guessed.
+ */
+
+export interface StatedFigure {
+  value: number;
+  /** The sentence it was read from, as printed. */
+  sentence: string;
+}
+
+export type NarrativeFigure = "received" | "handled" | "carried_forward" | "carried_over" | "review" | "suits" | "in_force";
+
+const CLAUSE = "[^。；;，,：:（）()]";
+
+const PATTERNS: Record<NarrativeFigure, RegExp[]> = {
+  received: [
+    new RegExp(`(?:收到|受理|接收|新收)${CLAUSE}{0,16}?申请${CLAUSE}{0,6}?(?<![\\d.])(\\d+)\\s*(?:件|个|条)`),
+    new RegExp(`申请${CLAUSE}{0,4}(?:共|合计)?(?<![\\d.])(\\d+)\\s*件`),
+  ],
+  handled: [new RegExp(`(?:办结|答复|办理完毕|已办理)${CLAUSE}{0,10}?(?<![\\d.])(\\d+)\\s*件`)],
+  carried_forward: [
+    new RegExp(`(?:结转|顺延)(?:至|到)?(?:下一?年度?|${CLAUSE}{0,4}年)${CLAUSE}{0,8}?(?<![\\d.])(\\d+)\\s*件`),
+    new RegExp(`(?<![\\d.])(\\d+)\\s*件${CLAUSE}{0,8}?(?:结转|顺延)(?:至|到)?下`),
+  ],
+  carried_over: [new RegExp(`(?:含|其中)?上(?:一)?年度?结转${CLAUSE}{0,6}?(?<![\\d.])(\\d+)\\s*件`)],
+  review: [new RegExp(`行政复议${CLAUSE}{0,8}?(?<![\\d.])(\\d+)\\s*(?:件|起)`)],
+  suits: [new RegExp(`行政诉讼${CLAUSE}{0,8}?(?<![\\d.])(\\d+)\\s*(?:件|起)`)],
+  in_force: [new RegExp(`现行有效${CLAUSE}{0,12}?(?<![\\d.])(\\d+)\\s*件`)],
+};
+
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！!？?\n])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The first sentence that states this figure, with its value. */
+export function statedFigure(text: string, figure: NarrativeFigure): StatedFigure | null {
+  for (const s of sentences(text)) {
+    const plain = s.normalize("NFKC").replace(/\s+/g, "");
+    for (const re of PATTERNS[figure]) {
+      const m = re.exec(plain);
+      if (m) return { value: Number(m[1]), sentence: s };
+    }
+  }
+  return null;
+}
+
+/**
+ * How much of this year's prose stands again in last year's: the share of this year's 12-character
+ * shingles (digits folded, so changed figures still count as repeated) found in last year's text.
+ */
+export function repeatedShare(current: string, previous: string): number {
+  const shingles = (t: string) => {
+    const s = t.normalize("NFKC").replace(/\s+/g, "").replace(/\d+(?:\.\d+)?/g, "0");
+    const out = new Set<string>();
+    for (let i = 0; i + 12 <= s.length; i++) out.add(s.slice(i, i + 12));
+    return out;
+  };
+  const cur = shingles(current);
+  if (cur.size === 0) return 0;
+  const prev = shingles(previous);
+  let same = 0;
+  for (const x of cur) if (prev.has(x)) same++;
+  return same / cur.size;
+}
+
+/** The six sections of the national format, each recognised by its number and its key words. */
+export const SECTIONS = [
+  { n: "一", title: "总体情况", words: ["总体情况", "概述"] },
+  { n: "二", title: "主动公开政府信息情况", words: ["主动公开"] },
+  { n: "三", title: "收到和处理政府信息公开申请情况", words: ["申请"] },
+  { n: "四", title: "政府信息公开行政复议、行政诉讼情况", words: ["复议", "诉讼"] },
+  { n: "五", title: "存在的主要问题及改进情况", words: ["问题", "改进"] },
+  { n: "六", title: "其他需要报告的事项", words: ["其他"] },
+] as const;
+
+/** Section numbers whose heading is not found, in order. */
+export function missingSections(text: string): string[] {
+  const heads = text
+    .split("\n")
+    .map((l) => l.normalize("NFKC").replace(/\s+/g, ""))
+    .filter((l) => /^[一二三四五六][、.．]/.test(l) && l.length <= 40);
+  return SECTIONS.filter((sec) => !heads.some((h) => h.startsWith(sec.n) && sec.words.some((w) => h.includes(w)))).map((s) => `${s.n}、${s.title}`);
+}
