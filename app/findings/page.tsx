@@ -37,12 +37,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const db = await getDb();
   const [rows, counts, regions] = await Promise.all([listFindings(db, filter, s.page, PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
   const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
-  const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string) => (
+  const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string, order: readonly string[] = []) => (
     <div className="facets">
       <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>全部</Link>
       {list
         .filter((x) => x.value !== null)
-        .sort((a, b) => String(a.value).localeCompare(String(b.value)))
+        .sort((a, b) => (order.length ? order.indexOf(a.value!) - order.indexOf(b.value!) : String(a.value).localeCompare(String(b.value))))
         .map((x) => (
           <Link key={x.value} href={href(s, { [key]: x.value as never })} className={String(s[key]) === x.value ? "active" : ""}>
             {label(x.value!)}（{x.n}）
@@ -82,9 +82,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           <button type="submit">筛选</button>
         </form>
         <strong>严重程度</strong>
-        {facet(counts.severity, "severity", (v) => msg.severity[v] ?? v)}
+        {facet(counts.severity, "severity", (v) => msg.severity[v] ?? v, SEVERITIES)}
         <strong>审核状态</strong>
-        {facet(counts.status, "status", (v) => STATUS_LABELS[v] ?? v)}
+        {facet(counts.status, "status", (v) => STATUS_LABELS[v] ?? v, REVIEW_STATUSES)}
         <strong>年度</strong>
         {facet(counts.year, "year", (v) => `${v} 年`)}
         <strong>规则</strong>
