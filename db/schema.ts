@@ -219,6 +219,8 @@ export const reportFigures = pgTable(
     year: integer("year").notNull(),
     format: text("format", { enum: ["2021", "2019", "pre2019"] }).notNull(),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+    /** Days published after the deadline (lib/dashboard/deadline.ts), 0 on time, null undated. */
+    daysLate: integer("days_late"),
     ...figureColumns,
   },
   (t) => [
@@ -250,3 +252,171 @@ export const postCountCorrections = pgTable(
 
 export type ReportFiguresRow = typeof reportFigures.$inferSelect;
 export type PostCountCorrection = typeof postCountCorrections.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Users, sessions and the audit log (who may change what, and what they changed).
+
+export const ROLES = ["viewer", "filer", "assessor", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    /** argon2id (memory-hard), PHC string. */
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** Scope: a region subtree (with its agencies); and/or the agencies listed in user_agencies. */
+    scopeRegionId: integer("scope_region_id").references(() => regions.id, { onDelete: "set null" }),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_username_key").on(sql`lower(${t.username})`)],
+);
+
+export const userAgencies = pgTable(
+  "user_agencies",
+  {
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.agencyId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie's random token: a leaked table does not give working cookies. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
+);
+
+/** Failed sign-ins, counted per user name and per address for rate limiting. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: serial("id").primaryKey(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: serial("id").primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    username: text("username").notNull(),
+    action: text("action").notNull(),
+    /** What was changed, e.g. report:12 or user:3. */
+    target: text("target").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_target_idx").on(t.target)],
+);
+
+export type User = typeof users.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
+// and every change to an item. The scoring itself is pure (lib/scoring/score.ts); these tables keep
+// what a person decided (manual points, overrides with reasons) and a snapshot of each score.
+
+import { foreignKey as scoringForeignKey, pgSequence as scoringSequence } from "drizzle-orm/pg-core";
+import type { EvidenceRef } from "../lib/scoring/score";
+import type { RubricDefinition } from "../lib/scoring/rubric";
+
+/** Rubric ids. 1 is reserved for the built-in default rubric (lib/scoring/default-rubric.ts). */
+export const rubricIds = scoringSequence("rubric_ids", { startWith: 2 });
+
+/**
+ * One row per version of a rubric: an edit inserts version n + 1 and never rewrites an old one,
+ * so a score can always be read against the definition it was made with.
+ */
+export const rubrics = pgTable(
+  "rubrics",
+  {
+    id: integer("id").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    /** Validated by lib/scoring/rubric.ts rubricDefinitionSchema before every write. */
+    definition: jsonb("definition").$type<RubricDefinition>().notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+/** One agency-year scored under one rubric version: the total and whether every indicator has points. */
+export const scores = pgTable(
+  "scores",
+  {
+    id: serial("id").primaryKey(),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    rubricId: integer("rubric_id").notNull(),
+    rubricVersion: integer("rubric_version").notNull(),
+    /** As of the last change; the ranking recomputes automatic items from the current findings. */
+    total: doublePrecision("total"),
+    complete: boolean("complete").notNull().default(false),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("scores_agency_year_rubric_key").on(t.agencyId, t.year, t.rubricId, t.rubricVersion),
+    index("scores_rubric_year_idx").on(t.rubricId, t.rubricVersion, t.year),
+    scoringForeignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version], name: "scores_rubric_fk" }),
+  ],
+);
+
+/** The points of each indicator of a score, with where they came from and who set them. */
+export const scoreItems = pgTable(
+  "score_items",
+  {
+    scoreId: integer("score_id").notNull().references(() => scores.id, { onDelete: "cascade" }),
+    indicatorId: text("indicator_id").notNull(),
+    /** null: not known (an automatic indicator without evidence, a manual one not entered). */
+    points: doublePrecision("points"),
+    method: text("method", { enum: ["auto", "manual", "override"] }).notNull(),
+    /** What the automatic method gave when this was saved (the value an override replaced). */
+    value: doublePrecision("value"),
+    reason: text("reason").notNull().default(""),
+    evidence: jsonb("evidence").$type<EvidenceRef[]>().notNull().default([]),
+    by: text("by").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scoreId, t.indicatorId] })],
+);
+
+/** Every change to a score item: before and after, who and when. */
+export const scoreHistory = pgTable(
+  "score_history",
+  {
+    id: serial("id").primaryKey(),
+    scoreId: integer("score_id").notNull().references(() => scores.id, { onDelete: "cascade" }),
+    indicatorId: text("indicator_id").notNull(),
+    oldMethod: text("old_method", { enum: ["auto", "manual", "override"] }),
+    oldPoints: doublePrecision("old_points"),
+    newMethod: text("new_method", { enum: ["auto", "manual", "override"] }).notNull(),
+    newPoints: doublePrecision("new_points"),
+    reason: text("reason").notNull().default(""),
+    changedBy: text("changed_by").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("score_history_score_idx").on(t.scoreId, t.changedAt)],
+);
+
+export type RubricRow = typeof rubrics.$inferSelect;
+export type ScoreRow = typeof scores.$inferSelect;
+export type ScoreItemRow = typeof scoreItems.$inferSelect;
+export type ScoreHistoryRow = typeof scoreHistory.$inferSelect;

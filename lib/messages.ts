@@ -1,7 +1,12 @@
 /**
  * Everything a user reads, in one place. Code passes figures in; the wording lives here.
  */
+import { ACTIONS } from "./auth/permissions";
 import { describeCell } from "./report/template";
+import { dash } from "./dashboard/messages";
+import { scoringMsg } from "./scoring/messages";
+
+const ACTION_WORDS: Record<string, string> = ACTIONS;
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "为空" : String(v));
 
@@ -25,6 +30,16 @@ export const msg = {
     tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
     unsupportedType: (name: string) => `不支持的文件类型「${name}」：可导入 .txt、.md、.html、.pdf 和 .docx 文件`,
     binary: "文件不是文本或网页（可能是二进制文件或编码无法识别）",
+    encoding: "文件的字符编码无法识别：请另存为 UTF-8 或 GBK（GB18030）编码后再导入",
+    tooLargeFile: (name: string, mb: number, limit: number) => `「${name}」有 ${mb.toFixed(1)} MB，超过 ${limit} MB 的上限，未上传`,
+    uploadFailed: (limit: number) => `上传失败，未保存任何内容：文件可能超过 ${limit} MB 的上限，或连接中断`,
+    saveFailed: (reason: string) => `保存时出错，未保存任何内容（${reason}）`,
+    zipUnreadable: "ZIP 压缩包无法打开（可能已损坏，或不是 .zip 格式）",
+    zipEncrypted: "ZIP 压缩包已加密，无法读取：请解除密码后再导入",
+    zipTooLarge: (limit: number) => `ZIP 压缩包解压后超过 ${limit} MB 的上限（可能是“压缩炸弹”），未导入任何文件`,
+    zipTooMany: (limit: number) => `ZIP 压缩包中的文件超过 ${limit} 个，请分成几个压缩包导入`,
+    zipEmpty: "ZIP 压缩包中没有可导入的文件（.txt、.md、.html、.pdf、.docx）",
+    zipEntryUnreadable: (name: string) => `压缩包中的「${name}」无法解压（可能已损坏）`,
     notReport: "没有找到政府信息公开工作年度报告的内容：既没有识别出标题和年度，也没有识别出任何统一表格",
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
     noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
@@ -73,9 +88,30 @@ export const msg = {
     similar: (prevYear: number, share: number) => `正文与 ${prevYear} 年报告重复率约 ${(share * 100).toFixed(1)}%，超过 50%`,
     accountability: (words: string[]) => `本级政府年报应报告工作考核、社会评议和责任追究结果，正文未提到：${words.join("、")}`,
   },
+  auth: {
+    signInRequired: "请先登录",
+    badCredentials: "用户名或密码错误",
+    throttled: "登录失败次数过多，请 15 分钟后再试",
+    disabled: "该账号已停用，请联系管理员",
+    refused: {
+      signed_out: (action: string) => `请先登录后再${ACTION_WORDS[action] ?? "操作"}`,
+      role: (action: string) => `您的角色无权${ACTION_WORDS[action] ?? "执行此操作"}`,
+      scope: (action: string) => `该单位不在您的权限范围内，无法${ACTION_WORDS[action] ?? "操作"}`,
+    },
+  },
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   import: {
+    status: { created: "新增", updated: "更新", failed: "失败" } as Record<"created" | "updated" | "failed", string>,
+    batchSummary: (total: number, created: number, updated: number, failed: number) =>
+      `共 ${total} 个文件：新增 ${created}，更新 ${updated}，失败 ${failed}`,
+    batchProgress: (done: number, total: number) => `已处理 ${done} / ${total} 个文件`,
+    cliUsage: "用法：npm run import -- 文件、文件夹或 .zip 压缩包...",
+    noFiles: "没有找到可导入的文件（.txt、.md、.html、.pdf、.docx 或 .zip）",
     created: (agency: string, year: number) => `已新增 ${agency} ${year} 年度报告`,
     replaced: (agency: string, year: number) => `已替换 ${agency} ${year} 年度报告（原有数据已整体替换）`,
   },
+  /** The dashboard pages (overview, agency, coverage, compare, region totals). */
+  dashboard: dash,
+  /** Assessor scoring: rubrics, score sheets, rankings (lib/scoring/messages.ts). */
+  scoring: scoringMsg,
 };

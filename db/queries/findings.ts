@@ -199,3 +199,18 @@ export async function getAgencyKindByName(db: Db, agencyName: string) {
   return row?.kind ?? null;
 }
 
+
+/** A finding's current review, for the audit log's "before". */
+export async function getFindingReview(db: Db, findingId: number) {
+  const [row] = await db
+    .select({ status: findingReviews.status, comment: findingReviews.comment, reviewer: findingReviews.reviewer })
+    .from(findings)
+    .innerJoin(findingReviews, reviewJoin)
+    .where(eq(findings.id, findingId));
+  return row ?? null;
+}
+
+export async function getCell(db: Db, reportId: number, key: string) {
+  const [row] = await db.select({ value: reportCells.value, raw: reportCells.raw }).from(reportCells).where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
+  return row ?? null;
+}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { correctCellAction } from "./actions";
 
 /** Fix a misread cell; the server keeps the old value in the cell's history and re-runs the checks. */
@@ -8,8 +8,6 @@ export function CorrectCellForm({ reportId, options, initialKey }: { reportId: n
   const current = options.find((o) => o.key === key);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const [by, setBy] = useState("");
-  useEffect(() => setBy(localStorage.getItem("reviewer") ?? ""), []);
   return (
     <form
       className="form-row"
@@ -18,7 +16,6 @@ export function CorrectCellForm({ reportId, options, initialKey }: { reportId: n
         e.preventDefault();
         const fd = new FormData(e.currentTarget);
         fd.set("reportId", String(reportId));
-        localStorage.setItem("reviewer", by);
         start(async () => {
           const r = await correctCellAction(fd);
           setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.error });
@@ -44,10 +41,6 @@ export function CorrectCellForm({ reportId, options, initialKey }: { reportId: n
       <label>
         更正原因
         <input type="text" name="reason" size={24} required />
-      </label>
-      <label>
-        更正人
-        <input type="text" name="by" size={8} required value={by} onChange={(e) => setBy(e.target.value)} />
       </label>
       <button type="submit" disabled={pending}>{pending ? "保存中…" : "保存更正"}</button>
       {message && <span className={message.ok ? "ok-text" : "error-text"} role="status">{message.text}</span>}

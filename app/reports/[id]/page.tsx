@@ -12,6 +12,9 @@ import { markersFor } from "@/lib/checks/markers";
 import { msg } from "@/lib/messages";
 import { ReviewControls } from "./review-controls";
 import { CorrectCellForm } from "./correct-cell-form";
+import { currentUser } from "@/app/session";
+import { agencyTarget } from "@/db/queries/users";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +28,15 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const db = await getDb();
   const found = await getReport(db, parsed.data.id);
   if (!found) notFound();
-  const [findings, history] = await Promise.all([listReportFindings(db, parsed.data.id), listCellHistory(db, parsed.data.id)]);
   const { report, agency, cells } = found;
+  const [findings, history, user, target] = await Promise.all([
+    listReportFindings(db, parsed.data.id),
+    listCellHistory(db, parsed.data.id),
+    currentUser(),
+    agencyTarget(db, agency.id),
+  ]);
+  const canReview = can(user, "review", target);
+  const canCorrect = can(user, "correct", target);
   const views: Record<string, CellView> = Object.fromEntries(
     cells.map((c) => [c.key, { value: c.value, raw: c.raw, note: c.note, where: describeLoc(c.source) }]),
   );
@@ -97,7 +107,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                   [{i + 1}] {f.rule}
                   {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && ` 等 ${f.cells.length} 个单元格`}</>}
                 </div>
-                <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} />
+                <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview={canReview} />
               </li>
             ))}
           </ol>
@@ -112,12 +122,16 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <p className="muted" style={{ fontSize: "0.8rem" }}>
             空白单元格表示原文印为空白（不按 0 显示）；“缺”表示原文没有这个单元格。鼠标停在数字上可看到原文写法、所在位置和相关发现。
           </p>
-          <h3>更正单元格</h3>
-          <CorrectCellForm
-            reportId={report.id}
-            initialKey={focus}
-            options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : "缺" }))}
-          />
+          {canCorrect && (
+            <>
+              <h3>更正单元格</h3>
+              <CorrectCellForm
+                reportId={report.id}
+                initialKey={focus}
+                options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : "缺" }))}
+              />
+            </>
+          )}
           {history.length > 0 && (
             <>
               <h3>更正记录</h3>

@@ -1,26 +1,22 @@
 "use client";
-import { useEffect, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { reviewFindingAction } from "./actions";
 
 const STATUS_LABEL: Record<string, string> = { confirmed: "已确认", dismissed: "已排除" };
 
-/** Confirm or dismiss one finding, with a comment and the reviewer's name (remembered locally). */
-export function ReviewControls({ findingId, status, reviewer, comment }: { findingId: number; status: string | null; reviewer: string | null; comment: string | null }) {
+/** Confirm or dismiss one finding with a comment; the reviewer is the signed-in user. */
+export function ReviewControls({ findingId, status, reviewer, comment, canReview }: { findingId: number; status: string | null; reviewer: string | null; comment: string | null; canReview: boolean }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState(comment ?? "");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
-  const [name, setName] = useState("");
-  useEffect(() => setName(localStorage.getItem("reviewer") ?? ""), []);
 
   const send = (next: "confirmed" | "dismissed" | "open") =>
     start(async () => {
-      localStorage.setItem("reviewer", name);
       const fd = new FormData();
       fd.set("findingId", String(findingId));
       fd.set("status", next);
       fd.set("comment", note);
-      fd.set("reviewer", name);
       const r = await reviewFindingAction(fd);
       setMessage(r.ok ? { ok: true, text: r.message } : { ok: false, text: r.error });
       if (r.ok) setOpen(false);
@@ -31,16 +27,15 @@ export function ReviewControls({ findingId, status, reviewer, comment }: { findi
       {status ? (
         <span className={`review-status ${status}`}>
           {STATUS_LABEL[status]}（{reviewer}{comment ? `：${comment}` : ""}）
-          <button type="button" className="link" onClick={() => send("open")} disabled={pending}>撤销</button>
+          {canReview && <button type="button" className="link" onClick={() => send("open")} disabled={pending}>撤销</button>}
         </span>
       ) : (
-        !open && (
+        !open && canReview && (
           <button type="button" className="link" onClick={() => setOpen(true)}>审核</button>
         )
       )}
       {open && (
         <span className="review-form">
-          <input type="text" placeholder="审核人" value={name} onChange={(e) => setName(e.target.value)} aria-label="审核人" size={8} />
           <input type="text" placeholder="说明（可选）" value={note} onChange={(e) => setNote(e.target.value)} aria-label="审核说明" size={24} />
           <button type="button" onClick={() => send("confirmed")} disabled={pending}>确认问题</button>
           <button type="button" className="secondary" onClick={() => send("dismissed")} disabled={pending}>排除</button>

@@ -1,13 +1,10 @@
 import { z } from "zod";
 import { ALL_CELL_KEYS } from "@/lib/report/template";
 
-const person = z.string().trim().min(1, "请填写审核人姓名").max(50, "姓名过长");
-
 export const reviewFindingSchema = z.object({
   findingId: z.coerce.number().int().positive(),
   status: z.enum(["confirmed", "dismissed", "open"]),
   comment: z.string().trim().max(500, "说明不超过 500 字"),
-  reviewer: person,
 });
 
 export const correctCellSchema = z.object({
@@ -19,7 +16,6 @@ export const correctCellSchema = z.object({
     .transform((s) => (s === "" ? null : Number(s.replace(/,/g, ""))))
     .refine((v) => v === null || Number.isFinite(v), "新值应为数字，或留空表示空白"),
   reason: z.string().trim().min(1, "请写明更正原因").max(500, "原因不超过 500 字"),
-  by: person,
 });
 
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };

@@ -1,0 +1,57 @@
+import { getDb } from "@/db/index";
+import { listUsers } from "@/db/queries/users";
+import { listRegions } from "@/db/queries/regions";
+import { listAgenciesWithYears } from "@/db/queries/agencies";
+import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
+import { msg } from "@/lib/messages";
+import { currentUser } from "@/app/session";
+import { CreateUserForm, EditUserForm } from "./user-forms";
+
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const me = await currentUser();
+  if (!roleMay(me, "manage_users")) return <div className="card">{me ? msg.auth.refused.role("manage_users") : msg.auth.signInRequired}</div>;
+  const db = await getDb();
+  const [users, regions, agencies] = await Promise.all([listUsers(db), listRegions(db), listAgenciesWithYears(db)]);
+  const regionOptions = regions.map((r) => ({ id: r.id, name: `${"　".repeat(r.path.split("/").filter(Boolean).length)}${r.name}` }));
+  const agencyOptions = agencies.map((a) => ({ id: a.id, name: a.name }));
+  return (
+    <>
+      <h1>用户管理</h1>
+      <p className="muted">查看者只能阅读；填报人导入和更正本单位的年报；评估员审核和评分其范围内的单位；管理员管理用户、评分细则和地区。</p>
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>新建用户</h2>
+        <CreateUserForm regions={regionOptions} agencies={agencyOptions} />
+      </div>
+      <table className="list" data-testid="users">
+        <thead>
+          <tr>
+            <th>用户</th>
+            <th>角色与范围</th>
+            <th>修改</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                {u.displayName}
+                <div className="muted">{u.username}{u.disabled && "（已停用）"}</div>
+              </td>
+              <td>
+                {ROLE_LABELS[u.role]}
+                <div className="muted" style={{ fontSize: "0.85rem" }}>
+                  {[u.scopeRegion && `地区：${u.scopeRegion}`, u.agencies.length > 0 && `单位：${u.agencies.join("、")}`].filter(Boolean).join("；") || "无范围"}
+                </div>
+              </td>
+              <td>
+                <EditUserForm user={u} regions={regionOptions} agencies={agencyOptions} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

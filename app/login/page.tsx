@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { SignInForm } from "./sign-in-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { next } = z.object({ next: z.string().regex(/^\/(?!\/)/).optional().catch(undefined) }).parse(await searchParams);
+  return (
+    <>
+      <h1>登录</h1>
+      <div className="card" style={{ maxWidth: 420 }}>
+        <SignInForm next={next} />
+        {process.env.DEMO_DATA !== "0" && (
+          <p className="muted" style={{ fontSize: "0.85rem" }}>
+            演示账号见 README 的“用户与权限”一节。
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
