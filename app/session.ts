@@ -7,6 +7,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { getDb } from "@/db/index";
 import { getSessionActor } from "@/db/queries/users";
+import { WRITES, writeTarget, type WriteInput, type WriteKind } from "@/db/queries/write-targets";
 import { decide, type Action, type Actor, type Target } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 
@@ -27,6 +28,11 @@ export async function authorize(action: Action, target?: Target | (() => Promise
   const d = decide(user, action, t);
   if (d.ok && user) return { ok: true, user };
   return { ok: false, error: d.ok ? msg.auth.signInRequired : msg.auth.refused[d.reason](action) };
+}
+
+/** The gate of every server action that writes: the permission and target come from WRITES. */
+export async function authorizeWrite<K extends WriteKind>(kind: K, input: WriteInput<K>): Promise<Authorized> {
+  return authorize(WRITES[kind].action, async () => (await writeTarget(await getDb(), kind, input)) ?? { agencyId: null, regionPath: null });
 }
 
 /** Whether reading needs a session: READ_ACCESS=session (default public). */

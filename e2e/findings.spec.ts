@@ -1,9 +1,10 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { signIn, signOut } from "./helpers";
 
 async function openReport(page: Page, agency: string, year: number) {
   await page.goto("/");
-  await page.getByRole("link", { name: agency, exact: true }).click();
+  await page.getByTestId("agency-list").getByRole("link", { name: agency, exact: true }).click();
   await page.getByTestId("report-list").getByRole("link", { name: `${year} 年度` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${agency} ${year} 年度`);
 }
@@ -27,29 +28,33 @@ test("the findings queue filters by severity and year, and the URL reproduces th
 });
 
 test("review a finding, then correct the misread cell: history kept, checks re-run", async ({ page }) => {
+  await signIn(page, "assessor");
   await openReport(page, "平潭综合实验区", 2020);
   const findings = page.getByTestId("findings");
   const first = findings.getByRole("listitem").filter({ hasText: "表三 自然人列" });
   await expect(page.locator('td[data-key="t3.total_handled.natural_person"] sup.marker')).toHaveText("1");
 
   await first.getByRole("button", { name: "审核" }).click();
-  await first.getByLabel("审核人").fill("王审核");
   await first.getByLabel("审核说明").fill("已电话核实");
   await first.getByRole("button", { name: "确认问题" }).click();
-  await expect(first).toContainText("已确认（王审核：已电话核实）");
+  await expect(first).toContainText("已确认（福建评估员：已电话核实）");
   await page.reload();
-  await expect(page.getByTestId("findings").getByRole("listitem").filter({ hasText: "表三 自然人列" })).toContainText("已确认（王审核");
+  await expect(page.getByTestId("findings").getByRole("listitem").filter({ hasText: "表三 自然人列" })).toContainText("已确认（福建评估员");
+  // An assessor reviews; correcting is the filer's.
+  await expect(page.getByTestId("correct-cell")).toHaveCount(0);
+  await signOut(page);
+  await signIn(page, "filer");
+  await openReport(page, "平潭综合实验区", 2020);
 
   const form = page.getByTestId("correct-cell");
   await form.getByLabel("单元格").selectOption({ label: "表三 办理结果总计·自然人" });
   await expect(form.getByLabel("现值")).toHaveValue("20");
   await form.getByLabel("新值（留空表示空白）").fill("26");
   await form.getByLabel("更正原因").fill("原文总计漏加");
-  await form.getByLabel("更正人").fill("李更正");
   await form.getByRole("button", { name: "保存更正" }).click();
   await expect(form.getByRole("status")).toContainText("已更正 表三 办理结果总计·自然人");
   await page.reload();
-  await expect(page.getByTestId("cell-history")).toContainText("李更正");
+  await expect(page.getByTestId("cell-history")).toContainText("平潭填报人");
   await expect(page.getByTestId("cell-history")).toContainText("原文总计漏加");
   await expect(page.locator('td[data-key="t3.total_handled.natural_person"]')).toContainText("26");
   await expect(page.getByTestId("findings")).not.toContainText("表三 自然人列：办理结果各项合计");

@@ -3,13 +3,13 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/index";
 import { recordAudit } from "@/db/queries/audit";
 import { createUser, listUsers, updateUser } from "@/db/queries/users";
-import { authorize } from "@/app/session";
+import { authorizeWrite } from "@/app/session";
 import { createUserSchema, updateUserSchema, type UserActionResult } from "./schema";
 
 const fail = (e: { issues: { message: string }[] }): UserActionResult => ({ ok: false, error: e.issues.map((i) => i.message).join("；") });
 
 export async function createUserAction(_prev: UserActionResult | null, form: FormData): Promise<UserActionResult> {
-  const auth = await authorize("manage_users");
+  const auth = await authorizeWrite("user.manage", {});
   if (!auth.ok) return auth;
   const v = createUserSchema.safeParse(Object.fromEntries(form));
   if (!v.success) return fail(v.error);
@@ -26,7 +26,7 @@ export async function createUserAction(_prev: UserActionResult | null, form: For
 }
 
 export async function updateUserAction(_prev: UserActionResult | null, form: FormData): Promise<UserActionResult> {
-  const auth = await authorize("manage_users");
+  const auth = await authorizeWrite("user.manage", {});
   if (!auth.ok) return auth;
   const v = updateUserSchema.safeParse(Object.fromEntries(form));
   if (!v.success) return fail(v.error);

@@ -3,9 +3,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/index";
 import { correctCell, getCell, getFindingReview, reviewFinding } from "@/db/queries/findings";
 import { recordAudit } from "@/db/queries/audit";
-import { findingTarget, reportTarget } from "@/db/queries/users";
 import { describeCell } from "@/lib/report/template";
-import { authorize } from "@/app/session";
+import { authorizeWrite } from "@/app/session";
 import { correctCellSchema, reviewFindingSchema, type ActionResult } from "./schema";
 
 const fail = (e: { issues: { message: string }[] }): ActionResult => ({ ok: false, error: e.issues.map((i) => i.message).join("；") });
@@ -14,7 +13,7 @@ export async function reviewFindingAction(form: FormData): Promise<ActionResult>
   const v = reviewFindingSchema.safeParse(Object.fromEntries(form));
   if (!v.success) return fail(v.error);
   const db = await getDb();
-  const auth = await authorize("review", () => findingTarget(db, v.data.findingId));
+  const auth = await authorizeWrite("finding.review", { findingId: v.data.findingId });
   if (!auth.ok) return auth;
   const before = await getFindingReview(db, v.data.findingId);
   const ok = await reviewFinding(db, { ...v.data, reviewer: auth.user.name });
@@ -35,7 +34,7 @@ export async function correctCellAction(form: FormData): Promise<ActionResult> {
   const v = correctCellSchema.safeParse(Object.fromEntries(form));
   if (!v.success) return fail(v.error);
   const db = await getDb();
-  const auth = await authorize("correct", () => reportTarget(db, v.data.reportId));
+  const auth = await authorizeWrite("cell.correct", { reportId: v.data.reportId });
   if (!auth.ok) return auth;
   const old = await getCell(db, v.data.reportId, v.data.key);
   const r = await correctCell(db, { ...v.data, by: auth.user.name });

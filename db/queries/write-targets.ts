@@ -1,0 +1,33 @@
+/**
+ * Every kind of write the app accepts, with the permission it needs and how to find the agency it
+ * touches. Server actions authorize through this table (app/session.ts `authorizeWrite`), and the
+ * permission tests walk it, so a new kind of write is tested as soon as it is declared.
+ */
+import type { Action, Target } from "../../lib/auth/permissions";
+import type { Db } from "../index";
+import { agencyTarget, agencyTargetByName, findingTarget, reportTarget } from "./users";
+
+interface Write<I> {
+  action: Action;
+  target?: (db: Db, input: I) => Promise<Target>;
+}
+
+const write = <I,>(w: Write<I>) => w;
+
+export const WRITES = {
+  "report.import": write<{ agency: string }>({ action: "import", target: (db, i) => agencyTargetByName(db, i.agency) }),
+  "cell.correct": write<{ reportId: number }>({ action: "correct", target: (db, i) => reportTarget(db, i.reportId) }),
+  "posts.correct": write<{ reportId: number }>({ action: "correct", target: (db, i) => reportTarget(db, i.reportId) }),
+  "finding.review": write<{ findingId: number }>({ action: "review", target: (db, i) => findingTarget(db, i.findingId) }),
+  "score.edit": write<{ agencyId: number }>({ action: "score", target: (db, i) => agencyTarget(db, i.agencyId) }),
+  "rubric.edit": write<Record<string, never>>({ action: "manage_rubrics" }),
+  "user.manage": write<Record<string, never>>({ action: "manage_users" }),
+} as const;
+
+export type WriteKind = keyof typeof WRITES;
+export type WriteInput<K extends WriteKind> = (typeof WRITES)[K] extends Write<infer I> ? I : never;
+
+export async function writeTarget<K extends WriteKind>(db: Db, kind: K, input: WriteInput<K>): Promise<Target | undefined> {
+  const w = WRITES[kind] as Write<WriteInput<K>>;
+  return w.target ? w.target(db, input) : undefined;
+}
