@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { z } from "zod";
 import { getDb } from "@/db/index";
-import { REVIEW_STATUSES, countFindings, listFindings, type FindingFilter } from "@/db/queries/findings";
+import { REVIEW_STATUSES, countFindings, listFindings } from "@/db/queries/findings";
+import { findingsSearchSchema, toFindingFilter, type FindingsSearch } from "./search";
 import { listRegions } from "@/db/queries/regions";
 import { RULES, SEVERITIES } from "@/lib/checks/rules";
 import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
@@ -11,17 +11,7 @@ export const dynamic = "force-dynamic";
 
 const STATUS_LABELS: Record<string, string> = { open: "待审核", confirmed: "已确认", dismissed: "已排除" };
 const PAGE_SIZE = 50;
-
-const searchSchema = z.object({
-  rule: z.string().max(60).optional().catch(undefined),
-  severity: z.enum(SEVERITIES).optional().catch(undefined),
-  region: z.coerce.number().int().positive().optional().catch(undefined),
-  level: z.enum(["province", "city", "county", "township"]).optional().catch(undefined),
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  status: z.enum(REVIEW_STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
-});
-type Search = z.infer<typeof searchSchema>;
+type Search = FindingsSearch;
 
 function href(s: Search, change: Partial<Search>): string {
   const next = { ...s, ...change, page: change.page ?? 1 };
@@ -31,9 +21,16 @@ function href(s: Search, change: Partial<Search>): string {
   return str ? `/findings?${str}` : "/findings";
 }
 
+/** The same view as a file: every row under the current filters. */
+function exportHref(s: Search, format: "csv" | "xlsx"): string {
+  const q = new URL(href(s, {}), "http://x").searchParams;
+  q.set("format", format);
+  return `/api/findings/export?${q}`;
+}
+
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const s = searchSchema.parse(await searchParams);
-  const filter: FindingFilter = { rule: s.rule, severity: s.severity, regionId: s.region, level: s.level, year: s.year, status: s.status };
+  const s = findingsSearchSchema.parse(await searchParams);
+  const filter = toFindingFilter(s);
   const db = await getDb();
   const [rows, counts, regions] = await Promise.all([listFindings(db, filter, s.page, PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
   const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
@@ -91,7 +88,13 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         {facet(counts.rule, "rule", (v) => RULES.find((r) => r.id === v)?.title ?? v)}
       </div>
 
-      <p data-testid="findings-total">共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}</p>
+      <p data-testid="findings-total">
+        共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}
+        <span className="export-buttons" style={{ display: "inline-flex", marginLeft: 12 }}>
+          下载：<a href={exportHref(s, "csv")} download>CSV</a>
+          <a href={exportHref(s, "xlsx")} download>XLSX</a>
+        </span>
+      </p>
       {rows.length === 0 ? (
         <p className="empty">没有符合条件的核对发现。</p>
       ) : (

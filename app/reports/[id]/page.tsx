@@ -118,6 +118,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <div className="card empty">本报告为 2019 年以前的格式，没有全国统一表格；原文见“查看原文文本”。</div>
       ) : (
         <div className="card">
+          <p className="export-buttons" data-testid="table-downloads">
+            表格下载：<a href={`/api/reports/${report.id}/tables?format=csv`} download>CSV</a>
+            <a href={`/api/reports/${report.id}/tables?format=xlsx`} download>XLSX</a>
+          </p>
           <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
           <p className="muted" style={{ fontSize: "0.8rem" }}>
             空白单元格表示原文印为空白（不按 0 显示）；“缺”表示原文没有这个单元格。鼠标停在数字上可看到原文写法、所在位置和相关发现。

@@ -1,0 +1,48 @@
+/** The findings queue, with the same filters as /findings, as CSV or XLSX (up to 50,000 rows). */
+import { getDb } from "@/db/index";
+import { listFindings } from "@/db/queries/findings";
+import { findingsSearchSchema, toFindingFilter } from "@/app/findings/search";
+import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/table";
+import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
+import { describeCell } from "@/lib/report/template";
+import { msg } from "@/lib/messages";
+import { currentUser, readNeedsSession } from "@/app/session";
+
+export const dynamic = "force-dynamic";
+
+const STATUS: Record<string, string> = { confirmed: "已确认", dismissed: "已排除" };
+
+export async function GET(request: Request) {
+  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const s = findingsSearchSchema.parse(params);
+  const rows = await listFindings(await getDb(), toFindingFilter(s), 1, 50_000);
+  const table: ExportTable = {
+    title: "核对发现",
+    columns: [
+      { key: "severity", header: "程度" },
+      { key: "agency", header: "单位" },
+      { key: "region", header: "地区" },
+      { key: "year", header: "年度", numFmt: "0" },
+      { key: "rule", header: "规则" },
+      { key: "message", header: "发现" },
+      { key: "cells", header: "涉及单元格" },
+      { key: "status", header: "审核" },
+      { key: "link", header: "报告链接" },
+    ],
+    rows: rows.map((f) => ({
+      severity: msg.severity[f.severity],
+      agency: f.agency,
+      region: f.region,
+      year: f.year,
+      rule: f.rule,
+      message: f.message,
+      cells: f.cells.map(describeCell).join("；"),
+      status: f.status ? `${STATUS[f.status]}（${f.reviewer}）` : "待审核",
+      link: `${new URL(request.url).origin}/reports/${f.reportId}`,
+    })),
+    notes: [SOURCE_LINE, madeOnLine()],
+  };
+  if (params.format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment("核对发现.xlsx", "findings.xlsx") } });
+  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment("核对发现.csv", "findings.csv") } });
+}

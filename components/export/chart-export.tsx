@@ -1,0 +1,203 @@
+"use client";
+/**
+ * Wraps any chart with its title and the download buttons: 下载 PNG (2×, framed with title,
+ * subtitle, legend, source line and date), 下载 SVG (standalone), 下载数据 (CSV with BOM, XLSX).
+ * Inside an <ExportRegistry> it also joins the page's 导出本页全部图表 ZIP.
+ */
+import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { composeChartSvg } from "@/lib/export/svg";
+import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable } from "@/lib/export/table";
+import { CHART } from "@/components/charts/palette";
+
+export interface ChartFiles {
+  name: string;
+  svg: string;
+  png: Blob;
+  csv: string;
+}
+
+interface Registry {
+  register: (id: string, build: () => Promise<ChartFiles>) => () => void;
+}
+const RegistryContext = createContext<Registry | null>(null);
+
+export function downloadBlob(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Rasterize a standalone SVG at `scale`× on white, in the browser (Chinese from the system fonts). */
+export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await img.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const ctx = canvas.getContext("2d")!;
+  ctx.fillStyle = "#ffffff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.scale(scale, scale);
+  ctx.drawImage(img, 0, 0, width, height);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG 生成失败"))), "image/png"));
+}
+
+export async function xlsxBlob(table: ExportTable): Promise<Blob> {
+  const res = await fetch("/api/export/xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(table) });
+  if (!res.ok) throw new Error(await res.text());
+  return res.blob();
+}
+
+export function ChartExport({
+  title,
+  subtitle,
+  legend,
+  table,
+  fileName,
+  children,
+}: {
+  title: string;
+  /** Agency or region, year range, unit. */
+  subtitle: string;
+  legend: { label: string; color: string }[];
+  /** The chart's figures, as the data download and the ZIP's CSV. */
+  table: Omit<ExportTable, "notes" | "title">;
+  fileName?: string;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const registry = useContext(RegistryContext);
+  const id = useId();
+  const base = safeFileName(fileName ?? `${title}-${subtitle.split(" · ")[0]}`);
+  const fullTable = useMemo<ExportTable>(() => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }), [table, title, subtitle]);
+
+  const framedSvg = useCallback(() => {
+    const svg = box.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg, svg.recharts-surface");
+    if (!svg) throw new Error("图表尚未画好");
+    const rect = svg.getBoundingClientRect();
+    const inner = new XMLSerializer().serializeToString(svg);
+    return composeChartSvg(inner, { width: rect.width, height: rect.height }, { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+  }, [title, subtitle, legend]);
+
+  const build = useCallback(async (): Promise<ChartFiles> => {
+    const f = framedSvg();
+    return { name: base, svg: f.svg, png: await svgToPng(f.svg, f.width, f.height), csv: toCsv(fullTable) };
+  }, [framedSvg, base, fullTable]);
+
+  useEffect(() => registry?.register(id, build), [registry, id, build]);
+
+  const run = (label: string, fn: () => Promise<void>) => async () => {
+    setBusy(label);
+    setError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setError(`${label}失败：${(e as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <figure className="chart-export" data-testid="chart-export" data-title={title}>
+      <div ref={box}>{children}</div>
+      <figcaption className="export-buttons">
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy !== null}
+          onClick={run("下载 PNG", async () => {
+            const t0 = performance.now();
+            const f = framedSvg();
+            const png = await svgToPng(f.svg, f.width, f.height);
+            box.current?.parentElement?.setAttribute("data-png-ms", String(Math.round(performance.now() - t0)));
+            downloadBlob(png, `${base}.png`);
+          })}
+        >
+          下载 PNG
+        </button>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([framedSvg().svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+          下载 SVG
+        </button>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载数据", async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
+          下载数据 CSV
+        </button>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 XLSX", async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
+          XLSX
+        </button>
+        {busy && <span className="muted">{busy}…</span>}
+        {error && <span className="error-text">{error}</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Collects the charts of a page for 导出本页全部图表. */
+export function ExportRegistry({ children }: { children: ReactNode }) {
+  const builders = useRef(new Map<string, () => Promise<ChartFiles>>());
+  const registry = useMemo<Registry>(
+    () => ({
+      register: (id, build) => {
+        builders.current.set(id, build);
+        return () => builders.current.delete(id);
+      },
+    }),
+    [],
+  );
+  return (
+    <RegistryContext.Provider value={registry}>
+      <BuildersContext.Provider value={builders}>{children}</BuildersContext.Provider>
+    </RegistryContext.Provider>
+  );
+}
+const BuildersContext = createContext<React.RefObject<Map<string, () => Promise<ChartFiles>>> | null>(null);
+
+/** One ZIP of every chart on the page: PNG, SVG and CSV each, named by chart. */
+export function ExportPageButton({ zipName }: { zipName: string }) {
+  const builders = useContext(BuildersContext);
+  const [state, setState] = useState<string | null>(null);
+  return (
+    <span className="export-page">
+      <button
+        type="button"
+        className="secondary"
+        data-testid="export-page"
+        disabled={state !== null && state.endsWith("…")}
+        onClick={async () => {
+          const all = [...(builders?.current.values() ?? [])];
+          if (all.length === 0) return setState("本页没有图表");
+          const { default: JSZip } = await import("jszip");
+          const zip = new JSZip();
+          const used = new Map<string, number>();
+          try {
+            for (let i = 0; i < all.length; i++) {
+              setState(`正在导出 ${i + 1}/${all.length}…`);
+              const f = await all[i]();
+              const n = (used.get(f.name) ?? 0) + 1;
+              used.set(f.name, n);
+              const name = n > 1 ? `${f.name}-${n}` : f.name;
+              zip.file(`${name}.png`, f.png);
+              zip.file(`${name}.svg`, f.svg);
+              zip.file(`${name}.csv`, f.csv);
+            }
+            downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(zipName)}.zip`);
+            setState(`已导出 ${all.length} 张图表`);
+          } catch (e) {
+            setState(`导出失败：${(e as Error).message}`);
+          }
+        }}
+      >
+        导出本页全部图表
+      </button>
+      {state && <span className="muted" role="status"> {state}</span>}
+    </span>
+  );
+}

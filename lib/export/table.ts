@@ -1,0 +1,57 @@
+/**
+ * Tables for download: one shape for CSV and XLSX, so every table and every chart's data exports
+ * the same way. CSV carries a UTF-8 BOM: without it Excel opens Chinese as mojibake.
+ */
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  /** Excel number format, e.g. "0", "0.0%", "#,##0.00"; absent for text. */
+  numFmt?: string;
+}
+
+export type ExportValue = string | number | null | undefined;
+
+export interface ExportTable {
+  /** Sheet name and the file's base name. */
+  title: string;
+  columns: ExportColumn[];
+  rows: Record<string, ExportValue>[];
+  /** Lines printed under the table: the source line and the date made. */
+  notes?: string[];
+}
+
+export const BOM = "\uFEFF";
+
+function csvCell(v: ExportValue): string {
+  if (v === null || v === undefined) return "";
+  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
+  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) && typeof v !== "number" ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a BOM and CRLF line ends (what Excel expects); blank cells stay empty, never 0. */
+export function toCsv(t: ExportTable): string {
+  const lines = [t.columns.map((c) => csvCell(c.header)).join(",")];
+  for (const r of t.rows) lines.push(t.columns.map((c) => csvCell(r[c.key])).join(","));
+  if (t.notes?.length) {
+    lines.push("");
+    for (const n of t.notes) lines.push(csvCell(n));
+  }
+  return BOM + lines.join("\r\n") + "\r\n";
+}
+
+/** Several tables in one CSV: each under its title line, a blank line between. */
+export function toCsvMany(tables: ExportTable[]): string {
+  return BOM + tables.map((t) => `${csvCell(t.title)}\r\n${toCsv(t).slice(1)}`).join("\r\n");
+}
+
+/** A file name without characters Windows or zip tools refuse. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").replace(/\s+/g, " ").trim().slice(0, 120) || "export";
+}
+
+export const SOURCE_LINE = "数据来源：各单位政府信息公开工作年度报告";
+
+export function madeOnLine(d = new Date()): string {
+  return `制图日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
