@@ -16,6 +16,8 @@ export interface SaveReportInput {
   /** Where a new agency goes; an existing agency of this name keeps its region. */
   region: { regionId: number } | { chain: { name: string; level: RegionLevel }[] };
   kind: AgencyKind;
+  /** What the parser could not place, when it comes already written (a data package). */
+  unread?: { message: string; where: string }[];
 }
 
 export interface SaveReportResult {
@@ -60,7 +62,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       cellValues: report.cells,
       parserVersion: report.parserVersion,
       missingCells: report.missing,
-      unread: report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
+      unread: input.unread ?? report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
       importedAt: new Date(),
     };
     const [saved] = await tx
