@@ -1,0 +1,162 @@
+import Link from "next/link";
+import { getDb } from "@/db/index";
+import { listRegions } from "@/db/queries/regions";
+import { getRanking, getRubric, listRubrics, listScoringYears } from "@/db/queries/scoring";
+import { RankingChart, type RankingBar } from "@/components/scoring/ranking-chart";
+import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
+import { formatNumber } from "@/lib/format";
+import { msg } from "@/lib/messages";
+import { rankingQuery, rankingSearchSchema } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+const m = msg.scoring;
+
+export default async function ScoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const s = rankingSearchSchema.parse(await searchParams);
+  const db = await getDb();
+  const [regions, years, rubricList] = await Promise.all([listRegions(db), listScoringYears(db), listRubrics(db)]);
+  const year = s.year ?? years[0];
+  const rubric = (await getRubric(db, s.rubric, s.version)) ?? (await getRubric(db, 1));
+  if (!rubric || year === undefined) {
+    return (
+      <>
+        <h1>{m.title}</h1>
+        <p className="empty">{m.empty}</p>
+      </>
+    );
+  }
+  const region = regions.find((r) => r.id === s.region);
+  const rows = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric);
+  const indicators = rubric.definition.indicators;
+  const state = { region: s.region, level: s.level, year, rubric: rubric.id, version: s.version };
+  const bars: RankingBar[] = rows
+    .filter((r) => r.rank !== null)
+    .map((r) => ({
+      agency: r.agency,
+      rank: r.rank!,
+      total: r.score.total!,
+      ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
+    }));
+  const regionName = region?.name ?? "全部地区";
+  const title = m.chartTitle(`${regionName}${s.level ? `（${REGION_LEVEL_LABELS[s.level]}）` : ""}`, year, `${rubric.name} 第 ${rubric.version} 版`);
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <h1>{m.title}</h1>
+      <p className="muted">{m.intro}</p>
+      <div className="card">
+        <form method="get" action="/scoring" className="form-row" data-testid="ranking-filter">
+          <label>
+            地区
+            <select name="region" defaultValue={s.region ?? ""}>
+              <option value="">全部地区</option>
+              {regions.map((r) => (
+                <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            地区层级
+            <select name="level" defaultValue={s.level ?? ""}>
+              <option value="">全部层级</option>
+              {Object.entries(REGION_LEVEL_LABELS).map(([k, v]) => (
+                <option key={k} value={k}>{v}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            年度
+            <select name="year" defaultValue={year}>
+              {years.map((y) => (
+                <option key={y} value={y}>{y} 年</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            评分细则
+            <select name="rubric" defaultValue={rubric.id}>
+              {rubricList.map((r) => (
+                <option key={r.id} value={r.id}>{r.name}（第 {r.version} 版）</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">查看排名</button>
+          <Link href="/scoring/rubrics">{m.rubrics.title}</Link>
+        </form>
+      </div>
+
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>{title}</h2>
+        <p className="muted">
+          <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>，{m.rubrics.maxTotal(rows[0]?.score.max ?? 0)}。
+          较上年：与上一年度在同一细则版本下的完整评分相比。
+        </p>
+        <p className="form-row">
+          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "csv" })}`} download data-testid="download-csv">{m.downloadCsv}</a>
+          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "xlsx" })}`} download data-testid="download-xlsx">{m.downloadXlsx}</a>
+        </p>
+        <RankingChart
+          rows={bars}
+          indicators={indicators.map((x) => ({ id: x.id, name: x.name }))}
+          max={rows[0]?.score.max ?? 0}
+          title={title}
+          emptyText={m.chartEmpty}
+          fileName={`${m.export.filename(year)}`}
+        />
+      </div>
+
+      {rows.length === 0 ? (
+        <p className="empty">{m.empty}</p>
+      ) : (
+        <div className="card" style={{ overflowX: "auto" }}>
+          <table className="list" data-testid="ranking">
+            <thead>
+              <tr>
+                <th>{m.columns.rank}</th>
+                <th>{m.columns.agency}</th>
+                <th>{m.columns.total}</th>
+                {indicators.map((x) => (
+                  <th key={x.id} title={x.name} style={{ fontSize: "0.8rem" }}>
+                    {x.name}
+                    <div className="muted">{x.max}</div>
+                  </th>
+                ))}
+                <th>{m.columns.change}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const sheet = `/scoring/${r.agencyId}/${year}?rubric=${rubric.id}&version=${rubric.version}`;
+                return (
+                  <tr key={r.agencyId} data-agency={r.agency}>
+                    <td>{r.rank ?? <span className="muted">{m.unranked}</span>}</td>
+                    <td>
+                      <Link href={sheet}>{r.agency}</Link>
+                      <div className="muted" style={{ fontSize: "0.8rem" }}>{r.region}</div>
+                      {r.unranked && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="unranked-reason">{m.unrankedWhy([r.unranked])}</div>}
+                    </td>
+                    <td data-testid="total">
+                      <strong>{r.score.total === null ? "—" : formatNumber(r.score.total)}</strong>
+                    </td>
+                    {indicators.map((x) => {
+                      const it = r.score.items.find((i) => i.indicatorId === x.id);
+                      return (
+                        <td key={x.id} title={it?.missing ? m.missing[it.missing] : it?.note}>
+                          {it?.points === null || it?.points === undefined ? <span className="muted">—</span> : formatNumber(it.points)}
+                          {it?.method === "override" && <sup className="muted">改</sup>}
+                        </td>
+                      );
+                    })}
+                    <td>{r.rank === null ? "" : r.change === null ? <span className="muted" title={m.noChange}>—</span> : m.change(r.change)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

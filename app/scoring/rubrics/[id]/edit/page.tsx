@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { getRubric } from "@/db/queries/scoring";
+import { currentUser } from "@/app/session";
+import { roleMay } from "@/lib/auth/permissions";
+import { msg } from "@/lib/messages";
+import { RubricEditor } from "../../rubric-editor";
+import { editorLabels, ruleOptions } from "../../labels";
+
+export const dynamic = "force-dynamic";
+
+export default async function EditRubricPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  if (!id.success) notFound();
+  const [rubric, user] = await Promise.all([getRubric(await getDb(), id.data), currentUser()]);
+  if (!rubric) notFound();
+  return (
+    <>
+      <p className="muted">
+        <Link href="/scoring/rubrics">{msg.scoring.rubrics.title}</Link> / <Link href={`/scoring/rubrics/${rubric.id}`}>{rubric.name}</Link>
+      </p>
+      <h1>{msg.scoring.rubrics.edit}</h1>
+      <p className="muted">当前为{msg.scoring.rubrics.version(rubric.version)}；保存后成为第 {rubric.version + 1} 版，已有评分仍按原版本。</p>
+      {roleMay(user, "manage_rubrics") ? (
+        <RubricEditor id={rubric.id} name={rubric.name} definition={rubric.definition} rules={ruleOptions} labels={editorLabels} methodLabels={msg.scoring.methodKind} />
+      ) : (
+        <p className="alert warn">{user ? msg.auth.refused.role("manage_rubrics") : msg.auth.signInRequired}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { REGION_LEVELS } from "@/db/schema";
+
+/** The ranking's state, in the URL: region, level, year, rubric (and version). Shared by the page and the export route. */
+export const rankingSearchSchema = z.object({
+  region: z.coerce.number().int().positive().optional().catch(undefined),
+  level: z.enum(REGION_LEVELS).optional().catch(undefined),
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  rubric: z.coerce.number().int().positive().default(1).catch(1),
+  version: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type RankingSearch = z.infer<typeof rankingSearchSchema>;
+
+export function rankingQuery(s: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== "") q.set(k, String(v));
+  return q.toString();
+}

@@ -1,0 +1,411 @@
+/**
+ * Scoring: rubrics (versioned), the evidence automatic indicators read, the assessor's entries,
+ * rankings and score sheets. Evidence for a whole region is read in a few set-based queries (the
+ * region's reports, their findings, last year's report ids, the entries) — never one per agency.
+ * The "who" of every write is a string parameter: today a name typed on the form, later the
+ * signed-in user.
+ */
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from "../../lib/scoring/default-rubric";
+import { rankAgencies, type RankInput } from "../../lib/scoring/rank";
+import { round2, rubricDefinitionSchema, type Rubric, type RubricDefinition } from "../../lib/scoring/rubric";
+import { scoreReport, type Entry, type EvidenceFinding, type ReportEvidence } from "../../lib/scoring/score";
+import type { Db } from "../index";
+import { agencies, findingReviews, findings, regions, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores, type RegionLevel } from "../schema";
+
+export const DEFAULT_RUBRIC_ID = 1;
+export const SYSTEM_AUTHOR = "系统";
+
+// ---- rubrics ---------------------------------------------------------------------------------
+
+/** JSON with sorted keys: jsonb does not keep key order, so compare definitions this way. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+const toRubric = (r: typeof rubrics.$inferSelect): Rubric & { createdBy: string; createdAt: Date } => ({
+  id: r.id,
+  version: r.version,
+  name: r.name,
+  definition: rubricDefinitionSchema.parse(r.definition),
+  createdBy: r.createdBy,
+  createdAt: r.createdAt,
+});
+
+/**
+ * The built-in rubric as rubric 1. Idempotent and safe to race (insert … on conflict do nothing).
+ * When the code's default changes, a new system version is added — unless an assessor has edited
+ * rubric 1 since, whose version then stays the latest.
+ */
+export async function ensureDefaultRubric(db: Db): Promise<void> {
+  const [latest] = await db.select().from(rubrics).where(eq(rubrics.id, DEFAULT_RUBRIC_ID)).orderBy(desc(rubrics.version)).limit(1);
+  if (latest && (latest.createdBy !== SYSTEM_AUTHOR || canonical(latest.definition) === canonical(DEFAULT_RUBRIC))) return;
+  await db
+    .insert(rubrics)
+    .values({ id: DEFAULT_RUBRIC_ID, version: (latest?.version ?? 0) + 1, name: DEFAULT_RUBRIC_NAME, definition: DEFAULT_RUBRIC, createdBy: SYSTEM_AUTHOR })
+    .onConflictDoNothing();
+}
+
+/** Each rubric's latest version, with how many versions it has. */
+export async function listRubrics(db: Db) {
+  await ensureDefaultRubric(db);
+  const rows = await db
+    .select({
+      id: rubrics.id,
+      version: rubrics.version,
+      name: rubrics.name,
+      definition: rubrics.definition,
+      createdBy: rubrics.createdBy,
+      createdAt: rubrics.createdAt,
+      versions: sql<number>`count(*) over (partition by ${rubrics.id})::int`,
+      latest: sql<number>`max(${rubrics.version}) over (partition by ${rubrics.id})::int`,
+    })
+    .from(rubrics)
+    .orderBy(asc(rubrics.id));
+  return rows.filter((r) => r.version === r.latest).map((r) => ({ ...toRubric(r), versions: r.versions }));
+}
+
+/** One version of a rubric (the latest when version is omitted). */
+export async function getRubric(db: Db, id: number, version?: number) {
+  if (id === DEFAULT_RUBRIC_ID) await ensureDefaultRubric(db);
+  const [row] = await db
+    .select()
+    .from(rubrics)
+    .where(version ? and(eq(rubrics.id, id), eq(rubrics.version, version)) : eq(rubrics.id, id))
+    .orderBy(desc(rubrics.version))
+    .limit(1);
+  return row ? toRubric(row) : null;
+}
+
+export async function listRubricVersions(db: Db, id: number) {
+  return db
+    .select({ version: rubrics.version, name: rubrics.name, createdBy: rubrics.createdBy, createdAt: rubrics.createdAt })
+    .from(rubrics)
+    .where(eq(rubrics.id, id))
+    .orderBy(desc(rubrics.version));
+}
+
+export async function createRubric(db: Db, input: { name: string; definition: RubricDefinition; by: string }): Promise<{ id: number; version: number }> {
+  const definition = rubricDefinitionSchema.parse(input.definition);
+  const [row] = await db
+    .insert(rubrics)
+    .values({ id: sql`nextval('rubric_ids')`, version: 1, name: input.name, definition, createdBy: input.by })
+    .returning({ id: rubrics.id, version: rubrics.version });
+  return row;
+}
+
+/** An edit: a new version (latest + 1); the old ones stay. Nothing is written when nothing changed. */
+export async function saveRubricVersion(
+  db: Db,
+  input: { id: number; name: string; definition: RubricDefinition; by: string },
+): Promise<{ ok: true; version: number; unchanged: boolean } | { ok: false; error: "no_rubric" }> {
+  const definition = rubricDefinitionSchema.parse(input.definition);
+  return db.transaction(async (tx) => {
+    const [latest] = await tx.select().from(rubrics).where(eq(rubrics.id, input.id)).orderBy(desc(rubrics.version)).limit(1).for("update");
+    if (!latest) return { ok: false as const, error: "no_rubric" as const };
+    if (latest.name === input.name && canonical(latest.definition) === canonical(definition)) return { ok: true as const, version: latest.version, unchanged: true };
+    // The primary key (id, version) makes a concurrent edit fail rather than overwrite this one.
+    await tx.insert(rubrics).values({ id: input.id, version: latest.version + 1, name: input.name, definition, createdBy: input.by });
+    return { ok: true as const, version: latest.version + 1, unchanged: false };
+  });
+}
+
+// ---- evidence and entries --------------------------------------------------------------------
+
+export interface Scope {
+  /** A region and its whole subtree; all regions when omitted. */
+  regionId?: number;
+  /** Only agencies whose own region is at this level. */
+  level?: RegionLevel;
+  /** Or exactly these agencies. */
+  agencyIds?: number[];
+}
+
+function scopeWhere(s: Scope): SQL | undefined {
+  const conds: (SQL | undefined)[] = [];
+  if (s.regionId) conds.push(or(eq(regions.id, s.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${s.regionId})`)));
+  if (s.level) conds.push(eq(regions.level, s.level));
+  if (s.agencyIds) conds.push(inArray(agencies.id, s.agencyIds.length ? s.agencyIds : [-1]));
+  return conds.length ? and(...conds) : undefined;
+}
+
+const SEVERITY_ORDER = sql`case ${findings.severity} when 'error' then 0 when 'warning' then 1 else 2 end`;
+
+export interface ScopedAgency {
+  agencyId: number;
+  agency: string;
+  region: string;
+  regionId: number;
+}
+
+/**
+ * The agencies in scope, and the evidence for each of their reports in `years`: four queries
+ * whatever the number of agencies.
+ */
+export async function gatherEvidence(db: Db, scope: Scope, years: number[]) {
+  const [rows, prevRows, found] = await Promise.all([
+    db
+      .select({
+        agencyId: agencies.id,
+        agency: agencies.name,
+        kind: agencies.kind,
+        region: regions.name,
+        regionId: regions.id,
+        reportId: reports.id,
+        year: reports.year,
+        format: reports.format,
+        publishedOn: reports.publishedOn,
+        cells: reports.cellValues,
+      })
+      .from(agencies)
+      .innerJoin(regions, eq(regions.id, agencies.regionId))
+      .leftJoin(reports, and(eq(reports.agencyId, agencies.id), inArray(reports.year, years)))
+      .where(scopeWhere(scope))
+      .orderBy(asc(agencies.name), asc(agencies.id)),
+    db
+      .select({ agencyId: reports.agencyId, year: reports.year, id: reports.id })
+      .from(reports)
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .innerJoin(regions, eq(regions.id, agencies.regionId))
+      .where(and(scopeWhere(scope), inArray(reports.year, years.map((y) => y - 1)))),
+    db
+      .select({
+        id: findings.id,
+        reportId: findings.reportId,
+        rule: findings.rule,
+        severity: findings.severity,
+        cells: findings.cells,
+        message: findings.message,
+        status: findingReviews.status,
+      })
+      .from(findings)
+      .innerJoin(reports, eq(reports.id, findings.reportId))
+      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+      .innerJoin(regions, eq(regions.id, agencies.regionId))
+      .leftJoin(findingReviews, and(eq(findingReviews.reportId, findings.reportId), eq(findingReviews.fingerprint, findings.fingerprint)))
+      .where(and(scopeWhere(scope), inArray(reports.year, years)))
+      // The order of the report page's list, so `n` matches its #finding-N anchors.
+      .orderBy(findings.reportId, SEVERITY_ORDER, asc(findings.id)),
+  ]);
+  const byReport = new Map<number, EvidenceFinding[]>();
+  for (const f of found) {
+    const list = byReport.get(f.reportId) ?? [];
+    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, n: list.length + 1, dismissed: f.status === "dismissed" });
+    byReport.set(f.reportId, list);
+  }
+  const prevId = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p.id]));
+  const agencyList = new Map<number, ScopedAgency>();
+  const evidence = new Map<string, ReportEvidence>();
+  for (const r of rows) {
+    agencyList.set(r.agencyId, { agencyId: r.agencyId, agency: r.agency, region: r.region, regionId: r.regionId });
+    if (r.reportId === null || r.year === null || r.format === null) continue;
+    evidence.set(`${r.agencyId}:${r.year}`, {
+      reportId: r.reportId,
+      year: r.year,
+      agencyKind: r.kind,
+      format: r.format,
+      publishedOn: r.publishedOn,
+      cells: r.cells ?? {},
+      findings: byReport.get(r.reportId) ?? [],
+      previousReportId: prevId.get(`${r.agencyId}:${r.year - 1}`) ?? null,
+    });
+  }
+  return { agencies: [...agencyList.values()], evidence };
+}
+
+/** Manual and override entries of the scores in scope under one rubric version, by agency:year. */
+export async function listEntries(db: Db, scope: Scope, years: number[], rubric: { id: number; version: number }) {
+  const rows = await db
+    .select({
+      scoreId: scores.id,
+      agencyId: scores.agencyId,
+      year: scores.year,
+      indicatorId: scoreItems.indicatorId,
+      method: scoreItems.method,
+      points: scoreItems.points,
+      reason: scoreItems.reason,
+      by: scoreItems.by,
+      at: scoreItems.at,
+    })
+    .from(scoreItems)
+    .innerJoin(scores, eq(scores.id, scoreItems.scoreId))
+    .innerJoin(agencies, eq(agencies.id, scores.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .where(
+      and(
+        scopeWhere(scope),
+        inArray(scores.year, years),
+        eq(scores.rubricId, rubric.id),
+        eq(scores.rubricVersion, rubric.version),
+        inArray(scoreItems.method, ["manual", "override"]),
+      ),
+    );
+  const out = new Map<string, Record<string, Entry>>();
+  for (const r of rows) {
+    if (r.points === null || r.method === "auto") continue;
+    const key = `${r.agencyId}:${r.year}`;
+    out.set(key, { ...out.get(key), [r.indicatorId]: { method: r.method, points: r.points, reason: r.reason, by: r.by, at: r.at } });
+  }
+  return out;
+}
+
+// ---- rankings --------------------------------------------------------------------------------
+
+/** Agencies in scope ranked for `year` by total under one rubric version, with last year's change. */
+export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric) {
+  const years = [year - 1, year];
+  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years), listEntries(db, scope, years, rubric)]);
+  const inputs: RankInput[] = list.map((a) => {
+    const key = (y: number) => `${a.agencyId}:${y}`;
+    const e = evidence.get(key(year)) ?? null;
+    const p = evidence.get(key(year - 1)) ?? null;
+    return {
+      agencyId: a.agencyId,
+      agency: a.agency,
+      region: a.region,
+      reportId: e?.reportId ?? null,
+      score: scoreReport(rubric.definition, e, entries.get(key(year))),
+      previous: p ? scoreReport(rubric.definition, p, entries.get(key(year - 1))) : null,
+    };
+  });
+  return rankAgencies(inputs);
+}
+
+/** Years that have reports, newest first: the year picker. */
+export async function listScoringYears(db: Db): Promise<number[]> {
+  const rows = await db.selectDistinct({ year: reports.year }).from(reports).orderBy(desc(reports.year));
+  return rows.map((r) => r.year);
+}
+
+// ---- score sheet -----------------------------------------------------------------------------
+
+export async function getScoreSheet(db: Db, agencyId: number, year: number, rubric: Rubric) {
+  const [agency] = await db
+    .select({ id: agencies.id, name: agencies.name, kind: agencies.kind, region: regions.name })
+    .from(agencies)
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .where(eq(agencies.id, agencyId));
+  if (!agency) return null;
+  const scope = { agencyIds: [agencyId] };
+  const [{ evidence }, entries, [score]] = await Promise.all([
+    gatherEvidence(db, scope, [year]),
+    listEntries(db, scope, [year], rubric),
+    db
+      .select()
+      .from(scores)
+      .where(and(eq(scores.agencyId, agencyId), eq(scores.year, year), eq(scores.rubricId, rubric.id), eq(scores.rubricVersion, rubric.version))),
+  ]);
+  const e = evidence.get(`${agencyId}:${year}`) ?? null;
+  const history = score
+    ? await db.select().from(scoreHistory).where(eq(scoreHistory.scoreId, score.id)).orderBy(desc(scoreHistory.changedAt), desc(scoreHistory.id))
+    : [];
+  return { agency, evidence: e, result: scoreReport(rubric.definition, e, entries.get(`${agencyId}:${year}`)), score: score ?? null, history };
+}
+
+export type SaveEntryInput = {
+  agencyId: number;
+  year: number;
+  rubricId: number;
+  rubricVersion: number;
+  indicatorId: string;
+  /** set: a manual value, or an override of an automatic one; clear: back to not entered / automatic. */
+  action: "set" | "clear";
+  points: number | null;
+  reason: string;
+  by: string;
+};
+
+export type SaveEntryError = "no_rubric" | "no_agency" | "indicator" | "reason_required" | "out_of_range" | "no_report";
+
+/**
+ * One assessor change, in one transaction: the score row (created on first change), every item
+ * rewritten from the current evidence plus the entries, one history line, and the new total.
+ */
+export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ ok: true; total: number | null; complete: boolean } | { ok: false; error: SaveEntryError }> {
+  const rubric = await getRubric(db, input.rubricId, input.rubricVersion);
+  if (!rubric || rubric.version !== input.rubricVersion) return { ok: false, error: "no_rubric" };
+  const indicator = rubric.definition.indicators.find((x) => x.id === input.indicatorId);
+  if (!indicator) return { ok: false, error: "indicator" };
+  const manual = indicator.method.kind === "manual";
+  if (input.action === "set") {
+    if (input.points === null || input.points < 0 || input.points > indicator.max) return { ok: false, error: "out_of_range" };
+    if (!manual && !input.reason.trim()) return { ok: false, error: "reason_required" };
+  }
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    const [agency] = await t.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
+    if (!agency) return { ok: false as const, error: "no_agency" as const };
+    const scope = { agencyIds: [input.agencyId] };
+    const { evidence } = await gatherEvidence(t, scope, [input.year]);
+    const e = evidence.get(`${input.agencyId}:${input.year}`) ?? null;
+    if (!e) return { ok: false as const, error: "no_report" as const };
+
+    await t
+      .insert(scores)
+      .values({ agencyId: input.agencyId, year: input.year, rubricId: rubric.id, rubricVersion: rubric.version, updatedBy: input.by })
+      .onConflictDoNothing();
+    // Lock the score row: two assessors saving the same sheet take turns.
+    const [score] = await t
+      .select()
+      .from(scores)
+      .where(and(eq(scores.agencyId, input.agencyId), eq(scores.year, input.year), eq(scores.rubricId, rubric.id), eq(scores.rubricVersion, rubric.version)))
+      .for("update");
+    const entries = (await listEntries(t, scope, [input.year], rubric)).get(`${input.agencyId}:${input.year}`) ?? {};
+    const before = scoreReport(rubric.definition, e, entries);
+    const old = before.items.find((i) => i.indicatorId === input.indicatorId)!;
+
+    const next: Record<string, Entry> = { ...entries };
+    const now = new Date();
+    if (input.action === "set") next[input.indicatorId] = { method: manual ? "manual" : "override", points: round2(input.points!), reason: input.reason.trim(), by: input.by, at: now };
+    else delete next[input.indicatorId];
+    const after = scoreReport(rubric.definition, e, next);
+    const changed = after.items.find((i) => i.indicatorId === input.indicatorId)!;
+    // Saving what is already there changes nothing and is not a change to record.
+    if (old.method === changed.method && old.points === changed.points && (old.entry?.reason ?? "") === (changed.entry?.reason ?? "")) {
+      return { ok: true as const, total: before.total, complete: before.complete };
+    }
+
+    const existing = await t.select({ indicatorId: scoreItems.indicatorId, by: scoreItems.by, at: scoreItems.at }).from(scoreItems).where(eq(scoreItems.scoreId, score.id));
+    const kept = new Map(existing.map((x) => [x.indicatorId, x]));
+    await t.delete(scoreItems).where(eq(scoreItems.scoreId, score.id));
+    await t.insert(scoreItems).values(
+      after.items.map((i) => {
+        const mine = i.indicatorId === input.indicatorId;
+        const prior = kept.get(i.indicatorId);
+        return {
+          scoreId: score.id,
+          indicatorId: i.indicatorId,
+          points: i.points,
+          method: i.method,
+          value: i.autoPoints,
+          reason: i.entry?.reason ?? "",
+          evidence: i.evidence,
+          // Who last decided this item; automatic items refreshed by someone else's save keep theirs.
+          by: mine ? input.by : (i.entry?.by ?? prior?.by ?? input.by),
+          at: mine ? now : i.entry ? new Date(i.entry.at) : (prior?.at ?? now),
+        };
+      }),
+    );
+    await t.insert(scoreHistory).values({
+      scoreId: score.id,
+      indicatorId: input.indicatorId,
+      oldMethod: old.method,
+      oldPoints: old.points,
+      newMethod: changed.method,
+      newPoints: changed.points,
+      reason: input.reason.trim(),
+      changedBy: input.by,
+      changedAt: now,
+    });
+    await t.update(scores).set({ total: after.total, complete: after.complete, updatedBy: input.by, updatedAt: now }).where(eq(scores.id, score.id));
+    return { ok: true as const, total: after.total, complete: after.complete };
+  });
+}
