@@ -1,58 +1,157 @@
 import Link from "next/link";
+import { z } from "zod";
 import { getDb } from "@/db/index";
-import { listAgenciesWithYears } from "@/db/queries/agencies";
-import { AGENCY_KIND_LABELS, REGION_LEVEL_LABELS } from "@/lib/report/agency";
+import { getOverviewCounts, listAgencyPage, listExpectedSpans, listFiledByYear, listLatestImports, listOpenFindings } from "@/db/queries/dashboard";
+import { AgencyTable } from "@/components/dashboard/agency-table";
+import { Card, Empty } from "@/components/dashboard/card";
+import { cellHref } from "@/components/dashboard/links";
+import { coverageByYear } from "@/lib/dashboard/coverage";
+import { formatCount, formatPercent } from "@/lib/dashboard/number-format";
+import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const agencies = await listAgenciesWithYears(await getDb());
-  const reports = agencies.reduce((n, a) => n + a.years.length, 0);
+const dash = msg.dashboard;
+const searchSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1) });
+const PER_PAGE = 50;
+
+async function Counts() {
+  const c = await getOverviewCounts(await getDb());
+  return (
+    <div className="stats" data-testid="overview-counts">
+      <div className="stat"><b>{formatCount(c.agencies)}</b>单位</div>
+      <div className="stat"><b>{formatCount(c.reports)}</b>份年报</div>
+      <div className="stat"><b>{formatCount(c.regions)}</b>个地区</div>
+      <div className="stat"><b>{formatCount(c.findingsOpen)}</b>个未处理的错误</div>
+    </div>
+  );
+}
+
+async function CoverageByYear() {
+  const db = await getDb();
+  const spans = await listExpectedSpans(db);
+  const filed = await listFiledByYear(db);
+  const rows = coverageByYear(spans, filed);
+  if (rows.length === 0) return <Empty>{dash.overview.coverageEmpty}</Empty>;
+  return (
+    <table className="list compact" data-testid="coverage-by-year">
+      <thead>
+        <tr>
+          <th>年度</th>
+          <th className="num">应报送</th>
+          <th className="num">已报送</th>
+          <th>报送率</th>
+          <th className="num">逾期发布</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {[...rows].reverse().map((r) => (
+          <tr key={r.year}>
+            <td>{r.year}</td>
+            <td className="num">{r.expected}</td>
+            <td className="num">{r.filed}</td>
+            <td>
+              <div className="bar" title={formatPercent(r.rate)}>
+                <span style={{ width: `${Math.round((r.rate ?? 0) * 100)}%`, background: "#16a34a" }} />
+              </div>{" "}
+              <span className="small">{formatPercent(r.rate)}</span>
+            </td>
+            <td className="num">{r.late}</td>
+            <td>
+              <Link href={`/coverage?year=${r.year}`}>未报送名单</Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+async function OpenFindings() {
+  const rows = await listOpenFindings(await getDb());
+  if (rows.length === 0) return <Empty>{dash.overview.findingsEmpty}</Empty>;
+  return (
+    <ul className="plain" data-testid="open-findings">
+      {rows.map((f) => (
+        <li key={f.id}>
+          <span className="badge error">{msg.severity[f.severity]}</span>{" "}
+          <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link> {f.year} 年度：
+          <Link href={cellHref(f.reportId, f.cells[0])}>{f.message}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function LatestImports() {
+  const rows = await listLatestImports(await getDb());
+  if (rows.length === 0) return <Empty>{dash.overview.importsEmpty}</Empty>;
+  return (
+    <ul className="plain" data-testid="latest-imports">
+      {rows.map((l) => (
+        <li key={l.id}>
+          <span className={`badge ${l.status === "failed" ? "error" : "info"}`}>{l.status === "failed" ? "失败" : l.status === "updated" ? "替换" : "新增"}</span>{" "}
+          {l.reportId ? <Link href={`/reports/${l.reportId}`}>{l.message}</Link> : <span>{l.agency ? `${l.agency} ${l.year ?? ""}：` : ""}{l.message}</span>}{" "}
+          <span className="muted small">{formatDateTime(l.at)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+async function AgencyList({ page }: { page: number }) {
+  const { rows, total } = await listAgencyPage(await getDb(), page, PER_PAGE);
+  if (total === 0)
+    return (
+      <div className="empty">
+        {dash.overview.agenciesEmpty}<Link href="/import">导入第一份年报</Link>
+      </div>
+    );
+  const pages = Math.max(1, Math.ceil(total / PER_PAGE));
+  return (
+    <>
+      <AgencyTable rows={rows} />
+      {pages > 1 && (
+        <nav className="pager" aria-label="分页">
+          {page > 1 && <Link href={`/?page=${page - 1}`}>{dash.overview.prev}</Link>}
+          <span className="muted">{dash.overview.page(page, pages, total)}</span>
+          {page < pages && <Link href={`/?page=${page + 1}`}>{dash.overview.next}</Link>}
+        </nav>
+      )}
+    </>
+  );
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { page } = searchSchema.parse(await searchParams);
   return (
     <>
       <h1>{msg.app.name}</h1>
       <p className="muted">
-        {msg.app.tagline}。共 {agencies.length} 个单位、{reports} 份年报。
+        {msg.app.tagline}。<Link href="/agencies">{dash.nav.agencies}</Link> · <Link href="/coverage">{dash.nav.coverage}</Link> ·{" "}
+        <Link href="/compare">{dash.nav.compare}</Link>
       </p>
-      {agencies.length === 0 ? (
-        <div className="card empty">
-          还没有任何年报。<Link href="/import">导入第一份年报</Link>
+      <Card title={dash.overview.title} testId="card-counts" skeletonHeight={60}>
+        <Counts />
+      </Card>
+      <div className="grid2">
+        <Card title={dash.overview.coverage} testId="card-coverage" skeletonHeight={220}>
+          <CoverageByYear />
+        </Card>
+        <div>
+          <Card title={dash.overview.findings} testId="card-findings" skeletonHeight={160}>
+            <OpenFindings />
+          </Card>
+          <Card title={dash.overview.imports} testId="card-imports" skeletonHeight={160}>
+            <LatestImports />
+          </Card>
         </div>
-      ) : (
-        <table className="list" data-testid="agency-list">
-          <thead>
-            <tr>
-              <th>单位</th>
-              <th>类型</th>
-              <th>所属地区</th>
-              <th>已报送年度</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agencies.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-                </td>
-                <td>{AGENCY_KIND_LABELS[a.kind]}</td>
-                <td>
-                  {a.regionTrail} <span className="muted">（{REGION_LEVEL_LABELS[a.regionLevel] ?? a.regionLevel}）</span>
-                </td>
-                <td>
-                  <div className="chips">
-                    {a.years.map((y) => (
-                      <Link key={y.year} className="chip" href={`/reports/${y.reportId}`}>
-                        {y.year}
-                      </Link>
-                    ))}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      </div>
+      <Card title={dash.overview.agencies} testId="card-agencies" skeletonHeight={400}>
+        <AgencyList page={page} />
+      </Card>
     </>
   );
 }

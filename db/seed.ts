@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Db } from "./index";
-import { importFile, type ImportResult } from "./queries/imports";
+import { importFile, newBatchId, type ImportResult } from "./queries/imports";
 import { countReports } from "./queries/reports";
 import { AGENCY_KINDS, REGION_LEVELS } from "./schema";
 
@@ -20,11 +20,12 @@ export const SAMPLES_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "d
 export async function seedDemo(db: Db, dir = SAMPLES_DIR): Promise<{ file: string; result: ImportResult }[]> {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ dir, "manifest.json"), "utf8")));
   const out: { file: string; result: ImportResult }[] = [];
+  const batchId = newBatchId("demo");
   for (const entry of manifest.reports) {
     const chain = typeof entry.region === "string" ? manifest.regions[entry.region] : entry.region;
     if (!chain) throw new Error(`manifest: unknown region ${String(entry.region)}`);
     const bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, entry.file));
-    out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency }) });
+    out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency, batchId }) });
   }
   return out;
 }

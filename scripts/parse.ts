@@ -29,6 +29,7 @@ if (json) {
 } else {
   console.log(`${r.agency ?? "（未识别机关）"} ${r.year ?? "（未识别年度）"} 年度  格式 ${r.format}  发布日期 ${r.publishedOn ?? "—"}`);
   for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? "（空）"}`);
+  for (const h of r.headline) console.log(`  [正文数字] ${h.key} = ${h.value}\t${h.sentence}`);
   for (const f of r.findings) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);
   for (const i of r.issues) console.log(`  [未读取] ${i.message}`);
 }

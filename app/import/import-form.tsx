@@ -8,6 +8,8 @@ import { FindingsList } from "@/components/findings-list";
 import { markersFor } from "@/lib/checks/markers";
 import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { FORMAT_LABELS } from "@/lib/report/template";
+import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
+import { msg } from "@/lib/messages";
 
 type Preview = Extract<PreviewResult, { ok: true }>;
 
@@ -39,7 +41,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
       setError(null);
       const fd = source();
       if (withMeta && metaForm.current) new FormData(metaForm.current).forEach((v, k) => fd.set(k, v));
-      const r = await previewImport(fd);
+      const r = await previewImport(fd).catch(() => ({ ok: false as const, error: msg.errors.uploadFailed(MAX_UPLOAD_MB) }));
       if (r.ok) setPreview(r);
       else {
         setPreview(null);
@@ -52,7 +54,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
       if (!metaForm.current) return;
       const fd = source();
       new FormData(metaForm.current).forEach((v, k) => fd.set(k, v));
-      const r = await saveImport(fd);
+      const r = await saveImport(fd).catch(() => ({ ok: false as const, error: msg.errors.uploadFailed(MAX_UPLOAD_MB) }));
       if (r.ok) {
         setSaved(r);
         setError(null);
@@ -80,7 +82,18 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
               type="file"
               name="file"
               accept=".txt,.md,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              onChange={(e) => {
+                const f = e.target.files?.[0] ?? null;
+                // Refused here, before sending: the server would stop reading it at its body limit.
+                if (f && f.size > MAX_UPLOAD_MB * 1024 * 1024) {
+                  setError(msg.errors.tooLargeFile(f.name, f.size / 1024 / 1024, MAX_UPLOAD_MB));
+                  setFile(null);
+                  e.target.value = "";
+                  return;
+                }
+                setError(null);
+                setFile(f);
+              }}
             />
           </label>
           {file && (

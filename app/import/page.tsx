@@ -1,19 +1,40 @@
 import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
+import { listRecentImports } from "@/db/queries/imports";
+import { BatchImport } from "./batch-import";
 import { ImportForm } from "./import-form";
-import { MAX_UPLOAD_MB } from "@/lib/parse/index";
+import { RecentImports } from "./recent-imports";
+import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
+import Link from "next/link";
+import { currentUser } from "@/app/session";
+import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
-  const regions = await listRegions(await getDb());
+  const user = await currentUser();
+  if (!roleMay(user, "import")) {
+    return (
+      <>
+        <h1>导入年报</h1>
+        <div className="card" data-testid="import-refused">
+          {user ? `您的角色（${ROLE_LABELS[user.role]}）不能导入年报；导入需要填报人或管理员账号。` : "导入年报需要先登录（填报人或管理员账号）。"}
+          {!user && <Link href="/login?next=/import">登录</Link>}
+        </div>
+      </>
+    );
+  }
+  const db = await getDb();
+  const [regions, recent] = await Promise.all([listRegions(db), listRecentImports(db, 20)]);
   return (
     <>
       <h1>导入年报</h1>
       <p className="muted">
-        粘贴年报全文，或上传 .txt / .md / .html 文件（不超过 {MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。
+        粘贴年报全文，或上传 .txt / .md / .html / .pdf / .docx 文件（不超过 {MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。
       </p>
       <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.path.split("/").filter(Boolean).length }))} />
+      <BatchImport />
+      <RecentImports items={recent} />
     </>
   );
 }

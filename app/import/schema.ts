@@ -47,3 +47,13 @@ export type PreviewResult =
   | { ok: false; error: string };
 
 export type SaveResult = { ok: true; message: string; reportId: number; agencyId: number; replaced: boolean } | { ok: false; error: string };
+
+/** One file of a batch import: its name (a zip entry keeps its path), the batch, or why the browser refused it. */
+export const batchFileSchema = z.object({
+  batchId: z.string().trim().min(1).max(80).regex(/^[\w-]+$/, "批次编号不正确"),
+  name: z.string().trim().min(1, "缺少文件名").max(500, "文件名过长"),
+  clientError: z.string().trim().min(1).max(300).optional(),
+});
+export type BatchFileInput = z.infer<typeof batchFileSchema>;
+
+export type BatchFileResult = { status: "created" | "updated" | "failed"; message: string; reportId?: number };

@@ -40,7 +40,6 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
     }));
   const regionName = region?.name ?? "全部地区";
   const title = m.chartTitle(`${regionName}${s.level ? `（${REGION_LEVEL_LABELS[s.level]}）` : ""}`, year, `${rubric.name} 第 ${rubric.version} 版`);
-  const today = new Date().toISOString().slice(0, 10);
 
   return (
     <>

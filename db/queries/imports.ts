@@ -1,9 +1,13 @@
-/** Parse a file and store it: the path shared by the import page, `npm run import` and the demo data. */
+/**
+ * Parse a file and store it: the path shared by the import page (one file or a batch),
+ * `npm run import` and the demo data. Every attempt leaves one row in import_log, failures too.
+ */
+import { asc, desc, eq } from "drizzle-orm";
 import { msg } from "../../lib/messages";
 import { inferAgencyKind } from "../../lib/report/agency";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import type { AgencyKind, RegionLevel } from "../schema";
+import { agencies, importLog, type AgencyKind, type RegionLevel } from "../schema";
 import { saveReport, type SaveReportResult } from "./reports";
 
 export const UNASSIGNED_REGION = [{ name: "未指定地区", level: "province" as const }];
@@ -15,6 +19,10 @@ export interface ImportOverrides {
   regionId?: number;
   regionChain?: { name: string; level: RegionLevel }[];
   kind?: AgencyKind;
+  /** Files imported together (a batch on the page, one `npm run import`, the demo data) share it. */
+  batchId?: string;
+  /** Unread-content notes carried over as written (a data package). */
+  unread?: { message: string; where: string }[];
 }
 
 export type ImportResult =
@@ -24,28 +32,107 @@ export type ImportResult =
 export async function importParsed(db: Db, report: ParsedReport, sourceName: string, o: ImportOverrides = {}): Promise<ImportResult> {
   const agency = (o.agency ?? report.agency ?? "").trim();
   const year = o.year ?? report.year;
-  if (!agency) return { ok: false, error: msg.errors.noAgency };
-  if (!year) return { ok: false, error: msg.errors.noYear };
-  const saved = await saveReport(db, {
-    report,
-    agencyName: agency,
-    year,
-    publishedOn: o.publishedOn === undefined ? report.publishedOn : o.publishedOn,
-    sourceName,
-    region: o.regionId ? { regionId: o.regionId } : { chain: o.regionChain ?? UNASSIGNED_REGION },
-    kind: o.kind ?? inferAgencyKind(agency),
-  });
-  return {
-    ok: true,
-    agency,
-    year,
-    ...saved,
-    message: saved.replaced ? msg.import.replaced(agency, year) : msg.import.created(agency, year),
+  const fail = async (error: string) => {
+    await logFailure(db, { sourceName, error, batchId: o.batchId, agency, year });
+    return { ok: false as const, error };
   };
+  if (!agency) return fail(msg.errors.noAgency);
+  if (!year) return fail(msg.errors.noYear);
+  let saved: SaveReportResult;
+  try {
+    saved = await saveReport(db, {
+      report,
+      agencyName: agency,
+      year,
+      publishedOn: o.publishedOn === undefined ? report.publishedOn : o.publishedOn,
+      sourceName,
+      region: o.regionId ? { regionId: o.regionId } : { chain: o.regionChain ?? UNASSIGNED_REGION },
+      kind: o.kind ?? inferAgencyKind(agency),
+      unread: o.unread,
+    });
+  } catch (e) {
+    // The transaction rolled back: nothing of the file is stored, but the attempt is logged.
+    await logFailure(db, { sourceName, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)), batchId: o.batchId, agency, year });
+    throw e;
+  }
+  const message = saved.replaced ? msg.import.replaced(agency, year) : msg.import.created(agency, year);
+  await db.insert(importLog).values({
+    batchId: o.batchId ?? null,
+    sourceName,
+    status: saved.replaced ? "updated" : "created",
+    message,
+    agencyId: saved.agencyId,
+    year,
+    reportId: saved.reportId,
+  });
+  return { ok: true, agency, year, ...saved, message };
 }
 
+/** Parse and store one file. Never throws for a bad file or a failed save: the result says why. */
 export async function importFile(db: Db, file: { name: string; bytes: Uint8Array }, o: ImportOverrides = {}): Promise<ImportResult> {
-  const parsed = await parseReportAsync(file);
-  if (!parsed.ok) return parsed;
-  return importParsed(db, parsed.report, file.name, o);
+  let parsed: Awaited<ReturnType<typeof parseReportAsync>>;
+  try {
+    parsed = await parseReportAsync(file);
+  } catch {
+    // parseReportAsync is meant never to throw (lib/parse/fuzz.test.ts); should it, the file fails alone.
+    parsed = { ok: false, error: msg.errors.notReport };
+  }
+  if (!parsed.ok) {
+    await logFailure(db, { sourceName: file.name, error: parsed.error, batchId: o.batchId });
+    return parsed;
+  }
+  try {
+    return await importParsed(db, parsed.report, file.name, o);
+  } catch (e) {
+    return { ok: false, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)) };
+  }
+}
+
+/** A failed attempt for the log: the agency only if one of that name is stored (nothing is created). */
+export async function logFailure(
+  db: Db,
+  f: { sourceName: string; error: string; batchId?: string; agency?: string; year?: number | null },
+): Promise<void> {
+  try {
+    const [a] = f.agency
+      ? await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, f.agency)).orderBy(asc(agencies.id)).limit(1)
+      : [];
+    await db.insert(importLog).values({
+      batchId: f.batchId ?? null,
+      sourceName: f.sourceName,
+      status: "failed",
+      message: f.error,
+      agencyId: a?.id ?? null,
+      year: f.year && Number.isSafeInteger(f.year) && f.year > 1900 && f.year < 2200 ? f.year : null,
+      reportId: null,
+    });
+  } catch {
+    // The log must not turn a clear failure into a second one (e.g. the database is gone).
+  }
+}
+
+/** The latest import attempts, newest first, with the agency's name where known. */
+export async function listRecentImports(db: Db, limit = 20) {
+  return db
+    .select({
+      id: importLog.id,
+      batchId: importLog.batchId,
+      sourceName: importLog.sourceName,
+      status: importLog.status,
+      message: importLog.message,
+      agencyId: importLog.agencyId,
+      agency: agencies.name,
+      year: importLog.year,
+      reportId: importLog.reportId,
+      at: importLog.at,
+    })
+    .from(importLog)
+    .leftJoin(agencies, eq(agencies.id, importLog.agencyId))
+    .orderBy(desc(importLog.at), desc(importLog.id))
+    .limit(limit);
+}
+
+/** An id shared by the files of one batch: time first, so ids sort by when the batch ran. */
+export function newBatchId(prefix: string): string {
+  return `${prefix}-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -36,10 +36,16 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Sentences with their normalized form, kept for the last text: every figure reads the same prose. */
+let lastPlain: { text: string; out: [string, string][] } | undefined;
+function plainSentences(text: string): [string, string][] {
+  if (lastPlain?.text !== text) lastPlain = { text, out: sentences(text).map((s) => [s, s.normalize("NFKC").replace(/\s+/g, "")]) };
+  return lastPlain.out;
+}
+
 /** The first sentence that states this figure, with its value. */
 export function statedFigure(text: string, figure: NarrativeFigure): StatedFigure | null {
-  for (const s of sentences(text)) {
-    const plain = s.normalize("NFKC").replace(/\s+/g, "");
+  for (const [s, plain] of plainSentences(text)) {
     for (const re of PATTERNS[figure]) {
       const m = re.exec(plain);
       if (m) return { value: Number(m[1]), sentence: s };

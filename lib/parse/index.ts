@@ -3,6 +3,7 @@
  * Pure. `parseReport` is synchronous and reads the text formats; `parseReportAsync` reads every
  * format (PDF and Word need async libraries) and is what callers with a file should use.
  */
+import { isUtf8 } from "node:buffer";
 import { runChecks, type Finding } from "../checks/rules";
 import { msg } from "../messages";
 import { cellKeys, type ReportFormat, type TableFormat } from "../report/template";
@@ -10,7 +11,9 @@ import type { CellValue } from "../report/values";
 import { describeLoc, type SourceDocument, type SourceKind } from "./document";
 import { isDocx, readDocx } from "./docx";
 import { readHtml } from "./html";
+import { extractHeadline, type HeadlineFigure } from "./headline";
 import { looksLikeLayout, readLayout } from "./layout";
+import { MAX_UPLOAD_MB } from "./limits";
 import { matchCells, type ParseIssue, type ReadCell } from "./match";
 import { readMeta } from "./metadata";
 import { isPdf, readPdf } from "./pdf";
@@ -18,7 +21,7 @@ import { readText } from "./text";
 
 /** Bumped whenever a change to parsing can change what is read from the same file. */
 export const PARSER_VERSION = "2026.11.2";
-export const MAX_UPLOAD_MB = 20;
+export { MAX_UPLOAD_MB } from "./limits";
 
 export interface ParsedReport {
   agency: string | null;
@@ -38,6 +41,11 @@ export interface ParsedReport {
   sourceText: string;
   /** The prose without the tables, for narrative and similarity checks. */
   narrative: string;
+  /**
+   * Headline figures the prose (or a pre-2019 统计表) states, each with its sentence: all a pre-2019
+   * report has that compares with later years. Not stored yet (see lib/parse/headline.ts).
+   */
+  headline: HeadlineFigure[];
   parserVersion: string;
 }
 
@@ -53,24 +61,66 @@ export function kindOf(name: string, text: string): TextKind | null {
   return /^\s*(<!doctype html|<html|<meta|<table|<body)/i.test(text) ? "html" : plain();
 }
 
-/** Bytes to text: UTF-8 (with or without BOM), else the page's declared charset, else GB18030. */
+const UTF8 = new TextDecoder("utf-8");
+
+/**
+ * Bytes to text. A byte-order mark decides; then valid UTF-8 is UTF-8 (Chinese text in GBK is
+ * practically never valid UTF-8, while pages saved as UTF-8 often keep the template's
+ * `charset=gb2312`); then the charset the page declares; then GB18030 (a superset of GBK and
+ * GB2312, what undeclared Chinese files almost always are). null: no encoding reads it cleanly.
+ */
 export function decodeBytes(bytes: Uint8Array): string | null {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
-    const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
-    for (const enc of [declared, "gb18030"]) {
-      if (!enc) continue;
-      try {
-        return new TextDecoder(enc === "gb2312" || enc === "gbk" ? "gb18030" : enc, { fatal: true }).decode(bytes);
-      } catch {
-        /* try the next */
-      }
-    }
-    return null;
+  const utf16 = utf16Of(bytes);
+  if (utf16) return tryDecode(utf16.bom ? bytes.subarray(2) : bytes, utf16.enc);
+  // isUtf8 (simdutf) then a lenient decode is faster than a fatal TextDecoder.
+  if (isUtf8(bytes)) return UTF8.decode(bytes);
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 4096));
+  const declared = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  for (const enc of [declared, "gb18030"]) {
+    if (!enc || /^utf-?8$/.test(enc)) continue;
+    const text = tryDecode(bytes, enc === "gb2312" || enc === "gbk" || enc === "x-gbk" ? "gb18030" : enc);
+    if (text !== null) return text;
   }
+  return null;
+}
+
+function tryDecode(bytes: Uint8Array, enc: string): string | null {
+  try {
+    return new TextDecoder(enc, { fatal: true }).decode(bytes);
+  } catch {
+    return null; // an unknown label or bytes that are not in this encoding
+  }
+}
+
+/** UTF-16 by its byte-order mark, or by every other byte being NUL (ASCII-range text without one). */
+function utf16Of(bytes: Uint8Array): { enc: "utf-16le" | "utf-16be"; bom: boolean } | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { enc: "utf-16le", bom: true };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { enc: "utf-16be", bom: true };
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul > half * 0.4 && evenNul < half * 0.05) return { enc: "utf-16le", bom: false };
+  if (evenNul > half * 0.4 && oddNul < half * 0.05) return { enc: "utf-16be", bom: false };
+  return null;
+}
+
+/** Control bytes (other than tab and line ends) in the first 8 KB: a binary file, not text in an unknown encoding. */
+function binaryBytes(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) controls++;
+  }
+  return controls > n * 0.01;
 }
 
 function looksBinary(text: string): boolean {
@@ -86,7 +136,8 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
   if (early) return early;
   if (isPdf(input.bytes) || isDocx(input.bytes, input.name)) return { ok: false, error: msg.errors.asyncOnly };
   const text = decodeBytes(input.bytes);
-  if (text === null || looksBinary(text)) return { ok: false, error: msg.errors.binary };
+  if (text === null) return { ok: false, error: binaryBytes(input.bytes) ? msg.errors.binary : msg.errors.encoding };
+  if (looksBinary(text)) return { ok: false, error: msg.errors.binary };
   const kind = kindOf(input.name, text);
   if (!kind) return { ok: false, error: msg.errors.unsupportedType(input.name) };
   return parseReportText(text, kind);
@@ -139,6 +190,7 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
 
   const cells: Record<string, CellValue> = {};
   for (const [key, c] of Object.entries(matched.cells)) cells[key] = c.value;
+  const narrative = doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n");
   const expected = format === "pre2019" ? [] : cellKeys(format).filter((k) => !(mixed && /^t3\.other_/.test(k)));
   const missing = expected.filter((k) => !(k in cells) && !(mixed && k.startsWith("t3.other.")));
 
@@ -154,7 +206,7 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
       details: matched.cells,
       // Within-report rules only: cross-year rules and the deadline need the stored neighbours and
       // the agency's kind (db/queries/checks.ts).
-      findings: runChecks({ format, cells, mixed, year: meta.year, missing, narrative: doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n") }).filter(
+      findings: runChecks({ format, cells, mixed, year: meta.year, missing, narrative }).filter(
         (f) => f.rule !== "doc.deadline",
       ),
       issues: matched.issues,
@@ -162,7 +214,8 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
       mixed,
       sourceKind: kind,
       sourceText: doc.text,
-      narrative: doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n"),
+      narrative,
+      headline: extractHeadline(doc.lines),
       parserVersion: PARSER_VERSION,
     },
   };
@@ -179,6 +232,7 @@ export function toContractJson(r: ParsedReport) {
     findings: r.findings,
     notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
     missing: r.missing,
+    headline: r.headline,
     unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
   };
 }

@@ -20,13 +20,22 @@ const ENUMERATOR = /^(?:[一二三四五六七八九十]+\.|\([一二三四五�
 
 /** The label without its enumerator (`（三）`, `1.`, `一、`). */
 export function labelCore(text: string): string {
-  let s = normalizeLabel(text);
+  // Memoized: matching asks for the core of the same few hundred labels many times per report.
+  let s = coreMemo.get(text);
+  if (s !== undefined) return s;
+  s = normalizeLabel(text);
   for (let i = 0; i < 2 && ENUMERATOR.test(s); i++) s = s.replace(ENUMERATOR, "");
+  if (coreMemo.size > 20_000) coreMemo.clear();
+  coreMemo.set(text, s);
   return s;
 }
+const coreMemo = new Map<string, string>();
 
+const coresMemo = new WeakMap<LabelDef, string[]>();
 function cores(def: LabelDef): string[] {
-  return [def.label, ...(def.variants ?? [])].map(labelCore);
+  let c = coresMemo.get(def);
+  if (!c) coresMemo.set(def, (c = [def.label, ...(def.variants ?? [])].map(labelCore)));
+  return c;
 }
 
 /** Exact core match first; then a printed label that starts with a long template core (truncated notes). */
