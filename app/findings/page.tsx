@@ -88,13 +88,15 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         {facet(counts.rule, "rule", (v) => RULES.find((r) => r.id === v)?.title ?? v)}
       </div>
 
-      <p data-testid="findings-total">
-        共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}
-        <span className="export-buttons" style={{ display: "inline-flex", marginLeft: 12 }}>
+      <div className="form-row" style={{ alignItems: "center" }}>
+        <p data-testid="findings-total" style={{ margin: 0 }}>
+          共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}
+        </p>
+        <span className="export-buttons" data-testid="findings-downloads">
           下载：<a href={exportHref(s, "csv")} download>CSV</a>
           <a href={exportHref(s, "xlsx")} download>XLSX</a>
         </span>
-      </p>
+      </div>
       {rows.length === 0 ? (
         <p className="empty">没有符合条件的核对发现。</p>
       ) : (

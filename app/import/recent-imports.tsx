@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { listRecentImports } from "@/db/queries/imports";
+import { msg } from "@/lib/messages";
+
+type Item = Awaited<ReturnType<typeof listRecentImports>>[number];
+
+const time = (d: Date) =>
+  d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+/** The latest attempts from import_log: what was imported, by any path, and what failed and why. */
+export function RecentImports({ items }: { items: Item[] }) {
+  return (
+    <section className="card" data-testid="recent-imports">
+      <h2 style={{ marginTop: 0 }}>最近导入</h2>
+      {items.length === 0 ? (
+        <p className="empty">还没有导入记录。</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>文件</th>
+              <th>结果</th>
+              <th>说明</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id} data-status={i.status}>
+                <td style={{ whiteSpace: "nowrap" }}>{time(i.at)}</td>
+                <td>{i.sourceName}</td>
+                <td>
+                  <span className={`badge ${i.status}`}>{msg.import.status[i.status]}</span>
+                </td>
+                <td>
+                  {i.message}
+                  {i.reportId && (
+                    <>
+                      {" "}
+                      <Link href={`/reports/${i.reportId}`}>查看报告</Link>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

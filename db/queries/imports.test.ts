@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { msg } from "../../lib/messages";
+import { SAMPLES } from "../../lib/parse/fixtures";
+import { parseReport } from "../../lib/parse/index";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { importFile, importParsed, listRecentImports } from "./imports";
+import { countReports } from "./reports";
+
+const sample = (file: string) => ({ name: file, bytes: new Uint8Array(readFileSync(path.join(SAMPLES, file))) });
+
+describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(driver);
+  });
+  afterAll(async () => t?.close());
+
+  it("logs created, then updated, with agency, year, report and batch", async () => {
+    const a = await importFile(t.db, sample("pingtan-czj-2024.html"), { batchId: "b1" });
+    const b = await importFile(t.db, sample("pingtan-czj-2024.html"), { batchId: "b2" });
+    expect(a).toMatchObject({ ok: true, replaced: false });
+    expect(b).toMatchObject({ ok: true, replaced: true });
+    const [last, first] = await listRecentImports(t.db, 2);
+    expect(first).toMatchObject({ status: "created", batchId: "b1", year: 2024, sourceName: "pingtan-czj-2024.html" });
+    expect(last).toMatchObject({ status: "updated", batchId: "b2", year: 2024, agency: first.agency });
+    expect(last.reportId).toBe(b.ok ? b.reportId : -1);
+    expect(last.message).toContain("已替换");
+  });
+
+  it.each([
+    ["binary garbage", "garbage.txt", new Uint8Array([0, 1, 2, 3, 255, 0, 7, 8, 0, 9]), msg.errors.binary],
+    ["an empty file", "empty.html", new Uint8Array(), msg.errors.empty],
+    ["a corrupted .docx", "broken.docx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5]), msg.errors.docxUnreadable],
+    ["a non-report", "notice.txt", new TextEncoder().encode("会议通知\n请各单位于明天下午三点参加会议。"), msg.errors.notReport],
+  ])("%s: a Chinese message, nothing stored, one failed row", async (_, name, bytes, error) => {
+    const before = await countReports(t.db);
+    const r = await importFile(t.db, { name, bytes }, { batchId: "bad" });
+    expect(r).toEqual({ ok: false, error });
+    expect(await countReports(t.db)).toBe(before);
+    const [row] = await listRecentImports(t.db, 1);
+    expect(row).toMatchObject({ status: "failed", sourceName: name, message: error, batchId: "bad", reportId: null });
+  });
+
+  it("a report with no year is refused and logged; a bad file in a batch does not stop the next", async () => {
+    const noYear = new TextEncoder().encode("某某局政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息 12 条。");
+    const results = [];
+    for (const f of [{ name: "no-year.txt", bytes: noYear }, { name: "x.txt", bytes: new Uint8Array([0, 0, 0]) }, sample("seed-alashan-youqi-minzheng-2021.txt")]) {
+      results.push(await importFile(t.db, f, { batchId: "mixed" }));
+    }
+    expect(results.map((r) => r.ok)).toEqual([false, false, true]);
+    const rows = (await listRecentImports(t.db, 3)).reverse();
+    expect(rows.map((r) => r.status)).toEqual(["failed", "failed", "created"]);
+    expect(rows.every((r) => r.batchId === "mixed")).toBe(true);
+  });
+
+  it("a save that fails in the database rolls back whole and is still logged", async () => {
+    const parsed = parseReport(sample("pingtan-2022.html"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const before = await countReports(t.db);
+    const details = { ...parsed.report.details, "t3.carried_over.total": { value: "不是数字" as unknown as number, raw: "x", loc: {} } };
+    await expect(importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" })).rejects.toThrow();
+    expect(await countReports(t.db)).toBe(before);
+    const [row] = await listRecentImports(t.db, 1);
+    expect(row).toMatchObject({ status: "failed", sourceName: "broken.html", year: 2022, batchId: "rb" });
+    expect(row.message).toContain("保存时出错");
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * npm run bench:parse — time per report of each reader, in this one process (one core), after a
+ * warm-up: median and p95 wall time, and median CPU time (less disturbed by other processes on a
+ * shared machine). Whole parse: bytes → cells → findings, as the importer calls it.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { parseReportAsync } from "../lib/parse/index";
+
+const SAMPLES = path.join(process.cwd(), "data", "samples");
+const SHARED = path.join(process.cwd(), "..", "shared", "fixtures", "reports");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+
+const files = (dir: string, re: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : []);
+const load = (f: string) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) });
+
+/** The blank national template with a title and a figure in every cell: a filled-in Word report. */
+async function filledDocx(): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const tpl = path.join(SHARED, "template-2021-blank.docx");
+  if (!existsSync(tpl)) return [];
+  const zip = await JSZip.loadAsync(readFileSync(tpl));
+  let xml = await zip.file("word/document.xml")!.async("string");
+  xml = xml.replace("政府信息公开工作年度报告格式模板", "某某市某某局2024年政府信息公开工作年度报告");
+  let n = 0;
+  xml = xml.replace(/<w:tc>([\s\S]*?)<\/w:tc>/g, (tc, inner: string) => {
+    const text = [...inner.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+    if (text.trim().replace(/\u3000/g, "") || /<w:vMerge\/>|<w:vMerge w:val="continue"\/>/.test(inner)) return tc;
+    const i = inner.lastIndexOf("</w:p>");
+    return i < 0 ? tc : `<w:tc>${inner.slice(0, i)}<w:r><w:t>${++n}</w:t></w:r>${inner.slice(i)}</w:tc>`;
+  });
+  zip.file("word/document.xml", xml);
+  return [{ name: "filled.docx", bytes: await zip.generateAsync({ type: "uint8array" }) }];
+}
+
+async function pdfPages(bytes: Uint8Array): Promise<number> {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const n = pdf.numPages;
+  await pdf.destroy();
+  return n;
+}
+
+const groups: { format: string; target: string; perPage?: boolean; inputs: { name: string; bytes: Uint8Array }[] }[] = [
+  { format: "text (pipe)", target: "≤ 5 ms", inputs: files(SAMPLES, /\.txt$/).map(load) },
+  { format: "markdown", target: "≤ 5 ms", inputs: files(SHARED, /\.md$/).map(load) },
+  { format: "layout text", target: "≤ 5 ms", inputs: files(SHARED, /-layout\.txt$/).map(load) },
+  { format: "HTML", target: "≤ 5 ms", inputs: files(SAMPLES, /\.html$/).map(load) },
+  { format: "DOCX", target: "≤ 50 ms", inputs: await filledDocx() },
+  { format: "PDF (per page)", target: "≤ 150 ms/页", perPage: true, inputs: files(SAMPLES, /\.pdf$/).map(load) },
+];
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+
+const rows: string[][] = [];
+for (const g of groups) {
+  if (g.inputs.length === 0) continue;
+  const pages = g.perPage ? await Promise.all(g.inputs.map((i) => pdfPages(i.bytes))) : g.inputs.map(() => 1);
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let round = -2; round < (g.perPage ? Math.ceil(ROUNDS / 3) : ROUNDS); round++) {
+    for (const [k, input] of g.inputs.entries()) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const out = await parseReportAsync(input);
+      const ms = performance.now() - t0;
+      const cpuMs = process.cpuUsage(c0).user / 1000;
+      if (!out.ok) throw new Error(`${input.name}: ${out.error}`);
+      if (round < 0) continue; // warm-up
+      wall.push(ms / pages[k]);
+      cpu.push(cpuMs / pages[k]);
+    }
+  }
+  rows.push([g.format, String(g.inputs.length), quantile(wall, 0.5).toFixed(2), quantile(wall, 0.95).toFixed(2), quantile(cpu, 0.5).toFixed(2), g.target]);
+}
+
+const head = ["格式", "文件数", "中位数 ms", "p95 ms", "CPU 中位数 ms", "目标"];
+const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => r[i].length)));
+const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] - (/[\u4e00-\u9fff]/.test(c) ? c.replace(/[^\u4e00-\u9fff]/g, "").length : 0))).join(" | ")} |`;
+console.log(fmt(head));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const r of rows) console.log(fmt(r));
+console.log(`\n每个格式预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`);
