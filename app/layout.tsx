@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/findings">核对发现</Link>
             <Link href="/scoring">{msg.scoring.nav}</Link>
             <Link href="/check">草稿核对</Link>
+            <Link href="/export">导出</Link>
             {roleMay(user, "import") && <Link href="/import">导入年报</Link>}
             {roleMay(user, "manage_users") && <Link href="/admin/users">用户管理</Link>}
             {roleMay(user, "view_audit") && <Link href="/admin/audit">操作记录</Link>}

@@ -8,6 +8,7 @@ import path from "node:path";
 import { openDatabase } from "../db/index";
 import { importFile, logFailure, newBatchId } from "../db/queries/imports";
 import { IMPORTABLE, isZip, listZip } from "../lib/parse/archive";
+import { importPackage, isPackage } from "../db/queries/package";
 import { msg } from "../lib/messages";
 import { runCli } from "./cli";
 
@@ -64,6 +65,14 @@ await runCli(async () => {
       }
       if (!isZip(bytes, file)) {
         await one(file, bytes);
+        continue;
+      }
+      // A data package (npm run export) is read back whole, losslessly, not re-parsed.
+      if (await isPackage(bytes)) {
+        for (const { name, result: r } of await importPackage(h.db, bytes, { batchId })) {
+          if (r.ok) line(r.replaced ? "updated" : "created", `${file}/${name}`, `${r.message}（报告 ${r.reportId}）`);
+          else line("failed", `${file}/${name}`, r.error);
+        }
         continue;
       }
       const zip = await listZip(bytes);

@@ -96,6 +96,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "score.edit": { agencyId: ids.pingtan },
     "rubric.edit": {},
     "user.manage": {},
+    "package.import": {},
   });
   const expectations: Record<WriteKind, { right: string; wrongRole: string; outside: string | null }> = {
     "report.import": { right: "filer", wrongRole: "assessor", outside: "outFiler" },
@@ -105,6 +106,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "score.edit": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
     "rubric.edit": { right: "assessor", wrongRole: "filer", outside: null },
     "user.manage": { right: "admin", wrongRole: "assessor", outside: null },
+    "package.import": { right: "admin", wrongRole: "filer", outside: null },
   };
 
   it("declares an expectation for every kind of write", () => {

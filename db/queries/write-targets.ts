@@ -22,6 +22,8 @@ export const WRITES = {
   "score.edit": write<{ agencyId: number }>({ action: "score", target: (db, i) => agencyTarget(db, i.agencyId) }),
   "rubric.edit": write<Record<string, never>>({ action: "manage_rubrics" }),
   "user.manage": write<Record<string, never>>({ action: "manage_users" }),
+  // A package may hold any agency's reports: administrators only.
+  "package.import": write<Record<string, never>>({ action: "import_package" }),
 } as const;
 
 export type WriteKind = keyof typeof WRITES;

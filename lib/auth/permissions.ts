@@ -15,6 +15,7 @@ export const ACTIONS = {
   manage_users: "管理用户",
   manage_regions: "管理地区",
   view_audit: "查看操作记录",
+  import_package: "导入数据包",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
