@@ -1,0 +1,148 @@
+/**
+ * The agency page's cards, each an async server component reading the request's one cached load:
+ * KPI cards, the families of figures, posts published, the report list.
+ */
+import Link from "next/link";
+import { FamilyChart, type FamilyChartRow } from "@/components/charts/family-chart";
+import { TrendChart, type TrendRow } from "@/components/charts/trend-chart";
+import { Card, Empty } from "@/components/dashboard/card";
+import { KpiCards } from "@/components/dashboard/kpi-cards";
+import { PostsTable } from "@/components/dashboard/posts-table";
+import { FAMILIES, buildKpis, familyRows, formatBreak, fromFirstTables, postsFamily, type ChartRow, type Family } from "@/lib/dashboard/agency-view";
+import { MEASURE_BY_ID } from "@/lib/dashboard/measures";
+import { ALL_METRIC_KEYS, HEADLINE_METRICS, buildTrend } from "@/lib/metrics";
+import { msg } from "@/lib/messages";
+import { FORMAT_LABELS } from "@/lib/report/template";
+import { formatDate } from "@/lib/format";
+import { correctPostCount } from "./actions";
+import { loadAgencyYears, loadReportList } from "./data";
+
+const dash = msg.dashboard;
+
+const toChartRows = (rows: ChartRow[]): FamilyChartRow[] =>
+  rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: r.reportId, ...r.values }));
+
+export async function KpiSection({ agencyId }: { agencyId: number }) {
+  const { years } = await loadAgencyYears(agencyId);
+  return <KpiCards kpis={buildKpis(years)} />;
+}
+
+/** The headline chart of the first version (five comparable measures), kept as the page's summary. */
+export async function HeadlineSection({ agencyId }: { agencyId: number }) {
+  const { reports } = await loadAgencyYears(agencyId);
+  const rows = reports.flatMap((r) => ALL_METRIC_KEYS.filter((k) => k in r.cells).map((key) => ({ year: r.year, key, value: r.cells[key] })));
+  const trend = buildTrend(rows, reports.map((r) => r.year));
+  const data: TrendRow[] = trend.map((p) => ({ year: p.year, filed: p.filed, ...p.values }));
+  const missingYears = trend.filter((p) => !p.filed).map((p) => p.year);
+  const noTables = reports.filter((r) => r.format === "pre2019").map((r) => r.year);
+  return (
+    <>
+      <TrendChart data={data} series={HEADLINE_METRICS.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+      <p className="muted small">
+        {missingYears.length > 0 && dash.gapNote(missingYears)}
+        {noTables.length > 0 && dash.pre2019Note(noTables)}
+      </p>
+    </>
+  );
+}
+
+function FamilyNotes({ family, rows }: { family: Family; rows: ChartRow[] }) {
+  const missing = rows.filter((r) => !r.filed).map((r) => r.year);
+  const brk = family.series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
+  const hidden = rows.filter((r) => Object.values(r.hidden).some((h) => h === "small-base" || h === "no-base"));
+  const measure = family.chart === "rate" ? MEASURE_BY_ID.get(family.series[0].id) : undefined;
+  return (
+    <p className="muted small">
+      {missing.length > 0 && dash.gapNote(missing)}
+      {brk !== null && dash.formatBreak(brk)}
+      {family.note && brk !== null && ` ${family.note}`}
+      {measure && hidden.length > 0 && ` ${hidden.map((r) => `${r.year} 年`).join("、")}：${dash.smallBase(measure.baseLabel ?? "", null).replace(/ 0 件/, "不足 " + measure.minBase + " 件")}。`}
+    </p>
+  );
+}
+
+export async function FamilySection({ agencyId, familyId }: { agencyId: number; familyId: string }) {
+  const { years } = await loadAgencyYears(agencyId);
+  const family = FAMILIES.find((f) => f.id === familyId)!;
+  const rows = fromFirstTables(familyRows(family, years));
+  const any = rows.some((r) => Object.values(r.values).some((v) => v !== null));
+  if (!any) return <Empty>{dash.emptyFamily}</Empty>;
+  // Series that no year prints (e.g. 2019-format lines for an agency with only 2021-format reports) stay out of the legend.
+  const series = family.series.filter((s) => rows.some((r) => r.values[s.id] !== null));
+  const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
+  return (
+    <>
+      <FamilyChart
+        rows={toChartRows(rows)}
+        series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
+        kind={family.chart === "stacked" ? "stacked" : "line"}
+        unit={family.unit}
+        breakYear={brk}
+        testId={`family-${family.id}`}
+      />
+      <FamilyNotes family={family} rows={rows} />
+    </>
+  );
+}
+
+export async function PostsSection({ agencyId }: { agencyId: number }) {
+  const { years } = await loadAgencyYears(agencyId);
+  const { family, rows } = postsFamily(years);
+  return (
+    <>
+      {family.series.length === 0 ? (
+        <Empty>{dash.posts.none}</Empty>
+      ) : (
+        <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
+      )}
+      <PostsTable agencyId={agencyId} years={years} action={correctPostCount} />
+    </>
+  );
+}
+
+export async function ReportListSection({ agencyId }: { agencyId: number }) {
+  const reportList = await loadReportList(agencyId);
+  if (reportList.length === 0) return <p className="empty">该单位还没有年报。</p>;
+  return (
+    <table className="list" data-testid="report-list">
+      <thead>
+        <tr>
+          <th>年度</th>
+          <th>格式</th>
+          <th>发布日期</th>
+          <th>核对结果</th>
+          <th>来源文件</th>
+        </tr>
+      </thead>
+      <tbody>
+        {reportList.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link href={`/reports/${r.id}`}>{r.year} 年度</Link>
+            </td>
+            <td>{FORMAT_LABELS[r.format]}</td>
+            <td>{formatDate(r.publishedOn) || <span className="muted">未识别</span>}</td>
+            <td>
+              {r.errors > 0 && <span className="badge error">错误 {r.errors}</span>}{" "}
+              {r.warnings > 0 && <span className="badge warning">警告 {r.warnings}</span>}
+              {r.errors === 0 && r.warnings === 0 && <span className="muted">无问题</span>}
+            </td>
+            <td className="muted">{r.sourceName}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function FamilyCards({ agencyId }: { agencyId: number }) {
+  return (
+    <div className="grid2">
+      {FAMILIES.map((f) => (
+        <Card key={f.id} title={f.title} testId={`card-${f.id}`} skeletonHeight={260}>
+          <FamilySection agencyId={agencyId} familyId={f.id} />
+        </Card>
+      ))}
+    </div>
+  );
+}

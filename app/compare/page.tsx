@@ -1,0 +1,268 @@
+import Link from "next/link";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { listMeasureSeries, rankAgencies, type CompareScope, type RankRow } from "@/db/queries/compare";
+import { listReportYears } from "@/db/queries/coverage";
+import { listRegionNodes, searchAgencies } from "@/db/queries/directory";
+import { CompareChart } from "@/components/charts/compare-chart";
+import { Card, Empty } from "@/components/dashboard/card";
+import { cellHref } from "@/components/dashboard/links";
+import { Sparkline } from "@/components/dashboard/sparkline";
+import { LINE_COLORS, compareRows, rankCell } from "@/lib/dashboard/compare";
+import { MEASURES, MEASURE_BY_ID, MEASURE_IDS, isRate, measureTraceKey, type Measure } from "@/lib/dashboard/measures";
+import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-format";
+import { msg } from "@/lib/messages";
+import { AGENCY_KINDS, REGION_LEVELS } from "@/db/schema";
+
+export const dynamic = "force-dynamic";
+
+const dash = msg.dashboard;
+const PER_PAGE = 50;
+const CHART_TOP = 10;
+
+const searchSchema = z.object({
+  metric: z.enum(MEASURE_IDS).catch("received").default("received"),
+  agencies: z
+    .string()
+    .optional()
+    .transform((s) => [...new Set((s ?? "").split(/[,，\s]+/).map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 20)),
+  region: z.coerce.number().int().positive().optional().catch(undefined),
+  kind: z.enum(AGENCY_KINDS).optional().catch(undefined),
+  level: z.enum(REGION_LEVELS).optional().catch(undefined),
+  from: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  to: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  q: z.string().trim().max(50).catch("").default(""),
+});
+type Params = z.infer<typeof searchSchema>;
+
+const TONE = { good: "#15803d", bad: "#b91c1c", neutral: "#6b7280" } as const;
+
+function query(p: Params, over: Partial<Record<string, string | number | undefined>>): string {
+  const base: Record<string, string | number | undefined> = {
+    metric: p.metric,
+    agencies: p.agencies.length ? p.agencies.join(",") : undefined,
+    region: p.region,
+    kind: p.kind,
+    level: p.level,
+    from: p.from,
+    to: p.to,
+  };
+  const merged = { ...base, ...over };
+  const qs = Object.entries(merged)
+    .filter(([, v]) => v !== undefined && v !== "")
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join("&");
+  return `/compare${qs ? `?${qs}` : ""}`;
+}
+
+function ValueCell({ m, row, shown }: { m: Measure; row: RankRow; shown: ReturnType<typeof rankCell> }) {
+  const c = shown.current;
+  if (c.hidden === "small-base" || c.hidden === "no-base")
+    return <span className="muted small" title={dash.smallBase(m.baseLabel ?? "", c.base)}>{dash.smallBase(m.baseLabel ?? "", c.base)}</span>;
+  if (c.value === null || !row.reportId) return <span className="muted">{row.reportId ? "—" : dash.notFiled}</span>;
+  return <Link href={cellHref(row.reportId, measureTraceKey(m))}>{formatValue(c.value, m.unit)}</Link>;
+}
+
+async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareScope; m: Measure; from: number; to: number }) {
+  const db = await getDb();
+  const ranked = await rankAgencies(db, m, scope, to, { limit: PER_PAGE, offset: (p.page - 1) * PER_PAGE });
+  if (!ranked) return <Empty>没有这个地区。</Empty>;
+  if (ranked.total === 0) return <Empty>{dash.compare.noData}</Empty>;
+  const chartAgencies = ranked.rows.slice(0, "agencyIds" in scope ? 20 : CHART_TOP);
+  const series = await listMeasureSeries(db, m, ranked.rows.map((r) => r.agencyId), from, to);
+  const rows = compareRows(m, series, from, to);
+  const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: LINE_COLORS[i % LINE_COLORS.length] }));
+  const pages = Math.ceil(ranked.total / PER_PAGE);
+  return (
+    <>
+      <Card title={dash.compare.chart} testId="card-compare-chart" skeletonHeight={360}>
+        <CompareChart rows={rows} lines={lines} unit={m.unit} cell={measureTraceKey(m)} />
+        <p className="muted small">
+          {ranked.total > chartAgencies.length && dash.compare.chartTop(chartAgencies.length, ranked.total)}
+          {isRate(m) && ` ${dash.compare.hiddenNote(m.minBase ?? 1, m.baseLabel ?? "")}`} 未报送的年度留空，不按 0 画。
+        </p>
+      </Card>
+      <Card title={dash.compare.ranking(to)} testId="card-ranking">
+        <table className="list compact" data-testid="ranking">
+          <thead>
+            <tr>
+              <th className="num">{dash.compare.rank}</th>
+              <th>{dash.compare.agency}</th>
+              <th className="num">{m.label}</th>
+              {isRate(m) && <th className="num">{dash.compare.base}</th>}
+              <th className="num">{dash.compare.change}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.rows.map((r, i) => {
+              const cell = rankCell(m, { num: r.num, den: r.den }, { num: r.prevNum, den: r.prevDen });
+              const c = cell.change;
+              return (
+                <tr key={r.agencyId}>
+                  <td className="num">{(p.page - 1) * PER_PAGE + i + 1}</td>
+                  <td>
+                    <Link href={`/agencies/${r.agencyId}`}>{r.name}</Link> <span className="muted small">{r.regionName}</span>
+                  </td>
+                  <td className="num">
+                    <ValueCell m={m} row={r} shown={cell} />
+                  </td>
+                  {isRate(m) && <td className="num">{r.den ?? "—"}</td>}
+                  <td className="num" style={{ color: TONE[c.tone] }}>
+                    {c.delta === null ? (
+                      <span className="muted">{r.prevReportId ? "—" : dash.prevMissing}</span>
+                    ) : (
+                      <>
+                        {c.direction === "up" ? "▲" : c.direction === "down" ? "▼" : "＝"} {formatDelta(c.delta, m.unit)}
+                        {c.pct !== null && <span className="small"> （{formatPercent(c.pct)}）</span>}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {pages > 1 && (
+          <nav className="pager" aria-label="分页">
+            {p.page > 1 && <Link href={query(p, { page: p.page - 1 })}>{dash.overview.prev}</Link>}
+            <span className="muted">第 {p.page} / {pages} 页，共 {ranked.total} 个单位</span>
+            {p.page < pages && <Link href={query(p, { page: p.page + 1 })}>{dash.overview.next}</Link>}
+          </nav>
+        )}
+      </Card>
+      <Card title={dash.compare.multiples} testId="card-multiples">
+        <div className="multiples">
+          {ranked.rows.slice(0, 24).map((r) => {
+            const values = rows.map((row) => (row[`a${r.agencyId}`] ?? null) as number | null);
+            const last = [...values].reverse().find((v) => v !== null) ?? null;
+            return (
+              <div className="multiple" key={r.agencyId}>
+                <Link href={`/agencies/${r.agencyId}`}>{r.name}</Link>
+                <div>
+                  <Sparkline values={values} width={180} height={48} label={`${r.name} ${m.label}`} />
+                </div>
+                <span className="muted">
+                  {from}–{to} · 最近 {formatValue(last, m.unit)}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </Card>
+    </>
+  );
+}
+
+async function AddAgency({ p }: { p: Params }) {
+  const rows = await searchAgencies(await getDb(), p.q, 20);
+  if (rows.length === 0) return <Empty>{dash.tree.noResults(p.q)}</Empty>;
+  return (
+    <ul className="plain" data-testid="compare-search">
+      {rows.map((a) => (
+        <li key={a.id}>
+          {a.name} <span className="muted small">{a.regionName}</span>{" "}
+          <Link href={query(p, { agencies: [...new Set([...p.agencies, a.id])].join(","), region: undefined, kind: undefined, level: undefined, page: undefined })}>
+            加入对比
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const p = searchSchema.parse(await searchParams);
+  const db = await getDb();
+  const [years, regions] = [await listReportYears(db), await listRegionNodes(db)];
+  const m = MEASURE_BY_ID.get(p.metric)!;
+  const last = years[0] ?? new Date().getFullYear() - 1;
+  const to = p.to ?? last;
+  const from = Math.min(p.from ?? Math.max(to - 5, years[years.length - 1] ?? to), to);
+  const scope: CompareScope | null = p.agencies.length
+    ? { agencyIds: p.agencies }
+    : p.region || p.kind || p.level
+      ? { regionId: p.region ?? null, kind: p.kind ?? null, level: p.level ?? null }
+      : null;
+  return (
+    <>
+      <h1>{dash.compare.title}</h1>
+      <form className="filters" action="/compare" autoComplete="off">
+        <label>
+          {dash.compare.metric}
+          <select name="metric" defaultValue={p.metric}>
+            {MEASURES.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {dash.compare.from}
+          <input type="number" name="from" defaultValue={from} min={2000} max={2100} style={{ width: "6rem" }} />
+        </label>
+        <label>
+          {dash.compare.to}
+          <input type="number" name="to" defaultValue={to} min={2000} max={2100} style={{ width: "6rem" }} />
+        </label>
+        <label>
+          {dash.compare.agencies}
+          <input type="text" name="agencies" defaultValue={p.agencies.join(",")} style={{ width: "10rem" }} />
+        </label>
+        <label>
+          {dash.compare.region}
+          <select name="region" defaultValue={p.region ? String(p.region) : ""}>
+            <option value="">{dash.coverage.all}</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {"　".repeat(r.path.split("/").filter(Boolean).length)}
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {dash.compare.kind}
+          <select name="kind" defaultValue={p.kind ?? ""}>
+            <option value="">{dash.compare.anyKind}</option>
+            {AGENCY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {dash.kinds[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {dash.compare.level}
+          <select name="level" defaultValue={p.level ?? ""}>
+            <option value="">{dash.compare.anyLevel}</option>
+            {REGION_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {({ province: "省级", city: "市级", county: "县级", township: "乡级" } as Record<string, string>)[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{dash.compare.show}</button>
+      </form>
+      <form className="filters" action="/compare" autoComplete="off">
+        {p.agencies.length > 0 && <input type="hidden" name="agencies" value={p.agencies.join(",")} />}
+        <input type="hidden" name="metric" value={p.metric} />
+        <label>
+          添加单位（名称或拼音首字母）
+          <input type="text" name="q" defaultValue={p.q} />
+        </label>
+        <button type="submit" className="secondary">
+          {dash.tree.searchButton}
+        </button>
+      </form>
+      {p.q && (
+        <Card title="查找结果" testId="card-compare-search">
+          <AddAgency p={p} />
+        </Card>
+      )}
+      {scope ? <Results p={p} scope={scope} m={m} from={from} to={to} /> : <Empty>{dash.compare.empty}</Empty>}
+    </>
+  );
+}

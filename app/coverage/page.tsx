@@ -1,0 +1,166 @@
+import Link from "next/link";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { getCoverage, listReportYears, type CoverageAgency } from "@/db/queries/coverage";
+import { listRegionNodes } from "@/db/queries/directory";
+import { Card, Empty } from "@/components/dashboard/card";
+import { daysLate } from "@/lib/dashboard/deadline";
+import { formatDate, formatDateTime } from "@/lib/format";
+import { msg } from "@/lib/messages";
+
+export const dynamic = "force-dynamic";
+
+const dash = msg.dashboard;
+const searchSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  region: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+function More({ shown, total }: { shown: number; total: number }) {
+  return total > shown ? <p className="muted small">{dash.coverage.more(shown, total)}</p> : null;
+}
+
+function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string }) {
+  return (
+    <table className="list compact" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>单位</th>
+          <th>类型</th>
+          <th>所属地区</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+            </td>
+            <td>{dash.kinds[a.kind]}</td>
+            <td>{a.regionName}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+async function CoverageCards({ year, region }: { year: number; region: number | null }) {
+  const c = await getCoverage(await getDb(), year, region);
+  if (!c) return <Empty>没有这个地区。</Empty>;
+  return (
+    <>
+      <p data-testid="coverage-summary">{dash.coverage.summary(c.expected, c.filed)}</p>
+      <div className="grid3">
+        <Card title={`${dash.coverage.missing}（${c.missing.total}）`} testId="card-missing">
+          {c.missing.total === 0 ? <Empty>{dash.coverage.missingEmpty(year)}</Empty> : <MissingTable rows={c.missing.rows} testId="missing-list" />}
+          <More shown={c.missing.rows.length} total={c.missing.total} />
+        </Card>
+        <Card title={`${dash.coverage.late}（${c.late.total}）`} testId="card-late">
+          {c.late.total === 0 ? (
+            <Empty>{dash.coverage.lateEmpty(year)}</Empty>
+          ) : (
+            <table className="list compact" data-testid="late-list">
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>{dash.coverage.published}</th>
+                  <th>{dash.coverage.deadline}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.late.rows.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                    </td>
+                    <td>
+                      <Link href={`/reports/${a.reportId}`}>{formatDate(a.publishedOn)}</Link>
+                      <div className="small tone-bad">{dash.coverage.daysLate(daysLate(year, a.kind, a.publishedOn) ?? 0)}</div>
+                    </td>
+                    <td>{formatDate(a.deadline)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <More shown={c.late.rows.length} total={c.late.total} />
+        </Card>
+        <Card title={`${dash.coverage.failed}（${c.failed.total}）`} testId="card-failed">
+          {c.failed.total === 0 ? (
+            <Empty>{dash.coverage.failedEmpty(year)}</Empty>
+          ) : (
+            <table className="list compact" data-testid="failed-list">
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>原因</th>
+                </tr>
+              </thead>
+              <tbody>
+                {c.failed.rows.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                    </td>
+                    <td className="small">
+                      {a.message}
+                      {a.at && <div className="muted">{formatDateTime(a.at)}</div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <More shown={c.failed.rows.length} total={c.failed.total} />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = searchSchema.parse(await searchParams);
+  const db = await getDb();
+  const [years, regions] = [await listReportYears(db), await listRegionNodes(db)];
+  if (years.length === 0)
+    return (
+      <>
+        <h1>{dash.coverage.title}</h1>
+        <Empty>{dash.coverage.noYears}</Empty>
+      </>
+    );
+  const year = params.year ?? years[0];
+  const region = params.region ?? null;
+  return (
+    <>
+      <h1>{dash.coverage.title}</h1>
+      <form className="filters" action="/coverage" autoComplete="off">
+        <label>
+          {dash.coverage.year}
+          <select name="year" defaultValue={String(year)}>
+            {[...new Set([year, ...years])].sort((a, b) => b - a).map((y) => (
+              <option key={y} value={y}>
+                {y} 年度
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {dash.coverage.region}
+          <select name="region" defaultValue={region ? String(region) : ""}>
+            <option value="">{dash.coverage.all}</option>
+            {regions.filter((r) => r.level !== "township").map((r) => (
+              <option key={r.id} value={r.id}>
+                {"　".repeat(r.path.split("/").filter(Boolean).length)}
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{dash.coverage.show}</button>
+      </form>
+      <CoverageCards year={year} region={region} />
+    </>
+  );
+}

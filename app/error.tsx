@@ -1,0 +1,6 @@
+"use client";
+import { RouteError } from "@/components/dashboard/route-error";
+
+export default function Error({ reset }: { error: Error; reset: () => void }) {
+  return <RouteError title="页面" reset={reset} />;
+}

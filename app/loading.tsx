@@ -1,0 +1,11 @@
+import { Skeleton } from "@/components/dashboard/card";
+
+export default function Loading() {
+  return (
+    <>
+      <Skeleton height={40} />
+      <div className="card"><Skeleton height={60} /></div>
+      <div className="card"><Skeleton height={300} /></div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { getRegionTotals } from "@/db/queries/compare";
+import { getRegionTrail } from "@/db/queries/regions";
+import { FamilyChart } from "@/components/charts/family-chart";
+import { Card, Empty } from "@/components/dashboard/card";
+import { FAMILIES, familyRows, formatBreak, type AgencyYear } from "@/lib/dashboard/agency-view";
+import { FIGURES } from "@/lib/dashboard/figures";
+import { formatValue } from "@/lib/dashboard/number-format";
+import { msg } from "@/lib/messages";
+
+export const dynamic = "force-dynamic";
+
+const dash = msg.dashboard;
+const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
+const FIGURE_IDS = FIGURES.map((f) => f.id);
+
+async function Totals({ regionId }: { regionId: number }) {
+  const totals = await getRegionTotals(await getDb(), regionId, FIGURE_IDS);
+  if (!totals || totals.length === 0) return <Empty>{dash.region.empty}</Empty>;
+  const first = totals[0].year;
+  const last = totals[totals.length - 1].year;
+  // Years as the agency page has them: a year nobody in the region reported is a gap.
+  const years: AgencyYear[] = [];
+  for (let y = first; y <= last; y++) {
+    const t = totals.find((x) => x.year === y);
+    years.push({ year: y, reportId: null, format: t ? (y >= 2021 ? "2021" : y >= 2019 ? "2019" : "pre2019") : null, figures: t?.sums ?? {}, posts: {} });
+  }
+  const filedRows = (rows: ReturnType<typeof familyRows>) => rows.map((r) => ({ ...r, filed: totals.some((t) => t.year === r.year) }));
+  return (
+    <>
+      <table className="list compact" data-testid="region-contributors">
+        <thead>
+          <tr>
+            <th>年度</th>
+            <th className="num">报送单位</th>
+            <th className="num">本年新收申请</th>
+            <th className="num">（其中写明的单位）</th>
+            <th className="num">行政复议</th>
+            <th className="num">行政诉讼</th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.map((t) => (
+            <tr key={t.year}>
+              <td>{t.year}</td>
+              <td className="num">{t.reports}</td>
+              <td className="num">{formatValue(t.sums.received, "件")}</td>
+              <td className="num">{t.counts.received}</td>
+              <td className="num">{formatValue(t.sums.review_total, "件")}</td>
+              <td className="num">{formatValue(t.sums.suit_total, "件")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">{dash.region.note}</p>
+      <div className="grid2">
+        {FAMILIES.map((f) => {
+          const rows = filedRows(familyRows(f, years));
+          const series = f.series.filter((s) => rows.some((r) => r.values[s.id] !== null));
+          const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
+          return (
+            <Card key={f.id} title={f.title} testId={`region-${f.id}`} skeletonHeight={260}>
+              {series.length === 0 ? (
+                <Empty>{dash.emptyFamily}</Empty>
+              ) : (
+                <FamilyChart
+                  rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
+                  series={series.map(({ id, label, color }) => ({ id, label, color, cell: "" }))}
+                  kind={f.chart === "stacked" ? "stacked" : "line"}
+                  unit={f.unit}
+                  breakYear={brk}
+                  testId={`region-chart-${f.id}`}
+                />
+              )}
+              {brk !== null && <p className="muted small">{dash.formatBreak(brk)}</p>}
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) notFound();
+  const db = await getDb();
+  const trail = await getRegionTrail(db, parsed.data.id);
+  const region = trail[trail.length - 1];
+  if (!region || region.id !== parsed.data.id) notFound();
+  return (
+    <>
+      <p className="muted">
+        <Link href="/agencies">{dash.nav.agencies}</Link> /{" "}
+        {trail.map((r, i) => (
+          <span key={r.id}>
+            {i > 0 && " / "}
+            <Link href={`/agencies?region=${r.id}`}>{r.name}</Link>
+          </span>
+        ))}
+      </p>
+      <h1>{dash.region.title(region.name)}</h1>
+      <p className="muted">
+        <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link>
+      </p>
+      <Card title="历年合计" testId="card-region-totals" skeletonHeight={400}>
+        <Totals regionId={region.id} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { RegionNode } from "@/lib/dashboard/tree";
+
+/** The region tree as nested links; the selected region's ancestors are open. */
+export function RegionTree({ roots, open, current }: { roots: RegionNode[]; open: number[]; current: number | null }) {
+  const render = (nodes: RegionNode[]) => (
+    <ul>
+      {nodes.map((n) => (
+        <li key={n.id}>
+          {n.children.length > 0 ? (
+            <details open={open.includes(n.id)}>
+              <summary>
+                <Link href={`/agencies?region=${n.id}`} className={n.id === current ? "current" : undefined}>
+                  {n.name}
+                </Link>{" "}
+                <span className="muted small">{n.subtotal}</span>
+              </summary>
+              {render(n.children)}
+            </details>
+          ) : (
+            <>
+              <Link href={`/agencies?region=${n.id}`} className={n.id === current ? "current" : undefined}>
+                {n.name}
+              </Link>{" "}
+              <span className="muted small">{n.subtotal}</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <nav className="tree" data-testid="region-tree" aria-label="地区">
+      {render(roots)}
+    </nav>
+  );
+}

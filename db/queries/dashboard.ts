@@ -1,0 +1,174 @@
+/** The overview and agency pages' reads. */
+import { sql } from "drizzle-orm";
+import type { Db } from "../index";
+import type { ReportFormat } from "../../lib/report/template";
+import type { AgencyKind } from "../schema";
+import { deadlineSql } from "./deadline-sql";
+import { ensureReportFigures } from "./figures";
+import { rowsOf } from "./rows";
+
+export { deadlineSql };
+
+export interface OverviewCounts {
+  agencies: number;
+  reports: number;
+  regions: number;
+  findingsOpen: number;
+}
+
+export async function getOverviewCounts(db: Db): Promise<OverviewCounts> {
+  await ensureReportFigures(db);
+  const [r] = rowsOf<OverviewCounts>(
+    await db.execute(sql`
+      select (select count(*)::int from agencies) as agencies,
+             (select count(*)::int from report_figures) as reports,
+             (select count(*)::int from regions) as regions,
+             (select count(*)::int from findings f where f.severity = 'error'
+                and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
+             ) as "findingsOpen"`),
+  );
+  return r;
+}
+
+/**
+ * Agencies grouped by the span of years they are expected to report. An agency without
+ * active_from is expected from its first report on. A handful of groups, however many agencies:
+ * lib/dashboard/coverage.ts turns them into counts per year.
+ */
+export async function listExpectedSpans(db: Db): Promise<{ from: number | null; to: number | null; kind: AgencyKind; n: number }[]> {
+  return rowsOf(
+    await db.execute(sql`
+      select s.f as "from", s.t as "to", s.kind, count(*)::int as n
+      from (
+        select coalesce(a.active_from, (select min(r.year) from reports r where r.agency_id = a.id)) as f, a.active_to as t, a.kind
+        from agencies a
+      ) s
+      group by s.f, s.t, s.kind`),
+  );
+}
+
+/**
+ * Reports per year and how many were published after the deadline. The deadline is D1 of
+ * domain.md, as lib/dashboard/deadline.ts: 31 March for governments and for years ≤ 2018, else 31 January.
+ */
+export async function listFiledByYear(db: Db): Promise<{ year: number; filed: number; late: number; undated: number }[]> {
+  await ensureReportFigures(db);
+  return rowsOf(
+    await db.execute(sql`
+      select f.year, count(*)::int as filed,
+             count(*) filter (where f.days_late > 0)::int as late,
+             count(*) filter (where f.days_late is null)::int as undated
+      from report_figures f
+      group by f.year order by f.year`),
+  );
+}
+
+export interface OpenFinding {
+  id: number;
+  reportId: number;
+  rule: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  cells: string[];
+  year: number;
+  agencyId: number;
+  agency: string;
+}
+
+/** The most serious findings nobody has dismissed: errors of the latest years first. */
+export async function listOpenFindings(db: Db, limit = 8): Promise<OpenFinding[]> {
+  return rowsOf<OpenFinding>(
+    await db.execute(sql`
+      select f.id, f.report_id as "reportId", f.rule, f.severity, f.message, f.cells, r.year, a.id as "agencyId", a.name as agency
+      from findings f
+      join report_figures r on r.report_id = f.report_id
+      join agencies a on a.id = r.agency_id
+      where f.severity = 'error'
+        and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
+      order by r.year desc, f.id desc
+      limit ${limit}`),
+  ).map((f) => ({ ...f, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells }));
+}
+
+export interface ImportLogItem {
+  id: number;
+  sourceName: string;
+  status: "created" | "updated" | "failed";
+  message: string;
+  agencyId: number | null;
+  agency: string | null;
+  year: number | null;
+  reportId: number | null;
+  at: string;
+}
+
+export async function listLatestImports(db: Db, limit = 8): Promise<ImportLogItem[]> {
+  return rowsOf<ImportLogItem>(
+    await db.execute(sql`
+      select l.id, l.source_name as "sourceName", l.status, l.message, l.agency_id as "agencyId", a.name as agency, l.year,
+             l.report_id as "reportId", l.at
+      from import_log l left join agencies a on a.id = l.agency_id
+      order by l.at desc, l.id desc
+      limit ${limit}`),
+  );
+}
+
+export interface AgencyListRow {
+  id: number;
+  name: string;
+  kind: AgencyKind;
+  regionLevel: string;
+  regionTrail: string;
+  years: { year: number; reportId: number }[];
+}
+
+/** One page of the agency list (region order, governments first), with trail and filed years. */
+export async function listAgencyPage(db: Db, page: number, perPage = 50): Promise<{ rows: AgencyListRow[]; total: number }> {
+  const rows = rowsOf<AgencyListRow & { total: number }>(
+    await db.execute(sql`
+      with page as (
+        select a.id, a.name, a.kind, g.level as "regionLevel", g.name as region_name, g.path, count(*) over () as total
+        from agencies a join regions g on g.id = a.region_id
+        order by g.path, g.name, case a.kind when 'government' then 0 when 'township' then 2 else 1 end, a.name
+        limit ${perPage} offset ${(page - 1) * perPage}
+      )
+      select p.id, p.name, p.kind, p."regionLevel", p.total::int as total,
+             coalesce((select string_agg(x.name, ' / ' order by length(x.path)) from regions x
+                       where p.path like x.path || x.id || '/%') || ' / ', '') || p.region_name as "regionTrail",
+             coalesce((select json_agg(json_build_object('year', r.year, 'reportId', r.id) order by r.year)
+                       from reports r where r.agency_id = p.id), '[]'::json) as years
+      from page p
+      order by p.path, p.region_name, case p.kind when 'government' then 0 when 'township' then 2 else 1 end, p.name`),
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: typeof r.years === "string" ? JSON.parse(r.years) : r.years })),
+  };
+}
+
+export interface AgencyReportCells {
+  id: number;
+  year: number;
+  format: ReportFormat;
+  mixedFormat: boolean;
+  publishedOn: string | null;
+  cells: Record<string, number | null>;
+  /** The prose the "posts published" figures are read from (section 一 is at the start). */
+  prose: string;
+}
+
+/**
+ * An agency's reports with every cell: a few hundred rows by primary key, read whole. Cells come
+ * from report_cells (the record), so a report is charted as soon as it is saved.
+ */
+export async function listAgencyReportCells(db: Db, agencyId: number): Promise<AgencyReportCells[]> {
+  const rows = rowsOf<AgencyReportCells>(
+    await db.execute(sql`
+      select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn",
+             coalesce((select jsonb_object_agg(c.key, c.value) from report_cells c where c.report_id = r.id), '{}'::jsonb) as cells,
+             left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose
+      from reports r where r.agency_id = ${agencyId}
+      order by r.year`),
+  );
+  return rows.map((r) => ({ ...r, cells: typeof r.cells === "string" ? JSON.parse(r.cells) : r.cells }));
+}

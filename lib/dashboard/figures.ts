@@ -1,0 +1,98 @@
+/**
+ * The figures the dashboard charts, compares and totals: each is a sum of template cells, declared
+ * once. The same list defines the columns of the `report_figures` rollup (db/schema.ts), the SQL
+ * that fills it, and what the agency page computes from one report's cells — so a figure means the
+ * same on every page.
+ *
+ * `formats` says where the figure is printed. Figures of only one format never join a figure of the
+ * other into one series: across 2020→2021 the charts show the break instead (report-cells.md).
+ */
+import { T3_COLUMNS, T3_ROWS, T4_RESULTS, t2Key, t3Key, t4Key } from "../report/template";
+
+export type Cells = Readonly<Record<string, number | null>>;
+export type FigureFormats = "both" | "2021" | "2019";
+
+export interface Figure {
+  /** camelCase id; the rollup column is its snake_case. */
+  id: string;
+  label: string;
+  unit: "件" | "万元";
+  keys: readonly string[];
+  /** The cell a chart point or KPI opens in the report (the total where the figure is a sum). */
+  traceKey: string;
+  formats: FigureFormats;
+}
+
+const T3_PARTS = T3_COLUMNS.filter((c) => c.key !== "total");
+const t3Rows = (prefix: string) => T3_ROWS.filter((r) => r.key.startsWith(prefix)).map((r) => t3Key(r.key, "total"));
+
+const f = (id: string, label: string, keys: readonly string[], opts: Partial<Figure> = {}): Figure => ({
+  id,
+  label,
+  unit: "件",
+  keys,
+  traceKey: keys[0],
+  formats: "both",
+  ...opts,
+});
+
+export const FIGURES: readonly Figure[] = [
+  // 表三 — applications, by applicant type. Identical in both formats.
+  ...T3_PARTS.map((c) => f(`received_${c.key}`, c.label, [t3Key("received", c.key)])),
+  f("received", "本年新收申请", [t3Key("received", "total")]),
+  f("carriedOver", "上年结转", [t3Key("carried_over", "total")]),
+  f("carriedForward", "结转下年度", [t3Key("carried_forward", "total")]),
+  // Outcomes (总计 column). （六）其他处理 is one row in format 2019 and three in 2021: the sum is comparable.
+  f("disclosed", "予以公开", [t3Key("disclosed", "total")]),
+  f("partiallyDisclosed", "部分公开", [t3Key("partially_disclosed", "total")]),
+  f("withheld", "不予公开", t3Rows("withheld_")),
+  f("unavailable", "无法提供", t3Rows("unavailable_")),
+  f("notProcessed", "不予处理", t3Rows("not_processed_")),
+  f("otherHandled", "其他处理", [t3Key("other", "total"), ...t3Rows("other_")]),
+  f("totalHandled", "办理结果总计", [t3Key("total_handled", "total")]),
+  // 表二 — only 处理决定数量 is comparable across formats.
+  f("licensing", "行政许可处理决定", [t2Key("licensing", "decisions")]),
+  f("penalty", "行政处罚处理决定", [t2Key("penalty", "decisions")]),
+  f("coercion", "行政强制处理决定", [t2Key("coercion", "decisions")]),
+  f("feesWan", "行政事业性收费金额", [t2Key("fees", "amount_wan")], { unit: "万元", formats: "2021" }),
+  f("rulesIssued", "规章·本年制发", [t2Key("rules", "issued")], { formats: "2021" }),
+  f("rulesRepealed", "规章·本年废止", [t2Key("rules", "repealed")], { formats: "2021" }),
+  f("rulesInForce", "规章·现行有效", [t2Key("rules", "in_force")], { formats: "2021" }),
+  f("rulesMade", "规章·本年新制作", [t2Key("rules", "made")], { formats: "2019" }),
+  f("rulesPublished", "规章·本年新公开", [t2Key("rules", "published")], { formats: "2019" }),
+  f("rulesTotalPublic", "规章·对外公开总数量", [t2Key("rules", "total_public")], { formats: "2019" }),
+  f("docsIssued", "规范性文件·本年制发", [t2Key("normative_docs", "issued")], { formats: "2021" }),
+  f("docsRepealed", "规范性文件·本年废止", [t2Key("normative_docs", "repealed")], { formats: "2021" }),
+  f("docsInForce", "规范性文件·现行有效", [t2Key("normative_docs", "in_force")], { formats: "2021" }),
+  f("docsMade", "规范性文件·本年新制作", [t2Key("normative_docs", "made")], { formats: "2019" }),
+  f("docsPublished", "规范性文件·本年新公开", [t2Key("normative_docs", "published")], { formats: "2019" }),
+  f("docsTotalPublic", "规范性文件·对外公开总数量", [t2Key("normative_docs", "total_public")], { formats: "2019" }),
+  // 表四 — 行政诉讼 is the sum of 未经复议直接起诉 and 复议后起诉.
+  ...T4_RESULTS.map((r) => f(`review_${r.key}`, `行政复议·${r.label}`, [t4Key("review", r.key)])),
+  ...T4_RESULTS.map((r) =>
+    f(`suit_${r.key}`, `行政诉讼·${r.label}`, [t4Key("suit_direct", r.key), t4Key("suit_after_review", r.key)]),
+  ),
+];
+
+export type FigureId = string;
+export const FIGURE_BY_ID: ReadonlyMap<string, Figure> = new Map(FIGURES.map((x) => [x.id, x]));
+
+/** The rollup column of a figure: received_natural_person, carried_over, review_upheld… */
+export const figureColumn = (id: string): string => id.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A figure's value in one report: the sum of the cells it reads that are printed. Null when none is
+ * printed or all are blank — a gap, never 0 (the same rule as the SQL rollup's `sum … filter`).
+ */
+export function figureValue(figure: Figure, cells: Cells): number | null {
+  let sum: number | null = null;
+  for (const k of figure.keys) {
+    const v = cells[k];
+    if (v !== null && v !== undefined) sum = (sum ?? 0) + v;
+  }
+  return sum;
+}
+
+export function allFigures(cells: Cells): Record<string, number | null> {
+  return Object.fromEntries(FIGURES.map((x) => [x.id, figureValue(x, cells)]));
+}
