@@ -5,6 +5,7 @@ import { listMeasureSeries, rankAgencies, type CompareScope, type RankRow } from
 import { listReportYears } from "@/db/queries/coverage";
 import { listRegionNodes, searchAgencies } from "@/db/queries/directory";
 import { CompareChart } from "@/components/charts/compare-chart";
+import { ChartExport } from "@/components/export/chart-export";
 import { Card, Empty } from "@/components/dashboard/card";
 import { cellHref } from "@/components/dashboard/links";
 import { Sparkline } from "@/components/dashboard/sparkline";
@@ -77,7 +78,17 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
   return (
     <>
       <Card title={dash.compare.chart} testId="card-compare-chart" skeletonHeight={360}>
-        <CompareChart rows={rows} lines={lines} unit={m.unit} cell={measureTraceKey(m)} />
+        <ChartExport
+          title={`${m.label}对比`}
+          subtitle={`${lines.length} 个单位 · ${from}–${to} 年 · 单位：${m.unit === "%" ? "百分比" : m.unit}`}
+          legend={lines}
+          table={{
+            columns: [{ key: "year", header: "年度", numFmt: "0" }, ...lines.map((l) => ({ key: l.id, header: l.label, numFmt: m.unit === "%" ? "0.0%" : "General" }))],
+            rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(lines.map((l) => [l.id, typeof r[l.id] === "number" ? (r[l.id] as number) : null])) })),
+          }}
+        >
+          <CompareChart rows={rows} lines={lines} unit={m.unit} cell={measureTraceKey(m)} />
+        </ChartExport>
         <p className="muted small">
           {ranked.total > chartAgencies.length && dash.compare.chartTop(chartAgencies.length, ranked.total)}
           {isRate(m) && ` ${dash.compare.hiddenNote(m.minBase ?? 1, m.baseLabel ?? "")}`} 未报送的年度留空，不按 0 画。

@@ -80,7 +80,8 @@ export function ChartExport({
   const fullTable = useMemo<ExportTable>(() => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }), [table, title, subtitle]);
 
   const framedSvg = useCallback(() => {
-    const svg = box.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg, svg.recharts-surface");
+    // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
+    const svg = box.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? box.current?.querySelector<SVGSVGElement>("svg.recharts-surface");
     if (!svg) throw new Error("图表尚未画好");
     const rect = svg.getBoundingClientRect();
     const inner = new XMLSerializer().serializeToString(svg);

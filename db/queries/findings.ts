@@ -3,6 +3,7 @@ import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
 import { recheckAround } from "./checks";
+import { refreshFiguresForReports } from "./figures";
 
 export const REVIEW_STATUSES = ["open", "confirmed", "dismissed"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -175,6 +176,7 @@ export async function correctCell(
       })
       .where(eq(reports.id, input.reportId));
     await recheckAround(tx as unknown as Db, r.agencyId, r.year);
+    await refreshFiguresForReports(tx as unknown as Db, [input.reportId]);
     return { ok: true as const };
   });
 }

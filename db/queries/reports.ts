@@ -4,6 +4,7 @@ import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
 import { agencies, findings, regions, reportCells, reports, type AgencyKind, type RegionLevel } from "../schema";
 import { recheckAround } from "./checks";
+import { refreshFiguresForReports } from "./figures";
 import { upsertRegionPath } from "./regions";
 import { nameInitials } from "../../lib/dashboard/initials";
 
@@ -85,6 +86,8 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     // Findings come from the stored state, so cross-year rules see last year's report, and next
     // year's report is re-checked against this one.
     await recheckAround(tx as unknown as Db, agencyId, input.year);
+    // The figures rollup the compare and region pages read, in the same transaction.
+    await refreshFiguresForReports(tx as unknown as Db, [saved.id]);
     return { reportId: saved.id, agencyId, replaced: !saved.inserted };
   });
 }

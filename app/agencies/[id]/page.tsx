@@ -8,6 +8,10 @@ import { Card } from "@/components/dashboard/card";
 import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
 import { FamilyCards, HeadlineSection, KpiSection, PostsSection, ReportListSection } from "./sections";
+import { ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
+import { PrintButton } from "@/components/export/print";
+import { PrintHeader } from "@/components/export/print-header";
+import { AgencyFindingsByYear } from "./findings-by-year";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +25,11 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   if (!found) notFound();
   const trail = await getRegionTrail(db, found.region.id);
   const agencyId = found.agency.id;
+  const agencyName = found.agency.name;
 
   return (
-    <>
+    <ExportRegistry>
+      <PrintHeader agency={agencyName} years="历年" />
       <p className="muted">
         <Link href="/agencies">{msg.dashboard.nav.agencies}</Link> /{" "}
         {trail.map((r, i) => (
@@ -39,20 +45,28 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         <Link href={`/compare?agencies=${agencyId}`}>与其他单位对比</Link> ·{" "}
         <Link href={`/regions/${found.region.id}`}>{found.region.name}地区合计</Link>
       </p>
+      <p className="form-row no-print">
+        <ExportPageButton zipName={`${agencyName}-图表`} />
+        <PrintButton />
+      </p>
 
       <Card title="主要指标（最近一年，同比）" testId="card-kpis" skeletonHeight={120}>
         <KpiSection agencyId={agencyId} />
       </Card>
       <Card title="主要指标趋势" testId="card-headline" skeletonHeight={340}>
-        <HeadlineSection agencyId={agencyId} />
+        <HeadlineSection agencyId={agencyId} agencyName={agencyName} />
       </Card>
-      <FamilyCards agencyId={agencyId} />
+      <FamilyCards agencyId={agencyId} agencyName={agencyName} />
       <Card title={msg.dashboard.posts.title + "（第一部分总体情况所述）"} testId="card-posts" skeletonHeight={260}>
-        <PostsSection agencyId={agencyId} />
+        <PostsSection agencyId={agencyId} agencyName={agencyName} />
       </Card>
 
-      <h2>年度报告</h2>
+      <Card title="核对发现（按年度）" testId="card-findings" skeletonHeight={120}>
+        <AgencyFindingsByYear agencyId={agencyId} />
+      </Card>
+
+      <h2 className="print-section">年度报告</h2>
       <ReportListSection agencyId={agencyId} />
-    </>
+    </ExportRegistry>
   );
 }

@@ -15,9 +15,23 @@ import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
 import { correctPostCount } from "./actions";
+import { ChartExport } from "@/components/export/chart-export";
+import type { ExportTable } from "@/lib/export/table";
 import { loadAgencyYears, loadReportList } from "./data";
 
 const dash = msg.dashboard;
+
+/** What a chart's download says it shows: the agency, the years drawn, the unit. */
+const subtitleOf = (agency: string, rows: { year: number }[], unit: string) =>
+  `${agency} · ${rows[0]?.year ?? ""}–${rows[rows.length - 1]?.year ?? ""} 年 · 单位：${unit === "%" ? "百分比" : unit}`;
+
+/** A chart's figures as its data download: one row per year, blanks where the chart has a gap. */
+function chartTable(rows: readonly { year: number; filed: boolean; values: Record<string, number | null> }[], series: readonly { id: string; label: string }[], unit: string): Omit<ExportTable, "title" | "notes"> {
+  return {
+    columns: [{ key: "year", header: "年度", numFmt: "0" }, ...series.map((s) => ({ key: s.id, header: `${s.label}（${unit}）`, numFmt: unit === "%" ? "0.0%" : "General" })), { key: "filed", header: "报送情况" }],
+    rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])), filed: r.filed ? "" : "未报送" })),
+  };
+}
 
 const toChartRows = (rows: ChartRow[]): FamilyChartRow[] =>
   rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: r.reportId, ...r.values }));
@@ -28,7 +42,7 @@ export async function KpiSection({ agencyId }: { agencyId: number }) {
 }
 
 /** The headline chart of the first version (five comparable measures), kept as the page's summary. */
-export async function HeadlineSection({ agencyId }: { agencyId: number }) {
+export async function HeadlineSection({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
   const { reports } = await loadAgencyYears(agencyId);
   const rows = reports.flatMap((r) => ALL_METRIC_KEYS.filter((k) => k in r.cells).map((key) => ({ year: r.year, key, value: r.cells[key] })));
   const trend = buildTrend(rows, reports.map((r) => r.year));
@@ -37,7 +51,14 @@ export async function HeadlineSection({ agencyId }: { agencyId: number }) {
   const noTables = reports.filter((r) => r.format === "pre2019").map((r) => r.year);
   return (
     <>
-      <TrendChart data={data} series={HEADLINE_METRICS.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+      <ChartExport
+        title="主要指标趋势"
+        subtitle={subtitleOf(agencyName, trend, "件")}
+        legend={HEADLINE_METRICS.map((m) => ({ label: m.label, color: m.color }))}
+        table={chartTable(trend, HEADLINE_METRICS, "件")}
+      >
+        <TrendChart data={data} series={HEADLINE_METRICS.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+      </ChartExport>
       <p className="muted small">
         {missingYears.length > 0 && dash.gapNote(missingYears)}
         {noTables.length > 0 && dash.pre2019Note(noTables)}
@@ -61,7 +82,7 @@ function FamilyNotes({ family, rows }: { family: Family; rows: ChartRow[] }) {
   );
 }
 
-export async function FamilySection({ agencyId, familyId }: { agencyId: number; familyId: string }) {
+export async function FamilySection({ agencyId, agencyName, familyId }: { agencyId: number; agencyName: string; familyId: string }) {
   const { years } = await loadAgencyYears(agencyId);
   const family = FAMILIES.find((f) => f.id === familyId)!;
   const rows = fromFirstTables(familyRows(family, years));
@@ -72,20 +93,22 @@ export async function FamilySection({ agencyId, familyId }: { agencyId: number; 
   const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
   return (
     <>
-      <FamilyChart
-        rows={toChartRows(rows)}
-        series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
-        kind={family.chart === "stacked" ? "stacked" : "line"}
-        unit={family.unit}
-        breakYear={brk}
-        testId={`family-${family.id}`}
-      />
+      <ChartExport title={family.title} subtitle={subtitleOf(agencyName, rows, family.unit)} legend={series} table={chartTable(rows, series, family.unit)}>
+        <FamilyChart
+          rows={toChartRows(rows)}
+          series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
+          kind={family.chart === "stacked" ? "stacked" : "line"}
+          unit={family.unit}
+          breakYear={brk}
+          testId={`family-${family.id}`}
+        />
+      </ChartExport>
       <FamilyNotes family={family} rows={rows} />
     </>
   );
 }
 
-export async function PostsSection({ agencyId }: { agencyId: number }) {
+export async function PostsSection({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
   const { years } = await loadAgencyYears(agencyId);
   const { family, rows } = postsFamily(years);
   return (
@@ -93,7 +116,9 @@ export async function PostsSection({ agencyId }: { agencyId: number }) {
       {family.series.length === 0 ? (
         <Empty>{dash.posts.none}</Empty>
       ) : (
-        <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
+        <ChartExport title={dash.posts.title} subtitle={subtitleOf(agencyName, rows, "条")} legend={family.series} table={chartTable(rows, family.series, "条")}>
+          <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
+        </ChartExport>
       )}
       <PostsTable agencyId={agencyId} years={years} action={correctPostCount} />
     </>
@@ -135,12 +160,12 @@ export async function ReportListSection({ agencyId }: { agencyId: number }) {
   );
 }
 
-export function FamilyCards({ agencyId }: { agencyId: number }) {
+export function FamilyCards({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
   return (
     <div className="grid2">
       {FAMILIES.map((f) => (
         <Card key={f.id} title={f.title} testId={`card-${f.id}`} skeletonHeight={260}>
-          <FamilySection agencyId={agencyId} familyId={f.id} />
+          <FamilySection agencyId={agencyId} agencyName={agencyName} familyId={f.id} />
         </Card>
       ))}
     </div>
