@@ -3,12 +3,15 @@
  * report of the same agency, the agency's kind) in a few set-based reads, runs lib/checks, and
  * rewrites the findings. Reviews live in their own table, keyed by fingerprint, so they survive.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL, type AnyColumn } from "drizzle-orm";
 import { findingFingerprint, runChecks, type CheckInput, type Finding, type YearReport } from "../../lib/checks/rules";
 import type { Db } from "../index";
 import { agencies, findings, reports } from "../schema";
 
 type Tx = Db;
+
+/** `col = any(array[…])`: one literal instead of thousands of bind parameters (ids are integers). */
+const anyOf = (col: AnyColumn, ids: readonly number[]): SQL => sql`${col} = any(${sql.raw(`array[${ids.map((n) => Math.trunc(n)).join(",")}]::int[]`)})`;
 
 const inputColumns = {
   id: reports.id,
@@ -27,16 +30,13 @@ const inputColumns = {
 export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<number, CheckInput & { agencyId: number }>> {
   const out = new Map<number, CheckInput & { agencyId: number }>();
   if (reportIds.length === 0) return out;
-  const rows = await db.select(inputColumns).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(inArray(reports.id, reportIds));
+  const rows = await db.select(inputColumns).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(anyOf(reports.id, reportIds));
   const prevRows = rows.length
     ? await db
         .select({ agencyId: reports.agencyId, year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative })
         .from(reports)
         .where(
-          and(
-            inArray(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]),
-            inArray(reports.year, [...new Set(rows.map((r) => r.year - 1))]),
-          ),
+          and(anyOf(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]), anyOf(reports.year, [...new Set(rows.map((r) => r.year - 1))])),
         )
     : [];
   const prevBy = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p]));
@@ -64,7 +64,7 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<numbe
   if (reportIds.length === 0) return 0;
   // Lock the reports first (in id order): two imports re-checking the same neighbour wait for each
   // other instead of writing the same findings twice.
-  await db.select({ id: reports.id }).from(reports).where(inArray(reports.id, reportIds)).orderBy(reports.id).for("update");
+  await db.select({ id: reports.id }).from(reports).where(anyOf(reports.id, reportIds)).orderBy(reports.id).for("update");
   const inputs = await loadCheckInputs(db, reportIds);
   const rows: (Finding & { reportId: number; fingerprint: string })[] = [];
   for (const [reportId, input] of inputs) {
@@ -76,10 +76,15 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<numbe
       rows.push({ ...f, reportId, fingerprint });
     }
   }
-  await db.delete(findings).where(inArray(findings.reportId, [...inputs.keys()]));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(findings).values(rows.slice(i, i + 1000));
-  }
+  // Write only what changed: a re-check that finds the same findings writes nothing, and an
+  // unchanged finding keeps its row (and id) — reviews are keyed by fingerprint either way.
+  const existing = await db.select({ id: findings.id, reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(anyOf(findings.reportId, [...inputs.keys()]));
+  const wanted = new Set(rows.map((r) => `${r.reportId}|${r.fingerprint}`));
+  const have = new Set(existing.map((e) => `${e.reportId}|${e.fingerprint}`));
+  const stale = existing.filter((e) => !wanted.has(`${e.reportId}|${e.fingerprint}`)).map((e) => e.id);
+  const fresh = rows.filter((r) => !have.has(`${r.reportId}|${r.fingerprint}`));
+  for (let i = 0; i < stale.length; i += 5000) await db.delete(findings).where(anyOf(findings.id, stale.slice(i, i + 5000)));
+  for (let i = 0; i < fresh.length; i += 1000) await db.insert(findings).values(fresh.slice(i, i + 1000));
   return rows.length;
 }
 

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES } from "../../lib/parse/fixtures";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
-import { checkDraft, recheckYear } from "./checks";
+import { checkDraft, recheckReports, recheckYear } from "./checks";
+import { eq } from "drizzle-orm";
+import { findings as findingsTable } from "../schema";
 import { correctCell, countFindings, listAgencyFindingsByYear, listCellHistory, listFindings, listReportFindings, reviewFinding } from "./findings";
 import { importFile } from "./imports";
 import { findReportId, getReport } from "./reports";
@@ -49,6 +51,10 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     expect(await reviewFinding(t.db, { findingId: first.id, status: "confirmed", comment: "已与单位核实", reviewer: "王审核" })).toBe(true);
     const again = await importFile(t.db, sample("seed-alashan-youqi-minzheng-2021.txt"));
     expect(again).toMatchObject({ ok: true, replaced: true, reportId: id });
+    expect((await listReportFindings(t.db, id)).find((x) => x.fingerprint === first.fingerprint)).toMatchObject({ status: "confirmed", reviewer: "王审核" });
+    // Even when the finding rows are written anew, the decision follows the fingerprint.
+    await t.db.delete(findingsTable).where(eq(findingsTable.reportId, id));
+    await recheckReports(t.db, [id]);
     const after = (await listReportFindings(t.db, id)).find((x) => x.fingerprint === first.fingerprint)!;
     expect(after.id).not.toBe(first.id);
     expect(after).toMatchObject({ status: "confirmed", reviewer: "王审核", comment: "已与单位核实" });

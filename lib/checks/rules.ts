@@ -75,6 +75,11 @@ const anyIn = (cells: Cells, prefix: string) => Object.keys(cells).some((k) => k
 const shown = (v: number | null | undefined) => (v === null || v === undefined ? "空（按 0 计）" : String(v));
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const T4_KEYS = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
+// Key lists built once: checks run on thousands of reports at a time (bench:checks).
+const RESULT_KEYS = new Map(T3_COLUMNS.map((c) => [c.key, T3_ROWS.filter((r) => r.result).map((r) => t3Key(r.key, c.key))]));
+const BALANCE_KEYS = new Map(T3_COLUMNS.map((c) => [c.key, ["received", "carried_over", "total_handled", "carried_forward"].map((r) => t3Key(r, c.key))]));
+const ROW_KEYS = new Map(T3_ROWS.map((r) => [r.key, { total: t3Key(r.key, "total"), parts: T3_PART_COLUMNS.map((c) => t3Key(r.key, c.key)), all: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) }]));
+const T4_GROUP_KEYS = new Map(T4_GROUPS.map((g) => [g.key, { total: t4Key(g.key, "total"), parts: T4_RESULTS.filter((r) => r.key !== "total").map((r) => t4Key(g.key, r.key)) }]));
 
 const RULE_LIST = [
   // ---- 表三 ------------------------------------------------------------------------------------
@@ -87,7 +92,7 @@ const RULE_LIST = [
     ref: "W1",
     check: ({ cells }, rule) =>
       T3_COLUMNS.flatMap((col) => {
-        const keys = ["received", "carried_over", "total_handled", "carried_forward"].map((r) => t3Key(r, col.key));
+        const keys = BALANCE_KEYS.get(col.key)!;
         if (!keys.every((k) => has(cells, k))) return [];
         const [r, c, h, f] = keys;
         const diff = round(Math.abs(num(cells, r) + num(cells, c) - num(cells, h) - num(cells, f)));
@@ -104,7 +109,7 @@ const RULE_LIST = [
     check: ({ cells }, rule) =>
       T3_COLUMNS.flatMap((col) => {
         const totalKey = t3Key("total_handled", col.key);
-        const parts = T3_ROWS.filter((r) => r.result).map((r) => t3Key(r.key, col.key)).filter((k) => has(cells, k));
+        const parts = RESULT_KEYS.get(col.key)!.filter((k) => has(cells, k));
         if (!has(cells, totalKey) || parts.length === 0) return [];
         const sum = round(parts.reduce((s, k) => s + num(cells, k), 0));
         const total = cells[totalKey] ?? null;
@@ -123,8 +128,7 @@ const RULE_LIST = [
     ref: "W3",
     check: ({ cells }, rule) =>
       T3_ROWS.flatMap((row) => {
-        const totalKey = t3Key(row.key, "total");
-        const parts = T3_PART_COLUMNS.map((c) => t3Key(row.key, c.key));
+        const { total: totalKey, parts } = ROW_KEYS.get(row.key)!;
         if (!has(cells, totalKey) || !parts.every((k) => has(cells, k))) return [];
         const sum = round(parts.reduce((s, k) => s + num(cells, k), 0));
         const diff = round(Math.abs(sum - num(cells, totalKey)));
@@ -142,7 +146,7 @@ const RULE_LIST = [
     ref: "W4",
     check: ({ cells }) =>
       Object.entries(cells)
-        .filter(([k, v]) => /^t[34]\./.test(k) && v !== null && (v < 0 || !Number.isInteger(v)))
+        .filter(([k, v]) => v !== null && (v < 0 || !Number.isInteger(v)) && (k.startsWith("t3.") || k.startsWith("t4.")))
         .map(([k, v]) => ({ cells: [k], message: msg.findings.notCount(describeCell(k), v as number) })),
   },
   {
@@ -154,7 +158,7 @@ const RULE_LIST = [
     ref: "§5 注",
     check: ({ cells }) =>
       T3_ROWS.flatMap((row) => {
-        const blanks = T3_COLUMNS.map((c) => t3Key(row.key, c.key)).filter((k) => has(cells, k) && cells[k] === null);
+        const blanks = ROW_KEYS.get(row.key)!.all.filter((k) => has(cells, k) && cells[k] === null);
         return blanks.length ? [{ cells: blanks, message: msg.findings.blankAsZero(row.short ?? row.label, blanks.length) }] : [];
       }),
   },
@@ -168,8 +172,7 @@ const RULE_LIST = [
     ref: "W5",
     check: ({ cells }, rule) =>
       T4_GROUPS.flatMap((g) => {
-        const totalKey = t4Key(g.key, "total");
-        const parts = T4_RESULTS.filter((r) => r.key !== "total").map((r) => t4Key(g.key, r.key));
+        const { total: totalKey, parts } = T4_GROUP_KEYS.get(g.key)!;
         if (!has(cells, totalKey) || !parts.every((k) => has(cells, k))) return [];
         const sum = round(parts.reduce((s, k) => s + num(cells, k), 0));
         const diff = round(Math.abs(sum - num(cells, totalKey)));
@@ -201,7 +204,7 @@ const RULE_LIST = [
     ref: "§5.3",
     check: ({ cells }) =>
       Object.entries(cells)
-        .filter(([k, v]) => k.startsWith("t2.") && !k.endsWith(".change") && v !== null && v < 0)
+        .filter(([k, v]) => v !== null && v < 0 && k.startsWith("t2.") && !k.endsWith(".change"))
         .map(([k, v]) => ({ cells: [k], message: msg.findings.negative(describeCell(k), v as number) })),
   },
   {
