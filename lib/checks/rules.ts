@@ -19,6 +19,7 @@ import {
   type ReportFormat,
 } from "../report/template";
 import { missingSections, repeatedShare, statedFigure, type NarrativeFigure } from "./narrative";
+import { daysLate, deadlineFor } from "../dashboard/deadline";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -349,8 +350,9 @@ const RULE_LIST = [
     check: ({ year, publishedOn, agencyKind }) => {
       if (!year) return [];
       if (!publishedOn) return [{ cells: [], message: msg.findings.noDate }];
-      const deadline = deadlineFor(year, agencyKind ?? "department");
-      return publishedOn > deadline ? [{ cells: [], message: msg.findings.late(publishedOn, deadline, daysBetween(deadline, publishedOn)) }] : [];
+      const kind = agencyKind ?? "department";
+      const late = daysLate(year, kind, publishedOn) ?? 0;
+      return late > 0 ? [{ cells: [], message: msg.findings.late(publishedOn, deadlineFor(year, kind), late) }] : [];
     },
   },
   {
@@ -469,14 +471,8 @@ function narrativeRule(
   };
 }
 
-/** The last day a report on `year` may be published (shared/spec/domain.md §1, D1). */
-export function deadlineFor(year: number, kind: "government" | "department" | "township"): string {
-  return year <= 2018 || kind === "government" ? `${year + 1}-03-31` : `${year + 1}-01-31`;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
+// One definition of the deadline (domain.md §1, D1), shared with the dashboard's coverage pages.
+export { deadlineFor };
 
 export function runChecks(input: CheckInput): Finding[] {
   const out: Finding[] = [];
