@@ -79,6 +79,11 @@ export const reports = pgTable(
     /** The report's prose without its tables: what narrative and similarity checks read. */
     narrative: text("narrative").notNull().default(""),
     /**
+     * The headline figures the prose states (主动公开 N 条, 收到申请 N 件…), each with its sentence:
+     * all a pre-2019 report has that compares with later years.
+     */
+    headline: jsonb("headline").$type<{ key: string; value: number; sentence: string; source: "text" | "table" }[]>().notNull().default([]),
+    /**
      * Every cell's value as one object, a copy of report_cells kept in the same transaction:
      * checks and exports read whole reports by the thousand, which one row each makes cheap.
      */

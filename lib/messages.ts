@@ -99,6 +99,11 @@ export const msg = {
       scope: (action: string) => `该单位不在您的权限范围内，无法${ACTION_WORDS[action] ?? "操作"}`,
     },
   },
+  headline: {
+    title: "正文所述数字",
+    note: "从报告正文（或 2019 年以前的统计表）读出的数字，各附原句，供与以后年度比较。",
+    labels: { proactive: "主动公开政府信息（条）", requests_received: "收到申请（件）", requests_answered: "答复申请（件）", reviews: "行政复议（件）", suits: "行政诉讼（件）" } as Record<string, string>,
+  },
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   import: {
     status: { created: "新增", updated: "更新", failed: "失败" } as Record<"created" | "updated" | "failed", string>,

@@ -10,7 +10,7 @@ import type { Db } from "../index";
 
 async function snapshot(db: Db) {
   const rs = await db
-    .select({ agency: agencies.name, kind: agencies.kind, region: regions.name, year: reports.year, format: reports.format, publishedOn: reports.publishedOn, title: reports.title, sourceText: reports.sourceText, sourceName: reports.sourceName, mixed: reports.mixedFormat, missing: reports.missingCells, unread: reports.unread, narrative: reports.narrative, id: reports.id })
+    .select({ agency: agencies.name, kind: agencies.kind, region: regions.name, year: reports.year, format: reports.format, publishedOn: reports.publishedOn, title: reports.title, sourceText: reports.sourceText, sourceName: reports.sourceName, mixed: reports.mixedFormat, missing: reports.missingCells, unread: reports.unread, narrative: reports.narrative, headline: reports.headline, id: reports.id })
     .from(reports)
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .innerJoin(regions, eq(regions.id, agencies.regionId))
@@ -18,7 +18,10 @@ async function snapshot(db: Db) {
   const out = [];
   for (const r of rs) {
     const cells = await db.select({ key: reportCells.key, value: reportCells.value, raw: reportCells.raw, note: reportCells.note, source: reportCells.source }).from(reportCells).where(eq(reportCells.reportId, r.id)).orderBy(asc(reportCells.key));
-    const findings = (await listReportFindings(db, r.id)).map((f) => ({ rule: f.rule, message: f.message, status: f.status, reviewer: f.reviewer }));
+    // The same findings; their order follows insertion, which differs between an import and a copy.
+    const findings = (await listReportFindings(db, r.id))
+      .map((f) => ({ rule: f.rule, message: f.message, status: f.status, reviewer: f.reviewer }))
+      .sort((a, b) => `${a.rule}${a.message}`.localeCompare(`${b.rule}${b.message}`));
     const history = (await listCellHistory(db, r.id)).map((h) => ({ key: h.key, oldValue: h.oldValue, newValue: h.newValue, by: h.changedBy }));
     const { id: _id, ...rest } = r;
     out.push({ ...rest, cells, findings, history });

@@ -37,6 +37,7 @@ export const packagedReportSchema = z.object({
     missing: z.array(z.string()),
     unread: z.array(z.object({ message: z.string(), where: z.string() })),
     narrative: z.string(),
+    headline: z.array(z.object({ key: z.string(), value: z.number(), sentence: z.string(), source: z.enum(["text", "table"]) })).default([]),
     details: z.record(z.string(), z.object({ raw: z.string(), note: z.string().nullable(), source: locSchema })),
     reviews: z.array(z.object({ fingerprint: z.string(), status: z.enum(["confirmed", "dismissed"]), comment: z.string(), reviewer: z.string(), reviewed_at: z.string() })),
     history: z.array(
@@ -104,6 +105,7 @@ export async function exportPackage(db: Db, opts: { regionId?: number; onProgres
           missing: r.missingCells,
           unread: r.unread,
           narrative: r.narrative,
+          headline: r.headline,
           details: Object.fromEntries(mine.map((c) => [c.key, { raw: c.raw, note: c.note, source: c.source }])),
           reviews: revs.filter((v) => v.reportId === r.id).map((v) => ({ fingerprint: v.fingerprint, status: v.status, comment: v.comment, reviewer: v.reviewer, reviewed_at: v.reviewedAt.toISOString() })),
           history: hist
@@ -169,7 +171,7 @@ export async function importPackage(
         sourceText,
         narrative: p.narrative,
         parserVersion: p.parser_version,
-        headline: [],
+        headline: p.headline as ParsedReport["headline"],
       };
       result = await importParsed(db, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
       if (result.ok) {

@@ -98,6 +98,9 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     const r = (await getReport(t.db, id))!;
     expect(r.report.format).toBe("pre2019");
     expect(r.cells).toHaveLength(0);
+    // What it states in its prose is kept, with the sentence: 2122 条 published in 2017.
+    expect(r.report.headline.find((h) => h.key === "proactive")).toMatchObject({ value: 2122 });
+    expect(r.report.headline.find((h) => h.key === "proactive")?.sentence).toContain("2122");
     expect(r.report.sourceText).toContain("政府信息公开");
   });
 

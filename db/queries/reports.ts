@@ -60,6 +60,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       sourceKind: report.sourceKind,
       sourceText: report.sourceText,
       narrative: report.narrative,
+      headline: report.headline,
       cellValues: report.cells,
       parserVersion: report.parserVersion,
       missingCells: report.missing,

@@ -43,7 +43,7 @@ export interface ParsedReport {
   narrative: string;
   /**
    * Headline figures the prose (or a pre-2019 统计表) states, each with its sentence: all a pre-2019
-   * report has that compares with later years. Not stored yet (see lib/parse/headline.ts).
+   * report has that compares with later years. Stored with the report (reports.headline).
    */
   headline: HeadlineFigure[];
   parserVersion: string;

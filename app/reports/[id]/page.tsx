@@ -114,6 +114,24 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         )}
       </div>
 
+      {report.headline.length > 0 && (
+        <div className="card" data-testid="headline-figures">
+          <h2 style={{ marginTop: 0 }}>{msg.headline.title}</h2>
+          <p className="muted small">{msg.headline.note}</p>
+          <table className="list compact">
+            <tbody>
+              {report.headline.map((h) => (
+                <tr key={h.key}>
+                  <th>{msg.headline.labels[h.key] ?? h.key}</th>
+                  <td className="num">{formatNumber(h.value)}</td>
+                  <td className="muted small">“{h.sentence}”</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
       {report.format === "pre2019" ? (
         <div className="card empty">本报告为 2019 年以前的格式，没有全国统一表格；原文见“查看原文文本”。</div>
       ) : (
