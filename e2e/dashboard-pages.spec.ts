@@ -62,7 +62,7 @@ test("a shared URL reopens the same view, and back returns to the previous one",
   await page.goto("/agencies?q=平潭综合实验区");
   await page.getByTestId("search-results").getByRole("link", { name: "平潭综合实验区", exact: true }).first().click();
   await page.getByRole("link", { name: "与其他单位对比" }).click();
-  await page.getByLabel("指标").selectOption("reviewTotal");
+  await page.locator('select[name="metric"]').selectOption("reviewTotal");
   await page.getByLabel("起始年度").fill("2019");
   await page.getByRole("button", { name: "对比", exact: true }).click();
   await expect(page).toHaveURL(/metric=reviewTotal/);
@@ -71,7 +71,7 @@ test("a shared URL reopens the same view, and back returns to the previous one",
 
   const other = await browser.newPage();
   await other.goto(shared);
-  await expect(other.getByLabel("指标")).toHaveValue("reviewTotal");
+  await expect(other.locator('select[name="metric"]')).toHaveValue("reviewTotal");
   await expect(other.getByLabel("起始年度")).toHaveValue("2019");
   expect(await other.getByTestId("ranking").innerText()).toBe(ranking);
   await other.close();
