@@ -133,3 +133,24 @@ test("a data package of a region lists one JSON and one source per report", asyn
     "sources/淮安市洪泽区人民政府-2024.txt",
   ]);
 });
+
+test("a region's charts for every agency in one ZIP, named by agency, with progress", async ({ page }) => {
+  await page.goto("/export");
+  const box = page.getByTestId("region-charts");
+  await box.getByLabel("地区").selectOption({ label: "福建省" });
+  await box.getByLabel("起始年度").fill("2019");
+  await box.getByLabel("结束年度").fill("2025");
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), box.getByRole("button", { name: "导出地区图表" }).click()]);
+  await expect(box.getByRole("status")).toContainText("已导出 2 个单位、4 张图表");
+  await expect(box.locator("progress")).toHaveAttribute("value", "4");
+  const zip = await JSZip.loadAsync(await read(dl));
+  const names = Object.keys(zip.files).filter((n) => !n.endsWith("/"));
+  expect(names.filter((n) => n.startsWith("平潭综合实验区/") && n.endsWith(".png"))).toHaveLength(2);
+  expect(names.filter((n) => n.startsWith("平潭综合实验区财政金融局/") && n.endsWith(".svg"))).toHaveLength(2);
+  expect(names).toHaveLength(12);
+  const png = await zip.file(names.find((n) => n.endsWith(".png"))!)!.async("nodebuffer");
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  const info = await inspectPng(page, png);
+  expect(info.width).toBe(1440);
+  expect(info.title.dark).toBeGreaterThan(500);
+});

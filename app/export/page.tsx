@@ -4,6 +4,8 @@ import { roleMay } from "@/lib/auth/permissions";
 import { currentUser } from "@/app/session";
 import { PackageImportForm } from "./package-import";
 import { PackageExportForm } from "./package-export";
+import { RegionChartsExport } from "./region-charts";
+import { FAMILIES } from "@/lib/dashboard/agency-view";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +15,11 @@ export default async function ExportPage() {
   return (
     <>
       <h1>导出</h1>
+      <div className="card">
+        <h2 style={{ marginTop: 0 }}>地区图表</h2>
+        <p className="muted">选一个地区（含下级）、年度范围和图表，地区内每个单位的图表各导出一份 PNG、SVG 和 CSV，按单位分文件夹，打成一个 ZIP，不必逐个打开单位页。</p>
+        <RegionChartsExport regions={options} families={FAMILIES.map((f) => ({ id: f.id, title: f.title }))} years={[new Date().getFullYear() - 7, new Date().getFullYear() - 1]} />
+      </div>
       <div className="card">
         <h2 style={{ marginTop: 0 }}>数据包</h2>
         <p className="muted">

@@ -172,3 +172,22 @@ export async function listAgencyReportCells(db: Db, agencyId: number): Promise<A
   );
   return rows.map((r) => ({ ...r, cells: typeof r.cells === "string" ? JSON.parse(r.cells) : r.cells }));
 }
+
+/** Every report of a region's agencies (subtree) in a year range, for the region chart export. */
+export async function listRegionReportCells(db: Db, regionId: number, from: number, to: number, limit = 500) {
+  const rows = rowsOf<AgencyReportCells & { agencyId: number; agencyName: string }>(
+    await db.execute(sql`
+      select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn", r.cell_values as cells,
+             left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose,
+             a.id as "agencyId", a.name as "agencyName"
+      from agencies a
+      join regions g on g.id = a.region_id
+      join reports r on r.agency_id = a.id and r.year between ${from} and ${to}
+      where a.id in (
+        select a2.id from agencies a2 join regions g2 on g2.id = a2.region_id
+        where g2.id = ${regionId} or g2.path like (select path || id || '/%' from regions where id = ${regionId})
+        order by a2.name limit ${limit})
+      order by a.name, r.year`),
+  );
+  return rows.map((r) => ({ ...r, cells: typeof r.cells === "string" ? JSON.parse(r.cells) : r.cells }));
+}

@@ -1,0 +1,46 @@
+/**
+ * The figures of every agency of a region (subtree), family by family, for the region chart
+ * export: the browser draws and packs the charts, so this only sends numbers.
+ */
+import { z } from "zod";
+import { getDb } from "@/db/index";
+import { listRegionReportCells } from "@/db/queries/dashboard";
+import { FAMILIES, buildAgencyYears, familyRows, fromFirstTables } from "@/lib/dashboard/agency-view";
+import { msg } from "@/lib/messages";
+import { currentUser, readNeedsSession } from "@/app/session";
+
+export const dynamic = "force-dynamic";
+
+const schema = z.object({
+  region: z.coerce.number().int().positive(),
+  from: z.coerce.number().int().min(2000).max(2100),
+  to: z.coerce.number().int().min(2000).max(2100),
+  families: z.string().transform((s) => s.split(",").filter((id) => FAMILIES.some((f) => f.id === id))),
+});
+
+export async function GET(request: Request) {
+  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  const p = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!p.success || p.data.families.length === 0 || p.data.from > p.data.to) return Response.json({ error: "请选择地区、年度范围和至少一类图表" }, { status: 400 });
+  const rows = await listRegionReportCells(await getDb(), p.data.region, p.data.from, p.data.to);
+  const byAgency = new Map<number, { name: string; reports: typeof rows }>();
+  for (const r of rows) {
+    const a = byAgency.get(r.agencyId) ?? { name: r.agencyName, reports: [] };
+    a.reports.push(r);
+    byAgency.set(r.agencyId, a);
+  }
+  const families = FAMILIES.filter((f) => p.data.families.includes(f.id));
+  return Response.json({
+    families: families.map((f) => ({ id: f.id, title: f.title, unit: f.unit, chart: f.chart, series: f.series.map(({ id, label, color }) => ({ id, label, color })) })),
+    agencies: [...byAgency.entries()].map(([id, a]) => {
+      const years = buildAgencyYears(a.reports);
+      return {
+        id,
+        name: a.name,
+        charts: Object.fromEntries(
+          families.map((f) => [f.id, fromFirstTables(familyRows(f, years)).map((r) => ({ year: r.year, filed: r.filed, values: r.values }))]),
+        ),
+      };
+    }),
+  });
+}
