@@ -154,3 +154,15 @@ test("a region's charts for every agency in one ZIP, named by agency, with progr
   expect(info.width).toBe(1440);
   expect(info.title.dark).toBeGreaterThan(500);
 });
+
+test("a region's totals page exports its charts too", async ({ page }) => {
+  await openAgency(page, "平潭综合实验区");
+  await page.getByRole("link", { name: /地区合计$/ }).click();
+  const charts = page.getByTestId("chart-export");
+  await expect(charts.first()).toBeVisible();
+  const n = await charts.count();
+  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("export-page").click()]);
+  const zip = await JSZip.loadAsync(await read(dl));
+  expect(Object.keys(zip.files).filter((f) => f.endsWith(".png"))).toHaveLength(n);
+  expect((await zip.file(Object.keys(zip.files).find((f) => f.endsWith(".svg"))!)!.async("string"))).toContain("（地区合计）");
+});

@@ -55,3 +55,24 @@ export const SOURCE_LINE = "数据来源：各单位政府信息公开工作年�
 export function madeOnLine(d = new Date()): string {
   return `制图日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
+
+/** What a chart's download says it shows: who, the years drawn, the unit. */
+export function chartSubtitle(who: string, rows: readonly { year: number }[], unit: string): string {
+  return `${who} · ${rows[0]?.year ?? ""}–${rows[rows.length - 1]?.year ?? ""} 年 · 单位：${unit === "%" ? "百分比" : unit}`;
+}
+
+/** A year-by-year chart's figures as its data download: blanks where the chart has a gap. */
+export function yearSeriesTable(
+  rows: readonly { year: number; filed: boolean; values: Record<string, number | null> }[],
+  series: readonly { id: string; label: string }[],
+  unit: string,
+): Omit<ExportTable, "title" | "notes"> {
+  return {
+    columns: [
+      { key: "year", header: "年度", numFmt: "0" },
+      ...series.map((s) => ({ key: s.id, header: `${s.label}（${unit}）`, numFmt: unit === "%" ? "0.0%" : "General" })),
+      { key: "filed", header: "报送情况" },
+    ],
+    rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])), filed: r.filed ? "" : "未报送" })),
+  };
+}

@@ -16,22 +16,10 @@ import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
 import { correctPostCount } from "./actions";
 import { ChartExport } from "@/components/export/chart-export";
-import type { ExportTable } from "@/lib/export/table";
+import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { loadAgencyYears, loadReportList } from "./data";
 
 const dash = msg.dashboard;
-
-/** What a chart's download says it shows: the agency, the years drawn, the unit. */
-const subtitleOf = (agency: string, rows: { year: number }[], unit: string) =>
-  `${agency} · ${rows[0]?.year ?? ""}–${rows[rows.length - 1]?.year ?? ""} 年 · 单位：${unit === "%" ? "百分比" : unit}`;
-
-/** A chart's figures as its data download: one row per year, blanks where the chart has a gap. */
-function chartTable(rows: readonly { year: number; filed: boolean; values: Record<string, number | null> }[], series: readonly { id: string; label: string }[], unit: string): Omit<ExportTable, "title" | "notes"> {
-  return {
-    columns: [{ key: "year", header: "年度", numFmt: "0" }, ...series.map((s) => ({ key: s.id, header: `${s.label}（${unit}）`, numFmt: unit === "%" ? "0.0%" : "General" })), { key: "filed", header: "报送情况" }],
-    rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])), filed: r.filed ? "" : "未报送" })),
-  };
-}
 
 const toChartRows = (rows: ChartRow[]): FamilyChartRow[] =>
   rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: r.reportId, ...r.values }));
@@ -53,9 +41,9 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
     <>
       <ChartExport
         title="主要指标趋势"
-        subtitle={subtitleOf(agencyName, trend, "件")}
+        subtitle={chartSubtitle(agencyName, trend, "件")}
         legend={HEADLINE_METRICS.map((m) => ({ label: m.label, color: m.color }))}
-        table={chartTable(trend, HEADLINE_METRICS, "件")}
+        table={yearSeriesTable(trend, HEADLINE_METRICS, "件")}
       >
         <TrendChart data={data} series={HEADLINE_METRICS.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
       </ChartExport>
@@ -93,7 +81,7 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
   const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
   return (
     <>
-      <ChartExport title={family.title} subtitle={subtitleOf(agencyName, rows, family.unit)} legend={series} table={chartTable(rows, series, family.unit)}>
+      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={series} table={yearSeriesTable(rows, series, family.unit)}>
         <FamilyChart
           rows={toChartRows(rows)}
           series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
@@ -116,7 +104,7 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
       {family.series.length === 0 ? (
         <Empty>{dash.posts.none}</Empty>
       ) : (
-        <ChartExport title={dash.posts.title} subtitle={subtitleOf(agencyName, rows, "条")} legend={family.series} table={chartTable(rows, family.series, "条")}>
+        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, "条")} legend={family.series} table={yearSeriesTable(rows, family.series, "条")}>
           <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
         </ChartExport>
       )}

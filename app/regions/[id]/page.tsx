@@ -5,6 +5,8 @@ import { getDb } from "@/db/index";
 import { getRegionTotals } from "@/db/queries/compare";
 import { getRegionTrail } from "@/db/queries/regions";
 import { FamilyChart } from "@/components/charts/family-chart";
+import { ChartExport, ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
+import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { Card, Empty } from "@/components/dashboard/card";
 import { FAMILIES, familyRows, formatBreak, type AgencyYear } from "@/lib/dashboard/agency-view";
 import { FIGURES } from "@/lib/dashboard/figures";
@@ -17,7 +19,7 @@ const dash = msg.dashboard;
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const FIGURE_IDS = FIGURES.map((f) => f.id);
 
-async function Totals({ regionId }: { regionId: number }) {
+async function Totals({ regionId, regionName }: { regionId: number; regionName: string }) {
   const totals = await getRegionTotals(await getDb(), regionId, FIGURE_IDS);
   if (!totals || totals.length === 0) return <Empty>{dash.region.empty}</Empty>;
   const first = totals[0].year;
@@ -66,14 +68,16 @@ async function Totals({ regionId }: { regionId: number }) {
               {series.length === 0 ? (
                 <Empty>{dash.emptyFamily}</Empty>
               ) : (
-                <FamilyChart
-                  rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
-                  series={series.map(({ id, label, color }) => ({ id, label, color, cell: "" }))}
-                  kind={f.chart === "stacked" ? "stacked" : "line"}
-                  unit={f.unit}
-                  breakYear={brk}
-                  testId={`region-chart-${f.id}`}
-                />
+                <ChartExport title={f.title} subtitle={chartSubtitle(`${regionName}（地区合计）`, rows, f.unit)} legend={series} table={yearSeriesTable(rows, series, f.unit)}>
+                  <FamilyChart
+                    rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
+                    series={series.map(({ id, label, color }) => ({ id, label, color, cell: "" }))}
+                    kind={f.chart === "stacked" ? "stacked" : "line"}
+                    unit={f.unit}
+                    breakYear={brk}
+                    testId={`region-chart-${f.id}`}
+                  />
+                </ChartExport>
               )}
               {brk !== null && <p className="muted small">{dash.formatBreak(brk)}</p>}
             </Card>
@@ -106,9 +110,14 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       <p className="muted">
         <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link>
       </p>
-      <Card title="历年合计" testId="card-region-totals" skeletonHeight={400}>
-        <Totals regionId={region.id} />
-      </Card>
+      <ExportRegistry>
+        <p className="form-row no-print">
+          <ExportPageButton zipName={`${region.name}-地区合计-图表`} />
+        </p>
+        <Card title="历年合计" testId="card-region-totals" skeletonHeight={400}>
+          <Totals regionId={region.id} regionName={region.name} />
+        </Card>
+      </ExportRegistry>
     </>
   );
 }
