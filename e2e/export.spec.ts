@@ -158,6 +158,10 @@ test("a region's charts for every agency in one ZIP, named by agency, with progr
 test("a region's totals page exports its charts too", async ({ page }) => {
   await openAgency(page, "平潭综合实验区");
   await page.getByRole("link", { name: /地区合计$/ }).click();
+  // Count on the region page, not on the agency page still being replaced.
+  await expect(page).toHaveURL(/\/regions\/\d+/);
+  await expect(page.getByTestId("card-region-totals")).toBeVisible();
+  await expect(page.locator('[data-testid="chart-export"][data-title="复议诉讼纠错率"]')).toBeVisible();
   const charts = page.getByTestId("chart-export");
   await expect(charts.first()).toBeVisible();
   const n = await charts.count();
