@@ -8,6 +8,8 @@ async function openAgency(page: Page, name: string) {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+  // Cards stream in: wait until no skeleton is left, so every chart is on the page.
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
 /** Width, height and pixel statistics of a PNG, decoded by the browser itself. */
@@ -162,6 +164,7 @@ test("a region's totals page exports its charts too", async ({ page }) => {
   await expect(page).toHaveURL(/\/regions\/\d+/);
   await expect(page.getByTestId("card-region-totals")).toBeVisible();
   await expect(page.locator('[data-testid="chart-export"][data-title="复议诉讼纠错率"]')).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   const charts = page.getByTestId("chart-export");
   await expect(charts.first()).toBeVisible();
   const n = await charts.count();
