@@ -46,7 +46,3 @@ export async function getAgency(db: Db, id: number) {
     .where(eq(agencies.id, id));
   return row ?? null;
 }
-
-export async function findAgenciesByName(db: Db, name: string) {
-  return db.select().from(agencies).where(eq(agencies.name, name));
-}
