@@ -48,6 +48,11 @@ test("coverage lists an agency with no report for the year", async ({ page }) =>
   // 阿拉善右旗民政局 filed 2021 only: expected from then on, missing in 2023.
   await expect(page.getByTestId("missing-list")).toContainText("阿拉善右旗民政局");
   await expect(page.getByTestId("coverage-summary")).toContainText("应报送");
+  // The whole list downloads as CSV (Excel-ready, with BOM), whatever page is shown.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("coverage-csv").click()]);
+  const csv = await (await import("node:fs/promises")).readFile((await download.path())!, "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain("未报送,阿拉善右旗民政局");
 });
 
 test("a shared URL reopens the same view, and back returns to the previous one", async ({ page, browser }) => {

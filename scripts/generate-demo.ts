@@ -147,7 +147,7 @@ async function main() {
     process.exit(1);
   }
   if (RESET) {
-    await db.execute(sql`truncate regions, agencies, reports, report_cells, findings, finding_reviews, cell_history, import_log, report_figures, post_count_corrections restart identity cascade`);
+    await db.execute(sql`truncate regions, agencies, reports, report_cells, findings, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`);
   }
 
   const rng = makeRng(SEED);
@@ -216,6 +216,7 @@ async function main() {
       p.report.error
         ? [{
             reportId: reportIds[i],
+            year: p.year,
             rule: p.report.error.rule,
             severity: "error" as const,
             cells: p.report.error.cells,

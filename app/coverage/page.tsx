@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { getCoverage, listReportYears, type CoverageAgency } from "@/db/queries/coverage";
+import { COVERAGE_BUCKETS, getCoverage, listReportYears, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
 import { daysLate } from "@/lib/dashboard/deadline";
@@ -11,13 +11,40 @@ import { msg } from "@/lib/messages";
 export const dynamic = "force-dynamic";
 
 const dash = msg.dashboard;
+const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 const searchSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   region: z.coerce.number().int().positive().optional().catch(undefined),
+  missingPage: page,
+  latePage: page,
+  failedPage: page,
 });
+type Search = z.infer<typeof searchSchema>;
+const PER_PAGE = 50;
+const PAGE_PARAM = { missing: "missingPage", late: "latePage", failed: "failedPage" } as const satisfies Record<CoverageBucket, keyof Search>;
 
-function More({ shown, total }: { shown: number; total: number }) {
-  return total > shown ? <p className="muted small">{dash.coverage.more(shown, total)}</p> : null;
+/** This view's URL with one list turned to another page (the other lists stay where they are). */
+function href(p: Search & { year: number }, bucket: CoverageBucket, to: number): string {
+  const q = new URLSearchParams({ year: String(p.year) });
+  if (p.region) q.set("region", String(p.region));
+  for (const b of COVERAGE_BUCKETS) {
+    const n = b === bucket ? to : p[PAGE_PARAM[b]];
+    if (n > 1) q.set(PAGE_PARAM[b], String(n));
+  }
+  return `/coverage?${q}`;
+}
+
+/** "第 2 / 7 页" with the neighbours, per list; nothing when one page holds them all. */
+function Pager({ p, bucket, total }: { p: Search & { year: number }; bucket: CoverageBucket; total: number }) {
+  const pages = Math.ceil(total / PER_PAGE);
+  if (pages <= 1) return null;
+  const at = Math.min(p[PAGE_PARAM[bucket]], pages);
+  return (
+    <p className="small pager" data-testid={`${bucket}-pager`}>
+      {at > 1 && <Link href={href(p, bucket, at - 1)}>{dash.overview.prev}</Link>} {dash.coverage.page(at, pages, total)}{" "}
+      {at < pages && <Link href={href(p, bucket, at + 1)}>{dash.overview.next}</Link>}
+    </p>
+  );
 }
 
 function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string }) {
@@ -45,16 +72,24 @@ function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string
   );
 }
 
-async function CoverageCards({ year, region }: { year: number; region: number | null }) {
-  const c = await getCoverage(await getDb(), year, region);
-  if (!c) return <Empty>没有这个地区。</Empty>;
+async function CoverageCards({ p }: { p: Search & { year: number } }) {
+  const year = p.year;
+  const offsets = Object.fromEntries(COVERAGE_BUCKETS.map((b) => [b, (p[PAGE_PARAM[b]] - 1) * PER_PAGE]));
+  const c = await getCoverage(await getDb(), year, p.region ?? null, { perPage: PER_PAGE, offsets });
+  if (!c) return <Empty>{dash.coverage.noRegion}</Empty>;
+  const download = (format: "csv" | "xlsx") => `/api/coverage?${new URLSearchParams({ year: String(year), ...(p.region ? { region: String(p.region) } : {}), format })}`;
   return (
     <>
-      <p data-testid="coverage-summary">{dash.coverage.summary(c.expected, c.filed)}</p>
+      <p data-testid="coverage-summary">
+        {dash.coverage.summary(c.expected, c.filed)}{" "}
+        <span className="small">
+          {dash.coverage.download}：<a href={download("csv")} data-testid="coverage-csv">CSV</a> · <a href={download("xlsx")}>XLSX</a>
+        </span>
+      </p>
       <div className="grid3">
         <Card title={`${dash.coverage.missing}（${c.missing.total}）`} testId="card-missing">
           {c.missing.total === 0 ? <Empty>{dash.coverage.missingEmpty(year)}</Empty> : <MissingTable rows={c.missing.rows} testId="missing-list" />}
-          <More shown={c.missing.rows.length} total={c.missing.total} />
+          <Pager p={p} bucket="missing" total={c.missing.total} />
         </Card>
         <Card title={`${dash.coverage.late}（${c.late.total}）`} testId="card-late">
           {c.late.total === 0 ? (
@@ -84,7 +119,7 @@ async function CoverageCards({ year, region }: { year: number; region: number | 
               </tbody>
             </table>
           )}
-          <More shown={c.late.rows.length} total={c.late.total} />
+          <Pager p={p} bucket="late" total={c.late.total} />
         </Card>
         <Card title={`${dash.coverage.failed}（${c.failed.total}）`} testId="card-failed">
           {c.failed.total === 0 ? (
@@ -112,7 +147,7 @@ async function CoverageCards({ year, region }: { year: number; region: number | 
               </tbody>
             </table>
           )}
-          <More shown={c.failed.rows.length} total={c.failed.total} />
+          <Pager p={p} bucket="failed" total={c.failed.total} />
         </Card>
       </div>
     </>
@@ -160,7 +195,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
         </label>
         <button type="submit">{dash.coverage.show}</button>
       </form>
-      <CoverageCards year={year} region={region} />
+      <CoverageCards p={{ ...params, year }} />
     </>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, sql, type SQL, type AnyColumn } from "drizzle-orm";
 import { findingFingerprint, runChecks, type CheckInput, type Finding, type YearReport } from "../../lib/checks/rules";
+import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { agencies, findings, reports } from "../schema";
 
@@ -12,6 +13,9 @@ type Tx = Db;
 
 /** `col = any(array[…])`: one literal instead of thousands of bind parameters (ids are integers). */
 const anyOf = (col: AnyColumn, ids: readonly number[]): SQL => sql`${col} = any(${sql.raw(`array[${ids.map((n) => Math.trunc(n)).join(",")}]::int[]`)})`;
+
+/** The vector as Postgres prints it, parsed by lib/report/cell-vector (quicker than the driver's array parser). */
+const cellVectorText = sql<string | null>`${reports.cellVector}::text`;
 
 const inputColumns = {
   id: reports.id,
@@ -21,19 +25,19 @@ const inputColumns = {
   mixed: reports.mixedFormat,
   publishedOn: reports.publishedOn,
   narrative: reports.narrative,
-  cells: reports.cellValues,
+  vector: cellVectorText,
   missing: reports.missingCells,
   kind: agencies.kind,
 };
 
 /** Check inputs for these reports, with each one's previous-year report attached. */
-export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<number, CheckInput & { agencyId: number }>> {
-  const out = new Map<number, CheckInput & { agencyId: number }>();
+export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<number, CheckInput & { agencyId: number; year: number }>> {
+  const out = new Map<number, CheckInput & { agencyId: number; year: number }>();
   if (reportIds.length === 0) return out;
   const rows = await db.select(inputColumns).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(anyOf(reports.id, reportIds));
   const prevRows = rows.length
     ? await db
-        .select({ agencyId: reports.agencyId, year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative })
+        .select({ agencyId: reports.agencyId, year: reports.year, format: reports.format, mixed: reports.mixedFormat, vector: cellVectorText, narrative: reports.narrative })
         .from(reports)
         .where(
           and(anyOf(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]), anyOf(reports.year, [...new Set(rows.map((r) => r.year - 1))])),
@@ -42,12 +46,12 @@ export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<
   const prevBy = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p]));
   for (const r of rows) {
     const p = prevBy.get(`${r.agencyId}:${r.year - 1}`);
-    const prev: YearReport | null = p ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
+    const prev: YearReport | null = p ? { year: p.year, format: p.format, mixed: p.mixed, cells: cellsFromVectorText(p.vector), narrative: p.narrative } : null;
     out.set(r.id, {
       agencyId: r.agencyId,
       format: r.format,
       mixed: r.mixed,
-      cells: r.cells,
+      cells: cellsFromVectorText(r.vector),
       year: r.year,
       publishedOn: r.publishedOn,
       agencyKind: r.kind,
@@ -66,26 +70,32 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<numbe
   // other instead of writing the same findings twice.
   await db.select({ id: reports.id }).from(reports).where(anyOf(reports.id, reportIds)).orderBy(reports.id).for("update");
   const inputs = await loadCheckInputs(db, reportIds);
-  const rows: (Finding & { reportId: number; fingerprint: string })[] = [];
+  // Write only what changed: a re-check that finds the same findings writes nothing, and an
+  // unchanged finding keeps its row (and id) — reviews are keyed by fingerprint either way.
+  const existing = await db.select({ id: findings.id, reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(anyOf(findings.reportId, [...inputs.keys()]));
+  const had = new Map<number, Map<string, number>>();
+  for (const e of existing) {
+    const m = had.get(e.reportId) ?? new Map<string, number>();
+    had.set(e.reportId, m.set(e.fingerprint, e.id));
+  }
+  const fresh: (Finding & { reportId: number; year: number; fingerprint: string })[] = [];
+  const stale: number[] = [];
+  let total = 0;
   for (const [reportId, input] of inputs) {
+    const before = had.get(reportId);
     const seen = new Set<string>();
     for (const f of runChecks(input)) {
       const fingerprint = findingFingerprint(f);
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
-      rows.push({ ...f, reportId, fingerprint });
+      if (!before?.has(fingerprint)) fresh.push({ ...f, reportId, year: input.year, fingerprint });
     }
+    total += seen.size;
+    if (before) for (const [fingerprint, id] of before) if (!seen.has(fingerprint)) stale.push(id);
   }
-  // Write only what changed: a re-check that finds the same findings writes nothing, and an
-  // unchanged finding keeps its row (and id) — reviews are keyed by fingerprint either way.
-  const existing = await db.select({ id: findings.id, reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(anyOf(findings.reportId, [...inputs.keys()]));
-  const wanted = new Set(rows.map((r) => `${r.reportId}|${r.fingerprint}`));
-  const have = new Set(existing.map((e) => `${e.reportId}|${e.fingerprint}`));
-  const stale = existing.filter((e) => !wanted.has(`${e.reportId}|${e.fingerprint}`)).map((e) => e.id);
-  const fresh = rows.filter((r) => !have.has(`${r.reportId}|${r.fingerprint}`));
   for (let i = 0; i < stale.length; i += 5000) await db.delete(findings).where(anyOf(findings.id, stale.slice(i, i + 5000)));
   for (let i = 0; i < fresh.length; i += 1000) await db.insert(findings).values(fresh.slice(i, i + 1000));
-  return rows.length;
+  return total;
 }
 
 /** After a report of (agency, year) changed: that report, and next year's, whose cross-year rules read it. */

@@ -18,6 +18,9 @@ export interface CoverageAgency {
   at: string | null;
 }
 
+export const COVERAGE_BUCKETS = ["missing", "late", "failed"] as const;
+export type CoverageBucket = (typeof COVERAGE_BUCKETS)[number];
+
 export interface Coverage {
   expected: number;
   filed: number;
@@ -31,57 +34,90 @@ const expectedSql = (year: number) => sql`
   coalesce(a.active_from, (select min(r0.year) from reports r0 where r0.agency_id = a.id)) <= ${year}
   and (a.active_to is null or a.active_to >= ${year})`;
 
-export async function getCoverage(db: Db, year: number, regionId: number | null, limit = 200): Promise<Coverage | null> {
+/**
+ * Who was expected, who filed, and one page of each list: the missing (region order), the late
+ * (most days late first) and those whose import failed. `offsets` pages each list on its own.
+ */
+export async function getCoverage(
+  db: Db,
+  year: number,
+  regionId: number | null,
+  opts: { perPage?: number; offsets?: Partial<Record<CoverageBucket, number>> } = {},
+): Promise<Coverage | null> {
   const inRegion = await subtreeCondition(db, regionId);
   if (!inRegion) return null;
-  // One pass over the region's agencies: this year's report (by the (agency, year) key) and the
-  // latest failed import of this year, pre-aggregated once rather than looked up per agency.
-  const base = sql`
-    with failed as (
-      select distinct on (l.agency_id) l.agency_id, l.message, l.at
-      from import_log l where l.year = ${year} and l.status = 'failed' and l.agency_id is not null
-      order by l.agency_id, l.at desc
-    ),
-    scope as (
-      select a.id, a.name, a.kind, g.name as region_name, g.path, ${expectedSql(year)} as expected,
-             r.id as report_id, r.published_on, ${deadlineSql} as deadline, failed.message, failed.at
-      from agencies a join regions g on g.id = a.region_id
-      left join reports r on r.agency_id = a.id and r.year = ${year}
-      left join failed on failed.agency_id = a.id
-      where ${inRegion}
-    )`;
-  const rows = rowsOf<CoverageAgency & { bucket: "missing" | "late" | "failed"; total: number; expected_n: number; filed_n: number }>(
+  const per = opts.perPage ?? 50;
+  const off = (b: CoverageBucket) => Math.max(0, Math.trunc(opts.offsets?.[b] ?? 0));
+  // One pass over the region's agencies against the narrow report_figures rows of the year (index
+  // only: report id and days late), and the latest failed import of the year; the wide reports
+  // row is read only for the late rows shown.
+  type Row = CoverageAgency & { bucket: CoverageBucket | null; expected_n: number; filed_n: number; missing_n: number; late_n: number; failed_n: number };
+  const rows = rowsOf<Row>(
     await db.execute(sql`
-      ${base},
+      with failed as (
+        select distinct on (l.agency_id) l.agency_id, l.message, l.at
+        from import_log l where l.year = ${year} and l.status = 'failed' and l.agency_id is not null
+        order by l.agency_id, l.at desc
+      ),
+      scope as (
+        select a.id, a.name, a.kind, g.name as region_name, g.path, ${expectedSql(year)} as expected,
+               f.report_id, f.days_late, failed.message, failed.at
+        from agencies a join regions g on g.id = a.region_id
+        left join report_figures f on f.agency_id = a.id and f.year = ${year}
+        left join failed on failed.agency_id = a.id
+        where ${inRegion}
+      ),
       counted as (
         select count(*) filter (where expected)::int as expected_n,
-               count(*) filter (where expected and report_id is not null)::int as filed_n
+               count(*) filter (where expected and report_id is not null)::int as filed_n,
+               count(*) filter (where expected and report_id is null)::int as missing_n,
+               count(*) filter (where days_late > 0)::int as late_n,
+               count(*) filter (where report_id is null and message is not null)::int as failed_n
         from scope
       ),
       buckets as (
-        select 'missing' as bucket, s.*, row_number() over (order by s.path, s.kind, s.name) as n, count(*) over () as total
+        select 'missing' as bucket, s.*, row_number() over (order by s.path, s.kind, s.name) as n
         from scope s where s.expected and s.report_id is null
         union all
-        select 'late', s.*, row_number() over (order by s.published_on desc, s.name), count(*) over ()
-        from scope s where s.published_on > s.deadline
+        select 'late', s.*, row_number() over (order by s.days_late desc, s.name)
+        from scope s where s.days_late > 0
         union all
-        select 'failed', s.*, row_number() over (order by s.at desc, s.name), count(*) over ()
+        select 'failed', s.*, row_number() over (order by s.at desc, s.name)
         from scope s where s.report_id is null and s.message is not null
       )
       select b.bucket, b.id, b.name, b.kind, b.region_name as "regionName", b.report_id as "reportId",
-             b.published_on::text as "publishedOn", b.deadline::text as deadline, b.message, b.at::text as at,
-             b.total::int as total, c.expected_n, c.filed_n
-      from counted c left join buckets b on b.n <= ${limit}
+             r.published_on::text as "publishedOn",
+             case when r.id is not null then (${deadlineSql})::text end as deadline,
+             b.message, b.at::text as at, c.expected_n, c.filed_n, c.missing_n, c.late_n, c.failed_n
+      from counted c
+      left join buckets b on (b.bucket = 'missing' and b.n > ${off("missing")} and b.n <= ${off("missing") + per})
+                          or (b.bucket = 'late' and b.n > ${off("late")} and b.n <= ${off("late") + per})
+                          or (b.bucket = 'failed' and b.n > ${off("failed")} and b.n <= ${off("failed") + per})
+      left join reports r on r.id = b.report_id
+      left join agencies a on a.id = b.id
       order by b.bucket, b.n`),
   );
-  const pick = (bucket: string) => {
-    const xs = rows.filter((r) => r.bucket === bucket);
-    return { total: xs[0]?.total ?? 0, rows: xs.map(({ bucket: _b, total: _t, expected_n: _e, filed_n: _f, ...r }) => r) };
-  };
-  return { expected: rows[0]?.expected_n ?? 0, filed: rows[0]?.filed_n ?? 0, missing: pick("missing"), late: pick("late"), failed: pick("failed") };
+  const first = rows[0];
+  if (!first) return { expected: 0, filed: 0, missing: { total: 0, rows: [] }, late: { total: 0, rows: [] }, failed: { total: 0, rows: [] } };
+  const pick = (bucket: CoverageBucket) => ({
+    total: first[`${bucket}_n`],
+    rows: rows
+      .filter((r) => r.bucket === bucket)
+      .map(({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at }) => ({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at })),
+  });
+  return { expected: first.expected_n, filed: first.filed_n, missing: pick("missing"), late: pick("late"), failed: pick("failed") };
 }
 
 /** Years that have any report or import attempt, newest first: the year picker. */
 export async function listReportYears(db: Db): Promise<number[]> {
-  return rowsOf<{ year: number }>(await db.execute(sql`select distinct year from reports order by year desc`)).map((r) => r.year);
+  // A skip scan down reports_year_idx: one probe per year, not one row per report.
+  return rowsOf<{ year: number }>(
+    await db.execute(sql`
+      with recursive y(year) as (
+        select max(year) from reports
+        union all
+        select (select max(r.year) from reports r where r.year < y.year) from y where y.year is not null
+      )
+      select year from y where year is not null`),
+  ).map((r) => r.year);
 }

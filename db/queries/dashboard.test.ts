@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../seed";
@@ -7,6 +8,7 @@ import { getCoverage } from "./coverage";
 import { getOverviewCounts, listAgencyPage, listAgencyReportCells, listFiledByYear, listLatestImports } from "./dashboard";
 import { listRegionNodes, searchAgencies } from "./directory";
 import { refreshReportFigures } from "./figures";
+import { rowsOf } from "./rows";
 
 describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
   let t: TestDatabase;
@@ -52,6 +54,23 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect(inFujian.missing.rows.map((r) => r.name)).not.toContain("阿拉善右旗民政局");
   });
 
+  it("pages each coverage list on its own, totals unchanged past the end", async () => {
+    const all = (await getCoverage(t.db, 2023, null, { perPage: 1000 }))!;
+    expect(all.missing.total).toBe(all.missing.rows.length);
+    expect(all.missing.total).toBeGreaterThanOrEqual(1);
+    const paged = [];
+    for (let i = 0; i < all.missing.total; i++) {
+      const c = (await getCoverage(t.db, 2023, null, { perPage: 1, offsets: { missing: i } }))!;
+      expect(c.missing.rows).toHaveLength(1);
+      expect(c.missing.total).toBe(all.missing.total);
+      paged.push(c.missing.rows[0].name);
+    }
+    expect(paged).toEqual(all.missing.rows.map((r) => r.name));
+    const past = (await getCoverage(t.db, 2023, null, { perPage: 1, offsets: { missing: all.missing.total } }))!;
+    expect(past.missing).toEqual({ total: all.missing.total, rows: [] });
+    expect([past.expected, past.filed]).toEqual([all.expected, all.filed]);
+  });
+
   it("ranks and compares on a measure, a missing year absent (not 0)", async () => {
     const m = MEASURE_BY_ID.get("received")!;
     const ranked = (await rankAgencies(t.db, m, { agencyIds: [pingtan] }, 2021, { limit: 10, offset: 0 }))!;
@@ -69,5 +88,35 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect(y2024.counts.received).toBe(2);
     const own = (await listMeasureSeries(t.db, MEASURE_BY_ID.get("received")!, [pingtan], 2024, 2024))[0].num ?? 0;
     expect(y2024.sums.received).toBeGreaterThanOrEqual(own);
+  });
+
+  // Last: it deletes a report.
+  it("keeps the per-year rollup equal to the reports through re-dating and deletion", async () => {
+    const fromFigures = async () =>
+      rowsOf<{ year: number; filed: number; late: number; undated: number }>(
+        await t.db.execute(sql`
+          select year, count(*)::int as filed, count(*) filter (where days_late > 0)::int as late,
+                 count(*) filter (where days_late is null)::int as undated
+          from report_figures group by year order by year`),
+      );
+    expect(await listFiledByYear(t.db)).toEqual(await fromFigures());
+    // Publish 平潭 2021 late, then undated, then delete it: the rollup follows each change.
+    const [r] = rowsOf<{ id: number }>(await t.db.execute(sql`select id from reports where agency_id = ${pingtan} and year = 2021`));
+    const before = (await listFiledByYear(t.db)).find((f) => f.year === 2021)!;
+    await t.db.execute(sql`update reports set published_on = '2022-12-31' where id = ${r.id}`);
+    await refreshReportFigures(t.db, sql`r.id = ${r.id}`);
+    expect(await listFiledByYear(t.db)).toEqual(await fromFigures());
+    const late = (await listFiledByYear(t.db)).find((f) => f.year === 2021)!;
+    expect(late.filed).toBe(before.filed);
+    expect(late.late).toBeGreaterThanOrEqual(1);
+    await t.db.execute(sql`update reports set published_on = null where id = ${r.id}`);
+    await refreshReportFigures(t.db, sql`r.id = ${r.id}`);
+    const undated = (await listFiledByYear(t.db)).find((f) => f.year === 2021)!;
+    expect(undated).toEqual({ ...late, late: late.late - 1, undated: late.undated + 1 });
+    expect(await listFiledByYear(t.db)).toEqual(await fromFigures());
+    await t.db.execute(sql`delete from reports where id = ${r.id}`);
+    expect((await listFiledByYear(t.db)).find((f) => f.year === 2021)?.filed ?? 0).toBe(before.filed - 1);
+    expect(await listFiledByYear(t.db)).toEqual(await fromFigures());
+    expect((await getOverviewCounts(t.db)).reports).toBe((await fromFigures()).reduce((n, y) => n + y.filed, 0));
   });
 });

@@ -1,6 +1,7 @@
 /** The overview and agency pages' reads. */
 import { sql } from "drizzle-orm";
 import type { Db } from "../index";
+import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { ReportFormat } from "../../lib/report/template";
 import type { AgencyKind } from "../schema";
 import { deadlineSql } from "./deadline-sql";
@@ -21,7 +22,7 @@ export async function getOverviewCounts(db: Db): Promise<OverviewCounts> {
   const [r] = rowsOf<OverviewCounts>(
     await db.execute(sql`
       select (select count(*)::int from agencies) as agencies,
-             (select count(*)::int from report_figures) as reports,
+             (select coalesce(sum(filed), 0)::int from report_year_stats) as reports,
              (select count(*)::int from regions) as regions,
              (select count(*)::int from findings f where f.severity = 'error'
                 and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
@@ -50,17 +51,11 @@ export async function listExpectedSpans(db: Db): Promise<{ from: number | null; 
 /**
  * Reports per year and how many were published after the deadline. The deadline is D1 of
  * domain.md, as lib/dashboard/deadline.ts: 31 March for governments and for years ≤ 2018, else 31 January.
+ * Read from the report_year_stats rollup, kept by a trigger on report_figures.
  */
 export async function listFiledByYear(db: Db): Promise<{ year: number; filed: number; late: number; undated: number }[]> {
   await ensureReportFigures(db);
-  return rowsOf(
-    await db.execute(sql`
-      select f.year, count(*)::int as filed,
-             count(*) filter (where f.days_late > 0)::int as late,
-             count(*) filter (where f.days_late is null)::int as undated
-      from report_figures f
-      group by f.year order by f.year`),
-  );
+  return rowsOf(await db.execute(sql`select year, filed, late, undated from report_year_stats where filed > 0 order by year`));
 }
 
 export interface OpenFinding {
@@ -77,16 +72,22 @@ export interface OpenFinding {
 
 /** The most serious findings nobody has dismissed: errors of the latest years first. */
 export async function listOpenFindings(db: Db, limit = 8): Promise<OpenFinding[]> {
+  // The newest errors first, walked backwards down findings_errors_latest_idx until `limit` are
+  // open; only those are joined to their report and agency.
   return rowsOf<OpenFinding>(
     await db.execute(sql`
-      select f.id, f.report_id as "reportId", f.rule, f.severity, f.message, f.cells, r.year, a.id as "agencyId", a.name as agency
-      from findings f
-      join report_figures r on r.report_id = f.report_id
+      with top as (
+        select f.id from findings f
+        where f.severity = 'error'
+          and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
+        order by f.year desc, f.id desc
+        limit ${limit}
+      )
+      select f.id, f.report_id as "reportId", f.rule, f.severity, f.message, f.cells, f.year, a.id as "agencyId", a.name as agency
+      from top join findings f on f.id = top.id
+      join reports r on r.id = f.report_id
       join agencies a on a.id = r.agency_id
-      where f.severity = 'error'
-        and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
-      order by r.year desc, f.id desc
-      limit ${limit}`),
+      order by f.year desc, f.id desc`),
   ).map((f) => ({ ...f, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells }));
 }
 
@@ -158,26 +159,26 @@ export interface AgencyReportCells {
 }
 
 /**
- * An agency's reports with every cell: a few hundred rows by primary key, read whole. Cells come
- * from report_cells (the record), so a report is charted as soon as it is saved.
+ * An agency's reports with every cell, from the compact cell_vector (written with the report's
+ * cells in one transaction, so a report is charted as soon as it is saved).
  */
 export async function listAgencyReportCells(db: Db, agencyId: number): Promise<AgencyReportCells[]> {
-  const rows = rowsOf<AgencyReportCells>(
+  const rows = rowsOf<Omit<AgencyReportCells, "cells"> & { cells: string | null }>(
     await db.execute(sql`
       select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn",
-             coalesce((select jsonb_object_agg(c.key, c.value) from report_cells c where c.report_id = r.id), '{}'::jsonb) as cells,
+             r.cell_vector::text as cells,
              left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose
       from reports r where r.agency_id = ${agencyId}
       order by r.year`),
   );
-  return rows.map((r) => ({ ...r, cells: typeof r.cells === "string" ? JSON.parse(r.cells) : r.cells }));
+  return rows.map((r) => ({ ...r, cells: cellsFromVectorText(r.cells) }));
 }
 
 /** Every report of a region's agencies (subtree) in a year range, for the region chart export. */
 export async function listRegionReportCells(db: Db, regionId: number, from: number, to: number, limit = 500) {
-  const rows = rowsOf<AgencyReportCells & { agencyId: number; agencyName: string }>(
+  const rows = rowsOf<Omit<AgencyReportCells, "cells"> & { cells: string | null; agencyId: number; agencyName: string }>(
     await db.execute(sql`
-      select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn", r.cell_values as cells,
+      select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn", r.cell_vector::text as cells,
              left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose,
              a.id as "agencyId", a.name as "agencyName"
       from agencies a
@@ -189,5 +190,5 @@ export async function listRegionReportCells(db: Db, regionId: number, from: numb
         order by a2.name limit ${limit})
       order by a.name, r.year`),
   );
-  return rows.map((r) => ({ ...r, cells: typeof r.cells === "string" ? JSON.parse(r.cells) : r.cells }));
+  return rows.map((r) => ({ ...r, cells: cellsFromVectorText(r.cells) }));
 }

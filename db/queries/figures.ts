@@ -30,7 +30,8 @@ export async function refreshReportFigures(db: Db, where?: SQL): Promise<void> {
   // refreshed, never per row of report_cells.
   await db.execute(sql`
     insert into report_figures (report_id, agency_id, year, format, imported_at, days_late, ${sql.raw(cols)})
-    select r.id, r.agency_id, r.year, r.format, r.imported_at, greatest(0, r.published_on - ${deadlineSql}), x.*
+    select r.id, r.agency_id, r.year, r.format, r.imported_at,
+           case when r.published_on is not null then greatest(0, r.published_on - ${deadlineSql}) end, x.*
     from reports r
     join agencies a on a.id = r.agency_id
     cross join lateral (

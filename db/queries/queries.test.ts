@@ -3,12 +3,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES } from "../../lib/parse/fixtures";
 import { parseReport } from "../../lib/parse/index";
+import { sql } from "drizzle-orm";
+import { cellsFromVector, cellsFromVectorText } from "../../lib/report/cell-vector";
+import { reports } from "../schema";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
 import { getAgency, listAgenciesWithYears } from "./agencies";
 import { importFile, importParsed } from "./imports";
 import { getRegionTrail } from "./regions";
-import { countReports, findReportId, getReport, listAgencyCellSeries, listAgencyReports } from "./reports";
+import { countReports, findReportId, getReport, listAgencyReports } from "./reports";
 
 const sample = (file: string) => ({ name: file, bytes: readFileSync(path.join(SAMPLES, file)) });
 
@@ -47,17 +50,27 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     expect(r.region.name).toBe("阿拉善右旗");
   });
 
+  it("keeps cell_vector equal to cell_values for every stored report (what the checks read)", async () => {
+    const rows = await t.db.select({ id: reports.id, cells: reports.cellValues, vector: reports.cellVector, text: sql<string>`${reports.cellVector}::text` }).from(reports);
+    expect(rows.length).toBe(16);
+    let blanks = 0;
+    for (const r of rows) {
+      expect(cellsFromVector(r.vector ?? []), `report ${r.id}`).toEqual(r.cells);
+      expect(cellsFromVectorText(r.text), `report ${r.id} as text`).toEqual(r.cells);
+      blanks += Object.values(r.cells).filter((v) => v === null).length;
+    }
+    // The seed prints blanks: the vector must keep them apart from unprinted cells.
+    expect(blanks).toBeGreaterThan(0);
+  });
+
   it("keeps decimals of 万元 amounts exactly", async () => {
     const id = (await findReportId(t.db, "平潭综合实验区", 2021))!;
     const r = (await getReport(t.db, id))!;
     expect(r.cells.find((c) => c.key === "t2.fees.amount_wan")?.value).toBe(24252.311082);
   });
 
-  it("gives the trend's raw series, one row per year and key", async () => {
+  it("lists an agency's reports newest first with their error counts", async () => {
     const agencyId = (await listAgenciesWithYears(t.db)).find((a) => a.name === "平潭综合实验区")!.id;
-    const rows = await listAgencyCellSeries(t.db, agencyId, ["t3.received.total"]);
-    expect(rows.map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
-    expect(rows.find((r) => r.year === 2021)?.value).toBe(70);
     const reports = await listAgencyReports(t.db, agencyId);
     expect(reports[0].year).toBe(2025);
     expect(reports.find((r) => r.year === 2020)?.errors).toBe(2);

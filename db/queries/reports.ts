@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
@@ -135,17 +135,6 @@ export async function listAgencyReports(db: Db, agencyId: number) {
     .from(reports)
     .where(eq(reports.agencyId, agencyId))
     .orderBy(desc(reports.year));
-}
-
-/** Values of the given cell keys for every year an agency filed: the trend chart's raw data. */
-export async function listAgencyCellSeries(db: Db, agencyId: number, keys: string[]) {
-  if (keys.length === 0) return [];
-  return db
-    .select({ year: reports.year, reportId: reports.id, key: reportCells.key, value: reportCells.value })
-    .from(reports)
-    .innerJoin(reportCells, eq(reportCells.reportId, reports.id))
-    .where(and(eq(reports.agencyId, agencyId), inArray(reportCells.key, keys)))
-    .orderBy(asc(reports.year));
 }
 
 export async function countReports(db: Db): Promise<number> {
