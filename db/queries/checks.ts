@@ -115,6 +115,10 @@ export async function recheckYear(db: Db, year: number, chunk = 4000): Promise<{
     const part = ids.slice(i, i + chunk);
     total += await db.transaction(async (tx) => recheckReports(tx as unknown as Db, part));
   }
+  // A year's re-check rewrites tens of thousands of findings: fresh statistics and visibility map
+  // now, or the planner keeps the old severity mix and counts read the heap (PGlite has no
+  // autovacuum to catch up later). Outside any transaction, as VACUUM requires.
+  await db.execute(sql`vacuum analyze findings`);
   return { reports: ids.length, findings: total };
 }
 

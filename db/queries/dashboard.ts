@@ -128,7 +128,9 @@ export async function listAgencyPage(db: Db, page: number, perPage = 50): Promis
   const rows = rowsOf<AgencyListRow & { total: number }>(
     await db.execute(sql`
       with page as (
-        select a.id, a.name, a.kind, g.level as "regionLevel", g.name as region_name, g.path, count(*) over () as total
+        -- The total as its own scalar: a window count would make the sort keep every agency
+        -- instead of the top-N the limit needs.
+        select a.id, a.name, a.kind, g.level as "regionLevel", g.name as region_name, g.path, (select count(*) from agencies) as total
         from agencies a join regions g on g.id = a.region_id
         order by g.path, g.name, case a.kind when 'government' then 0 when 'township' then 2 else 1 end, a.name
         limit ${perPage} offset ${(page - 1) * perPage}
