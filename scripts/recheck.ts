@@ -23,7 +23,7 @@ await runCli(async () => {
     for (const year of years) {
       const t0 = performance.now();
       const r = await recheckYear(h.db, year);
-      console.log(`${year} 年度：重新核对 ${r.reports} 份报告，${r.findings} 条发现（${Math.round(performance.now() - t0)} 毫秒）`);
+      console.log(`${year} 年度：重新核对 ${r.reports} 份报告，${r.findings} 条发现，改写 ${r.changed} 条（${Math.round(performance.now() - t0)} 毫秒）`);
     }
     if (years.length === 0) console.log("数据库里没有报告。");
   } finally {
