@@ -72,12 +72,15 @@ test("a new agency is added, and a non-report gets a Chinese message", async ({ 
   await expect(page.getByTestId("agency-list")).toContainText("端到端测试民政局");
 });
 
-test("the agency chart leaves pre-2019 years as gaps and lists every report", async ({ page }) => {
+test("the agency chart marks pre-2019 figures as stated in the text and lists every report", async ({ page }) => {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: "平潭综合实验区", exact: true }).click();
   const chart = page.getByTestId("trend-chart");
   await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expect(chart.locator(".recharts-line")).toHaveCount(5);
+  // 2016–2018 have no tables: 收到申请、行政复议、行政诉讼 (0 each) as the text states them, 3 years × 3 lines.
+  await expect(chart.getByTestId("stated-point")).toHaveCount(9);
   await expect(page.getByText("2016、2017、2018 年度报告为 2019 年以前格式")).toBeVisible();
+  await expect(page.getByTestId("card-headline")).toContainText("2016、2017、2018 年的本年新收申请、行政复议、行政诉讼是报告正文所述数字");
   await expect(page.getByTestId("report-list").getByRole("row")).toHaveCount(11);
 });

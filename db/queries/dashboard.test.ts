@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAgencyYears, headlineRows } from "../../lib/dashboard/agency-view";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
@@ -43,6 +44,17 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect(rows.map((r) => r.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     expect(rows.find((r) => r.year === 2021)?.cells["t3.received.total"]).toBe(70);
     expect(rows.find((r) => r.year === 2016)?.format).toBe("pre2019");
+  });
+
+  it("reads each report's stated headline figures, for the pre-2019 points of the headline trend", async () => {
+    const rows = await listAgencyReportCells(t.db, pingtan);
+    const stated = (year: number) => Object.fromEntries(rows.find((r) => r.year === year)!.headline.map((h) => [h.key, h.value]));
+    expect(stated(2016)).toMatchObject({ proactive: 3460, requests_received: 0, reviews: 0, suits: 0 });
+    expect(stated(2025)).toMatchObject({ requests_received: 154, reviews: 36, suits: 9 });
+    const years = buildAgencyYears(rows);
+    const trend = headlineRows(years);
+    expect(trend.find((r) => r.year === 2016)).toMatchObject({ values: { received: 0, licensing: null, reviewTotal: 0, suitTotal: 0 }, stated: ["received", "reviewTotal", "suitTotal"] });
+    expect(trend.find((r) => r.year === 2021)).toMatchObject({ values: { received: 70 }, stated: [] });
   });
 
   it("lists who was expected and did not report", async () => {

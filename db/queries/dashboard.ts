@@ -158,6 +158,8 @@ export interface AgencyReportCells {
   cells: Record<string, number | null>;
   /** The prose the "posts published" figures are read from (section 一 is at the start). */
   prose: string;
+  /** The figures the prose states (reports.headline): all a pre-2019 report has for the headline trend. */
+  headline: { key: string; value: number }[];
 }
 
 /**
@@ -165,20 +167,21 @@ export interface AgencyReportCells {
  * cells in one transaction, so a report is charted as soon as it is saved).
  */
 export async function listAgencyReportCells(db: Db, agencyId: number): Promise<AgencyReportCells[]> {
-  const rows = rowsOf<Omit<AgencyReportCells, "cells"> & { cells: string | null }>(
+  const rows = rowsOf<Omit<AgencyReportCells, "cells" | "headline"> & { cells: string | null; headline: AgencyReportCells["headline"] | string }>(
     await db.execute(sql`
       select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn",
              r.cell_vector::text as cells,
-             left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose
+             left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose,
+             r.headline
       from reports r where r.agency_id = ${agencyId}
       order by r.year`),
   );
-  return rows.map((r) => ({ ...r, cells: cellsFromVectorText(r.cells) }));
+  return rows.map((r) => ({ ...r, cells: cellsFromVectorText(r.cells), headline: typeof r.headline === "string" ? JSON.parse(r.headline) : r.headline }));
 }
 
 /** Every report of a region's agencies (subtree) in a year range, for the region chart export. */
 export async function listRegionReportCells(db: Db, regionId: number, from: number, to: number, limit = 500) {
-  const rows = rowsOf<Omit<AgencyReportCells, "cells"> & { cells: string | null; agencyId: number; agencyName: string }>(
+  const rows = rowsOf<Omit<AgencyReportCells, "cells" | "headline"> & { cells: string | null; agencyId: number; agencyName: string }>(
     await db.execute(sql`
       select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn", r.cell_vector::text as cells,
              left(case when r.narrative <> '' then r.narrative else r.source_text end, 6000) as prose,

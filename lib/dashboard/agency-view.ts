@@ -1,7 +1,9 @@
 /**
  * One agency over the years: a row per year from its first to its last report (missing years
- * included, as gaps), the families of figures the agency page charts, and its KPI cards.
+ * included, as gaps), the families of figures the agency page charts, its headline trend and its
+ * KPI cards.
  */
+import { HEADLINE_KEYS, type HeadlineKey } from "../parse/headline";
 import { FIGURE_BY_ID, allFigures, type Cells } from "./figures";
 import { MEASURE_BY_ID, isRate, measureTraceKey, measureValue, type Measure } from "./measures";
 import { extractPosts, type PostChannel, type PostFigure } from "./posts";
@@ -16,6 +18,8 @@ export interface AgencyYear {
   format: YearFormat | null;
   figures: Record<string, number | null>;
   posts: Partial<Record<PostChannel, EffectivePost>>;
+  /** Headline figures the report's prose (or old 统计表) states: all a pre-2019 report has to compare. */
+  stated: Partial<Record<HeadlineKey, number>>;
 }
 
 export interface EffectivePost extends PostFigure {
@@ -30,7 +34,12 @@ export interface ReportInput {
   format: YearFormat;
   cells: Cells;
   prose: string;
+  /** reports.headline; absent where the caller does not read it (region export). */
+  headline?: readonly { key: string; value: number }[];
 }
+
+const statedOf = (headline: ReportInput["headline"]): Partial<Record<HeadlineKey, number>> =>
+  Object.fromEntries((headline ?? []).filter((h) => (HEADLINE_KEYS as readonly string[]).includes(h.key)).map((h) => [h.key, h.value]));
 
 export interface PostCorrectionInput {
   reportId: number;
@@ -62,8 +71,8 @@ export function buildAgencyYears(reports: readonly ReportInput[], corrections: r
     const r = byYear.get(year);
     out.push(
       r
-        ? { year, reportId: r.id, format: r.format, figures: allFigures(r.cells), posts: effectivePosts(r.prose, r.id, corrections) }
-        : { year, reportId: null, format: null, figures: {}, posts: {} },
+        ? { year, reportId: r.id, format: r.format, figures: allFigures(r.cells), posts: effectivePosts(r.prose, r.id, corrections), stated: statedOf(r.headline) }
+        : { year, reportId: null, format: null, figures: {}, posts: {}, stated: {} },
     );
   }
   return out;
@@ -96,6 +105,18 @@ const fig = (id: string, color: string, label?: string): FamilySeries => {
   if (!f) throw new Error(`unknown figure ${id}`);
   return { id, label: label ?? f.label, color, cell: f.traceKey, formats: f.formats };
 };
+
+/**
+ * Literal colours of the headline measures (exported charts cannot resolve CSS variables): the
+ * headline trend and the families that draw the same measure use the same colour.
+ */
+export const MEASURE_COLORS = {
+  received: "#2563eb",
+  licensing: "#16a34a",
+  penalty: "#ea580c",
+  reviewTotal: "#9333ea",
+  suitTotal: "#dc2626",
+} as const satisfies Record<string, string>;
 
 export const APPLICANT_COLORS = ["#2563eb", "#0891b2", "#7c3aed", "#db2777", "#ea580c", "#65a30d"];
 export const OUTCOME_COLORS = ["#16a34a", "#84cc16", "#dc2626", "#f59e0b", "#6b7280", "#0ea5e9"];
@@ -143,7 +164,7 @@ export const FAMILIES: readonly Family[] = [
     title: "行政许可、行政处罚、行政强制处理决定",
     chart: "line",
     unit: "件",
-    series: [fig("licensing", "#16a34a"), fig("penalty", "#ea580c"), fig("coercion", "#7c3aed")],
+    series: [fig("licensing", MEASURE_COLORS.licensing), fig("penalty", MEASURE_COLORS.penalty), fig("coercion", "#7c3aed")],
   },
   {
     id: "fees",
@@ -275,6 +296,63 @@ export function formatBreak(rows: readonly { year: number; format: YearFormat | 
   const has2019 = rows.some((r) => r.format === "2019");
   const first2021 = rows.find((r) => r.format === "2021");
   return has2019 && first2021 ? first2021.year : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headline trend: the KPI cards' count measures over every filed year
+
+export interface HeadlineSeries {
+  id: keyof typeof MEASURE_COLORS;
+  label: string;
+  unit: string;
+  color: string;
+  /**
+   * The prose figure that counts the same thing, drawn for pre-2019 years (no tables). In reports
+   * with tables the narrative checks compare the same statements with these cells
+   * (lib/checks/rules.ts n.received, n.review, n.suits). 答复 and 主动公开 have no measure of the
+   * same meaning here and are not joined.
+   */
+  stated?: HeadlineKey;
+}
+
+const headlineSeries = (id: keyof typeof MEASURE_COLORS, stated?: HeadlineKey): HeadlineSeries => {
+  const m = MEASURE_BY_ID.get(id);
+  if (!m) throw new Error(`unknown measure ${id}`);
+  return { id, label: m.label, unit: m.unit, color: MEASURE_COLORS[id], stated };
+};
+
+export const HEADLINE_SERIES: readonly HeadlineSeries[] = [
+  headlineSeries("received", "requests_received"),
+  headlineSeries("licensing"),
+  headlineSeries("penalty"),
+  headlineSeries("reviewTotal", "reviews"),
+  headlineSeries("suitTotal", "suits"),
+];
+
+export interface HeadlineRow extends ChartRow {
+  /** Series whose value this year is a figure stated in the report's text, not a table cell. */
+  stated: string[];
+}
+
+/**
+ * One row per year from the first to the last filed year (pre-2019 included): table values as the
+ * KPI cards compute them; for a pre-2019 report, the stated figure where one means the same. A year
+ * without a report, or a measure neither table nor text gives, is null — a gap, never 0.
+ */
+export function headlineRows(years: readonly AgencyYear[], series: readonly HeadlineSeries[] = HEADLINE_SERIES): HeadlineRow[] {
+  return years.map((y) => {
+    const values: Record<string, number | null> = {};
+    const stated: string[] = [];
+    for (const s of series) {
+      const table = measureValue(MEASURE_BY_ID.get(s.id)!, y.figures).value;
+      const text = y.format === "pre2019" && s.stated ? y.stated[s.stated] : undefined;
+      if (table === null && text !== undefined) {
+        values[s.id] = text;
+        stated.push(s.id);
+      } else values[s.id] = table;
+    }
+    return { year: y.year, filed: y.reportId !== null, format: y.format, reportId: y.reportId, values, hidden: {}, stated };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

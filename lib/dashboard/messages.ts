@@ -11,7 +11,18 @@ export const dash = {
   notFiled: "未报送",
   noTablesYear: "无统一表格",
   gapNote: (years: number[]) => `未报送年度（图中留空，不按 0 画）：${years.join("、")}。`,
-  pre2019Note: (years: number[]) => `${years.join("、")} 年度报告为 2019 年以前格式，没有统一表格，表格数据留空。`,
+  pre2019Note: (years: number[]) => `${years.join("、")} 年度报告为 2019 年以前格式，没有统一表格，只有表格才有的数字这几年留空。`,
+  headline: {
+    title: "主要指标趋势",
+    /** After a tooltip value that the report's text states (pre-2019, no tables). */
+    statedMark: "正文所述",
+    statedNote: (years: number[], labels: string[]) =>
+      `${years.join("、")} 年的${labels.join("、")}是报告正文所述数字（图中虚线圈），不是表格单元格。`,
+    /** In the exported image and data, where the note under the chart is not. */
+    statedSubtitle: (years: number[]) => `${years.join("、")} 年虚线圈为正文所述数字`,
+    /** The 说明 cell of a year in the data download. */
+    statedRow: (labels: string[]) => `正文所述：${labels.join("、")}`,
+  },
   formatBreak: (year: number) => `${year} 年起为 2021 年版格式：口径不同的指标分成两条线，不连成一条。`,
   emptyFamily: "各年度报告都没有这一组数字。",
   overview: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BOM, safeFileName, toCsv } from "./table";
+import { BOM, safeFileName, toCsv, yearSeriesTable } from "./table";
 import { composeChartSvg } from "./svg";
 
 describe("toCsv", () => {
@@ -33,6 +33,27 @@ describe("toCsv", () => {
 
   it("makes safe file names", () => {
     expect(safeFileName('平潭/2024:"趋势"?')).toBe("平潭_2024_趋势_");
+  });
+});
+
+describe("yearSeriesTable", () => {
+  const series = [{ id: "received", label: "本年新收申请" }];
+
+  it("leaves a gap blank and adds a 说明 column only when a row has a note", () => {
+    const plain = yearSeriesTable([{ year: 2022, filed: false, values: { received: null } }], series, "件");
+    expect(plain.columns.map((c) => c.header)).toEqual(["年度", "本年新收申请（件）", "报送情况"]);
+    expect(plain.rows).toEqual([{ year: 2022, received: null, filed: "未报送" }]);
+
+    const noted = yearSeriesTable(
+      [
+        { year: 2018, filed: true, values: { received: 0 }, note: "正文所述：本年新收申请" },
+        { year: 2019, filed: true, values: { received: 23 } },
+      ],
+      series,
+      "件",
+    );
+    const csv = toCsv({ title: "t", ...noted }).slice(1).split("\r\n");
+    expect(csv.slice(0, 3)).toEqual(["年度,本年新收申请（件）,报送情况,说明", "2018,0,,正文所述：本年新收申请", "2019,23,,"]);
   });
 });
 

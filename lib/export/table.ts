@@ -61,18 +61,29 @@ export function chartSubtitle(who: string, rows: readonly { year: number }[], un
   return `${who} · ${rows[0]?.year ?? ""}–${rows[rows.length - 1]?.year ?? ""} 年 · 单位：${unit === "%" ? "百分比" : unit}`;
 }
 
-/** A year-by-year chart's figures as its data download: blanks where the chart has a gap. */
+/**
+ * A year-by-year chart's figures as its data download: blanks where the chart has a gap. A row's
+ * note (e.g. which values the report's text states rather than its tables) gets a 说明 column, so
+ * the file says what the chart marks.
+ */
 export function yearSeriesTable(
-  rows: readonly { year: number; filed: boolean; values: Record<string, number | null> }[],
+  rows: readonly { year: number; filed: boolean; values: Record<string, number | null>; note?: string }[],
   series: readonly { id: string; label: string }[],
   unit: string,
 ): Omit<ExportTable, "title" | "notes"> {
+  const noted = rows.some((r) => r.note);
   return {
     columns: [
       { key: "year", header: "年度", numFmt: "0" },
       ...series.map((s) => ({ key: s.id, header: `${s.label}（${unit}）`, numFmt: unit === "%" ? "0.0%" : "General" })),
       { key: "filed", header: "报送情况" },
+      ...(noted ? [{ key: "note", header: "说明" }] : []),
     ],
-    rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])), filed: r.filed ? "" : "未报送" })),
+    rows: rows.map((r) => ({
+      year: r.year,
+      ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])),
+      filed: r.filed ? "" : "未报送",
+      ...(noted ? { note: r.note ?? "" } : {}),
+    })),
   };
 }

@@ -53,7 +53,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
       <Card title="主要指标（最近一年，同比）" testId="card-kpis" skeletonHeight={120}>
         <KpiSection agencyId={agencyId} />
       </Card>
-      <Card title="主要指标趋势" testId="card-headline" skeletonHeight={340}>
+      <Card title={msg.dashboard.headline.title} testId="card-headline" skeletonHeight={340}>
         <HeadlineSection agencyId={agencyId} agencyName={agencyName} />
       </Card>
       <FamilyCards agencyId={agencyId} agencyName={agencyName} />

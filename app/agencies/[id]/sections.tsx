@@ -4,13 +4,23 @@
  */
 import Link from "next/link";
 import { FamilyChart, type FamilyChartRow } from "@/components/charts/family-chart";
-import { TrendChart, type TrendRow } from "@/components/charts/trend-chart";
+import { TrendChart } from "@/components/charts/trend-chart";
 import { Card, Empty } from "@/components/dashboard/card";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { PostsTable } from "@/components/dashboard/posts-table";
-import { FAMILIES, buildKpis, familyRows, formatBreak, fromFirstTables, postsFamily, type ChartRow, type Family } from "@/lib/dashboard/agency-view";
+import {
+  FAMILIES,
+  HEADLINE_SERIES,
+  buildKpis,
+  familyRows,
+  formatBreak,
+  fromFirstTables,
+  headlineRows,
+  postsFamily,
+  type ChartRow,
+  type Family,
+} from "@/lib/dashboard/agency-view";
 import { MEASURE_BY_ID } from "@/lib/dashboard/measures";
-import { ALL_METRIC_KEYS, HEADLINE_METRICS, buildTrend } from "@/lib/metrics";
 import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
@@ -29,27 +39,38 @@ export async function KpiSection({ agencyId }: { agencyId: number }) {
   return <KpiCards kpis={buildKpis(years)} />;
 }
 
-/** The headline chart of the first version (five comparable measures), kept as the page's summary. */
+/**
+ * The KPI cards' count measures over every filed year. Pre-2019 years have no tables: where their
+ * text states a figure of the same meaning it is drawn, marked 正文所述 on the chart, in the
+ * export and in the note below.
+ */
 export async function HeadlineSection({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
-  const { reports } = await loadAgencyYears(agencyId);
-  const rows = reports.flatMap((r) => ALL_METRIC_KEYS.filter((k) => k in r.cells).map((key) => ({ year: r.year, key, value: r.cells[key] })));
-  const trend = buildTrend(rows, reports.map((r) => r.year));
-  const data: TrendRow[] = trend.map((p) => ({ year: p.year, filed: p.filed, ...p.values }));
-  const missingYears = trend.filter((p) => !p.filed).map((p) => p.year);
-  const noTables = reports.filter((r) => r.format === "pre2019").map((r) => r.year);
+  const { years } = await loadAgencyYears(agencyId);
+  const rows = headlineRows(years);
+  const label = new Map(HEADLINE_SERIES.map((s) => [s.id as string, s.label]));
+  const missingYears = rows.filter((r) => !r.filed).map((r) => r.year);
+  const noTables = rows.filter((r) => r.format === "pre2019").map((r) => r.year);
+  const statedYears = rows.filter((r) => r.stated.length > 0).map((r) => r.year);
+  const statedLabels = HEADLINE_SERIES.filter((s) => rows.some((r) => r.stated.includes(s.id))).map((s) => s.label);
+  const subtitle = chartSubtitle(agencyName, rows, "件");
   return (
     <>
       <ChartExport
-        title="主要指标趋势"
-        subtitle={chartSubtitle(agencyName, trend, "件")}
-        legend={HEADLINE_METRICS.map((m) => ({ label: m.label, color: m.color }))}
-        table={yearSeriesTable(trend, HEADLINE_METRICS, "件")}
+        title={dash.headline.title}
+        subtitle={statedYears.length > 0 ? `${subtitle} · ${dash.headline.statedSubtitle(statedYears)}` : subtitle}
+        legend={HEADLINE_SERIES.map((s) => ({ label: s.label, color: s.color }))}
+        table={yearSeriesTable(
+          rows.map((r) => ({ ...r, note: r.stated.length > 0 ? dash.headline.statedRow(r.stated.map((id) => label.get(id) ?? id)) : undefined })),
+          HEADLINE_SERIES,
+          "件",
+        )}
       >
-        <TrendChart data={data} series={HEADLINE_METRICS.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+        <TrendChart rows={rows} series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
       </ChartExport>
       <p className="muted small">
         {missingYears.length > 0 && dash.gapNote(missingYears)}
         {noTables.length > 0 && dash.pre2019Note(noTables)}
+        {statedYears.length > 0 && dash.headline.statedNote(statedYears, statedLabels)}
       </p>
     </>
   );

@@ -28,7 +28,7 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
   const years: AgencyYear[] = [];
   for (let y = first; y <= last; y++) {
     const t = totals.find((x) => x.year === y);
-    years.push({ year: y, reportId: null, format: t ? (y >= 2021 ? "2021" : y >= 2019 ? "2019" : "pre2019") : null, figures: t?.sums ?? {}, posts: {} });
+    years.push({ year: y, reportId: null, format: t ? (y >= 2021 ? "2021" : y >= 2019 ? "2019" : "pre2019") : null, figures: t?.sums ?? {}, posts: {}, stated: {} });
   }
   const filedRows = (rows: ReturnType<typeof familyRows>) => rows.map((r) => ({ ...r, filed: totals.some((t) => t.year === r.year) }));
   return (
