@@ -137,7 +137,7 @@ export const findings = pgTable(
     fingerprint: text("fingerprint").notNull(),
   },
   (t) => [
-    index("findings_report_idx").on(t.reportId),
+    // (A report's findings are found by the unique (report_id, fingerprint) index below.)
     index("findings_rule_idx").on(t.rule, t.severity),
     uniqueIndex("findings_report_fingerprint_key").on(t.reportId, t.fingerprint),
     // Errors are a few thousand of a province's hundreds of thousands of findings: counting the

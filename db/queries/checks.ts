@@ -94,7 +94,16 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<{ fou
     if (before) for (const [fingerprint, id] of before) if (!seen.has(fingerprint)) stale.push(id);
   }
   for (let i = 0; i < stale.length; i += 5000) await db.delete(findings).where(anyOf(findings.id, stale.slice(i, i + 5000)));
-  for (let i = 0; i < fresh.length; i += 1000) await db.insert(findings).values(fresh.slice(i, i + 1000));
+  // New findings as one JSON parameter per few thousand rows, unpacked by the database: a bulk
+  // re-check writes tens of thousands, and a bind parameter per field is what made that slow.
+  for (let i = 0; i < fresh.length; i += 5000) {
+    const rows = fresh.slice(i, i + 5000).map((f) => ({ report_id: f.reportId, year: f.year, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, fingerprint: f.fingerprint }));
+    await db.execute(sql`
+      insert into findings (report_id, year, rule, severity, cells, message, fingerprint)
+      select report_id, year, rule, severity, cells, message, fingerprint
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(report_id int, year int, rule text, severity text, cells jsonb, message text, fingerprint text)`);
+  }
   return { found: total, changed: stale.length + fresh.length };
 }
 
@@ -108,16 +117,23 @@ export async function recheckAround(db: Tx, agencyId: number, year: number): Pro
 }
 
 /** Every report of one year, in chunks: the province-scale re-check the benchmark measures. */
-export async function recheckYear(db: Db, year: number, chunk = 4000): Promise<{ reports: number; findings: number; changed: number }> {
+export async function recheckYear(db: Db, year: number, chunk = 2000): Promise<{ reports: number; findings: number; changed: number }> {
   const ids = (await db.select({ id: reports.id }).from(reports).where(eq(reports.year, year)).orderBy(reports.id)).map((r) => r.id);
   let total = 0;
   let changed = 0;
-  for (let i = 0; i < ids.length; i += chunk) {
-    const part = ids.slice(i, i + chunk);
-    const r = await db.transaction(async (tx) => recheckReports(tx as unknown as Db, part));
-    total += r.found;
-    changed += r.changed;
-  }
+  // Two chunks in flight, each in its own transaction on its own connection: while the database
+  // writes one chunk's findings, this process loads and checks the next. (PGlite runs them one
+  // after the other; chunks hold disjoint reports, so they never wait on each other's locks.)
+  const parts: number[][] = [];
+  for (let i = 0; i < ids.length; i += chunk) parts.push(ids.slice(i, i + chunk));
+  const worker = async () => {
+    for (let part = parts.shift(); part; part = parts.shift()) {
+      const r = await db.transaction(async (tx) => recheckReports(tx as unknown as Db, part));
+      total += r.found;
+      changed += r.changed;
+    }
+  };
+  await Promise.all([worker(), worker()]);
   // Rewriting thousands of findings leaves the planner with the old severity mix and the counts
   // reading the heap, and PGlite has no autovacuum to catch up later: refresh what the queries
   // plan on. Outside any transaction, as VACUUM requires; skipped when little changed.
