@@ -8,6 +8,9 @@ import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { rankingQuery, rankingSearchSchema } from "./schema";
 
+const PER_PAGE = 50;
+const CHART_TOP = 30;
+
 export const dynamic = "force-dynamic";
 
 const m = msg.scoring;
@@ -30,8 +33,22 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
   const rows = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric);
   const indicators = rubric.definition.indicators;
   const state = { region: s.region, level: s.level, year, rubric: rubric.id, version: s.version };
+  const pages = Math.max(1, Math.ceil(rows.length / PER_PAGE));
+  const page = Math.min(s.page, pages);
+  const shown = rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+  const pager =
+    pages > 1 ? (
+      <p className="small pager" data-testid="ranking-pager">
+        {page > 1 && <Link href={`/scoring?${rankingQuery({ ...state, page: page - 1 })}`}>{m.prev}</Link>} {m.page(page, pages, rows.length)}{" "}
+        {page < pages && <Link href={`/scoring?${rankingQuery({ ...state, page: page + 1 })}`}>{m.next}</Link>}
+      </p>
+    ) : null;
+  // The chart draws the leaders and the table shows one page: a province ranks thousands of
+  // agencies, which the downloads carry whole.
+  const rankedCount = rows.filter((r) => r.rank !== null).length;
   const bars: RankingBar[] = rows
     .filter((r) => r.rank !== null)
+    .slice(0, CHART_TOP)
     .map((r) => ({
       agency: r.agency,
       rank: r.rank!,
@@ -100,10 +117,11 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           rows={bars}
           indicators={indicators.map((x) => ({ id: x.id, name: x.name }))}
           max={rows[0]?.score.max ?? 0}
-          title={title}
+          title={rankedCount > CHART_TOP ? m.chartTopTitle(title, CHART_TOP) : title}
           emptyText={m.chartEmpty}
           fileName={`${m.export.filename(year)}`}
         />
+        {rankedCount > CHART_TOP && <p className="muted small" data-testid="ranking-chart-top">{m.chartTop(CHART_TOP, rankedCount)}</p>}
       </div>
 
       {rows.length === 0 ? (
@@ -126,7 +144,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => {
+              {shown.map((r) => {
                 const sheet = `/scoring/${r.agencyId}/${year}?rubric=${rubric.id}&version=${rubric.version}`;
                 return (
                   <tr key={r.agencyId} data-agency={r.agency}>
@@ -154,6 +172,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
               })}
             </tbody>
           </table>
+          {pager}
         </div>
       )}
     </>

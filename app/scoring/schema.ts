@@ -8,6 +8,8 @@ export const rankingSearchSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   rubric: z.coerce.number().int().positive().default(1).catch(1),
   version: z.coerce.number().int().positive().optional().catch(undefined),
+  /** The table's page (the chart shows the leaders, the downloads every row). */
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type RankingSearch = z.infer<typeof rankingSearchSchema>;
 

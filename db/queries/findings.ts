@@ -1,7 +1,7 @@
 /** Findings: the queue across agencies, a report's findings with their reviews, reviews and corrections. */
 import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reportFigures, reports } from "../schema";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
 
@@ -24,7 +24,7 @@ function where(f: FindingFilter, exclude?: keyof FindingFilter): SQL | undefined
   const conds: (SQL | undefined)[] = [];
   if (f.rule && exclude !== "rule") conds.push(eq(findings.rule, f.rule));
   if (f.severity && exclude !== "severity") conds.push(eq(findings.severity, f.severity));
-  if (f.year && exclude !== "year") conds.push(eq(reports.year, f.year));
+  if (f.year && exclude !== "year") conds.push(eq(findings.year, f.year));
   if (f.kind && exclude !== "kind") conds.push(eq(agencies.kind, f.kind as "government"));
   if (f.level && exclude !== "level") conds.push(eq(regions.level, f.level as "county"));
   if (f.regionId && exclude !== "regionId") {
@@ -37,6 +37,8 @@ function where(f: FindingFilter, exclude?: keyof FindingFilter): SQL | undefined
   return conds.length ? and(...conds) : undefined;
 }
 
+// The queue joins the narrow report_figures row (report → agency) rather than the wide report
+// row: a province's queue counts hundreds of thousands of findings.
 const base = (db: Db) =>
   db
     .select({
@@ -47,7 +49,7 @@ const base = (db: Db) =>
       message: findings.message,
       cells: findings.cells,
       fingerprint: findings.fingerprint,
-      year: reports.year,
+      year: findings.year,
       agencyId: agencies.id,
       agency: agencies.name,
       region: regions.name,
@@ -57,45 +59,58 @@ const base = (db: Db) =>
       reviewedAt: findingReviews.reviewedAt,
     })
     .from(findings)
-    .innerJoin(reports, eq(reports.id, findings.reportId))
-    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(reportFigures, eq(reportFigures.reportId, findings.reportId))
+    .innerJoin(agencies, eq(agencies.id, reportFigures.agencyId))
     .innerJoin(regions, eq(regions.id, agencies.regionId))
     .leftJoin(findingReviews, reviewJoin);
 
 const SEVERITY_ORDER = sql`case ${findings.severity} when 'error' then 0 when 'warning' then 1 else 2 end`;
 
+const ORDER = [SEVERITY_ORDER, desc(findings.year), asc(findings.reportId), asc(findings.id)] as const;
+
+/** Whether the filter (less one dimension) reads the agency or its region: only then are they joined. */
+const needsAgency = (f: FindingFilter, exclude?: keyof FindingFilter) =>
+  (["kind", "level", "regionId"] as const).some((k) => k !== exclude && f[k] !== undefined && f[k] !== null && f[k] !== "");
+
+/** findings (with its review) under the filter, joined to the agency and region only when it filters on them. */
+function scoped<T extends Record<string, unknown>>(db: Db, fields: T, f: FindingFilter, exclude?: keyof FindingFilter) {
+  let q = db.select(fields as never).from(findings).leftJoin(findingReviews, reviewJoin).$dynamic();
+  if (needsAgency(f, exclude)) {
+    q = q
+      .innerJoin(reportFigures, eq(reportFigures.reportId, findings.reportId))
+      .innerJoin(agencies, eq(agencies.id, reportFigures.agencyId))
+      .innerJoin(regions, eq(regions.id, agencies.regionId));
+  }
+  return q.where(where(f, exclude));
+}
+
+/**
+ * One page of the queue: errors first, latest year first, a report's findings together. The page's
+ * ids are chosen on findings alone; only those 50 are joined to their agency and region.
+ */
 export async function listFindings(db: Db, f: FindingFilter, page = 1, pageSize = 50) {
-  return base(db)
-    .where(where(f))
-    .orderBy(SEVERITY_ORDER, desc(reports.year), asc(agencies.name), asc(findings.id))
+  const ids = (await scoped(db, { id: findings.id }, f)
+    .orderBy(...ORDER)
     .limit(pageSize)
-    .offset((page - 1) * pageSize);
+    .offset((page - 1) * pageSize)) as unknown as { id: number }[];
+  if (ids.length === 0) return [];
+  return base(db)
+    .where(sql`${findings.id} = any(${sql.raw(`array[${ids.map((r) => Math.trunc(r.id)).join(",")}]::int[]`)})`)
+    .orderBy(...ORDER);
 }
 
 /** Counts by each filter dimension, each counted under the other filters (facets). */
 export async function countFindings(db: Db, f: FindingFilter) {
   const facet = async (col: SQL | typeof findings.rule, exclude: keyof FindingFilter) =>
-    (await db
-      .select({ value: sql<string | null>`${col}`, n: sql<number>`count(*)::int` })
-      .from(findings)
-      .innerJoin(reports, eq(reports.id, findings.reportId))
-      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .innerJoin(regions, eq(regions.id, agencies.regionId))
-      .leftJoin(findingReviews, reviewJoin)
-      .where(where(f, exclude))
-      .groupBy(sql`1`)) as { value: string | null; n: number }[];
+    (await scoped(db, { value: sql<string | null>`${col}`, n: sql<number>`count(*)::int` }, f, exclude).groupBy(sql`1`)) as unknown as {
+      value: string | null;
+      n: number;
+    }[];
   const [total, rule, severity, year, status] = await Promise.all([
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(findings)
-      .innerJoin(reports, eq(reports.id, findings.reportId))
-      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .innerJoin(regions, eq(regions.id, agencies.regionId))
-      .leftJoin(findingReviews, reviewJoin)
-      .where(where(f)),
+    scoped(db, { n: sql<number>`count(*)::int` }, f) as unknown as Promise<{ n: number }[]>,
     facet(findings.rule, "rule"),
     facet(findings.severity as never, "severity"),
-    facet(sql`${reports.year}::text`, "year"),
+    facet(sql`${findings.year}::text`, "year"),
     facet(sql`coalesce(${findingReviews.status}, 'open')`, "status"),
   ]);
   return { total: total[0].n, rule, severity, year, status };

