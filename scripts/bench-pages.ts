@@ -28,6 +28,9 @@ const PAGES: [string, string][] = [
   ["agency", `/agencies/${AGENCY}`],
   ["compare", `/compare?region=${REGION}&kind=department&metric=disclosureRate`],
   ["coverage", `/coverage?year=${YEAR}`],
+  // Not among issue 5's pages, measured so that their cost at this scale is on record.
+  ["findings", "/findings"],
+  ["scoring", `/scoring?year=${YEAR}`],
 ];
 
 const pct = (xs: number[], p: number) => {
