@@ -45,6 +45,22 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     expect((await countFindings(t.db, { status: "confirmed" })).total).toBe(0);
   });
 
+  it("counts each facet under every filter but its own, as the listed findings say", async () => {
+    const dims = { rule: (x: Row) => x.rule, severity: (x: Row) => x.severity, year: (x: Row) => String(x.year), status: (x: Row) => x.status ?? "open" } as const;
+    type Row = Awaited<ReturnType<typeof listFindings>>[number];
+    for (const filter of [{ severity: "warning", year: 2024 }, { kind: "government", status: "open", severity: "error" }, { level: "county", rule: "doc.deadline" }] as const) {
+      const counts = await countFindings(t.db, filter);
+      expect(counts.total).toBe((await listFindings(t.db, filter, 1, 100_000)).length);
+      for (const [dim, value] of Object.entries(dims) as [keyof typeof dims, (x: Row) => string][]) {
+        const rows = await listFindings(t.db, { ...filter, [dim]: undefined }, 1, 100_000);
+        const want = new Map<string, number>();
+        for (const r of rows) want.set(value(r), (want.get(value(r)) ?? 0) + 1);
+        const got = new Map(counts[dim].map((c) => [String(c.value), c.n]));
+        expect(got, `${dim} under ${JSON.stringify(filter)}`).toEqual(want);
+      }
+    }
+  });
+
   it("keeps a review through a re-import while the finding is unchanged", async () => {
     const id = (await findReportId(t.db, "阿拉善右旗民政局", 2021))!;
     const [first] = (await listReportFindings(t.db, id)).filter((x) => x.rule === "t3.results_sum");

@@ -99,21 +99,50 @@ export async function listFindings(db: Db, f: FindingFilter, page = 1, pageSize 
     .orderBy(...ORDER);
 }
 
-/** Counts by each filter dimension, each counted under the other filters (facets). */
+/**
+ * Counts by each filter dimension, each counted under the other filters (facets): one pass over
+ * the findings with grouping sets, each facet's count filtered by every condition but its own.
+ */
 export async function countFindings(db: Db, f: FindingFilter) {
-  const facet = async (col: SQL | typeof findings.rule, exclude: keyof FindingFilter) =>
-    (await scoped(db, { value: sql<string | null>`${col}`, n: sql<number>`count(*)::int` }, f, exclude).groupBy(sql`1`)) as unknown as {
-      value: string | null;
-      n: number;
-    }[];
-  const [total, rule, severity, year, status] = await Promise.all([
-    scoped(db, { n: sql<number>`count(*)::int` }, f) as unknown as Promise<{ n: number }[]>,
-    facet(findings.rule, "rule"),
-    facet(findings.severity as never, "severity"),
-    facet(sql`${findings.year}::text`, "year"),
-    facet(sql`coalesce(${findingReviews.status}, 'open')`, "status"),
-  ]);
-  return { total: total[0].n, rule, severity, year, status };
+  const cond = (exclude?: keyof FindingFilter) => where(f, exclude) ?? sql`true`;
+  const status = sql`coalesce(${findingReviews.status}, 'open')`;
+  const rows = (await scoped(
+    db,
+    {
+      rule: findings.rule,
+      severity: findings.severity,
+      year: sql<string | null>`${findings.year}::text`,
+      status: sql<string | null>`${status}`,
+      // Which grouping set the row belongs to: bit 3 rule … bit 0 status, set when not grouped by it.
+      set: sql<number>`grouping(${findings.rule}, ${findings.severity}, ${findings.year}, ${status})::int`,
+      total: sql<number>`count(*) filter (where ${cond()})::int`,
+      byRule: sql<number>`count(*) filter (where ${cond("rule")})::int`,
+      bySeverity: sql<number>`count(*) filter (where ${cond("severity")})::int`,
+      byYear: sql<number>`count(*) filter (where ${cond("year")})::int`,
+      byStatus: sql<number>`count(*) filter (where ${cond("status")})::int`,
+    },
+    { kind: f.kind, level: f.level, regionId: f.regionId },
+  ).groupBy(sql`grouping sets ((${findings.rule}), (${findings.severity}), (${findings.year}), (${status}), ())`)) as unknown as {
+    rule: string | null;
+    severity: string | null;
+    year: string | null;
+    status: string | null;
+    set: number;
+    total: number;
+    byRule: number;
+    bySeverity: number;
+    byYear: number;
+    byStatus: number;
+  }[];
+  const facet = (set: number, value: (r: (typeof rows)[number]) => string | null, n: (r: (typeof rows)[number]) => number) =>
+    rows.filter((r) => r.set === set && n(r) > 0).map((r) => ({ value: value(r), n: n(r) }));
+  return {
+    total: rows.find((r) => r.set === 15)?.total ?? 0,
+    rule: facet(0b0111, (r) => r.rule, (r) => r.byRule),
+    severity: facet(0b1011, (r) => r.severity, (r) => r.bySeverity),
+    year: facet(0b1101, (r) => r.year, (r) => r.byYear),
+    status: facet(0b1110, (r) => r.status, (r) => r.byStatus),
+  };
 }
 
 /** A report's findings with their review decisions, in the order the markers number them. */
