@@ -8,7 +8,11 @@
  * Slot i holds CELL_VECTOR_KEYS[i]: the cell's value; −Infinity for a cell printed blank; NULL for
  * a cell the report does not print (the rules tell "blank" from "absent"). Not the other way
  * round: postgres.js reads a NULL element of a float8[] as NaN, so NULL and NaN cannot both carry
- * meaning, and no printed count is infinite.
+ * meaning, and no printed count is infinite. Read it as text (cellsFromVectorText).
+ *
+ * The order is the template's keys, sorted: a template change changes the column's expression, and
+ * needs `npm run db:generate` (a migration that recomputes the column). Until then the test "keeps
+ * cell_vector equal to cell_values" (db/queries/queries.test.ts) fails on a fresh database.
  */
 import { ALL_CELL_KEYS } from "./template";
 
@@ -25,23 +29,10 @@ export function cellVectorSql(column: string): string {
   return `array[${slots.join(", ")}]`;
 }
 
-/** The cells object back from a stored vector (absent keys left out, blanks as null). */
-export function cellsFromVector(vector: readonly (number | string | null)[]): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  const n = Math.min(vector.length, CELL_VECTOR_KEYS.length);
-  for (let i = 0; i < n; i++) {
-    const v = vector[i];
-    if (v === null) continue; // absent (PGlite)
-    const x = typeof v === "number" ? v : Number(v);
-    if (Number.isNaN(x)) continue; // absent (postgres.js)
-    out[CELL_VECTOR_KEYS[i]] = x === -Infinity ? null : x;
-  }
-  return out;
-}
-
 /**
- * The same from the vector's text form, `{1,-Infinity,NULL,…}`: what the checks read by the
- * thousand, parsed here rather than by the driver (whose array parser goes character by character).
+ * The cells object back from the vector's text form, `{1,-Infinity,NULL,…}` (select
+ * cell_vector::text): absent keys left out, blanks as null. Parsed here rather than by the drivers,
+ * whose array parsers go character by character and, in postgres.js, read a NULL element as NaN.
  */
 export function cellsFromVectorText(text: string | null): Record<string, number | null> {
   const out: Record<string, number | null> = {};
