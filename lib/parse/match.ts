@@ -1,24 +1,35 @@
 /**
- * The one label-matching step: document lines → template cells. Rows are matched by their labels,
- * never by position; 表二 columns by their header labels; 表三/表四 columns are checked against the
- * header labels and read in the national order (their headers wrap and lose merges in every
- * presentation, but the order is fixed by the template).
+ * The aligner: the token stream of any presentation (tokens.ts) against the national template.
+ *
+ * The template is a grammar. Its labels come in a fixed order, each row has a fixed number of
+ * cells, and identities hold between them (domain.md §5). So a row is read the same way whatever
+ * the presentation: find its label, take what stands between it and the next label, and decide how
+ * those values fill the row's cells. Where the source marks every cell, that decides; where it lost
+ * boundaries (digits run together, blank cells that left no trace, spacer cells) the identities
+ * must leave exactly one reading, or the row is left unread and listed with its source text.
+ * Never a value under the wrong key.
  */
 import {
   ALL_CELL_KEYS,
+  T2_SECTIONS,
   T3_COLUMNS,
+  T3_ROWS,
   T4_GROUPS,
   T4_RESULTS,
   t2Key,
+  t2SectionNumeral,
   t3Key,
   t4Key,
+  type LabelDef,
+  type T3Group,
   type TableFormat,
   type TableId,
 } from "../report/template";
-import { labelCore, matchT2Column, matchT2Row, matchT3Group, matchT3Row, normalizeLabel, isT2SectionHeader } from "../report/labels";
-import { parseValue, type CellValue } from "../report/values";
-import type { DocCell, DocLine, SourceLoc } from "./document";
+import type { LexEntry } from "../report/labels";
+import type { CellValue } from "../report/values";
 import { msg } from "../messages";
+import type { DocLine, SourceLoc } from "./document";
+import { tokenize, type Tok } from "./tokens";
 
 export interface ReadCell {
   value: CellValue;
@@ -32,6 +43,10 @@ export interface ParseIssue {
   code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split";
   message: string;
   loc: SourceLoc;
+  /** The cells this issue leaves unread. */
+  keys?: string[];
+  /** The row as printed: its label and what stood after it. */
+  source?: string;
 }
 
 export interface MatchResult {
@@ -42,34 +57,11 @@ export interface MatchResult {
   issues: ParseIssue[];
 }
 
-type Slot = { cell: DocCell; parsed: ReturnType<typeof parseValue> };
+type ValueTok = Extract<Tok, { k: "num" } | { k: "blank" }>;
+type SegCell = { v: ValueTok } | { e: SourceLoc };
+type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string };
 
-const isBlankText = (c: DocCell) => normalizeLabel(c.text) === "";
-
-function splitRow(cells: DocCell[]): { labels: DocCell[]; values: Slot[] } {
-  cells = splitLabelDigits(cells);
-  const slots = cells.map((cell) => ({ cell, parsed: parseValue(cell.text) }));
-  // Leading cells up to the last label are labels (group cells, then the row's own label).
-  let lastLabel = -1;
-  slots.forEach((s, i) => {
-    if (s.parsed.kind === "text") lastLabel = i;
-  });
-  return { labels: slots.slice(0, lastLabel + 1).map((s) => s.cell).filter((c) => !isBlankText(c)), values: slots.slice(lastLabel + 1) };
-}
-
-/**
- * A row label with its figures run into it (`行政规范性文件8855698`): the label, then the digits
- * as one value cell for takeValues to split.
- */
-function splitLabelDigits(cells: DocCell[]): DocCell[] {
-  const i = cells.findLastIndex((c) => parseValue(c.text).kind === "text");
-  const last = i >= 0 && cells.slice(i + 1).every(isBlankText);
-  const m = last ? /^(.*[^\d\s.,])\s*(\d+)$/.exec(cells[i].text.trim()) : null;
-  if (!m || normalizeLabel(m[1]).length < 2) return cells;
-  return [...cells.slice(0, i), { text: m[1], loc: cells[i].loc }, { text: m[2], loc: cells[i].loc }];
-}
-
-/** An identity the values of one row satisfy (domain.md §5), checked on every complete group. */
+/** An identity the values of one row satisfy (domain.md §5); blanks count as 0. */
 type Balance = (values: number[]) => boolean;
 
 const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
@@ -84,32 +76,33 @@ const NO_BALANCE: Balance = () => true;
 
 /**
  * Readings of digit runs whose cell boundaries were lost (`8855698` = 88 | 55 | 698) as `count`
- * integers, each run split in place (no leading zeros), keeping those the row's identity accepts.
- * Stops at two: one reading is an answer, two are a doubt.
+ * numbers, each run split in place (no leading zeros; a run's sign stays with its first part),
+ * keeping those the row's identity accepts. Stops at `limit`: one reading is an answer, more are a
+ * doubt.
  */
-export function splitRuns(runs: string[], count: number, balance: Balance): number[][] {
+export function splitRuns(runs: string[], count: number, balance: Balance, limit = 2): number[][] {
   const found: number[][] = [];
   const parts: number[] = [];
-  // The readings grow combinatorially with the digits: past this many steps the row is a doubt
-  // (two "readings"), not a wait. Real rows settle in a few hundred.
+  // The readings grow combinatorially with the digits: past this many steps the row is a doubt.
   let budget = 200_000;
   const walk = (run: number, pos: number) => {
     if (--budget < 0) {
       while (found.length < 2) found.push([]);
       return;
     }
-    if (found.length >= 2 || parts.length > count || !balance(parts)) return;
+    if (found.length >= limit || parts.length > count || !balance(parts)) return;
     if (run === runs.length) {
       if (parts.length === count) found.push([...parts]);
       return;
     }
-    const digits = runs[run];
-    if (pos === digits.length) return walk(run + 1, 0);
-    const maxEnd = digits[pos] === "0" ? pos + 1 : digits.length;
-    for (let end = pos + 1; end <= maxEnd; end++) {
-      // A run ends where its cell ended: the last part must reach its end.
-      parts.push(Number(digits.slice(pos, end)));
-      if (end === digits.length) walk(run + 1, 0);
+    const text = runs[run];
+    const sign = pos === 0 && (text[0] === "-" || text[0] === "+") ? text[0] : "";
+    const at = pos + sign.length;
+    if (at === text.length) return walk(run + 1, 0);
+    const maxEnd = text[at] === "0" ? at + 1 : text.length;
+    for (let end = at + 1; end <= maxEnd; end++) {
+      parts.push(Number(sign + text.slice(at, end)));
+      if (end === text.length) walk(run + 1, 0);
       else walk(run, end);
       parts.pop();
     }
@@ -118,237 +111,401 @@ export function splitRuns(runs: string[], count: number, balance: Balance): numb
   return found;
 }
 
+const asNumbers = (r: Slot[]) => r.map((s) => s.value ?? 0);
+const slotOf = (t: ValueTok): Slot =>
+  t.k === "num" ? { value: t.value, raw: t.raw, loc: t.loc, ...(t.note ? { note: t.note } : {}) } : { value: null, raw: t.raw, loc: t.loc };
+
+type Reading =
+  | { kind: "ok"; slots: Slot[] }
+  | { kind: "doubt"; candidates: Slot[][] }
+  | { kind: "shape"; got: number; extra: boolean }
+  | { kind: "cut" };
+
 /**
- * The `count` values of a row. Cells past the count that are empty are the placeholders of lost
- * merges (`行政许可 | 4 | ||`); a row printed with no value at all is `count` blanks. Too few cells
- * that are all digit runs are split where exactly one reading satisfies the row's identity;
- * several readings leave the row unread (`uncertain`).
+ * How the cells after a label fill a row of `n`. Values in order, empty cells as possible blanks
+ * (or spacers and placeholders of merged cells), digit runs as possibly several cells.
  */
-function takeValues(
-  values: Slot[],
-  count: number,
-  balance: Balance = NO_BALANCE,
-): { slots: (Slot | undefined)[]; ok: boolean; extra: boolean; uncertain?: boolean } {
-  const filled = values.filter((v) => !isBlankText(v.cell));
-  if (filled.length === 0) return { slots: Array.from({ length: count }, () => values[0]), ok: true, extra: false };
-  if (values.length < count) {
-    const runs = filled.map((v) => v.cell.text.trim());
-    // Only runs side by side (trailing placeholders allowed): a blank between them is a real cell.
-    const contiguous = values.slice(0, filled.length).every((v) => !isBlankText(v.cell));
-    if (!contiguous || !runs.every((r) => /^\d+$/.test(r))) return { slots: [], ok: false, extra: false };
-    const readings = splitRuns(runs, count, balance);
-    if (readings.length !== 1) return { slots: [], ok: false, extra: false, uncertain: readings.length > 1 };
+export function readRow(cells: SegCell[], n: number, balance: Balance, at: SourceLoc, atEnd: boolean): Reading {
+  const idx: number[] = [];
+  cells.forEach((c, i) => {
+    if ("v" in c) idx.push(i);
+  });
+  const vals = idx.map((i) => (cells[i] as { v: ValueTok }).v);
+  if (vals.length === 0) {
+    // The row printed with no value at all: every cell blank. At the end of a cut excerpt: absent.
+    if (atEnd && cells.length === 0) return { kind: "cut" };
+    const loc = cells.length && "e" in cells[0] ? cells[0].e : at;
+    return { kind: "ok", slots: Array.from({ length: n }, () => ({ value: null, raw: "", loc })) };
+  }
+  if (vals.length === n) return { kind: "ok", slots: vals.map(slotOf) };
+  if (vals.length > n) return { kind: "shape", got: vals.length, extra: true };
+  // Too few values where the document ends: an excerpt cut inside the row, unless they read whole.
+  if (atEnd) {
+    const r = readRow(cells, n, balance, at, false);
+    return r.kind === "shape" ? { kind: "cut" } : r;
+  }
+
+  // Some cells are blank: a window of n cells over the printed ones holds every value.
+  const windows: Slot[][] = [];
+  for (let s = Math.max(0, idx[idx.length - 1] - n + 1); s <= Math.min(idx[0], cells.length - n); s++) {
+    windows.push(cells.slice(s, s + n).map((c) => ("v" in c ? slotOf(c.v) : { value: null, raw: "", loc: c.e })));
+  }
+  if (windows.length === 1) return { kind: "ok", slots: windows[0] };
+  if (windows.length > 1) return decide(windows.filter((w) => balance(asNumbers(w))), windows);
+
+  // Cell boundaries lost: digit runs side by side, split where the identity allows one reading.
+  const contiguous = idx.every((p, i) => i === 0 || p === idx[i - 1] + 1);
+  if (!contiguous || !vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())))) {
+    return { kind: "shape", got: vals.length, extra: false };
+  }
+  const runs = vals.map((v) => v.raw.replace(/\s+/g, ""));
+  const found = splitRuns(runs, n, balance, 8);
+  if (found.length === 0) return { kind: "shape", got: vals.length, extra: false };
+  const slots = found.map((reading) => {
     // Each part keeps the run it came from as its printed text and place.
-    const origin: DocCell[] = [];
+    const out: Slot[] = [];
     let k = 0;
-    for (const [i, run] of runs.entries()) {
-      let rest = run;
-      while (rest && k < count) {
-        const part = String(readings[0][k]);
-        origin.push(values[i].cell);
+    runs.forEach((run, i) => {
+      let rest = run.replace(/^[-+]/, "");
+      while (rest && k < n) {
+        const part = String(Math.abs(reading[k]));
+        out.push({ value: reading[k], raw: run, loc: vals[i].loc });
         rest = rest.slice(part.length);
         k++;
       }
-    }
-    const slots = readings[0].map((v, j) => ({ cell: origin[j], parsed: { kind: "value" as const, value: v } }));
-    return { slots, ok: true, extra: false };
-  }
-  const extra = values.slice(count).some((v) => !isBlankText(v.cell));
-  return { slots: values.slice(0, count), ok: true, extra };
-}
-
-/**
- * Where each 表三 column sits in a table printed as a full grid (markdown, where merged cells are
- * blank placeholders): the cell index of each column's header label, by row width. Only a map
- * that names all seven columns in the national order is used, so a presentation whose header rows
- * lost their merges (the seed's pipe text) keeps reading values in order after the label.
- */
-type ColumnMap = Map<number, Partial<Record<string, number>>>;
-
-function noteT3Header(map: ColumnMap, cells: DocCell[]) {
-  const positions = map.get(cells.length) ?? {};
-  cells.forEach((c, i) => {
-    const col = T3_COLUMNS.find((x) => labelCore(x.label) === labelCore(c.text));
-    if (col && positions[col.key] === undefined) positions[col.key] = i;
+    });
+    return out;
   });
-  map.set(cells.length, positions);
+  if (slots.some((s) => s.length !== n)) return { kind: "doubt", candidates: [] };
+  return slots.length === 1 ? { kind: "ok", slots: slots[0] } : { kind: "doubt", candidates: slots };
 }
 
-function gridSlots(map: ColumnMap, cells: DocCell[], labelIndex: number): Slot[] | undefined {
-  const positions = map.get(cells.length);
-  if (!positions) return undefined;
-  const idx = T3_COLUMNS.map((c) => positions[c.key]);
-  if (idx.some((i) => i === undefined)) return undefined;
-  const at = idx as number[];
-  if (at[0] <= labelIndex || at.some((p, i) => i > 0 && p <= at[i - 1])) return undefined;
-  const slots = at.map((p) => ({ cell: cells[p], parsed: parseValue(cells[p].text) }));
-  if (slots.some((s) => s.parsed.kind !== "value")) return undefined;
-  // Anything printed outside the mapped columns means the row is not laid out like the header.
-  const used = new Set(at);
-  if (cells.some((c, i) => i > labelIndex && !used.has(i) && !isBlankText(c))) return undefined;
-  return slots;
+function decide(passing: Slot[][], all: Slot[][]): Reading {
+  const key = (r: Slot[]) => r.map((s) => (s.value === null ? "∅" : s.value)).join(",");
+  const distinct = new Map((passing.length ? passing : all).map((r) => [key(r), r]));
+  if (passing.length && distinct.size === 1) return { kind: "ok", slots: passing[0] };
+  return { kind: "doubt", candidates: [...distinct.values()] };
 }
 
-function isT3Header(labels: DocCell[]): boolean {
-  return labels.some((c) => {
-    const k = labelCore(c.text);
-    return k === "申请人情况" || k === "自然人" || k === "商业企业" || k === "法人或其他组织" || k.includes("勾稽关系");
-  });
-}
-
-function isT4Header(labels: DocCell[]): boolean {
-  return labels.some((c) => {
-    const k = labelCore(c.text);
-    return k === "行政复议" || k === "行政诉讼" || k === "结果维持" || k === "未经复议直接起诉";
-  });
-}
+const SECTION_BY_ROW = (format: TableFormat, rowKey: string) => T2_SECTIONS[format].find((s) => s.rows.some((r) => r.key === rowKey));
 
 export function matchCells(lines: DocLine[]): MatchResult {
+  return align(tokenize(lines));
+}
+
+export function align(toks: Tok[]): MatchResult {
   const cells: Record<string, ReadCell> = {};
   const issues: ParseIssue[] = [];
   const evidence: MatchResult["evidence"] = {};
   const tablesSeen = new Set<TableId>();
-  let table: TableId | undefined;
-  let t2Columns: { key: string; format: TableFormat }[] = [];
-  let t3Group: ReturnType<typeof matchT3Group>;
+  type Region = "none" | "t2" | "t3" | "t4" | "end";
+  let region: Region = "none";
+  let t2Section: string | undefined;
+  let sectionVotes: TableFormat[] = [];
+  let t3Started = false;
+  let t3Group: T3Group | undefined;
   let t3OtherSubRows = false;
   let t3OtherSingle = false;
-  let t4HeaderSeen = false;
-  const t3Grid: ColumnMap = new Map();
+  let t4Read = false;
+  let lastT4Result = false;
+  const docT2Format = voteT2Format(toks);
+  const doubts: { rowKey: string; keys: string[]; candidates: Slot[][]; issue: ParseIssue }[] = [];
 
-  const put = (key: string, slot: Slot | undefined, loc: SourceLoc) => {
+  const put = (key: string, slot: Slot) => {
     if (!ALL_CELL_KEYS.has(key)) {
-      issues.push({ code: "unknown_column", message: msg.parse.unknownKey(key), loc });
+      issues.push({ code: "unknown_column", message: msg.parse.unknownKey(key), loc: slot.loc });
       return;
     }
     if (cells[key]) {
-      issues.push({ code: "duplicate_cell", message: msg.parse.duplicateCell(key), loc });
+      issues.push({ code: "duplicate_cell", message: msg.parse.duplicateCell(key), loc: slot.loc });
       return;
     }
-    const parsed = slot?.parsed;
-    cells[key] = {
-      value: parsed?.kind === "value" && slot && !isBlankText(slot.cell) ? parsed.value : null,
-      raw: slot?.cell.text ?? "",
-      ...(parsed?.kind === "value" && parsed.note ? { note: parsed.note } : {}),
-      loc: slot?.cell.loc ?? loc,
-    };
+    cells[key] = { value: slot.value, raw: slot.raw, ...(slot.note ? { note: slot.note } : {}), loc: slot.loc };
   };
 
-  for (const line of lines) {
-    if (line.kind === "text") {
-      const t = normalizeLabel(line.text);
-      if (/^二\.主动公开政府信息/.test(t)) table = "t2";
-      else if (/^三\.收到和处理政府信息公开申请/.test(t)) table = "t3";
-      else if (/^四\.政府信息公开行政复议/.test(t)) table = "t4";
-      else if (/^[五六]\./.test(t)) table = undefined;
-      continue;
+  /** The cells after token i up to the next label or text; annotations right after the label are skipped. */
+  const segmentAfter = (i: number) => {
+    const seg: SegCell[] = [];
+    let j = i + 1;
+    let sawSep = false;
+    let sawValue = false;
+    for (; j < toks.length; j++) {
+      const t = toks[j];
+      if (t.k === "sep") {
+        sawSep = true;
+        continue;
+      }
+      if (t.k === "text" && t.paren && !sawValue) continue;
+      if (t.k === "num" || t.k === "blank") {
+        seg.push({ v: t });
+        sawValue = true;
+        continue;
+      }
+      if (t.k === "empty") {
+        seg.push({ e: t.loc });
+        continue;
+      }
+      break;
     }
-    const { labels, values } = splitRow(line.cells);
+    return { seg, end: j, stop: toks[j] as Tok | undefined, sawSep };
+  };
+  const sourceOf = (label: string, seg: SegCell[]) =>
+    [label, ...seg.map((c) => ("v" in c ? c.v.raw : ""))].join(" | ").replace(/(\s\|\s)+$/, " |");
 
-    // Table switches announced inside the table itself.
-    if (labels.some((c) => isT2SectionHeader(c.text))) {
-      table = "t2";
-      tablesSeen.add("t2");
-      t2Columns = [];
+  /** Read a row of `keys` from the cells after token i (its label). Returns where the row ends. */
+  const readAfter = (
+    i: number,
+    label: { text: string; loc: SourceLoc; whole: boolean },
+    where: string,
+    keys: string[],
+    balance: Balance,
+  ): { end: number; ok: boolean } => {
+    const { seg, end, stop } = segmentAfter(i);
+    if (seg.length === 0 && stop?.k === "text") {
+      // Prose that names a row (`行政许可事项办理…`) is not the row: a table label stands in its own
+      // cell. A label alone in its cell and followed by other text: the row printed blank.
+      if (stop.glued || !label.whole) return { end, ok: false };
+    }
+    let cellsIn = seg;
+    const atEnd = stop === undefined;
+    // An excerpt cut just after a row leaves the beginning of what followed it: the next row's
+    // enumerator (`… 0 ⏎ 2`) or the first digits of a year (`… 0 ⏎ 20`). One value too many, last.
+    if (atEnd) {
+      const vals = cellsIn.filter((c) => "v" in c);
+      const last = vals[vals.length - 1];
+      if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
+    }
+    const r = readRow(cellsIn, keys.length, balance, label.loc, atEnd);
+    const source = sourceOf(label.text, cellsIn);
+    if (r.kind === "ok") {
+      keys.forEach((k, n) => put(k, r.slots[n]));
+      return { end, ok: true };
+    }
+    if (r.kind === "cut") return { end, ok: false };
+    const issue: ParseIssue =
+      r.kind === "doubt"
+        ? { code: "uncertain_split", message: msg.parse.uncertainSplit(where), loc: label.loc, keys, source }
+        : { code: r.extra ? "extra_values" : "row_shape", message: msg.parse.rowShape(where, r.got, keys.length), loc: label.loc, keys, source };
+    issues.push(issue);
+    if (r.kind === "doubt" && r.candidates.length) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
+    return { end, ok: false };
+  };
+
+  const pick = (t: Extract<Tok, { k: "label" }>, kinds: LexEntry["kind"][]) => t.entries.filter((e) => kinds.includes(e.kind));
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k === "num" || t.k === "blank" || t.k === "empty") {
+      // 表四: its one row of 15 values follows the header's result labels.
+      if (region === "t4" && lastT4Result && !t4Read) {
+        const { seg } = segmentAfter(i - 1);
+        const first = seg.find((c) => "v" in c);
+        // A sentence naming 结果维持 72 件 is not the table: its row holds many values, or digits
+        // enough for 15 cells run together.
+        const vals = seg.flatMap((c) => ("v" in c ? [c.v] : []));
+        const digits = vals.reduce((n, v) => n + v.raw.replace(/\D/g, "").length, 0);
+        if (first && "v" in first && (vals.length >= 5 || digits >= 15)) {
+          const keys = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
+          const { end, ok } = readAfter(i - 1, { text: "表四", loc: first.v.loc, whole: true }, "表四", keys, T4_ROW_BALANCE);
+          t4Read = ok;
+          tablesSeen.add("t4");
+          i = end - 1;
+        }
+      }
       continue;
     }
-    if (isT3Header(labels)) {
-      noteT3Header(t3Grid, line.cells);
-      table = "t3";
+    if (t.k === "sep") continue;
+    if (t.k === "text") {
+      // Fragments of a wrapped header (`结`, `维持`) keep 表四's header open; a sentence closes it.
+      if (!t.paren && (/[，。；,;]/.test(t.text) || t.text.replace(/\s+/g, "").length > 12)) lastT4Result = false;
+      continue;
+    }
+
+    // A label: what it means depends on the table it stands in.
+    const kinds = new Set(t.entries.map((e) => e.kind));
+    lastT4Result = false;
+    if (kinds.has("end") && !t.prefix) {
+      region = "end";
+      continue;
+    }
+    if (kinds.has("t2section")) {
+      region = "t2";
+      t2Section = t.entries.find((e) => e.kind === "t2section")!.key;
+      sectionVotes = [];
+      tablesSeen.add("t2");
+      continue;
+    }
+    if (kinds.has("t2info")) {
+      if (region !== "t2") t2Section = undefined;
+      region = "t2";
+      sectionVotes = [];
+      tablesSeen.add("t2");
+      continue;
+    }
+    if (kinds.has("title")) {
+      const table = t.entries.find((e) => e.kind === "title")!.key;
+      // A heading switches tables; the same words inside a sentence do not.
+      if (t.whole) {
+        if (table === "t3") {
+          region = "t3";
+          t3Started = false;
+        } else if (table === "t4") region = "t4";
+        else if (region !== "t2") region = "none";
+      }
+      continue;
+    }
+    if (region === "t2") {
+      const col = pick(t, ["t2col"]);
+      if (col.length) {
+        sectionVotes.push(...new Set(col.flatMap((e) => e.formats ?? [])));
+        continue;
+      }
+      const row = pick(t, ["t2row"])[0];
+      if (row) {
+        const format = sectionFormat(sectionVotes, docT2Format, row);
+        const section =
+          (t2Section && T2_SECTIONS[format].find((s) => t2SectionNumeral(s) === t2Section && s.rows.some((r) => r.key === row.key))) ||
+          SECTION_BY_ROW(format, row.key);
+        if (!section) continue;
+        const keys = section.columns.map((c: LabelDef) => t2Key(row.key, c.key));
+        i = readAfter(i, t, `表二「${t.text}」`, keys, NO_BALANCE).end - 1;
+        continue;
+      }
+    }
+    const t4 = pick(t, ["t4group", "t4result"]);
+    const t3row = pick(t, ["t3row"]);
+    const t3head = pick(t, ["t3head"]);
+    const group = pick(t, ["t3group"])[0];
+    // 表四's header: in 表四, or a label only 表四 prints.
+    if (t4.length && (region === "t4" || (!t3row.length && !t3head.length && (region === "t3" || t.whole)))) {
+      if (region !== "t4") {
+        region = "t4";
+        t4Read = false;
+      }
+      tablesSeen.add("t4");
+      // Values follow the header's result labels (or its group labels, where the results wrapped away).
+      lastT4Result = t4.some((e) => e.kind === "t4result") || t.whole;
+      continue;
+    }
+    // 表三's header: before its first row (its 其他 and 总计 are columns there, rows after).
+    if (t3head.length && (!t3Started || !t3row.length || t3head.some((e) => e.key === "note" || e.key === "applicants"))) {
+      if (t3head.some((e) => e.key === "note" || e.key === "applicants")) t3Started = false;
+      region = "t3";
       tablesSeen.add("t3");
       continue;
     }
-    if (labels.some((c) => labelCore(c.text) === "信息内容")) {
-      table = "t2";
-      tablesSeen.add("t2");
-      t2Columns = line.cells
-        .slice(line.cells.findIndex((c) => labelCore(c.text) === "信息内容") + 1)
-        .filter((c) => !isBlankText(c))
-        .map((c) => matchT2Column(c.text))
-        .filter((c): c is { key: string; format: TableFormat } => Boolean(c));
-      const votes = new Set(t2Columns.map((c) => c.format));
-      if (votes.size === 1) evidence.t2 ??= [...votes][0];
+    const startsT3 = t3row.some((e) => e.key === "received" || e.key === "carried_over");
+    if (region !== "t3" && !startsT3) continue;
+    if (group && (!t3row.length || !isSingleOtherRow(toks, i, group))) {
+      t3Group = group.key as T3Group;
+      if (group.key === "other") t3OtherSubRows = true;
       continue;
     }
-    if (isT4Header(labels) && !labels.some((c) => matchT3Row(c.text, t3Group))) {
-      table = "t4";
-      tablesSeen.add("t4");
-      t4HeaderSeen = true;
-      continue;
-    }
-
-    // 表四: the one data row of 15 numbers.
-    if (table === "t4" && labels.length === 0 && values.filter((v) => !isBlankText(v.cell)).length >= 1) {
-      const order = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
-      const { slots, ok, extra, uncertain } = takeValues(values, order.length, T4_ROW_BALANCE);
-      if (!ok) {
-        issues.push(
-          uncertain
-            ? { code: "uncertain_split", message: msg.parse.uncertainSplit("表四"), loc: line.loc }
-            : { code: "row_shape", message: msg.parse.rowShape("表四", values.length, order.length), loc: line.loc },
-        );
-        continue;
-      }
-      if (!t4HeaderSeen) issues.push({ code: "row_shape", message: msg.parse.t4WithoutHeader, loc: line.loc });
-      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues("表四"), loc: line.loc });
-      order.forEach((key, i) => put(key, slots[i], line.loc));
-      tablesSeen.add("t4");
-      continue;
-    }
-    if (labels.length === 0) continue;
-
-    // 表三 rows: group cells, then the row label, then seven values.
-    for (const c of labels) {
-      const g = matchT3Group(c.text);
-      if (g && g !== "results") t3Group = g;
-    }
-    const rowLabel = labels[labels.length - 1];
-    const t3Row = table !== "t2" && table !== "t4" ? matchT3Row(rowLabel.text, t3Group) : undefined;
-    if (t3Row) {
-      table = "t3";
-      tablesSeen.add("t3");
-      if (!t3Row.group || t3Row.group === "results") t3Group = undefined;
-      if (t3Row.key === "other") t3OtherSingle = true;
-      if (t3Row.group === "other") t3OtherSubRows = true;
-      const grid = gridSlots(t3Grid, line.cells, line.cells.indexOf(rowLabel));
-      const { slots, ok, extra, uncertain } = grid
-        ? { slots: grid, ok: true, extra: false, uncertain: false }
-        : takeValues(values, T3_COLUMNS.length, T3_ROW_BALANCE);
-      if (!ok) {
-        issues.push(
-          uncertain
-            ? { code: "uncertain_split", message: msg.parse.uncertainSplit(`表三「${rowLabel.text}」`), loc: line.loc }
-            : { code: "row_shape", message: msg.parse.rowShape(`表三「${rowLabel.text}」`, values.length, T3_COLUMNS.length), loc: line.loc },
-        );
-        continue;
-      }
-      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表三「${rowLabel.text}」`), loc: line.loc });
-      T3_COLUMNS.forEach((c, i) => put(t3Key(t3Row.key, c.key), slots[i], line.loc));
-      continue;
-    }
-
-    // 表二 rows: label, then one value per column of the header above.
-    const t2Row = table === "t2" || table === undefined ? matchT2Row(rowLabel.text) : undefined;
-    if (t2Row && t2Columns.length > 0) {
-      const { slots, ok, extra, uncertain } = takeValues(values, t2Columns.length);
-      if (!ok) {
-        issues.push(
-          uncertain
-            ? { code: "uncertain_split", message: msg.parse.uncertainSplit(`表二「${rowLabel.text}」`), loc: line.loc }
-            : { code: "row_shape", message: msg.parse.rowShape(`表二「${rowLabel.text}」`, values.length, t2Columns.length), loc: line.loc },
-        );
-        continue;
-      }
-      if (extra) issues.push({ code: "extra_values", message: msg.parse.extraValues(`表二「${rowLabel.text}」`), loc: line.loc });
-      t2Columns.forEach((c, i) => put(t2Key(t2Row.key, c.key), slots[i], line.loc));
-      continue;
-    }
-    if (table && values.some((v) => v.parsed.kind === "value" && !isBlankText(v.cell))) {
-      issues.push({ code: "unknown_row", message: msg.parse.unknownRow(rowLabel.text), loc: line.loc });
-    }
+    if (!t3row.length) continue;
+    const rowEntry = t3row.length > 1 ? (t3row.find((e) => e.t3?.group === t3Group) ?? t3row[0]) : t3row[0];
+    const row = rowEntry.t3!;
+    region = "t3";
+    t3Started = true;
+    tablesSeen.add("t3");
+    if (row.key === "other") t3OtherSingle = true;
+    if (row.group === "other") t3OtherSubRows = true;
+    if (!row.group || row.group === "results") t3Group = undefined;
+    const keys = T3_COLUMNS.map((c) => t3Key(row.key, c.key));
+    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE).end - 1;
   }
 
+  resolveDoubts(doubts, cells, issues, put);
   if (t3OtherSubRows) evidence.t3 = "2021";
   else if (t3OtherSingle) evidence.t3 = "2019";
+  const used = docT2Format;
+  if (used) evidence.t2 = used;
+  else if (Object.keys(cells).some((k) => k.startsWith("t2."))) evidence.t2 = inferT2FromCells(cells);
   return { cells, evidence, tablesSeen, issues };
+}
+
+/** Which format's 表二 the printed labels vote for: column headers first, then rows only one format has. */
+function voteT2Format(toks: Tok[]): TableFormat | undefined {
+  const votes = { "2021": 0, "2019": 0 };
+  for (const t of toks) {
+    if (t.k !== "label") continue;
+    const cols = t.entries.filter((e) => e.kind === "t2col");
+    const fs = new Set(cols.flatMap((e) => e.formats ?? []));
+    if (fs.size === 1) votes[[...fs][0]] += 2;
+    const rows = t.entries.filter((e) => e.kind === "t2row");
+    const rf = new Set(rows.flatMap((e) => e.formats ?? []));
+    if (rows.length && rf.size === 1) votes[[...rf][0]] += 1;
+    if (t.entries.some((e) => e.kind === "t2section" && e.key === "九")) votes["2019"] += 1;
+  }
+  if (votes["2021"] === votes["2019"]) return undefined;
+  return votes["2021"] > votes["2019"] ? "2021" : "2019";
+}
+
+function sectionFormat(votes: TableFormat[], doc: TableFormat | undefined, row: LexEntry): TableFormat {
+  const set = new Set(votes);
+  if (set.size === 1) return [...set][0];
+  if (row.formats?.length === 1) return row.formats[0];
+  return doc ?? "2021";
+}
+
+function inferT2FromCells(cells: Record<string, ReadCell>): TableFormat {
+  return Object.keys(cells).some((k) => /^t2\.\w+\.(made|published|total_public|prev_items|change|items|amount_yuan)$/.test(k)) ? "2019" : "2021";
+}
+
+/** （六）其他处理 is a group when its sub-rows follow (format 2021), the row itself in format 2019. */
+function isSingleOtherRow(toks: Tok[], i: number, group: LexEntry): boolean {
+  if (group.key !== "other") return false;
+  for (let j = i + 1; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.k === "label") return !t.entries.some((e) => e.kind === "t3row" && e.t3?.group === "other");
+    if (t.k === "num" || t.k === "blank") return true;
+  }
+  return true;
+}
+
+/**
+ * A 表三 row several readings fit: keep the one that makes the column identities hold with the
+ * rows already read (W1: 一 + 二 = （七） + 四; W2: results = （七）), when exactly one does.
+ */
+function resolveDoubts(
+  doubts: { rowKey: string; keys: string[]; candidates: Slot[][]; issue: ParseIssue }[],
+  cells: Record<string, ReadCell>,
+  issues: ParseIssue[],
+  put: (key: string, slot: Slot) => void,
+) {
+  const resultRows = T3_ROWS.filter((r) => r.result).map((r) => r.key);
+  // The result rows a complete 表三 prints, per format (and the mixed one).
+  const complete = [
+    resultRows.filter((k) => k !== "other"),
+    resultRows.filter((k) => !k.startsWith("other_")),
+  ];
+  for (const d of doubts) {
+    if (!d.keys[0].startsWith("t3.")) continue;
+    const fits = d.candidates.filter((cand) => {
+      const get = (row: string, col: string): number | undefined => {
+        if (row === d.rowKey) return cand[T3_COLUMNS.findIndex((c) => c.key === col)].value ?? 0;
+        const c = cells[t3Key(row, col)];
+        return c ? (c.value ?? 0) : undefined;
+      };
+      let checked = 0;
+      for (const col of T3_COLUMNS.map((c) => c.key)) {
+        const printed = resultRows.filter((r) => cells[t3Key(r, col)] || r === d.rowKey);
+        const total = get("total_handled", col);
+        const whole = complete.some((set) => set.every((k) => printed.includes(k)));
+        if (total !== undefined && whole && (d.rowKey === "total_handled" || printed.includes(d.rowKey))) {
+          const s = printed.reduce((a, r) => a + (get(r, col) ?? 0), 0);
+          if (s !== total) return false;
+          checked++;
+        }
+        const w1 = ["received", "carried_over", "total_handled", "carried_forward"].map((r) => get(r, col));
+        if (w1.every((x) => x !== undefined) && ["received", "carried_over", "total_handled", "carried_forward"].includes(d.rowKey)) {
+          if (w1[0]! + w1[1]! !== w1[2]! + w1[3]!) return false;
+          checked++;
+        }
+      }
+      return checked > 0;
+    });
+    if (fits.length !== 1) continue;
+    d.keys.forEach((k, n) => put(k, fits[0][n]));
+    issues.splice(issues.indexOf(d.issue), 1);
+  }
 }

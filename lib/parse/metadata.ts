@@ -1,5 +1,14 @@
-/** Agency, year and publication date, read from the title, the page's own fields and the signature. */
+/**
+ * Agency, year and publication date. Read, in order of trust, from the title (a line naming a
+ * 信息公开…年度报告, possibly broken over two lines, the organ above it), the signature (an organ's
+ * name above the closing date), then the sentences every report writes about itself
+ * (`现将XX局2021年度政府信息公开…`, `由XX局编制`, `请与XX局办公室联系`, `2020年，XX街道办事处…`)
+ * and the 统计期限 sentence for the year. A report with none of these has no agency: the import
+ * preview asks for it; nothing is guessed from the file name.
+ */
 import type { SourceDocument } from "./document";
+import { toSimplified } from "./simplified";
+import { looksTraditional } from "./tokens";
 
 export interface ReportMeta {
   agency: string | null;
@@ -8,9 +17,28 @@ export interface ReportMeta {
   title: string | null;
 }
 
-const TITLE = /(?:政府信息公开|政务公开).*(?:年度报告|年报)/;
-const ORGAN = /(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|局|委|办|厅|署|院|中心|街道办事处|街道|镇|乡|所|站|队|部)$/;
+const TITLE = /信息公开.{0,12}(?:年度报告|年报|工作报告|年度报|告年度)/;
+const PROSE_START = /^(?:根据|按照|依据|本报告|本年度|为|现将|现|今年|全年|我)/;
+const ORGAN_SUFFIX = "(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|办|厅|署|院|中心|街道|街|镇|乡|所|站|队|部|会|处|室)";
+const ORGAN = new RegExp(`${ORGAN_SUFFIX}$`);
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** An organ's name inside a sentence: Chinese characters only, ending in an organ word. */
+const NAME = `([\\u4e00-\\u9fff]{1,24}?${ORGAN_SUFFIX}(?:党政办公室|综合办公室|办公室)?)`;
+const BODY_AGENCY = [
+  new RegExp(`(?:现将|现予|现公布|现公开|现发布|特向社会公布|向社会公布|现就)${NAME}(?:\\d{4}\\s*年度?)?(?:政府)?信息公开`),
+  new RegExp(`由${NAME}(?:结合|编制|负责|根据|汇总|牵头)`),
+  new RegExp(`请(?:与|联系|致电)${NAME}联系`),
+  new RegExp(`^\\d{4}\\s*年(?:度)?(?:以来)?[,，、]?\\s*(?:我(?:局|镇|乡|街道|委|办)[,，]?)?${NAME}(?:[^\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]{2})`),
+];
+const STATED_YEAR = [
+  /统计[\u4e00-\u9fff]{0,6}[^\d]{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日/,
+  /(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?的?年度?报告/,
+  /^(\d{4})\s*年(?:度|以来)?[,，]/,
+];
+/** Pinyin glosses some mirrors put after characters: `规(guī)章`. */
+const GLOSS = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,8}\)/g;
+/** Site navigation, not the report's title. */
+const NAVIGATION = /[>＞»]|位置|首页/;
 
 const iso = (y: string | number, m: string | number, d: string | number) =>
   `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -20,30 +48,51 @@ function validDate(s: string): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : s;
 }
 
+const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
+
 export function readMeta(doc: SourceDocument): ReportMeta {
-  const texts = doc.lines.filter((l) => l.kind === "text").map((l) => l.text.replace(/\s+/g, ""));
-  let title =
-    (doc.title && TITLE.test(doc.title) ? doc.title.replace(/\s+/g, "") : undefined) ??
-    texts.slice(0, 40).find((t) => TITLE.test(t) && t.length <= 80) ??
-    null;
-  // A title printed on two lines (PDF, Word): the organ's name alone above `2024年政府信息公开…`.
-  if (title && /^\d{4}\s*年/.test(title)) {
-    const above = texts[texts.indexOf(title) - 1];
-    if (above && above.length <= 30 && ORGAN.test(above) && !/[，。；：,.;:]/.test(above)) title = above + title;
+  const printed = doc.lines.map((l) => (l.kind === "text" ? l.text : l.cells.map((c) => c.text).join(" | ")).replace(/\s+/g, "").replace(GLOSS, ""));
+  // Traditional mirrors: read the Simplified form, keep the name as printed (the conversion is one
+  // character for one).
+  const traditional = looksTraditional(doc.lines);
+  const texts = traditional ? printed.map(toSimplified) : printed;
+  const asPrinted = (line: number, s: string) => {
+    if (!traditional || texts[line].length !== printed[line].length) return s;
+    const at = texts[line].indexOf(s);
+    return at < 0 ? s : printed[line].slice(at, at + s.length);
+  };
+  const docTitle = doc.title && TITLE.test(toSimplifiedIf(doc.title, traditional)) ? doc.title.replace(/\s+/g, "") : undefined;
+
+  let titleLine = -1;
+  let title: string | null = docTitle ?? null;
+  if (!title) {
+    const isTitle = (t: string) => TITLE.test(t) && t.length <= 80 && !PROSE_START.test(t) && !/[，。；]/.test(t) && !NAVIGATION.test(t);
+    const candidates = texts.slice(0, 40).flatMap((t, i) => (isTitle(t) ? [i] : []));
+    // Prefer a title with its organ on the line above (a title printed on two lines).
+    titleLine = candidates.find((i) => i > 0 && organLine(texts[i - 1]) && /^(?:关于)?(?:\d{4}\s*年|(?:政府)?信息公开)/.test(texts[i])) ?? candidates[0] ?? -1;
+    if (titleLine >= 0) title = printed[titleLine];
+  }
+  let titleS = title ? toSimplifiedIf(title, traditional) : null;
+  // A title printed on two lines: the organ's name alone above `2024年政府信息公开…` or `政府信息公开…`.
+  if (titleS && titleLine > 0 && /^(?:关于)?(?:\d{4}\s*年|(?:政府)?信息公开)/.test(titleS)) {
+    const above = texts[titleLine - 1];
+    if (organLine(above)) {
+      title = printed[titleLine - 1] + title;
+      titleS = above + titleS;
+    }
   }
 
   let year: number | null = null;
   let agency: string | null = null;
-  if (title) {
-    const m = /^(.*?)(?:关于)?(\d{4})\s*年(?:度)?/.exec(title);
-    if (m) {
-      year = Number(m[2]);
-      agency = m[1].replace(/^(关于|《)/, "").replace(/[（(].*$/, "").trim() || null;
-    }
-  }
-  if (year === null) {
-    const m = texts.slice(0, 40).map((t) => /(\d{4})年(?:度)?政府信息公开/.exec(t)).find(Boolean);
-    if (m) year = Number(m[1]);
+  if (titleS && title) {
+    const y = /(\d{4})\s*年/.exec(titleS);
+    if (y && plausibleYear(Number(y[1]))) year = Number(y[1]);
+    // The organ: before the year, or — `2022年度XX镇政府信息公开…` — between the year and 信息公开.
+    const head = /^(.*?)(?:关于)?\d{4}\s*年(?:度)?/.exec(titleS)?.[1] ?? /^(.*?)(?:政府)?信息公开/.exec(titleS)?.[1] ?? "";
+    let name = head.replace(/^(关于|《)/, "").replace(/[（(].*$/, "");
+    if (!name) name = /^\d{4}\s*年(?:度)?(.*?)(?:政府)?信息公开/.exec(titleS)?.[1] ?? "";
+    name = name.replace(/[（(].*$/, "").trim();
+    if (name && name.length <= 40) agency = titleLine >= 0 ? sliceAsPrinted(title, titleS, name) : name;
   }
 
   // The signature: an organ's name on the line above the closing date.
@@ -53,16 +102,53 @@ export function readMeta(doc: SourceDocument): ReportMeta {
     if (!d) continue;
     signatureDate = validDate(iso(d[1], d[2], d[3]));
     const above = texts[i - 1];
-    if (above && above.length <= 30 && ORGAN.test(above) && !/[，。；：,.;:]/.test(above)) agency = above;
+    if (above && above.length <= 30 && ORGAN.test(above) && !/[，。；：,.;:]/.test(above)) agency = printed[i - 1];
     break;
+  }
+
+  // The sentences a report writes about itself.
+  const body = texts.slice(0, 80);
+  if (agency === null) {
+    outer: for (const re of BODY_AGENCY) {
+      for (let i = 0; i < body.length; i++) {
+        const m = re.exec(body[i]);
+        if (m && !/^(?:我|本|该|各|全|上级|市级|县级)/.test(m[1])) {
+          agency = asPrinted(i, m[1]);
+          break outer;
+        }
+      }
+    }
+  }
+  if (year === null) {
+    for (const re of STATED_YEAR) {
+      const m = body.map((t) => re.exec(t)).find((x) => x && plausibleYear(Number(x[1])));
+      if (m) {
+        year = Number(m[1]);
+        break;
+      }
+    }
   }
 
   let publishedOn: string | null = null;
   const stated = [doc.publishedHint ?? "", ...texts.slice(0, 60)]
-    .map((t) => /(?:发布日期|发布时间|发文日期|成文日期|时间|日期)?[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t))
+    .map((t) => /(?:发布日期|发布时间|发文日期|成文日期|时间|日期)?[:：|]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(t))
     .find((m, i) => m && (i === 0 || /发布|时间|日期/.test(m[0])));
   if (stated) publishedOn = validDate(iso(stated[1], stated[2], stated[3]));
   publishedOn ??= signatureDate;
 
   return { agency, year, publishedOn, title };
+}
+
+function organLine(t: string | undefined): boolean {
+  return Boolean(t && t.length <= 30 && ORGAN.test(t) && !/[，。；：,.;:]/.test(t));
+}
+
+function toSimplifiedIf(s: string, traditional: boolean) {
+  return traditional ? toSimplified(s) : s;
+}
+
+/** `name` found in the simplified form of a printed text, as printed. */
+function sliceAsPrinted(printed: string, simplified: string, name: string): string {
+  const at = simplified.indexOf(name);
+  return at >= 0 && printed.length === simplified.length ? printed.slice(at, at + name.length) : name;
 }

@@ -17,9 +17,11 @@ export function readText(text: string): SourceDocument {
         lines.push({ kind: "text", text: line.replace(/^#{1,6}\s+/, ""), loc });
         return;
       }
+      // A pipe closes the cell before it and opens the next: the text before a leading pipe and
+      // after a trailing one is not a cell (`|` alone on a line separates, `||||` holds empty cells).
       let parts = line.split("|");
-      // Markdown rows open and close with a pipe; the seed's rows only close with one.
-      if (line.startsWith("|")) parts = parts.slice(1, line.endsWith("|") ? -1 : undefined);
+      if (line.startsWith("|")) parts = parts.slice(1);
+      if (line.endsWith("|")) parts = parts.slice(0, -1);
       lines.push({ kind: "row", loc, cells: parts.map((p) => ({ text: p.trim(), loc })) });
     });
   return { kind: "text", lines, text: text.replace(/^\uFEFF/, "") };

@@ -59,8 +59,9 @@ const T2_COLUMNS = {
 
 const T2_ROWS = {
   rules: { key: "rules", label: "规章" },
-  normative_docs2021: { key: "normative_docs", label: "行政规范性文件", short: "规范性文件" },
-  normative_docs2019: { key: "normative_docs", label: "规范性文件", variants: ["行政规范性文件"] },
+  // 规范性档案: Traditional mirrors swap 文件 for 檔案 as a Taiwan phrase.
+  normative_docs2021: { key: "normative_docs", label: "行政规范性文件", short: "规范性文件", variants: ["行政规范性档案"] },
+  normative_docs2019: { key: "normative_docs", label: "规范性文件", variants: ["行政规范性文件", "规范性档案"] },
   licensing: { key: "licensing", label: "行政许可" },
   other_services: { key: "other_services", label: "其他对外管理服务事项" },
   penalty: { key: "penalty", label: "行政处罚" },
@@ -112,6 +113,26 @@ export const T2_SECTIONS: Record<TableFormat, readonly T2Section[]> = {
     },
   ],
 };
+
+/** The numeral of a 表二 section header (第二十条第（五）项 → 五). */
+export const t2SectionNumeral = (s: T2Section) => /第（(.)）项/.exec(s.header)?.[1] ?? "";
+
+/** Every 表二 column definition with the format and the sections (by numeral) that print it. */
+export const T2_COLUMN_DEFS: readonly { def: LabelDef; format: TableFormat; sections: string[] }[] = (["2021", "2019"] as const).flatMap(
+  (format) => {
+    const byDef = new Map<LabelDef, string[]>();
+    for (const s of T2_SECTIONS[format]) for (const c of s.columns) byDef.set(c, [...(byDef.get(c) ?? []), t2SectionNumeral(s)]);
+    return [...byDef].map(([def, sections]) => ({ def, format, sections }));
+  },
+);
+
+/** Every 表二 row definition with the formats that print it. */
+export const T2_ROW_DEFS: readonly { def: LabelDef; formats: TableFormat[] }[] = (() => {
+  const byDef = new Map<LabelDef, TableFormat[]>();
+  for (const format of ["2021", "2019"] as const)
+    for (const s of T2_SECTIONS[format]) for (const r of s.rows) byDef.set(r, [...(byDef.get(r) ?? []), format]);
+  return [...byDef].map(([def, formats]) => ({ def, formats }));
+})();
 
 // ---------------------------------------------------------------------------------------------
 // 表三 收到和处理政府信息公开申请情况

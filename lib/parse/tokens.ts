@@ -1,0 +1,427 @@
+/**
+ * Any presentation → one stream of tokens: template labels, values, printed blanks, empty cells and
+ * cell boundaries. This is the only place that knows how a presentation separates cells; the
+ * aligner (match.ts) reads every presentation from the same stream.
+ *
+ * A document arrives as lines and table rows (SourceDocument). Each row cell, and each text line,
+ * is a cell: its text is cut into numbers and letter pieces. Consecutive letter pieces — across
+ * cell and line boundaries, as long as no value stands between them — form a run, and template
+ * labels are spotted in the run's skeleton (its Chinese characters). So a label wrapped over lines
+ * (`本年新⏎制作数量`), split over cells (`| 业 | 构 | 益组织 |`) or run together with its
+ * neighbours (`规章000行政规范性文件000`) is found the same way.
+ */
+import { labelsAt, skeleton, type LexEntry, type LexMatch } from "../report/labels";
+import { parseValue } from "../report/values";
+import type { DocLine, SourceLoc } from "./document";
+import { toSimplified } from "./simplified";
+
+export type Tok =
+  | {
+      k: "label";
+      /** Every lexicon entry with this skeleton; the aligner picks by table and order. */
+      entries: LexEntry[];
+      text: string;
+      loc: SourceLoc;
+      /** The label fills its cell (bar an enumerator or annotation): a table cell, not prose. */
+      whole: boolean;
+      prefix: boolean;
+    }
+  | {
+      k: "num";
+      raw: string;
+      value: number;
+      note?: string;
+      loc: SourceLoc;
+      /** Digits that may be several cells whose boundaries were lost. */
+      splittable: boolean;
+    }
+  | { k: "blank"; raw: string; loc: SourceLoc }
+  | { k: "empty"; loc: SourceLoc }
+  | { k: "sep"; row: boolean }
+  | {
+      k: "text";
+      text: string;
+      loc: SourceLoc;
+      /** A parenthesised annotation (`（指2019年事项数）`). */
+      paren: boolean;
+      /** Follows the previous token in the same cell with nothing between (prose, not a cell). */
+      glued: boolean;
+    };
+
+interface Cell {
+  text: string;
+  loc: SourceLoc;
+  /** Starts a new row (a table row, or a line of text). */
+  row: boolean;
+}
+
+// A letter piece: text between values, with where it was read.
+interface Piece {
+  kind: "letters";
+  text: string;
+  loc: SourceLoc;
+  paren: boolean;
+  /** Index of the cell it belongs to. */
+  cell: number;
+  /** Opens its cell / closes its cell. */
+  first: boolean;
+  last: boolean;
+  /** Preceded by a value or space within its cell (not glued to a label). */
+  spaced: boolean;
+}
+type Item = Piece | Exclude<Tok, { k: "label" } | { k: "text" }> | { kind: "sepMark"; row: boolean };
+
+const YEAR_IN_PARENS = /[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]/g;
+const SPACE = /[\s\u00a0\u3000]/;
+const UNIT = /^(?:万元|元|件|条|个|项|次)/;
+const DASHES = new Set(["/", "／", "—", "–", "-", "－", "\\"]);
+const CJK = /[\u4e00-\u9fff]/;
+const ONLY_ENUMERATOR = /^[\s(（]*[一二三四五六七八九十]{1,3}[)）]?[\s、.．:：]*$/;
+
+function normalizeCell(text: string, simplify: boolean): string {
+  let s = text.normalize("NFKC").replace(/[\u00a0\u3000]/g, " ");
+  if (simplify) s = toSimplified(s);
+  return s.includes("(") || s.includes("（") ? s.replace(YEAR_IN_PARENS, "") : s;
+}
+
+/** Lines and rows → cells. A text line is one cell; a row's cells follow each other. */
+function cellsOf(lines: DocLine[], simplify: boolean): Cell[] {
+  const out: Cell[] = [];
+  for (const line of lines) {
+    if (line.kind === "text") out.push({ text: normalizeCell(line.text, simplify), loc: line.loc, row: true });
+    else line.cells.forEach((c, i) => out.push({ text: normalizeCell(c.text, simplify), loc: c.loc, row: i === 0 }));
+  }
+  return out;
+}
+
+const MANY_NUMBERS = /^\s*[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+\s*$/;
+
+function numTok(raw: string, loc: SourceLoc, note?: string): Item {
+  const v = parseValue(raw);
+  if (v.kind !== "value") return { kind: "letters", text: raw, loc, paren: false, cell: -1, first: false, last: false, spaced: false };
+  if (v.value === null) return { k: "blank", raw, loc };
+  const digits = raw.replace(/\s+/g, "");
+  return {
+    k: "num",
+    raw,
+    value: v.value,
+    ...(note ?? v.note ? { note: note ?? v.note } : {}),
+    loc,
+    splittable: /^[-+]?\d{2,}$/.test(digits),
+  };
+}
+
+/** One cell's text → values and letter pieces. */
+function lexCell(cell: Cell, index: number, out: Item[]) {
+  const text = cell.text.trim();
+  const loc = cell.loc;
+  if (!text) {
+    out.push({ k: "empty", loc });
+    return;
+  }
+  if (MANY_NUMBERS.test(text)) {
+    text.split(/\s+/).forEach((t, i) => {
+      if (i) out.push({ kind: "sepMark", row: false });
+      out.push(numTok(t, loc));
+    });
+    return;
+  }
+  if (parseValue(text).kind === "value") {
+    out.push(numTok(text, loc));
+    return;
+  }
+  const start = out.length;
+  let i = 0;
+  let letters = "";
+  let lettersParen = false;
+  let spaced = false;
+  const flush = () => {
+    if (letters.trim()) out.push({ kind: "letters", text: letters, loc, paren: lettersParen, cell: index, first: false, last: false, spaced });
+    letters = "";
+    lettersParen = false;
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    const next = text[i + 1] ?? "";
+    // A number, with its sign, thousands separators, decimals, unit and annotation.
+    const signed = (ch === "-" || ch === "+") && /\d/.test(next) && !/[\d]/.test(text[i - 1] ?? "") ? 1 : 0;
+    const startsNumber = /\d/.test(ch) || signed || ((ch === "-" || ch === "+") && /\d/.test(next));
+    if (startsNumber) {
+      const m = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?/.exec(text.slice(i))!;
+      let raw = m[0];
+      let end = i + raw.length;
+      // `2.其他…`: a digit before a dot and a Chinese character is the next row's enumerator.
+      if (/^[.、．]/.test(text.slice(end)) && CJK.test(text.slice(end + 1).trimStart()[0] ?? "")) {
+        flush();
+        const body = raw.slice(0, -1);
+        if (body && body !== "-" && body !== "+") out.push(numTok(body, loc));
+        letters = raw.slice(-1);
+        spaced = Boolean(body);
+        i = end;
+        continue;
+      }
+      const unit = UNIT.exec(text.slice(end))?.[0];
+      if (unit && !/^项/.test(unit)) {
+        raw += unit;
+        end += unit.length;
+      }
+      let note: string | undefined;
+      if (text[end] === "(" || text[end] === "（") {
+        const close = matchingParen(text, end);
+        if (close > 0) {
+          note = text.slice(end, close + 1);
+          end = close + 1;
+        }
+      }
+      flush();
+      out.push(numTok(raw, loc, note));
+      spaced = true;
+      i = end;
+      continue;
+    }
+    if (DASHES.has(ch) && !(CJK.test(prevNonSpace(text, i)) && CJK.test(nextNonSpace(text, i)))) {
+      flush();
+      out.push({ k: "blank", raw: ch, loc });
+      spaced = true;
+      i++;
+      continue;
+    }
+    if (ch === "无" && !CJK.test(text[i - 1] ?? "") && !CJK.test(text[i + 1] ?? "")) {
+      flush();
+      out.push({ k: "blank", raw: ch, loc });
+      spaced = true;
+      i++;
+      continue;
+    }
+    if (ch === "(" || ch === "（") {
+      // An annotation: one piece, digits and all, so that `（指2019年事项数）` is not read as values.
+      const close = matchingParen(text, i);
+      const end = close > 0 ? close + 1 : text.length;
+      const inner = text.slice(i + 1, end);
+      if (skeleton(inner).length >= 2) {
+        flush();
+        letters = text.slice(i, end);
+        lettersParen = true;
+        flush();
+        i = end;
+        continue;
+      }
+    }
+    if (SPACE.test(ch)) {
+      // Space between two values separates them; inside a label it is wrapping.
+      if (letters) letters += " ";
+      else spaced = true;
+      i++;
+      continue;
+    }
+    if (!letters) spaced = spaced || out.length === start;
+    letters += ch;
+    i++;
+  }
+  flush();
+  // Mark the pieces that open and close the cell.
+  const mine = out.slice(start);
+  const firstPiece = mine[0];
+  const lastPiece = mine[mine.length - 1];
+  for (const it of mine) if ("kind" in it && it.kind === "letters") it.cell = index;
+  if (firstPiece && "kind" in firstPiece && firstPiece.kind === "letters") {
+    firstPiece.first = true;
+    firstPiece.spaced = true;
+  }
+  if (lastPiece && "kind" in lastPiece && lastPiece.kind === "letters") lastPiece.last = true;
+}
+
+function prevNonSpace(s: string, i: number): string {
+  for (let j = i - 1; j >= 0; j--) if (!SPACE.test(s[j])) return s[j];
+  return "";
+}
+function nextNonSpace(s: string, i: number): string {
+  for (let j = i + 1; j < s.length; j++) if (!SPACE.test(s[j])) return s[j];
+  return "";
+}
+
+function matchingParen(s: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < s.length; j++) {
+    const c = s[j];
+    if (c === "(" || c === "（") depth++;
+    else if (c === ")" || c === "）") {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return -1;
+}
+
+/** Does the document read as Traditional characters (a mirror site's copy)? */
+const TRADITIONAL = /[與為數條項處請應關機於會務發報區縣鎮辦規範檔計資總統許訟複議結維糾審訴費採購額內製訊開體據資請權]/g;
+export function looksTraditional(lines: DocLine[]): boolean {
+  let n = 0;
+  for (const l of lines) {
+    const t = l.kind === "text" ? l.text : l.cells.map((c) => c.text).join("");
+    n += t.match(TRADITIONAL)?.length ?? 0;
+    if (n >= 8) return true;
+  }
+  return false;
+}
+
+/**
+ * The token stream of a document. Letter runs are spotted for labels (longest first); what is not
+ * a label stays text. Enumerators in front of a label (`一、`, `（三）`) belong to it.
+ */
+export function tokenize(lines: DocLine[]): Tok[] {
+  const cells = cellsOf(lines, looksTraditional(lines));
+  const items: Item[] = [];
+  cells.forEach((c, i) => {
+    if (i > 0) items.push({ kind: "sepMark", row: c.row });
+    lexCell(c, i, items);
+  });
+
+  const out: Tok[] = [];
+  let run: Piece[] = [];
+  const flushRun = () => {
+    if (run.length) spotRun(run, out);
+    run = [];
+  };
+  for (const it of items) {
+    if ("kind" in it && it.kind === "letters") {
+      run.push(it);
+      continue;
+    }
+    if ("kind" in it && it.kind === "sepMark") {
+      // Separators inside a run are kept by the pieces' first/last flags; emit them after the run.
+      if (run.length) {
+        run[run.length - 1].last = true;
+        continue;
+      }
+      out.push({ k: "sep", row: it.row });
+      continue;
+    }
+    flushRun();
+    out.push(it as Tok);
+  }
+  flushRun();
+  return out;
+}
+
+/**
+ * Spot labels in a run of letter pieces. The run's skeleton is scanned left to right; at each
+ * character the longest label starting there wins, and the characters between labels are text.
+ */
+function spotRun(run: Piece[], out: Tok[]) {
+  // Skeleton with, per character, the piece it came from.
+  let skel = "";
+  const pieceOf: number[] = [];
+  const annot: boolean[] = [];
+  run.forEach((p, pi) => {
+    const s = skeleton(p.text);
+    for (let j = 0; j < s.length; j++) {
+      skel += s[j];
+      pieceOf.push(pi);
+      // Inside an annotation (past its first character) no label starts.
+      annot.push(p.paren && j > 0);
+    }
+  });
+  const boundaryAt = (i: number) => i + 1 >= skel.length || run[pieceOf[i + 1]].cell !== run[pieceOf[i]].cell;
+
+  type Span = { from: number; to: number; match?: LexMatch };
+  const spans: Span[] = [];
+  const pushText = (from: number, to: number) => {
+    // Text never spans cells: one span per cell.
+    let a = from;
+    for (let i = from + 1; i <= to; i++) {
+      if (i === to || run[pieceOf[i]].cell !== run[pieceOf[a]].cell || pieceOf[i] !== pieceOf[a]) {
+        spans.push({ from: a, to: i });
+        a = i;
+      }
+    }
+  };
+  let textFrom = 0;
+  for (let i = 0; i < skel.length; ) {
+    const m = annot[i] ? undefined : labelsAt(skel, i, boundaryAt)[0];
+    if (!m) {
+      i++;
+      continue;
+    }
+    if (textFrom < i) pushText(textFrom, i);
+    spans.push({ from: i, to: i + m.length, match: m });
+    i += m.length;
+    textFrom = i;
+  }
+  if (textFrom < skel.length) pushText(textFrom, skel.length);
+
+  const cellOfSpan = (sp: Span) => run[pieceOf[sp.from]].cell;
+  // Pieces with no Chinese character (a stray `)`, `:`) carry no span; a cell of such pieces is text.
+  let lastCell = -1;
+  for (let s = 0; s < spans.length; s++) {
+    const sp = spans[s];
+    const p0 = pieceOf[sp.from];
+    const p1 = pieceOf[sp.to - 1];
+    const piece = run[p0];
+    if (lastCell >= 0 && piece.cell !== lastCell) out.push({ k: "sep", row: false });
+    lastCell = run[p1].cell;
+    const text = pieceText(run, pieceOf, sp.from, sp.to);
+    const before = spans[s - 1];
+    const after = spans[s + 1];
+    if (sp.match) {
+      const enumBefore = before && !before.match && pieceOf[before.to - 1] === p0 && ONLY_ENUMERATOR.test(pieceText(run, pieceOf, before.from, before.to));
+      const startsCell = piece.first && (!before || pieceOf[before.to - 1] !== p0 || enumBefore);
+      // After the label, its cell holds nothing but annotations.
+      let endsCell = !after || pieceOf[after.from] !== p1 || run[pieceOf[after.from]].paren;
+      for (let q = p1 + 1; endsCell && q < run.length && run[q].cell === run[p1].cell; q++) endsCell = run[q].paren;
+      const lastOfCell = [...run.keys()].filter((q) => run[q].cell === run[p1].cell).pop()!;
+      endsCell = endsCell && run[lastOfCell].last;
+      out.push({ k: "label", entries: sp.match.entries, text, loc: piece.loc, whole: Boolean(startsCell && endsCell), prefix: sp.match.prefix });
+      continue;
+    }
+    const t = text.trim();
+    // An enumerator before a label belongs to the label.
+    if (!t || (after?.match && pieceOf[after.from] === p1 && ONLY_ENUMERATOR.test(t))) continue;
+    const glued = Boolean(before?.match) && pieceOf[before.to - 1] === p0 && !piece.paren;
+    out.push({ k: "text", text: t, loc: piece.loc, paren: piece.paren, glued });
+  }
+  // A run whose pieces hold no Chinese character at all (`:`, `)`): text.
+  if (!spans.length) {
+    const t = run.map((p) => p.text).join(" ").trim();
+    if (t) out.push({ k: "text", text: t, loc: run[0].loc, paren: false, glued: false });
+  }
+}
+
+/** The printed text of skeleton characters [from, to): whole pieces where the span covers them. */
+function pieceText(run: Piece[], pieceOf: number[], from: number, to: number): string {
+  const p0 = pieceOf[from];
+  const p1 = pieceOf[to - 1];
+  if (p0 === p1) {
+    // Characters of one piece: cut its text at the skeleton characters' positions.
+    const p = run[p0];
+    const first = pieceOf.indexOf(p0);
+    const startK = from - first;
+    const endK = to - first;
+    return sliceBySkeleton(p.text, startK, endK, from === first, to === pieceOf.lastIndexOf(p0) + 1);
+  }
+  const parts: string[] = [];
+  for (let p = p0; p <= p1; p++) {
+    const first = pieceOf.indexOf(p);
+    const last = pieceOf.lastIndexOf(p) + 1;
+    const a = Math.max(from, first) - first;
+    const b = Math.min(to, last) - first;
+    parts.push(sliceBySkeleton(run[p].text, a, b, from <= first, to >= last));
+  }
+  return parts.join("");
+}
+
+/** A piece's text from its k0-th to its k1-th Chinese character, with the punctuation around. */
+function sliceBySkeleton(text: string, k0: number, k1: number, fromStart: boolean, toEnd: boolean): string {
+  let k = 0;
+  let a = fromStart ? 0 : -1;
+  let b = toEnd ? text.length : -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (k === k0 && a < 0) a = i;
+      k++;
+      if (k === k1 && b < 0) b = i + 1;
+    }
+  }
+  return text.slice(Math.max(a, 0), b < 0 ? text.length : b);
+}
