@@ -32,6 +32,8 @@ export interface ParseIssue {
   code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split";
   message: string;
   loc: SourceLoc;
+  /** The cell keys this issue leaves unread. */
+  keys?: string[];
 }
 
 export interface MatchResult {
