@@ -297,7 +297,7 @@ interface Narrative {
  */
 function narrative(r: KnownReport, rng: Rng, meta: MetaStyle): Narrative {
   const y = meta === "period-year" ? "本年度" : `${r.year}年`;
-  const title = `${r.agency}${r.year}年政府信息公开工作年度报告`;
+  const title = `${r.agency}${r.year}${chance(rng, 0.3) ? "年度" : "年"}政府信息公开工作年度报告`;
   const head: string[] = [];
   if (meta === "standard") head.push(title);
   else if (meta === "title-broken") head.push(r.agency, `${r.year}年政府信息公开工作年度报告`);
@@ -377,10 +377,23 @@ function asciiPunct(s: string): string {
 }
 
 let toTw: ((s: string) => string) | undefined;
+const twLines = new Map<string, string>();
 /** Traditional characters as a Taiwan mirror site converts them (incl. 文件→檔案). */
 export function traditional(s: string): string {
   toTw ??= OpenCC.Converter({ from: "cn", to: "tw" });
-  return toTw(s).replace(/文件/g, "檔案");
+  const conv = toTw;
+  // line by line, cached: the tables' lines repeat across reports and the converter is slow
+  return s
+    .split("\n")
+    .map((line) => {
+      let t = twLines.get(line);
+      if (t === undefined) {
+        t = conv(line).replace(/文件/g, "檔案");
+        if (twLines.size < 20000) twLines.set(line, t);
+      }
+      return t;
+    })
+    .join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,7 +457,8 @@ const markdown: Presentation = {
   label: "markdown table with |---| rule",
   lossy: false,
   render(r, rng) {
-    return documentText(r, rng, (t) => `\n${markdownTable(t, BLANK)}\n`);
+    const style: ValueStyle = { blank: pick(rng, ["", "", "/", "—"]) };
+    return documentText(r, rng, (t) => `\n${markdownTable(t, style)}\n`);
   },
 };
 
@@ -701,10 +715,16 @@ const pdfMarkdown: Presentation = {
         ["商业企", "科研机", "社会公", "法律服", "其他"].forEach((s, i) => (h3[4 + i] = s));
         const h4 = ["业", "构", "益组织", "务机构"];
         out.push(line(h1), `|${Array(w).fill("---").join("|")}|`, line(h1b), line(h2), line(h3));
+        const mergeFirst = chance(rng, 0.6);
+        if (!mergeFirst) {
+          const h3b = empty();
+          h4.forEach((s, i) => (h3b[4 + i] = s));
+          out.push(line(h3b));
+        }
         grid.slice(3).forEach((row, k) => {
           const ri = k + 3;
           const slots = row.map((s) => (s && s.origin ? textOf(s.cell, BLANK) : ""));
-          if (ri === 3) {
+          if (ri === 3 && mergeFirst) {
             // the header fragments of 商业企业/科研机构/… merged into the first data row
             const merged = slots.map((s, i) => (i >= 4 && i < 8 ? `${h4[i - 4]} ${s}`.trim() : s));
             out.push(line(merged));
@@ -927,6 +947,9 @@ const headerVariants: Presentation = {
           if (t.id === "t2" && c.kind === "head" && c.tag && heads[c.tag]) return pick(rng, heads[c.tag]);
           if (t.id === "t2" && c.kind === "label" && c.tag && rowLabels[c.tag]) return pick(rng, rowLabels[c.tag]);
           if (t.id === "t3" && c.kind === "head" && c.tag && t3Heads[c.tag]) return pick(rng, t3Heads[c.tag]);
+          // a value with its annotation: 22（其中修订16件）
+          if (c.kind === "value" && typeof c.value === "number" && c.value > 1 && /^t2\.normative_docs\.(issued|made)$/.test(c.key!) && chance(rng, 0.4))
+            return `${text}（其中修订${int(rng, 1, c.value - 1)}件）`;
           return text;
         });
         lines.push(`${texts.join(" | ")} |`);
