@@ -468,6 +468,12 @@ function cellPerLine(opts: { spaced: boolean; blank: "line" | "none" | "marker" 
     const marker = pick(rng, ["/", "—", "-"]);
     const style: ValueStyle = { blank: opts.blank === "marker" ? marker : "", yuanSuffix: chance(rng, 0.3) };
     const ascii = chance(rng, 0.6);
+    // quirks of the real pages: padded values (' 0', '0 ', no-break spaces), '+19' in 本年增/减,
+    // clipped headers ('本年增/', '现行有效件'), '商业⏎⏎企业' split into two paragraphs
+    const padded = chance(rng, 0.3);
+    const plus = chance(rng, 0.4);
+    const clipped = chance(rng, 0.3);
+    const splitHead = opts.spaced && chance(rng, 0.3);
     const render = (t: MTable) => {
       const lines: string[] = [];
       for (const row of t.rows)
@@ -475,9 +481,19 @@ function cellPerLine(opts: { spaced: boolean; blank: "line" | "none" | "marker" 
           const isNull = c.kind === "value" && (c.value === null || c.value === undefined);
           if (isNull && opts.blank === "none") continue;
           let text = textOf(c, style);
+          if (c.kind === "value" && !isNull) {
+            if (plus && c.key?.endsWith(".change") && (c.value ?? 0) > 0) text = `+${text}`;
+            if (padded && chance(rng, 0.5)) text = pick(rng, [` ${text}`, `  ${text}`, `${text} `, `\u00a0${text}`]);
+          }
+          if (c.kind === "head" && clipped) {
+            if (text === "本年增/减") text = "本年增/";
+            else if (text === "现行有效件数") text = "现行有效件";
+          }
           // yelang: header cells broken inside (本年新⏎制作数量) — only where cells are blank-line separated
           if (opts.spaced && c.kind === "head" && text.length >= 6 && /^本年新/.test(text) && chance(rng, 0.5))
             text = `${text.slice(0, 3)}\n${text.slice(3)}`;
+          // qijiazi: 商业⏎⏎企业, 科研⏎⏎机构
+          if (splitHead && c.kind === "head" && (text === "商业企业" || text === "科研机构")) text = `${text.slice(0, 2)}\n\n${text.slice(2)}`;
           lines.push(text);
         }
       return lines.join(opts.spaced ? "\n\n" : "\n");
@@ -716,6 +732,8 @@ const pdfMarkdown: Presentation = {
         const h4 = ["业", "构", "益组织", "务机构"];
         out.push(line(h1), `|${Array(w).fill("---").join("|")}|`, line(h1b), line(h2), line(h3));
         const mergeFirst = chance(rng, 0.6);
+        // a page footer (`- 3 -`) between two rows where the table crosses a page
+        const footerAt = chance(rng, 0.4) ? int(rng, 6, t.rows.length - 2) : -1;
         if (!mergeFirst) {
           const h3b = empty();
           h4.forEach((s, i) => (h3b[4 + i] = s));
@@ -730,6 +748,7 @@ const pdfMarkdown: Presentation = {
             out.push(line(merged));
             return;
           }
+          if (ri === footerAt) out.push("", `- ${int(rng, 2, 5)} -`, "");
           const trow = t.rows[ri];
           const vals = trow.cells.filter((c) => c.kind === "value");
           const longLabel = trow.t3 && trow.t3.label.length > 14;
