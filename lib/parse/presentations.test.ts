@@ -76,8 +76,16 @@ interface Failure {
 
 const fmt = (v: unknown) => (v === undefined ? "∅" : v === null ? "null" : String(v));
 
-/** What is wrong with one reading of one rendering; empty when it passes. */
-function check(p: Presentation, known: KnownReport, out: ReturnType<typeof parseReportText>): string[] {
+interface Tally {
+  cells: number;
+  read: number;
+  wrong: number;
+  extra: number;
+}
+
+/** What is wrong with one reading of one rendering; empty when it passes. Counts cells into `tally`. */
+function check(p: Presentation, known: KnownReport, out: ReturnType<typeof parseReportText>, tally: Tally): string[] {
+  tally.cells += Object.keys(known.cells).length;
   if (!out.ok) return [`refused: ${out.error}`];
   const r: ParsedReport = out.report;
   const problems: string[] = [];
@@ -103,6 +111,9 @@ function check(p: Presentation, known: KnownReport, out: ReturnType<typeof parse
     else if (!unread.has(k)) missing.push(`${k} (want ${fmt(want)}) neither read nor listed unread`);
   }
   for (const k of Object.keys(r.cells)) if (!(k in known.cells)) extra.push(`${k} = ${fmt(r.cells[k])}`);
+  tally.read += Object.keys(known.cells).length - wrong.length - Object.keys(known.cells).filter((k) => !(k in r.cells)).length;
+  tally.wrong += wrong.length;
+  tally.extra += extra.length;
   for (const k of unread) if (!(k in known.cells)) extra.push(`${k} listed unread but not in the report`);
   const some = (label: string, xs: string[]) => {
     if (xs.length) problems.push(`${xs.length} ${label}: ${xs.slice(0, 3).join("; ")}${xs.length > 3 ? "; …" : ""}`);
@@ -114,7 +125,7 @@ function check(p: Presentation, known: KnownReport, out: ReturnType<typeof parse
   return problems;
 }
 
-const summary: { id: string; lossy: boolean; passed: number; failed: number }[] = [];
+const summary: { id: string; lossy: boolean; passed: number; failed: number; tally: Tally }[] = [];
 const dumpDir = process.env.PRESENTATIONS_DUMP;
 
 describe("presentation generator", () => {
@@ -149,6 +160,7 @@ describe("every known report reads back from every presentation", () => {
   for (const p of PRESENTATIONS) {
     it(`${p.id}${p.lossy ? " (lossy)" : ""}: ${p.label}`, () => {
       const failures: Failure[] = [];
+      const tally: Tally = { cells: 0, read: 0, wrong: 0, extra: 0 };
       KNOWN.forEach(({ name, report }) => {
         const text = p.render(report, makeRng(hashSeed(`${p.id}/${name}`)));
         let out: ReturnType<typeof parseReportText>;
@@ -157,7 +169,7 @@ describe("every known report reads back from every presentation", () => {
         } catch (e) {
           out = { ok: false, error: `threw ${(e as Error).message}` };
         }
-        const problems = check(p, report, out);
+        const problems = check(p, report, out, tally);
         if (problems.length) {
           failures.push({ report: name, problems });
           if (dumpDir) {
@@ -166,7 +178,7 @@ describe("every known report reads back from every presentation", () => {
           }
         }
       });
-      summary.push({ id: p.id, lossy: p.lossy, passed: KNOWN.length - failures.length, failed: failures.length });
+      summary.push({ id: p.id, lossy: p.lossy, passed: KNOWN.length - failures.length, failed: failures.length, tally });
       if (failures.length) {
         const shown = failures
           .slice(0, 8)
@@ -183,7 +195,10 @@ describe("every known report reads back from every presentation", () => {
 afterAll(() => {
   if (!summary.some((s) => s.failed)) return;
   const w = Math.max(...summary.map((s) => s.id.length));
-  const lines = summary.map((s) => `  ${s.id.padEnd(w)}  ${String(s.passed).padStart(4)} passed  ${String(s.failed).padStart(4)} failed${s.lossy ? "  (lossy)" : ""}`);
+  const lines = summary.map(
+    (s) =>
+      `  ${s.id.padEnd(w)}  ${String(s.passed).padStart(4)} passed ${String(s.failed).padStart(4)} failed   cells read ${((100 * s.tally.read) / s.tally.cells).toFixed(1).padStart(5)}%  wrong ${String(s.tally.wrong).padStart(4)}  extra ${String(s.tally.extra).padStart(4)}${s.lossy ? "  (lossy)" : ""}`,
+  );
   const passed = summary.reduce((a, s) => a + s.passed, 0);
   const failed = summary.reduce((a, s) => a + s.failed, 0);
   console.log(`presentations: ${passed} passed, ${failed} failed of ${passed + failed} renderings\n${lines.join("\n")}`);

@@ -688,15 +688,15 @@ const flattenedRows: Presentation = {
   },
 };
 
-/** The whole page flattened onto one line (a crawler's text of the page). */
+/** The whole page (or each whole table) flattened onto one line (a crawler's text of the page). */
 const flattenedPage: Presentation = {
   id: "flattened-page",
-  label: "whole page flattened onto one line",
+  label: "whole page (or each table) flattened onto one line",
   lossy: true,
   render(r, rng) {
     const render = (t: MTable) => t.rows.map((row) => rowCells(row, BLANK).map((c) => c.text).join("")).join("");
     const text = documentText(r, rng, render);
-    return text.replace(/\n+/g, chance(rng, 0.5) ? "" : " ");
+    return chance(rng, 0.6) ? text.replace(/\n+/g, chance(rng, 0.5) ? "" : " ") : text;
   },
 };
 
@@ -872,11 +872,14 @@ const html: Presentation = {
   render(r, rng) {
     const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     const blank = pick(rng, ["", "&nbsp;", "/"]);
+    const brGroup = chance(rng, 0.4);
     const table = (t: MTable) => {
       const trs = t.rows.map((row) => {
         const tds = row.cells.map((c) => {
           const attrs = `${c.colspan > 1 ? ` colspan="${c.colspan}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}`;
-          const text = c.kind === "value" ? (c.value === null ? blank : valueText(c, BLANK)) : esc(c.text);
+          let text = c.kind === "value" ? (c.value === null ? blank : valueText(c, BLANK)) : esc(c.text);
+          // a merged label cell with a line break, as CMS editors type them
+          if (c.kind === "group" && c.tag === "results" && brGroup) text = "三、<br/>本年度<br/>办理结果";
           return `<td${attrs} style="border:1px solid #000;text-align:center"><p style="text-align:center"><span style="font-size:14px">${text}</span></p></td>`;
         });
         return `<tr>${tds.join("")}</tr>`;
