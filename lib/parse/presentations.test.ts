@@ -154,6 +154,34 @@ describe("presentation generator", () => {
         expect(text.length).toBeGreaterThan(500);
       }
   });
+
+  it("lossless renderings print every known value once, in template order", () => {
+    // The numbers between the 表二 heading and section 五, label numbering (1.属于…), header
+    // annotations (指2019年…), page footers, rows outside the template and markup removed, are the known non-blank values in
+    // key order: a renderer that drops, repeats or reorders a value fails here, not in the reader.
+    const toNumbers = (text: string) => {
+      const start = text.search(/二、主动公开政府信息情况|二、主動公開政府信息情況/);
+      const end = text.search(/五、存在的主要问题|五、存在的主要問題/);
+      const region = text
+        .slice(start, end)
+        .replace(/<[^>]*>/g, " ")
+        .replace(/&\w+;/g, " ")
+        .replace(/[(（]指[^)）]*[)）]/g, "")
+        .replace(/[(（]其中修订\d+件[)）]/g, "")
+        .replace(/本年[(（]\d{4}[)）]|\d{4}年/g, "")
+        .replace(/^- \d+ -$/gm, "")
+        .replace(/^其他主动公开文件.*$/gm, "")
+        .replace(/数据\d+/g, "")
+        .replace(/\d[.、](?=[\u4e00-\u9fff])/g, "");
+      return (region.match(/[+-]?\d+(?:\.\d+)?/g) ?? []).map(Number);
+    };
+    for (const p of PRESENTATIONS.filter((x) => !x.lossy))
+      for (const { name, report } of KNOWN) {
+        const text = p.render(report, makeRng(hashSeed(`${p.id}/${name}`)));
+        const want = Object.values(report.cells).filter((v): v is number => v !== null);
+        expect(toNumbers(text), `${p.id} ${name}`).toEqual(want);
+      }
+  });
 });
 
 describe("every known report reads back from every presentation", () => {
