@@ -8,7 +8,10 @@
  * - a lossy presentation reads each key exactly or lists it as unread (ParseIssue.keys), and
  *   never a wrong value, never a key the report does not have.
  *
- * PRESENTATIONS_DUMP=dir writes the failing renderings there (one file per rendering).
+ * On failure: per presentation, the first failing reports with their first 3 wrong keys, and a
+ * summary (renderings passed/failed, cells read, wrong, extra per presentation).
+ * PRESENTATIONS_DUMP=dir writes the failing renderings there (one file per rendering);
+ * `npm run presentations -- DIR` writes generated reports in every presentation with their cells.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
