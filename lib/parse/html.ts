@@ -43,6 +43,7 @@ const KEEP_ATTRS: Record<string, RegExp> = {
 const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
 const TABLE_MARK = (n: number) => `⟦TABLE${n}⟧`;
 const SPACES = /[\s\u00a0\u3000]+/g;
+const PAGE_DATE = /(?:发布日期|发布时间|发文日期)\s*[:：]?\s*(?:<[^<>]{0,200}>\s*){0,4}(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
 
 const text = (s: string) => (s.includes("&") ? decodeHTML(s) : s);
 
@@ -196,7 +197,10 @@ export function readHtml(html: string): SourceDocument {
   const { root, body, title: pageTitle, metas } = parseTree(html);
   const meta = (name: string) => metas.find((m) => m.name?.toLowerCase() === name.toLowerCase())?.content?.trim() || undefined;
   const title = meta("ArticleTitle") ?? (pageTitle?.split(/[_|]/)[0]?.trim() || undefined);
-  const publishedHint = meta("PubDate") ?? meta("pubdate") ?? meta("publishdate");
+  // The page's own 发布日期 often sits outside the article (in the page header): look for it in the
+  // whole page, tags and all, when no <meta> states it.
+  const publishedHint =
+    meta("PubDate") ?? meta("pubdate") ?? meta("publishdate") ?? PAGE_DATE.exec(html.slice(0, 200_000))?.[1];
 
   const article = findArticle(body ?? root);
 

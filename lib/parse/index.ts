@@ -51,14 +51,18 @@ export interface ParsedReport {
 
 export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
 
+/** A web page, whatever its name says: pages are saved or pasted as .txt too. */
+const HTML_START = /^\s*(?:<!doctype html|<html|<meta|<table|<body|<head|<div|<p[\s>])/i;
+const looksLikeHtml = (text: string) => HTML_START.test(text) || (/<table[\s>]/i.test(text) && /<\/t[dr]>/i.test(text));
+
 export function kindOf(name: string, text: string): TextKind | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   if (ext === "html" || ext === "htm" || ext === "shtml") return "html";
-  const plain = () => (looksLikeLayout(text) ? "layout" : "text");
+  const plain = () => (looksLikeHtml(text) ? "html" : looksLikeLayout(text) ? "layout" : "text");
   if (ext === "txt" || ext === "text") return plain();
   if (ext === "md") return "text";
   if (ext && ext !== name.toLowerCase()) return null;
-  return /^\s*(<!doctype html|<html|<meta|<table|<body)/i.test(text) ? "html" : plain();
+  return plain();
 }
 
 const UTF8 = new TextDecoder("utf-8");

@@ -23,13 +23,17 @@ const ORGAN_SUFFIX = "(?:人民政府|政府|委员会|管委会|管理委员会
 const ORGAN = new RegExp(`${ORGAN_SUFFIX}$`);
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** An organ's name inside a sentence: Chinese characters only, ending in an organ word. */
-const NAME = `([\\u4e00-\\u9fff]{1,24}?${ORGAN_SUFFIX}(?:党政办公室|综合办公室|办公室)?)`;
+// In a sentence, a bare 政府/会/处 ends too many phrases (`共收到政府信息…`): names end in these.
+const NAME_SUFFIX = "(?:人民政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|厅|署|院|中心|街道|街|镇|乡)";
+const NAME = `([\\u4e00-\\u9fff]{1,24}?${NAME_SUFFIX}(?:党政办公室|综合办公室|办公室)?)`;
 const BODY_AGENCY = [
   new RegExp(`(?:现将|现予|现公布|现公开|现发布|特向社会公布|向社会公布|现就)${NAME}(?:\\d{4}\\s*年度?)?(?:政府)?信息公开`),
   new RegExp(`由${NAME}(?:结合|编制|负责|根据|汇总|牵头)`),
   new RegExp(`请(?:与|联系|致电)${NAME}联系`),
-  new RegExp(`^\\d{4}\\s*年(?:度)?(?:以来)?[,，、]?\\s*(?:我(?:局|镇|乡|街道|委|办)[,，]?)?${NAME}(?:[^\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]{2})`),
+  new RegExp(`^\\d{4}\\s*年(?:度)?(?:以来)?[,，]\\s*(?:我(?:局|镇|乡|街道|委|办)[,，]?)?${NAME}(?:[^\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]{2})`),
 ];
+/** Sentence openings a name pattern can catch that are not names (`通过政府网站…`, `度政府信息…`). */
+const NOT_A_NAME = /^(?:我|本|该|各|全|上级|市级|县级|度|年|通过|按照|根据|坚持|认真|全面|进一步|不断|持续|做好|推进|加强|依托|围绕|结合|利用|在|对|由|向|经)|^.?政府$/;
 const STATED_YEAR = [
   /统计[\u4e00-\u9fff]{0,6}[^\d]{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日/,
   /(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?的?年度?报告/,
@@ -106,13 +110,16 @@ export function readMeta(doc: SourceDocument): ReportMeta {
     break;
   }
 
+  // A signature with no date under it: the organ's name as the last line.
+  if (signatureDate === null && texts.length && organLine(texts[texts.length - 1]) && agency === null) agency = printed[texts.length - 1];
+
   // The sentences a report writes about itself.
   const body = texts.slice(0, 80);
   if (agency === null) {
     outer: for (const re of BODY_AGENCY) {
       for (let i = 0; i < body.length; i++) {
         const m = re.exec(body[i]);
-        if (m && !/^(?:我|本|该|各|全|上级|市级|县级)/.test(m[1])) {
+        if (m && !NOT_A_NAME.test(m[1])) {
           agency = asPrinted(i, m[1]);
           break outer;
         }
