@@ -150,19 +150,31 @@ export function readRow(cells: SegCell[], n: number, balance: Balance, at: Sourc
   for (let s = Math.max(0, idx[idx.length - 1] - n + 1); s <= Math.min(idx[0], cells.length - n); s++) {
     windows.push(cells.slice(s, s + n).map((c) => ("v" in c ? slotOf(c.v) : { value: null, raw: "", loc: c.e })));
   }
-  if (windows.length === 1) return { kind: "ok", slots: windows[0] };
-  if (windows.length > 1) return decide(windows.filter((w) => balance(asNumbers(w))), windows);
-
-  // Cell boundaries lost: digit runs side by side, split where the identity allows one reading.
+  // Cell boundaries lost: digit runs side by side may be several cells. That is another reading of
+  // the same cells, so where both are possible the identity must choose between all of them.
   const contiguous = idx.every((p, i) => i === 0 || p === idx[i - 1] + 1);
-  if (!contiguous || !vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())))) {
-    return { kind: "shape", got: vals.length, extra: false };
+  const splittable = contiguous && vals.some((v) => v.k === "num" && v.splittable) && vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())));
+  if (windows.length > 0 && !splittable) {
+    if (windows.length === 1) return { kind: "ok", slots: windows[0] };
+    return decide(windows.filter((w) => balance(asNumbers(w))), windows);
   }
+  if (!splittable) return { kind: "shape", got: vals.length, extra: false };
   const runs = vals.map((v) => v.raw.replace(/\s+/g, ""));
   const found = splitRuns(runs, n, balance, 8);
+  if (windows.length > 0) {
+    const passing = windows.filter((w) => balance(asNumbers(w)));
+    if (found.length === 0) return decide(passing, windows);
+    return { kind: "doubt", candidates: [...passing, ...splitSlots(found, runs, vals, n)] };
+  }
   if (found.length === 0) return { kind: "shape", got: vals.length, extra: false };
-  const slots = found.map((reading) => {
-    // Each part keeps the run it came from as its printed text and place.
+  const slots = splitSlots(found, runs, vals, n);
+  if (slots.some((s) => s.length !== n)) return { kind: "doubt", candidates: [] };
+  return slots.length === 1 ? { kind: "ok", slots: slots[0] } : { kind: "doubt", candidates: slots };
+}
+
+/** Split readings as slots: each part keeps the run it came from as its printed text and place. */
+function splitSlots(found: number[][], runs: string[], vals: ValueTok[], n: number): Slot[][] {
+  return found.map((reading) => {
     const out: Slot[] = [];
     let k = 0;
     runs.forEach((run, i) => {
@@ -176,8 +188,6 @@ export function readRow(cells: SegCell[], n: number, balance: Balance, at: Sourc
     });
     return out;
   });
-  if (slots.some((s) => s.length !== n)) return { kind: "doubt", candidates: [] };
-  return slots.length === 1 ? { kind: "ok", slots: slots[0] } : { kind: "doubt", candidates: slots };
 }
 
 function decide(passing: Slot[][], all: Slot[][]): Reading {

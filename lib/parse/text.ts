@@ -9,6 +9,8 @@ export function readText(text: string): SourceDocument {
   // Text taken from a web page's table puts each cell on a line. Where lines follow each other
   // without blank lines, a blank line is a blank cell; where blank lines separate every cell, a
   // second blank line is one. (The aligner drops empty cells a row does not need.)
+  // Blank lines closing the text are not cells.
+  while (raws.length && !raws[raws.length - 1].trim()) raws.pop();
   const empty = raws.filter((l) => !l.trim()).length;
   const spaced = empty * 3 > raws.length;
   let run = 0;
