@@ -239,10 +239,12 @@ export function align(toks: Tok[]): MatchResult {
     let j = i + 1;
     let sawSep = false;
     let sawValue = false;
+    let rowStart = -1;
     for (; j < toks.length; j++) {
       const t = toks[j];
       if (t.k === "sep") {
         sawSep = true;
+        if (t.row) rowStart = seg.length;
         continue;
       }
       if (t.k === "text" && t.paren && !sawValue) continue;
@@ -257,6 +259,8 @@ export function align(toks: Tok[]): MatchResult {
       }
       break;
     }
+    // Empty cells opening the next label's row are its spacers (a merged group column), not ours.
+    if (toks[j]?.k === "label" && rowStart > 0 && seg.slice(rowStart).every((c) => "e" in c)) seg.length = rowStart;
     return { seg, end: j, stop: toks[j] as Tok | undefined, sawSep };
   };
   const sourceOf = (label: string, seg: SegCell[]) =>

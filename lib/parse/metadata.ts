@@ -19,7 +19,7 @@ export interface ReportMeta {
 
 const TITLE = /信息公开.{0,12}(?:年度报告|年报|工作报告|年度报|告年度)/;
 const PROSE_START = /^(?:根据|按照|依据|本报告|本年度|为|现将|现|今年|全年|我)/;
-const ORGAN_SUFFIX = "(?:人民政府|政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|办|厅|署|院|中心|街道|街|镇|乡|所|站|队|部|会|处|室)";
+const ORGAN_SUFFIX = "(?:人民政府|实验区|新区|开发区|政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|办|厅|署|院|中心|街道|街|镇|乡|所|站|队|部|会|处|室)";
 const ORGAN = new RegExp(`${ORGAN_SUFFIX}$`);
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** An organ's name inside a sentence: Chinese characters only, ending in an organ word. */

@@ -20,7 +20,10 @@ export function readText(text: string): SourceDocument {
       const loc = { line: i + 1 };
       if (!line) {
         run++;
-        if (!spaced || run >= 2) lines.push({ kind: "row", loc, cells: [{ text: "", loc }] });
+        if (!spaced || run >= 2) {
+          lines.push({ kind: "row", loc, cells: [{ text: "", loc }] });
+          afterPipe = false;
+        }
         return;
       }
       run = 0;
@@ -34,11 +37,12 @@ export function readText(text: string): SourceDocument {
         lines.push({ kind: "text", text: line.replace(/^#{1,6}\s+/, ""), loc });
         return;
       }
-      // Markdown rows open and close with a pipe: what lies outside them is not a cell. Rows that
-      // only close with one (`规章 | 0 |`) or separate cells with pipes (`0 | ` ends on a blank
-      // cell) keep what follows the last pipe as a cell; empty, it is a blank or a placeholder.
+      // A pipe at the start opens the first cell and one at the very end closes the last: what lies
+      // outside them is not a cell. Only a pipe followed by space at the end of the line (`0 | `)
+      // opens one more cell — a blank one.
       let parts = line.split("|");
-      if (line.startsWith("|")) parts = parts.slice(1, line.endsWith("|") ? -1 : undefined);
+      if (line.startsWith("|")) parts = parts.slice(1);
+      if (line.endsWith("|") && !/\|[ \t\u00a0\u3000]+$/.test(raw)) parts = parts.slice(0, -1);
       lines.push({ kind: "row", loc, cells: parts.map((p) => ({ text: p.trim(), loc })) });
   });
   return { kind: "text", lines, text: text.replace(/^\uFEFF/, "") };
