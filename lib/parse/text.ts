@@ -28,10 +28,14 @@ export function readText(text: string): SourceDocument {
       }
       run = 0;
       if (MARKDOWN_RULE.test(line)) return;
-      // `x |` then a line of pipes alone: nothing stood between the two pipes — an empty cell.
-      const gap = afterPipe && /^\|+$/.test(line);
+      // `x |` then `|` alone: nothing stood between the two pipes — an empty cell. A line of
+      // several pipes is filler where a page's merged cells were (`|||`): no cell at all.
+      if (/^\|+$/.test(line)) {
+        if (afterPipe && line === "|") lines.push({ kind: "row", loc, cells: [{ text: "", loc }] });
+        afterPipe = line === "|" || afterPipe;
+        return;
+      }
       afterPipe = line.endsWith("|");
-      if (gap) lines.push({ kind: "row", loc, cells: [{ text: "", loc }] });
       if (!line.includes("|")) {
         // A markdown heading's `#` marks are not part of the title or section name.
         lines.push({ kind: "text", text: line.replace(/^#{1,6}\s+/, ""), loc });
