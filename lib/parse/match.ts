@@ -25,7 +25,7 @@ import {
   type TableFormat,
   type TableId,
 } from "../report/template";
-import type { LexEntry } from "../report/labels";
+import { LEXICON, skeleton, type LexEntry } from "../report/labels";
 import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
@@ -199,6 +199,12 @@ function decide(passing: Slot[][], all: Slot[][]): Reading {
 
 const SECTION_BY_ROW = (format: TableFormat, rowKey: string) => T2_SECTIONS[format].find((s) => s.rows.some((r) => r.key === rowKey));
 
+const T2_HEADER_SKELETONS = LEXICON.filter((e) => e.kind === "t2col" || e.kind === "t2info").map((e) => e.skel);
+const T3_HEADER_SKELETONS = LEXICON.filter((e) => e.kind === "t3head" && e.key !== "note").map((e) => e.skel);
+const T3_ROW_SKELETONS: Record<string, string[]> = {};
+for (const e of LEXICON) if (e.kind === "t3row") (T3_ROW_SKELETONS[e.key] ??= []).push(e.skel);
+const rowSkeletons = (t: Extract<Tok, { k: "label" }>) => t.entries.map((e) => e.skel);
+
 export function matchCells(lines: DocLine[]): MatchResult {
   return align(tokenize(lines));
 }
@@ -233,8 +239,12 @@ export function align(toks: Tok[]): MatchResult {
     cells[key] = { value: slot.value, raw: slot.raw, ...(slot.note ? { note: slot.note } : {}), loc: slot.loc };
   };
 
-  /** The cells after token i up to the next label or text; annotations right after the label are skipped. */
-  const segmentAfter = (i: number) => {
+  /**
+   * The cells after token i up to the next label or text. Annotations right after the label are
+   * skipped, and so are fragments of the row's own label or of the table's headers (a label or a
+   * header wrapped into the data rows, `商业企 ⏎ 业 0`): `fragments` holds their skeletons.
+   */
+  const segmentAfter = (i: number, fragments: readonly string[] = []) => {
     const seg: SegCell[] = [];
     let j = i + 1;
     let sawSep = false;
@@ -248,6 +258,10 @@ export function align(toks: Tok[]): MatchResult {
         continue;
       }
       if (t.k === "text" && t.paren && !sawValue) continue;
+      if (t.k === "text" && fragments.length && !t.paren) {
+        const sk = skeleton(t.text);
+        if (sk && fragments.some((f) => f.includes(sk))) continue;
+      }
       if (t.k === "num" || t.k === "blank") {
         seg.push({ v: t });
         sawValue = true;
@@ -273,8 +287,9 @@ export function align(toks: Tok[]): MatchResult {
     where: string,
     keys: string[],
     balance: Balance,
+    fragments: readonly string[] = [],
   ): { end: number; ok: boolean } => {
-    const { seg, end, stop } = segmentAfter(i);
+    const { seg, end, stop } = segmentAfter(i, fragments);
     if (seg.length === 0 && stop?.k === "text") {
       // Prose that names a row (`行政许可事项办理…`) is not the row: a table label stands in its own
       // cell. A label alone in its cell and followed by other text: the row printed blank.
@@ -382,7 +397,7 @@ export function align(toks: Tok[]): MatchResult {
           SECTION_BY_ROW(format, row.key);
         if (!section) continue;
         const keys = section.columns.map((c: LabelDef) => t2Key(row.key, c.key));
-        i = readAfter(i, t, `表二「${t.text}」`, keys, NO_BALANCE).end - 1;
+        i = readAfter(i, t, `表二「${t.text}」`, keys, NO_BALANCE, [...T2_HEADER_SKELETONS, ...rowSkeletons(t)]).end - 1;
         continue;
       }
     }
@@ -425,7 +440,7 @@ export function align(toks: Tok[]): MatchResult {
     if (row.group === "other") t3OtherSubRows = true;
     if (!row.group || row.group === "results") t3Group = undefined;
     const keys = T3_COLUMNS.map((c) => t3Key(row.key, c.key));
-    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE).end - 1;
+    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE, [...T3_HEADER_SKELETONS, ...T3_ROW_SKELETONS[row.key]]).end - 1;
   }
 
   resolveDoubts(doubts, cells, issues, put);

@@ -55,7 +55,7 @@ const KNOWN_GAPS = new Set(process.env.PRESENTATIONS_STRICT ? [] : [
  * a pipe cell read as an empty cell; values continued on the next markdown row). Their test is
  * expected to fail until that is fixed — it turns red the day it passes, so this list shrinks.
  */
-const KNOWN_WRONG = new Set(process.env.PRESENTATIONS_STRICT ? [] : ["pdf-markdown"]);
+const KNOWN_WRONG = new Set<string>([]);
 const GENERATED = 30;
 
 /** Known reports from expected-cells JSON files: complete 2019/2021 tables only (no excerpts). */
