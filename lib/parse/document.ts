@@ -48,3 +48,6 @@ export function describeLoc(loc: SourceLoc): string {
   if (loc.line !== undefined) return `第 ${loc.line} 行`;
   return "";
 }
+
+/** A page number printed between a table's rows (`- 4 -`, `第 3 页`, `第3页/共8页`). */
+export const PAGE_FOOTER = /^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?$/;

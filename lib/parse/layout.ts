@@ -12,7 +12,7 @@
  */
 import { matchT3Group, normalizeLabel, startsWithEnumerator, t3LabelFit } from "../report/labels";
 import { parseValue } from "../report/values";
-import { documentText, type DocCell, type DocLine, type SourceDocument, type SourceLoc } from "./document";
+import { documentText, PAGE_FOOTER, type DocCell, type DocLine, type SourceDocument, type SourceLoc } from "./document";
 
 export interface Piece {
   text: string;
@@ -35,7 +35,6 @@ export interface Geometry {
 /** Label fragments further apart than this many printed lines are never one label. */
 const MAX_LINE_GAP = 3;
 
-const PAGE_FOOTER = /^[-－—–]\s*\d{1,3}\s*[-－—–]$|^第\s*\d{1,3}\s*页(?:\s*[/／共]\s*\d{1,3}\s*页?)?$/;
 
 /** `pdftotext -layout` text: several lines whose words are separated by runs of spaces, no pipes. */
 export function looksLikeLayout(text: string): boolean {

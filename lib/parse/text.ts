@@ -1,5 +1,5 @@
 /** Report text as copied from a page: paragraphs, and table rows as cells separated by `|`. */
-import { type DocLine, type SourceDocument } from "./document";
+import { PAGE_FOOTER, type DocLine, type SourceDocument } from "./document";
 
 const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
@@ -27,7 +27,7 @@ export function readText(text: string): SourceDocument {
         return;
       }
       run = 0;
-      if (MARKDOWN_RULE.test(line)) return;
+      if (MARKDOWN_RULE.test(line) || PAGE_FOOTER.test(line)) return;
       // `x |` then `|` alone: nothing stood between the two pipes — an empty cell. A line of
       // several pipes is filler where a page's merged cells were (`|||`): no cell at all.
       if (/^\|+$/.test(line)) {

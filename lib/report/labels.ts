@@ -219,7 +219,7 @@ function buildLexicon(): LexEntry[] {
   for (const r of T3_ROWS)
     for (const text of [r.label, ...(r.variants ?? [])]) {
       const enumerator = /^(\d+)[.、．]/.exec(text)?.[1];
-      add({ kind: "t3row", skel: skeleton(text), key: r.key, formats: r.formats, t3: r, ...(enumerator ? { enumerator } : {}) });
+      add({ kind: "t3row", skel: skeleton(text), key: r.key, formats: r.formats, t3: r, prefixOk: true, ...(enumerator ? { enumerator } : {}) });
     }
   for (const g of T4_GROUPS) add({ kind: "t4group", skel: skeleton(g.label), key: g.key });
   add({ kind: "t4group", skel: "行政诉讼", key: "suits" });
@@ -277,8 +277,11 @@ export function labelsAt(skel: string, at: number, boundaryAt: (i: number) => bo
   }
   found.reverse();
   if (deepest && deepest.len >= 3 && boundaryAt(at + deepest.len - 1) && !deepest.node.entries.length) {
-    const prefixed = deepest.node.through.filter((e) => e.prefixOk);
-    if (prefixed.length && prefixed.length === deepest.node.through.length)
+    // A label cut at its cell's end (a header `本年新`, a row label wrapped into the next row
+    // `二、上年结转政府 ⏎ 信息公开申请数量`): only where every label it can begin is of one row.
+    const prefixed = deepest.node.through.filter((e) => e.prefixOk && (e.kind !== "t3row" || deepest!.len >= 4));
+    const rows = new Set(prefixed.filter((e) => e.kind === "t3row").map((e) => e.key));
+    if (prefixed.length && prefixed.length === deepest.node.through.length && rows.size <= 1)
       found.unshift({ entries: prefixed, length: deepest.len, prefix: true });
   }
   return found;
