@@ -313,13 +313,24 @@ function spotRun(run: Piece[], out: Tok[]) {
   let skel = "";
   const pieceOf: number[] = [];
   const annot: boolean[] = [];
+  // Whether something other than a Chinese character (space, punctuation) stands before each one.
+  const brokenBefore: boolean[] = [];
   run.forEach((p, pi) => {
-    const s = skeleton(p.text);
-    for (let j = 0; j < s.length; j++) {
-      skel += s[j];
+    let j = 0;
+    let gap = true;
+    for (const ch of p.text.normalize("NFKC")) {
+      const c = ch.charCodeAt(0);
+      if (!(c >= 0x4e00 && c <= 0x9fff)) {
+        gap = true;
+        continue;
+      }
+      skel += ch;
       pieceOf.push(pi);
       // Inside an annotation (past its first character) no label starts.
       annot.push(p.paren && j > 0);
+      brokenBefore.push(gap);
+      gap = false;
+      j++;
     }
   });
   const boundaryAt = (i: number) => i + 1 >= skel.length || run[pieceOf[i + 1]].cell !== run[pieceOf[i]].cell;
@@ -336,9 +347,20 @@ function spotRun(run: Piece[], out: Tok[]) {
       }
     }
   };
+  // A two-character label (其他, 总计, 规章) inside a longer phrase is a word, not a label: it must
+  // open its piece (bar an enumerator's numeral) and close it.
+  const standsAlone = (i: number, len: number) => {
+    if (len > 2) return true;
+    const p = pieceOf[i];
+    let j = i;
+    while (j > 0 && !brokenBefore[j] && pieceOf[j - 1] === p && "一二三四五六七八九十".includes(skel[j - 1])) j--;
+    const opens = brokenBefore[j] || j === 0 || pieceOf[j - 1] !== p;
+    const closes = i + len >= skel.length || pieceOf[i + len] !== p || brokenBefore[i + len];
+    return opens && closes;
+  };
   let textFrom = 0;
   for (let i = 0; i < skel.length; ) {
-    const m = annot[i] ? undefined : labelsAt(skel, i, boundaryAt)[0];
+    const m = annot[i] ? undefined : labelsAt(skel, i, boundaryAt).find((x) => standsAlone(i, x.length));
     if (!m) {
       i++;
       continue;
