@@ -23,6 +23,7 @@ export const msg = {
     extraValues: (where: string) => `${where} 多出的数值已忽略`,
     unknownRow: (label: string) => `无法识别的表格行「${label}」`,
     uncertainSplit: (where: string) => `${where} 的数字连在一起、列的分界丢失，有多种拆分都说得通，此行未读取`,
+    rowNotFound: (where: string) => `${where} 在表格中应有却没有读出（行名认不出或数字缺失），请对照原文填写`,
     t4WithoutHeader: "表四的数据行前没有找到表头，按全国统一格式的列顺序读取",
   },
   errors: {

@@ -40,7 +40,7 @@ export interface ReadCell {
 }
 
 export interface ParseIssue {
-  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split";
+  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found";
   message: string;
   loc: SourceLoc;
   /** The cells this issue leaves unread. */
@@ -444,6 +444,7 @@ export function align(toks: Tok[]): MatchResult {
   }
 
   resolveDoubts(doubts, cells, issues, put);
+  listRowsNotFound(cells, issues, tablesSeen, docT2Format, t4Read, toks);
   if (t3OtherSubRows) evidence.t3 = "2021";
   else if (t3OtherSingle) evidence.t3 = "2019";
   const used = docT2Format;
@@ -536,5 +537,38 @@ function resolveDoubts(
     if (fits.length !== 1) continue;
     d.keys.forEach((k, n) => put(k, fits[0][n]));
     issues.splice(issues.indexOf(d.issue), 1);
+  }
+}
+
+/**
+ * No silent loss: a template row that stands before the last row read of its table (or a 表四 whose
+ * header was printed) was printed, so if it was neither read nor listed, list it now.
+ */
+function listRowsNotFound(
+  cells: Record<string, ReadCell>,
+  issues: ParseIssue[],
+  tablesSeen: Set<TableId>,
+  t2Format: TableFormat | undefined,
+  t4Read: boolean,
+  toks: Tok[],
+) {
+  const listed = new Set(issues.flatMap((i) => i.keys ?? []));
+  const loc = toks.find((t) => t.k === "label")?.loc ?? {};
+  const rows: { where: string; keys: string[] }[][] = [];
+  const t2 = t2Format ?? (Object.keys(cells).some((k) => /^t2\.\w+\.(made|prev_items|items)$/.test(k)) ? "2019" : "2021");
+  rows.push(T2_SECTIONS[t2].flatMap((s) => s.rows.map((r) => ({ where: `表二「${r.label}」`, keys: s.columns.map((c) => t2Key(r.key, c.key)) }))));
+  const single = Object.keys(cells).some((k) => k.startsWith("t3.other."));
+  const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other"));
+  rows.push(t3Rows.map((r) => ({ where: `表三「${r.label}」`, keys: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) })));
+  for (const table of rows) {
+    const last = table.findLastIndex((r) => r.keys.some((k) => k in cells));
+    for (const r of table.slice(0, Math.max(last, 0))) {
+      const lost = r.keys.filter((k) => !(k in cells) && !listed.has(k));
+      if (lost.length === r.keys.length) issues.push({ code: "row_not_found", message: msg.parse.rowNotFound(r.where), loc, keys: lost });
+    }
+  }
+  if (tablesSeen.has("t4") && !t4Read) {
+    const keys = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key))).filter((k) => !(k in cells) && !listed.has(k));
+    if (keys.length === 15) issues.push({ code: "row_not_found", message: msg.parse.rowNotFound("表四"), loc, keys });
   }
 }

@@ -354,10 +354,20 @@ function spotRun(run: Piece[], out: Tok[]) {
     const p = pieceOf[i];
     let j = i;
     while (j > 0 && !brokenBefore[j] && pieceOf[j - 1] === p && "一二三四五六七八九十".includes(skel[j - 1])) j--;
-    const opens = brokenBefore[j] || j === 0 || pieceOf[j - 1] !== p;
-    const closes = i + len >= skel.length || pieceOf[i + len] !== p || brokenBefore[i + len];
+    // Run together with its neighbours (`现行有效件数规章000`), a label next to it is a boundary too.
+    const opens = brokenBefore[j] || j === 0 || pieceOf[j - 1] !== p || lastLabelEnd === j;
+    const k = i + len;
+    const closes = k >= skel.length || pieceOf[k] !== p || brokenBefore[k] || labelStartsAt(k);
     return opens && closes;
   };
+  const labelStartsAt = (k: number) => {
+    for (let n = 0; n <= 2 && k + n < skel.length; n++) {
+      if (labelsAt(skel, k + n, boundaryAt).some((m) => m.length > 2)) return true;
+      if (!"一二三四五六七八九十".includes(skel[k + n])) return false;
+    }
+    return false;
+  };
+  let lastLabelEnd = -1;
   let textFrom = 0;
   for (let i = 0; i < skel.length; ) {
     const m = annot[i] ? undefined : labelsAt(skel, i, boundaryAt).find((x) => standsAlone(i, x.length));
@@ -369,6 +379,7 @@ function spotRun(run: Piece[], out: Tok[]) {
     spans.push({ from: i, to: i + m.length, match: m });
     i += m.length;
     textFrom = i;
+    lastLabelEnd = i;
   }
   if (textFrom < skel.length) pushText(textFrom, skel.length);
 
