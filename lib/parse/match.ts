@@ -488,6 +488,8 @@ function isSingleOtherRow(toks: Tok[], i: number, group: LexEntry): boolean {
     const t = toks[j];
     if (t.k === "label") return !t.entries.some((e) => e.kind === "t3row" && e.t3?.group === "other");
     if (t.k === "num" || t.k === "blank") return true;
+    // A label we could not read stands between: a sub-row, so this is the group.
+    if (t.k === "text" && !t.paren) return false;
   }
   return true;
 }

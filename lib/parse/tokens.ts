@@ -168,7 +168,8 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       let note: string | undefined;
       if (text[end] === "(" || text[end] === "（") {
         const close = matchingParen(text, end);
-        if (close > 0) {
+        // `22（其中修订16件）` annotates its number; `（六）` is the next row's enumerator.
+        if (close > 0 && !/^[(（][一二三四五六七八九十\d]{1,3}[)）]$/.test(text.slice(end, close + 1))) {
           note = text.slice(end, close + 1);
           end = close + 1;
         }

@@ -150,7 +150,8 @@ export function startsWithEnumerator(text: string): boolean {
  */
 export function skeleton(text: string): string {
   let out = "";
-  const s = text.normalize("NFKC");
+  // The enumerator (`一、`, `（三）`) is not part of the label: reports drop, vary and misplace it.
+  const s = text.normalize("NFKC").replace(/^\s*\(?[一二三四五六七八九十]{1,3}[)、.]\s*/, "");
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) out += s[i];
