@@ -125,7 +125,7 @@ type Reading =
  * How the cells after a label fill a row of `n`. Values in order, empty cells as possible blanks
  * (or spacers and placeholders of merged cells), digit runs as possibly several cells.
  */
-export function readRow(cells: SegCell[], n: number, balance: Balance, at: SourceLoc, atEnd: boolean): Reading {
+export function readRow(cells: SegCell[], n: number, balance: Balance, at: SourceLoc, atEnd: boolean, glued = false): Reading {
   const idx: number[] = [];
   cells.forEach((c, i) => {
     if ("v" in c) idx.push(i);
@@ -141,7 +141,7 @@ export function readRow(cells: SegCell[], n: number, balance: Balance, at: Sourc
   if (vals.length > n) return { kind: "shape", got: vals.length, extra: true };
   // Too few values where the document ends: an excerpt cut inside the row, unless they read whole.
   if (atEnd) {
-    const r = readRow(cells, n, balance, at, false);
+    const r = readRow(cells, n, balance, at, false, glued);
     return r.kind === "shape" ? { kind: "cut" } : r;
   }
 
@@ -153,7 +153,13 @@ export function readRow(cells: SegCell[], n: number, balance: Balance, at: Sourc
   // Cell boundaries lost: digit runs side by side may be several cells. That is another reading of
   // the same cells, so where both are possible the identity must choose between all of them.
   const contiguous = idx.every((p, i) => i === 0 || p === idx[i - 1] + 1);
-  const splittable = contiguous && vals.some((v) => v.k === "num" && v.splittable) && vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())));
+  // Digits the source bounded as one cell (`| 196 |`) are split only where an identity confirms it;
+  // a row with none (表二) only where they ran into their label (`规章000`).
+  const splittable =
+    contiguous &&
+    (balance !== NO_BALANCE || glued) &&
+    vals.some((v) => v.k === "num" && v.splittable) &&
+    vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())));
   if (windows.length > 0 && !splittable) {
     if (windows.length === 1) return { kind: "ok", slots: windows[0] };
     return decide(windows.filter((w) => balance(asNumbers(w))), windows);
@@ -250,6 +256,7 @@ export function align(toks: Tok[]): MatchResult {
     let sawSep = false;
     let sawValue = false;
     let rowStart = -1;
+    let glued = false;
     for (; j < toks.length; j++) {
       const t = toks[j];
       if (t.k === "sep") {
@@ -263,6 +270,7 @@ export function align(toks: Tok[]): MatchResult {
         if (sk && fragments.some((f) => f.includes(sk))) continue;
       }
       if (t.k === "num" || t.k === "blank") {
+        if (!sawValue && !sawSep && seg.length === 0) glued = true;
         seg.push({ v: t });
         sawValue = true;
         continue;
@@ -275,7 +283,7 @@ export function align(toks: Tok[]): MatchResult {
     }
     // Empty cells opening the next label's row are its spacers (a merged group column), not ours.
     if (toks[j]?.k === "label" && rowStart > 0 && seg.slice(rowStart).every((c) => "e" in c)) seg.length = rowStart;
-    return { seg, end: j, stop: toks[j] as Tok | undefined, sawSep };
+    return { seg, end: j, stop: toks[j] as Tok | undefined, sawSep, glued };
   };
   const sourceOf = (label: string, seg: SegCell[]) =>
     [label, ...seg.map((c) => ("v" in c ? c.v.raw : ""))].join(" | ").replace(/(\s\|\s)+$/, " |");
@@ -289,7 +297,7 @@ export function align(toks: Tok[]): MatchResult {
     balance: Balance,
     fragments: readonly string[] = [],
   ): { end: number; ok: boolean } => {
-    const { seg, end, stop } = segmentAfter(i, fragments);
+    const { seg, end, stop, glued } = segmentAfter(i, fragments);
     if (seg.length === 0 && stop?.k === "text") {
       // Prose that names a row (`行政许可事项办理…`) is not the row: a table label stands in its own
       // cell. A label alone in its cell and followed by other text: the row printed blank.
@@ -304,7 +312,7 @@ export function align(toks: Tok[]): MatchResult {
       const last = vals[vals.length - 1];
       if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
     }
-    const r = readRow(cellsIn, keys.length, balance, label.loc, atEnd);
+    const r = readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
     const source = sourceOf(label.text, cellsIn);
     if (r.kind === "ok") {
       keys.forEach((k, n) => put(k, r.slots[n]));
@@ -444,12 +452,14 @@ export function align(toks: Tok[]): MatchResult {
   }
 
   resolveDoubts(doubts, cells, issues, put);
-  listRowsNotFound(cells, issues, tablesSeen, docT2Format, t4Read, toks);
   if (t3OtherSubRows) evidence.t3 = "2021";
   else if (t3OtherSingle) evidence.t3 = "2019";
   const used = docT2Format;
   if (used) evidence.t2 = used;
   else if (Object.keys(cells).some((k) => k.startsWith("t2."))) evidence.t2 = inferT2FromCells(cells);
+  // （六）其他处理 as one row: printed so, or a 2019 表二 and no sub-row seen.
+  const otherSingle = t3OtherSingle || (!t3OtherSubRows && (evidence.t2 ?? docT2Format) === "2019");
+  listRowsNotFound(cells, issues, tablesSeen, docT2Format, t4Read, toks, otherSingle);
   return { cells, evidence, tablesSeen, issues };
 }
 
@@ -472,7 +482,8 @@ function voteT2Format(toks: Tok[]): TableFormat | undefined {
 
 function sectionFormat(votes: TableFormat[], doc: TableFormat | undefined, row: LexEntry): TableFormat {
   const set = new Set(votes);
-  if (set.size === 1) return [...set][0];
+  // One header against the rest of the table is a misread header (`本处理决定数量`), not a mix.
+  if (set.size === 1 && (!doc || doc === votes[0] || votes.length >= 2)) return [...set][0];
   if (row.formats?.length === 1) return row.formats[0];
   return doc ?? "2021";
 }
@@ -553,13 +564,14 @@ function listRowsNotFound(
   t2Format: TableFormat | undefined,
   t4Read: boolean,
   toks: Tok[],
+  otherSingle: boolean,
 ) {
   const listed = new Set(issues.flatMap((i) => i.keys ?? []));
   const loc = toks.find((t) => t.k === "label")?.loc ?? {};
   const rows: { where: string; keys: string[] }[][] = [];
   const t2 = t2Format ?? (Object.keys(cells).some((k) => /^t2\.\w+\.(made|prev_items|items)$/.test(k)) ? "2019" : "2021");
   rows.push(T2_SECTIONS[t2].flatMap((s) => s.rows.map((r) => ({ where: `表二「${r.label}」`, keys: s.columns.map((c) => t2Key(r.key, c.key)) }))));
-  const single = Object.keys(cells).some((k) => k.startsWith("t3.other."));
+  const single = otherSingle || Object.keys(cells).some((k) => k.startsWith("t3.other."));
   const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other"));
   rows.push(t3Rows.map((r) => ({ where: `表三「${r.label}」`, keys: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) })));
   for (const table of rows) {

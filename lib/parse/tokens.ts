@@ -10,7 +10,7 @@
  * (`本年新⏎制作数量`), split over cells (`| 业 | 构 | 益组织 |`) or run together with its
  * neighbours (`规章000行政规范性文件000`) is found the same way.
  */
-import { labelsAt, skeleton, type LexEntry, type LexMatch } from "../report/labels";
+import { LEXICON, labelsAt, skeleton, type LexEntry, type LexMatch } from "../report/labels";
 import { parseValue } from "../report/values";
 import type { DocLine, SourceLoc } from "./document";
 import { toSimplified } from "./simplified";
@@ -270,6 +270,51 @@ export function looksTraditional(lines: DocLine[]): boolean {
  * The token stream of a document. Letter runs are spotted for labels (longest first); what is not
  * a label stays text. Enumerators in front of a label (`一、`, `（三）`) belong to it.
  */
+/**
+ * Labels a scan's OCR got slightly wrong (`行玫许可`, `本年外埋决定数量`, a dropped character):
+ * a text token standing alone in its cell whose skeleton is within a few edits of exactly one
+ * label's — and nearer to it than to any other — is that label.
+ */
+const FUZZY_KINDS = new Set<LexEntry["kind"]>(["t2row", "t2col", "t2section", "t3row", "t3group", "t3head", "t4group", "t4result", "title"]);
+const FUZZY_LEXICON = LEXICON.filter((e) => FUZZY_KINDS.has(e.kind) && e.skel.length >= 4);
+
+function fuzzyLabel(text: string): LexEntry[] | undefined {
+  const sk = skeleton(text);
+  if (sk.length < 4 || sk.length > 40) return undefined;
+  let best = Infinity;
+  let second = Infinity;
+  let found: LexEntry[] = [];
+  for (const e of FUZZY_LEXICON) {
+    if (Math.abs(e.skel.length - sk.length) > Math.max(2, e.skel.length / 4)) continue;
+    const d = editDistance(sk, e.skel, best + 1);
+    if (d < best) {
+      if (!found.length || found[0].skel !== e.skel) second = best;
+      best = d;
+      found = [e];
+    } else if (d === best && found.length && found[0].skel === e.skel) found.push(e);
+    else if (d === best) second = d;
+    else if (d < second) second = d;
+  }
+  const allowed = Math.max(1, Math.floor(sk.length / 5));
+  return found.length && best > 0 && best <= allowed && second > best ? found : undefined;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once it must exceed it. */
+function editDistance(a: string, b: string, cap: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin >= cap) return cap;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 export function tokenize(lines: DocLine[]): Tok[] {
   const cells = cellsOf(lines, looksTraditional(lines));
   const items: Item[] = [];
@@ -280,28 +325,41 @@ export function tokenize(lines: DocLine[]): Tok[] {
 
   const out: Tok[] = [];
   let run: Piece[] = [];
+  // A separator after letters: inside the run if more letters follow (spotRun marks it by the
+  // pieces' cells), after it otherwise.
+  let pending: { row: boolean } | undefined;
   const flushRun = () => {
     if (run.length) spotRun(run, out);
     run = [];
+    if (pending) out.push({ k: "sep", row: pending.row });
+    pending = undefined;
   };
   for (const it of items) {
     if ("kind" in it && it.kind === "letters") {
+      pending = undefined;
       run.push(it);
       continue;
     }
     if ("kind" in it && it.kind === "sepMark") {
-      // Separators inside a run are kept by the pieces' first/last flags; emit them after the run.
-      if (run.length) {
-        run[run.length - 1].last = true;
-        continue;
-      }
-      out.push({ k: "sep", row: it.row });
+      if (run.length) pending = { row: it.row || (pending?.row ?? false) };
+      else out.push({ k: "sep", row: it.row });
       continue;
     }
     flushRun();
     out.push(it as Tok);
   }
   flushRun();
+  // Text standing alone in its cell may be a label read with noise.
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (t.k !== "text" || t.paren || t.glued) continue;
+    const prev = out[i - 1];
+    const next = out[i + 1];
+    const alone = (!prev || prev.k === "sep" || prev.k === "label") && (!next || next.k === "sep" || next.k === "num" || next.k === "blank" || next.k === "empty");
+    if (!alone) continue;
+    const entries = fuzzyLabel(t.text);
+    if (entries) out[i] = { k: "label", entries, text: t.text, loc: t.loc, whole: true, prefix: false };
+  }
   return out;
 }
 
