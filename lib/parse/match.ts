@@ -458,8 +458,10 @@ export function align(toks: Tok[]): MatchResult {
   if (used) evidence.t2 = used;
   else if (Object.keys(cells).some((k) => k.startsWith("t2."))) evidence.t2 = inferT2FromCells(cells);
   // （六）其他处理 as one row: printed so, or a 2019 表二 and no sub-row seen.
+  // Neither seen nor implied: which it was cannot be said, so its cells are not listed by key.
   const otherSingle = t3OtherSingle || (!t3OtherSubRows && (evidence.t2 ?? docT2Format) === "2019");
-  listRowsNotFound(cells, issues, tablesSeen, docT2Format, t4Read, toks, otherSingle);
+  const otherKnown = otherSingle || t3OtherSubRows;
+  listRowsNotFound(cells, issues, tablesSeen, docT2Format, t4Read, toks, otherSingle, otherKnown);
   return { cells, evidence, tablesSeen, issues };
 }
 
@@ -565,6 +567,7 @@ function listRowsNotFound(
   t4Read: boolean,
   toks: Tok[],
   otherSingle: boolean,
+  otherKnown: boolean,
 ) {
   const listed = new Set(issues.flatMap((i) => i.keys ?? []));
   const loc = toks.find((t) => t.k === "label")?.loc ?? {};
@@ -572,7 +575,7 @@ function listRowsNotFound(
   const t2 = t2Format ?? (Object.keys(cells).some((k) => /^t2\.\w+\.(made|prev_items|items)$/.test(k)) ? "2019" : "2021");
   rows.push(T2_SECTIONS[t2].flatMap((s) => s.rows.map((r) => ({ where: `表二「${r.label}」`, keys: s.columns.map((c) => t2Key(r.key, c.key)) }))));
   const single = otherSingle || Object.keys(cells).some((k) => k.startsWith("t3.other."));
-  const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other"));
+  const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other") && (otherKnown || !r.key.startsWith("other")));
   rows.push(t3Rows.map((r) => ({ where: `表三「${r.label}」`, keys: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) })));
   for (const table of rows) {
     const last = table.findLastIndex((r) => r.keys.some((k) => k in cells));
