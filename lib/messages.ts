@@ -16,6 +16,12 @@ export const msg = {
     tagline: "把各单位的政府信息公开工作年度报告变成可比较的数据",
     source: "数据来源：各单位政府信息公开工作年度报告",
   },
+  importPreview: {
+    unreadTitle: (n: number) => `有 ${n} 行没能读出`,
+    unreadHint: "下面是原文在这些行印出的内容。请对照原文在每格填写数字（空白格留空或填 /），保存时一并存入并注明“填报人补录”；不填的单元格保持未读。",
+    unreadHintCheck: "下面是原文在这些行印出的内容，核对结果不含这些单元格。",
+    printed: "原文：",
+  },
   parse: {
     unknownKey: (key: string) => `读到了模板中没有的单元格 ${key}，已忽略`,
     duplicateCell: (key: string) => `${describeCell(key)} 出现了两次，保留第一次读到的值`,
@@ -25,6 +31,9 @@ export const msg = {
     uncertainSplit: (where: string) => `${where} 的数字连在一起、列的分界丢失，有多种拆分都说得通，此行未读取`,
     rowNotFound: (where: string) => `${where} 在表格中应有却没有读出（行名认不出或数字缺失），请对照原文填写`,
     t4WithoutHeader: "表四的数据行前没有找到表头，按全国统一格式的列顺序读取",
+    fillNotUnread: (cell: string) => `${cell} 不是没能读出的单元格，只能补录没能读出的单元格`,
+    fillNotNumber: (cell: string, text: string) => `${cell} 填写的「${text}」不是数字；空白请留空或填 /`,
+    filledByHand: "导入时由填报人对照原文补录",
   },
   errors: {
     empty: "文件是空的，没有可读取的内容",

@@ -7,11 +7,12 @@ import { checkDraft } from "@/db/queries/checks";
 import { recordAudit } from "@/db/queries/audit";
 import { authorize, authorizeWrite, currentUser } from "@/app/session";
 import { describeLoc } from "@/lib/parse/document";
-import { MAX_UPLOAD_MB, parseReportAsync, type ParseOutcome } from "@/lib/parse/index";
+import { fillUnread, MAX_UPLOAD_MB, parseReportAsync, type ParseOutcome } from "@/lib/parse/index";
+import { describeCell } from "@/lib/report/template";
 import { inferAgencyKind } from "@/lib/report/agency";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
-import { batchFileSchema, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
+import { batchFileSchema, FILL_PREFIX, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
 
 /** The uploaded file, or the pasted text as a file of its own. */
 async function readUpload(form: FormData): Promise<{ ok: true; name: string; parsed: ParseOutcome } | { ok: false; error: string }> {
@@ -54,7 +55,15 @@ export async function previewImport(form: FormData): Promise<PreviewResult> {
     ),
     findings: checked.findings.map((f) => ({ ...f, cells: [...f.cells] })),
     prevReportId: checked.prevReportId,
-    unread: r.issues.map((i) => `${i.message}（${describeLoc(i.loc)}）`),
+    unread: r.issues.filter((i) => !i.keys?.length).map((i) => `${i.message}（${describeLoc(i.loc)}）`),
+    unreadRows: r.issues
+      .filter((i) => i.keys?.some((k) => !(k in r.cells)))
+      .map((i) => ({
+        message: i.message,
+        where: describeLoc(i.loc),
+        source: i.source ?? null,
+        cells: (i.keys ?? []).filter((k) => !(k in r.cells)).map((key) => ({ key, label: describeCell(key) })),
+      })),
     missing: r.missing.length,
     existingReportId: agency && year ? await findReportId(db, agency, year) : null,
   };
@@ -84,9 +93,13 @@ export async function saveImport(form: FormData): Promise<SaveResult> {
     await logFailure(db, { sourceName: upload.name, error: upload.parsed.error, agency: v.agency, year: v.year });
     return upload.parsed;
   }
+  // Cells the filer typed in beside the source text of rows the reader could not read.
+  const typed = Object.fromEntries([...form.entries()].flatMap(([k, v]) => (k.startsWith(FILL_PREFIX) && typeof v === "string" ? [[k.slice(FILL_PREFIX.length), v]] : [])));
+  const completed = fillUnread(upload.parsed.report, typed);
+  if (!completed.ok) return completed;
   let result: Awaited<ReturnType<typeof importParsed>>;
   try {
-    result = await importParsed(db, upload.parsed.report, upload.name, {
+    result = await importParsed(db, completed.report, upload.name, {
       agency: v.agency,
       year: v.year,
       publishedOn: v.publishedOn,
@@ -101,7 +114,7 @@ export async function saveImport(form: FormData): Promise<SaveResult> {
     actor: auth.user,
     action: result.replaced ? "report.replace" : "report.create",
     target: `report:${result.reportId}`,
-    after: { agency: result.agency, year: result.year, source: upload.name, cells: Object.keys(upload.parsed.report.cells).length },
+    after: { agency: result.agency, year: result.year, source: upload.name, cells: Object.keys(completed.report.cells).length, filledByHand: Object.keys(typed).filter((k) => typed[k].trim()) },
   });
   revalidatePath("/");
   revalidatePath(`/agencies/${result.agencyId}`);

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
 import { previewImport, saveImport } from "./actions";
-import type { PreviewResult, SaveResult } from "./schema";
+import { FILL_PREFIX, type PreviewResult, type SaveResult } from "./schema";
 import { ReportTables } from "@/components/report-tables";
 import { FindingsList } from "@/components/findings-list";
 import { markersFor } from "@/lib/checks/markers";
@@ -169,6 +169,32 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
             {!checking && preview.existingReportId && (
               <div className="alert warn">
                 已存在 {preview.agency} {preview.year} 年度报告，保存将整体替换它。<Link href={`/reports/${preview.existingReportId}`}>查看现有报告</Link>
+              </div>
+            )}
+            {preview.unreadRows.length > 0 && (
+              <div className="alert warn" data-testid="unread-rows">
+                <strong>{msg.importPreview.unreadTitle(preview.unreadRows.length)}</strong>
+                <p className="muted" style={{ margin: "0.25rem 0" }}>{checking ? msg.importPreview.unreadHintCheck : msg.importPreview.unreadHint}</p>
+                {preview.unreadRows.map((row, i) => (
+                  <div key={i} className="unread-row" style={{ marginTop: "0.75rem" }}>
+                    <div>{row.message}{row.where && `（${row.where}）`}</div>
+                    {row.source && (
+                      <pre style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0", padding: "0.4rem", background: "var(--surface-2, #f6f6f6)", overflowX: "auto" }}>
+                        {msg.importPreview.printed}{row.source}
+                      </pre>
+                    )}
+                    {!checking && (
+                      <div className="form-row" style={{ flexWrap: "wrap" }}>
+                        {row.cells.map((c) => (
+                          <label key={c.key} style={{ fontSize: "0.85rem" }}>
+                            {c.label}
+                            <input type="text" inputMode="decimal" name={`${FILL_PREFIX}${c.key}`} size={6} aria-label={c.label} />
+                          </label>
+                        ))}
+                      </div>
+                    )}
+                  </div>
+                ))}
               </div>
             )}
             {preview.unread.length > 0 && (

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { AGENCY_KINDS } from "@/db/schema";
 
+/** Form fields `fill.<cell key>`: a value the filer typed for a cell the reader could not read. */
+export const FILL_PREFIX = "fill.";
+
 /** The metadata a user may correct in the preview before saving. */
 export const saveImportSchema = z.object({
   agency: z.string().trim().min(1, "请填写发布机关").max(200, "发布机关名称过长"),
@@ -40,6 +43,8 @@ export type PreviewResult =
       /** Last year's stored report of the same agency, which the cross-year rules compared with. */
       prevReportId: number | null;
       unread: string[];
+      /** Rows the reader could not read: what the document printed there, and the cells to type in. */
+      unreadRows: { message: string; where: string; source: string | null; cells: { key: string; label: string }[] }[];
       missing: number;
       /** A report of this agency and year is already stored: saving replaces it. */
       existingReportId: number | null;

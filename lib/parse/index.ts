@@ -6,8 +6,8 @@
 import { isUtf8 } from "node:buffer";
 import { runChecks, type Finding } from "../checks/rules";
 import { msg } from "../messages";
-import { cellKeys, type ReportFormat, type TableFormat } from "../report/template";
-import type { CellValue } from "../report/values";
+import { cellKeys, describeCell, type ReportFormat, type TableFormat } from "../report/template";
+import { parseValue, type CellValue } from "../report/values";
 import { describeLoc, type SourceDocument, type SourceKind } from "./document";
 import { isDocx, readDocx } from "./docx";
 import { readHtml } from "./html";
@@ -210,9 +210,7 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
       details: matched.cells,
       // Within-report rules only: cross-year rules and the deadline need the stored neighbours and
       // the agency's kind (db/queries/checks.ts).
-      findings: runChecks({ format, cells, mixed, year: meta.year, missing, narrative }).filter(
-        (f) => f.rule !== "doc.deadline",
-      ),
+      findings: reportFindings({ format, cells, mixed, year: meta.year, missing, narrative }),
       issues: matched.issues,
       missing,
       mixed,
@@ -237,6 +235,46 @@ export function toContractJson(r: ParsedReport) {
     notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
     missing: r.missing,
     headline: r.headline,
-    unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
+    unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc), ...(i.keys ? { keys: i.keys } : {}), ...(i.source ? { source: i.source } : {}) })),
   };
+}
+
+/** Within-report rules only: cross-year rules and the deadline need the stored neighbours and the agency's kind (db/queries/checks.ts). */
+function reportFindings(input: Parameters<typeof runChecks>[0]): Finding[] {
+  return runChecks(input).filter((f) => f.rule !== "doc.deadline");
+}
+
+/** The cells a report lists as unread, each with the row it belongs to (for the preview to ask for). */
+export function unreadCells(r: ParsedReport): { key: string; issue: number }[] {
+  return r.issues.flatMap((issue, n) => (issue.keys ?? []).filter((k) => !(k in r.cells)).map((key) => ({ key, issue: n })));
+}
+
+/**
+ * The report with the values a filer typed in for cells the reader listed as unread. Only those
+ * cells may be filled — the rest of the report is what the document says. Each typed value is read
+ * like a printed cell (a number, or a blank as `/`, `—` or nothing); anything else is refused,
+ * naming the cell.
+ */
+export function fillUnread(r: ParsedReport, typed: Record<string, string>): { ok: true; report: ParsedReport } | { ok: false; error: string } {
+  const open = new Map(unreadCells(r).map((u) => [u.key, u.issue]));
+  const cells = { ...r.cells };
+  const details = { ...r.details };
+  const filled = new Set<string>();
+  for (const [key, text] of Object.entries(typed)) {
+    const issue = open.get(key);
+    if (issue === undefined) return { ok: false, error: msg.parse.fillNotUnread(describeCell(key)) };
+    if (!text.trim()) continue;
+    const v = parseValue(text);
+    if (v.kind !== "value") return { ok: false, error: msg.parse.fillNotNumber(describeCell(key), text) };
+    cells[key] = v.value;
+    details[key] = { value: v.value, raw: text.trim(), note: msg.parse.filledByHand, loc: r.issues[issue].loc };
+    filled.add(key);
+  }
+  if (!filled.size) return { ok: true, report: r };
+  const issues = r.issues
+    .map((i) => (i.keys ? { ...i, keys: i.keys.filter((k) => !filled.has(k)) } : i))
+    .filter((i) => !i.keys || i.keys.length > 0);
+  const missing = r.missing.filter((k) => !filled.has(k));
+  const findings = reportFindings({ format: r.format, cells, mixed: r.mixed, year: r.year, missing, narrative: r.narrative });
+  return { ok: true, report: { ...r, cells, details, issues, missing, findings } };
 }

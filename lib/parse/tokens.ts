@@ -71,6 +71,8 @@ interface Piece {
 }
 type Item = Piece | Exclude<Tok, { k: "label" } | { k: "text" }> | { kind: "sepMark"; row: boolean };
 
+/** Characters the cell lexer looks at; everything between them is letters. */
+const SPECIAL = /[\d+\-/／—–－\\(（无\s\u00a0\u3000]/g;
 const YEAR_IN_PARENS = /[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]/g;
 const SPACE = /[\s\u00a0\u3000]/;
 const UNIT = /^(?:万元|元|件|条|个|项|次)/;
@@ -141,6 +143,15 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
     lettersParen = false;
   };
   while (i < text.length) {
+    // Letters up to the next character that may start something else, in one step.
+    SPECIAL.lastIndex = i;
+    const sp = SPECIAL.exec(text);
+    const j = sp ? sp.index : text.length;
+    if (j > i) {
+      letters += text.slice(i, j);
+      i = j;
+      if (i >= text.length) break;
+    }
     const ch = text[i];
     const next = text[i + 1] ?? "";
     // A number, with its sign, thousands separators, decimals, unit and annotation.
@@ -278,9 +289,16 @@ export function looksTraditional(lines: DocLine[]): boolean {
 const FUZZY_KINDS = new Set<LexEntry["kind"]>(["t2row", "t2col", "t2section", "t3row", "t3group", "t3head", "t4group", "t4result", "title"]);
 const FUZZY_LEXICON = LEXICON.filter((e) => FUZZY_KINDS.has(e.kind) && e.skel.length >= 4);
 
+/** Every two-character sequence of a label, to pass over text that shares none with any label. */
+const LABEL_BIGRAMS = new Set(FUZZY_LEXICON.flatMap((e) => [...e.skel].slice(1).map((c, i) => e.skel[i] + c)));
+
 function fuzzyLabel(text: string): LexEntry[] | undefined {
+  if (text.length > 48 || /[，。；,;]/.test(text)) return undefined;
   const sk = skeleton(text);
   if (sk.length < 4 || sk.length > 40) return undefined;
+  let shared = 0;
+  for (let i = 1; i < sk.length; i++) if (LABEL_BIGRAMS.has(sk[i - 1] + sk[i])) shared++;
+  if (shared * 2 < sk.length - 1) return undefined;
   let best = Infinity;
   let second = Infinity;
   let found: LexEntry[] = [];
