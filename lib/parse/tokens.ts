@@ -78,6 +78,7 @@ const SPACE = /[\s\u00a0\u3000]/;
 const UNIT = /^(?:万元|元|件|条|个|项|次)/;
 const DASHES = new Set(["/", "／", "—", "–", "-", "－", "\\"]);
 const CJK = /[\u4e00-\u9fff]/;
+const DIGIT = /\d/;
 const ONLY_ENUMERATOR = /^[\s(（]*[一二三四五六七八九十]{1,3}[)）]?[\s、.．:：]*$/;
 
 function normalizeCell(text: string, simplify: boolean): string {
@@ -121,14 +122,15 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
     out.push({ k: "empty", loc });
     return;
   }
-  if (MANY_NUMBERS.test(text)) {
+  if (text.length <= 200 && MANY_NUMBERS.test(text)) {
     text.split(/\s+/).forEach((t, i) => {
       if (i) out.push({ kind: "sepMark", row: false });
       out.push(numTok(t, loc));
     });
     return;
   }
-  if (parseValue(text).kind === "value") {
+  // A whole cell that is a value (`1,234`, `22（其中修订16件）`, `/`); prose never is, and is long.
+  if (text.length <= 40 && (DIGIT.test(text) || text.length <= 2) && parseValue(text).kind === "value") {
     out.push(numTok(text, loc));
     return;
   }
@@ -460,7 +462,8 @@ function spotRun(run: Piece[], out: Tok[]) {
   }
   if (textFrom < skel.length) pushText(textFrom, skel.length);
 
-  const cellOfSpan = (sp: Span) => run[pieceOf[sp.from]].cell;
+  const lastPieceOfCell = new Map<number, number>();
+  run.forEach((p, q) => lastPieceOfCell.set(p.cell, q));
   // Pieces with no Chinese character (a stray `)`, `:`) carry no span; a cell of such pieces is text.
   let lastCell = -1;
   for (let s = 0; s < spans.length; s++) {
@@ -479,8 +482,7 @@ function spotRun(run: Piece[], out: Tok[]) {
       // After the label, its cell holds nothing but annotations.
       let endsCell = !after || pieceOf[after.from] !== p1 || run[pieceOf[after.from]].paren;
       for (let q = p1 + 1; endsCell && q < run.length && run[q].cell === run[p1].cell; q++) endsCell = run[q].paren;
-      const lastOfCell = [...run.keys()].filter((q) => run[q].cell === run[p1].cell).pop()!;
-      endsCell = endsCell && run[lastOfCell].last;
+      endsCell = endsCell && run[lastPieceOfCell.get(run[p1].cell)!].last;
       out.push({ k: "label", entries: sp.match.entries, text, loc: piece.loc, whole: Boolean(startsCell && endsCell), prefix: sp.match.prefix });
       continue;
     }

@@ -266,7 +266,11 @@ export interface LexMatch {
  * Every label that starts at `at` in a skeleton, longest first. `boundaryAt(i)` says whether a cell
  * ends after character i: a truncated header (`本年新`) counts only up to a cell's end.
  */
+const NONE: LexMatch[] = [];
+
 export function labelsAt(skel: string, at: number, boundaryAt: (i: number) => boolean): LexMatch[] {
+  // Most characters of a document start no label: answer those without allocating.
+  if (!TRIE.next.has(skel[at])) return NONE;
   const found: LexMatch[] = [];
   let n: TrieNode | undefined = TRIE;
   let i = at;
