@@ -43,7 +43,7 @@ const KEEP_ATTRS: Record<string, RegExp> = {
 const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
 const TABLE_MARK = (n: number) => `⟦TABLE${n}⟧`;
 const SPACES = /[\s\u00a0\u3000]+/g;
-const PAGE_DATE = /(?:发布日期|发布时间|发文日期)\s*[:：]?\s*(?:<[^<>]{0,200}>\s*){0,4}(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
+const PAGE_DATE = /(?:发布日期|发布时间|发文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]\s*(?:<[^<>]{0,200}>\s*){0,4}(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
 
 const text = (s: string) => (s.includes("&") ? decodeHTML(s) : s);
 
