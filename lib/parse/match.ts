@@ -29,7 +29,7 @@ import { LEXICON, skeleton, type LexEntry } from "../report/labels";
 import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
-import { tokenize, type Tok } from "./tokens";
+import { tokenize, type GridPos, type Tok } from "./tokens";
 
 export interface ReadCell {
   value: CellValue;
@@ -58,7 +58,7 @@ export interface MatchResult {
 }
 
 type ValueTok = Extract<Tok, { k: "num" } | { k: "blank" }>;
-type SegCell = { v: ValueTok } | { e: SourceLoc };
+type SegCell = { v: ValueTok } | { e: SourceLoc; pos?: GridPos };
 type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string };
 
 /** An identity the values of one row satisfy (domain.md §5); blanks count as 0. */
@@ -196,6 +196,29 @@ function splitSlots(found: number[][], runs: string[], vals: ValueTok[], n: numb
   });
 }
 
+/**
+ * A row laid out as a full grid (a markdown table, a web page's table): its cells stand in the
+ * columns the header named, so each value's column says which cell it is — blank cells and the
+ * spacers of merged labels included. Only when the whole row is on the label's line, in a grid as
+ * wide as the header's, and every value in a named column.
+ */
+function gridReading(cells: SegCell[], n: number, label: { pos?: GridPos; loc: SourceLoc }, grid: Map<number, { first?: number; last?: number }>): Reading | undefined {
+  const pos = label.pos;
+  const g = pos && grid.get(pos.width);
+  if (!pos || g?.first === undefined || g.last === undefined || g.last - g.first !== n - 1) return undefined;
+  const slots: Slot[] = Array.from({ length: n }, () => ({ value: null, raw: "", loc: label.loc }));
+  const seen = new Set<number>();
+  for (const c of cells) {
+    const at = "v" in c ? c.v.pos : c.pos;
+    if (!at || at.line !== pos.line) return undefined;
+    if (!("v" in c)) continue;
+    if (at.col < g.first || at.col > g.last || seen.has(at.col)) return undefined;
+    seen.add(at.col);
+    slots[at.col - g.first] = slotOf(c.v);
+  }
+  return seen.size ? { kind: "ok", slots } : undefined;
+}
+
 function decide(passing: Slot[][], all: Slot[][]): Reading {
   const key = (r: Slot[]) => r.map((s) => (s.value === null ? "∅" : s.value)).join(",");
   const distinct = new Map((passing.length ? passing : all).map((r) => [key(r), r]));
@@ -232,6 +255,7 @@ export function align(toks: Tok[]): MatchResult {
   let lastT4Result = false;
   const docT2Format = voteT2Format(toks);
   const doubts: { rowKey: string; keys: string[]; candidates: Slot[][]; issue: ParseIssue }[] = [];
+  const t3Grid = new Map<number, { first?: number; last?: number }>();
 
   const put = (key: string, slot: Slot) => {
     if (!ALL_CELL_KEYS.has(key)) {
@@ -276,7 +300,7 @@ export function align(toks: Tok[]): MatchResult {
         continue;
       }
       if (t.k === "empty") {
-        seg.push({ e: t.loc });
+        seg.push({ e: t.loc, ...(t.pos ? { pos: t.pos } : {}) });
         continue;
       }
       break;
@@ -291,11 +315,12 @@ export function align(toks: Tok[]): MatchResult {
   /** Read a row of `keys` from the cells after token i (its label). Returns where the row ends. */
   const readAfter = (
     i: number,
-    label: { text: string; loc: SourceLoc; whole: boolean },
+    label: { text: string; loc: SourceLoc; whole: boolean; pos?: GridPos },
     where: string,
     keys: string[],
     balance: Balance,
     fragments: readonly string[] = [],
+    grid?: Map<number, { first?: number; last?: number }>,
   ): { end: number; ok: boolean } => {
     const { seg, end, stop, glued } = segmentAfter(i, fragments);
     if (seg.length === 0 && stop?.k === "text") {
@@ -312,7 +337,7 @@ export function align(toks: Tok[]): MatchResult {
       const last = vals[vals.length - 1];
       if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
     }
-    const r = readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
+    const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
     const source = sourceOf(label.text, cellsIn);
     if (r.kind === "ok") {
       keys.forEach((k, n) => put(k, r.slots[n]));
@@ -427,6 +452,14 @@ export function align(toks: Tok[]): MatchResult {
     // 表三's header: before its first row (its 其他 and 总计 are columns there, rows after).
     if (t3head.length && (!t3Started || !t3row.length || t3head.some((e) => e.key === "note" || e.key === "applicants"))) {
       if (t3head.some((e) => e.key === "note" || e.key === "applicants")) t3Started = false;
+      // Where the grid puts the first and the last applicant column, by row width.
+      const col = t3head.find((e) => e.key === "natural_person" || e.key === "total");
+      if (col && t.pos) {
+        const g = t3Grid.get(t.pos.width) ?? {};
+        if (col.key === "natural_person") g.first ??= t.pos.col;
+        else g.last ??= t.pos.col;
+        t3Grid.set(t.pos.width, g);
+      }
       region = "t3";
       tablesSeen.add("t3");
       continue;
@@ -448,7 +481,7 @@ export function align(toks: Tok[]): MatchResult {
     if (row.group === "other") t3OtherSubRows = true;
     if (!row.group || row.group === "results") t3Group = undefined;
     const keys = T3_COLUMNS.map((c) => t3Key(row.key, c.key));
-    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE, [...T3_HEADER_SKELETONS, ...T3_ROW_SKELETONS[row.key]]).end - 1;
+    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE, [...T3_HEADER_SKELETONS, ...T3_ROW_SKELETONS[row.key]], t3Grid).end - 1;
   }
 
   resolveDoubts(doubts, cells, issues, put);

@@ -12,12 +12,20 @@
  */
 import { LEXICON, labelsAt, skeleton, type LexEntry, type LexMatch } from "../report/labels";
 import { parseValue } from "../report/values";
-import type { DocLine, SourceLoc } from "./document";
+import type { DocCell, DocLine, SourceLoc } from "./document";
 import { toSimplified } from "./simplified";
+
+/** Where a cell stands in its row: the row (document line), its column and the row's width. */
+export interface GridPos {
+  line: number;
+  col: number;
+  width: number;
+}
 
 export type Tok =
   | {
       k: "label";
+      pos?: GridPos;
       /** Every lexicon entry with this skeleton; the aligner picks by table and order. */
       entries: LexEntry[];
       text: string;
@@ -28,6 +36,7 @@ export type Tok =
     }
   | {
       k: "num";
+      pos?: GridPos;
       raw: string;
       value: number;
       note?: string;
@@ -35,8 +44,8 @@ export type Tok =
       /** Digits that may be several cells whose boundaries were lost. */
       splittable: boolean;
     }
-  | { k: "blank"; raw: string; loc: SourceLoc }
-  | { k: "empty"; loc: SourceLoc }
+  | { k: "blank"; raw: string; loc: SourceLoc; pos?: GridPos }
+  | { k: "empty"; loc: SourceLoc; pos?: GridPos }
   | { k: "sep"; row: boolean }
   | {
       k: "text";
@@ -51,6 +60,7 @@ export type Tok =
 interface Cell {
   text: string;
   loc: SourceLoc;
+  pos?: GridPos;
   /** Starts a new row (a table row, or a line of text). */
   row: boolean;
 }
@@ -58,6 +68,7 @@ interface Cell {
 // A letter piece: text between values, with where it was read.
 interface Piece {
   kind: "letters";
+  pos?: GridPos;
   text: string;
   loc: SourceLoc;
   paren: boolean;
@@ -92,7 +103,15 @@ function cellsOf(lines: DocLine[], simplify: boolean): Cell[] {
   const out: Cell[] = [];
   for (const line of lines) {
     if (line.kind === "text") out.push({ text: normalizeCell(line.text, simplify), loc: line.loc, row: true });
-    else line.cells.forEach((c, i) => out.push({ text: normalizeCell(c.text, simplify), loc: c.loc, row: i === 0 }));
+    else {
+      // A grid column: the web page's own (merged cells expanded), else the cell's place in its row.
+      const colOf = (c: DocCell, i: number) => (c.loc.col !== undefined ? c.loc.col - 1 : i);
+      const width = line.cells.length ? colOf(line.cells[line.cells.length - 1], line.cells.length - 1) + 1 : 0;
+      const at = out.length;
+      line.cells.forEach((c, i) =>
+        out.push({ text: normalizeCell(c.text, simplify), loc: c.loc, row: i === 0, pos: { line: at, col: colOf(c, i), width } }),
+      );
+    }
   }
   return out;
 }
@@ -119,7 +138,7 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   const text = cell.text.trim();
   const loc = cell.loc;
   if (!text) {
-    out.push({ k: "empty", loc });
+    out.push({ k: "empty", loc, ...(cell.pos ? { pos: cell.pos } : {}) });
     return;
   }
   if (text.length <= 200 && MANY_NUMBERS.test(text)) {
@@ -131,7 +150,9 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   }
   // A whole cell that is a value (`1,234`, `22（其中修订16件）`, `/`); prose never is, and is long.
   if (text.length <= 40 && (DIGIT.test(text) || text.length <= 2) && parseValue(text).kind === "value") {
-    out.push(numTok(text, loc));
+    const t = numTok(text, loc);
+    if (cell.pos) (t as { pos?: GridPos }).pos = cell.pos;
+    out.push(t);
     return;
   }
   const start = out.length;
@@ -235,6 +256,7 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   flush();
   // Mark the pieces that open and close the cell.
   const mine = out.slice(start);
+  if (cell.pos) for (const it of mine) (it as { pos?: GridPos }).pos = cell.pos;
   const firstPiece = mine[0];
   const lastPiece = mine[mine.length - 1];
   for (const it of mine) if ("kind" in it && it.kind === "letters") it.cell = index;
@@ -483,7 +505,7 @@ function spotRun(run: Piece[], out: Tok[]) {
       let endsCell = !after || pieceOf[after.from] !== p1 || run[pieceOf[after.from]].paren;
       for (let q = p1 + 1; endsCell && q < run.length && run[q].cell === run[p1].cell; q++) endsCell = run[q].paren;
       endsCell = endsCell && run[lastPieceOfCell.get(run[p1].cell)!].last;
-      out.push({ k: "label", entries: sp.match.entries, text, loc: piece.loc, whole: Boolean(startsCell && endsCell), prefix: sp.match.prefix });
+      out.push({ k: "label", entries: sp.match.entries, text, loc: piece.loc, whole: Boolean(startsCell && endsCell), prefix: sp.match.prefix, ...(piece.pos ? { pos: piece.pos } : {}) });
       continue;
     }
     const t = text.trim();
