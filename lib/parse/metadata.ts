@@ -41,6 +41,7 @@ const STATED_YEAR = [
 ];
 /** Pinyin glosses some mirrors put after characters: `规(guī)章`. */
 const GLOSS = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,8}\)/g;
+const LEADING_TITLE = /^([\u4e00-\u9fff（）()]{2,40}?\d{4}\s*年度?(?:政府)?信息公开(?:工作)?年度报告)/;
 /** Site navigation, not the report's title. */
 const NAVIGATION = /[>＞»]|位置|首页/;
 
@@ -75,6 +76,14 @@ export function readMeta(doc: SourceDocument): ReportMeta {
     // Prefer a title with its organ on the line above (a title printed on two lines).
     titleLine = candidates.find((i) => i > 0 && organLine(texts[i - 1]) && /^(?:关于)?(?:\d{4}\s*年|(?:政府)?信息公开)/.test(texts[i])) ?? candidates[0] ?? -1;
     if (titleLine >= 0) title = printed[titleLine];
+    else {
+      // A page flattened onto one line: the title is where the line begins.
+      const i = texts.slice(0, 5).findIndex((t) => LEADING_TITLE.test(t));
+      if (i >= 0) {
+        titleLine = i;
+        title = LEADING_TITLE.exec(printed[i])?.[1] ?? null;
+      }
+    }
   }
   let titleS = title ? toSimplifiedIf(title, traditional) : null;
   // A title printed on two lines: the organ's name alone above `2024年政府信息公开…` or `政府信息公开…`.
