@@ -411,7 +411,10 @@ export function align(toks: Tok[]): MatchResult {
         if (table === "t3") {
           region = "t3";
           t3Started = false;
-        } else if (table === "t4") region = "t4";
+        } else if (table === "t4") {
+          region = "t4";
+          tablesSeen.add("t4");
+        }
         else if (region !== "t2") region = "none";
       }
       continue;

@@ -337,7 +337,7 @@ function fuzzyLabel(text: string): LexEntry[] | undefined {
     else if (d === best) second = d;
     else if (d < second) second = d;
   }
-  const allowed = Math.max(1, Math.floor(sk.length / 5));
+  const allowed = Math.max(1, Math.floor(sk.length / 4));
   return found.length && best > 0 && best <= allowed && second > best ? found : undefined;
 }
 
