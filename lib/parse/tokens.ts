@@ -323,22 +323,23 @@ function fuzzyLabel(text: string): LexEntry[] | undefined {
   let shared = 0;
   for (let i = 1; i < sk.length; i++) if (LABEL_BIGRAMS.has(sk[i - 1] + sk[i])) shared++;
   if (shared * 2 < sk.length - 1) return undefined;
+  // The nearest label, if it is within a quarter of its length and strictly nearer than any other.
   let best = Infinity;
   let second = Infinity;
   let found: LexEntry[] = [];
   for (const e of FUZZY_LEXICON) {
-    if (Math.abs(e.skel.length - sk.length) > Math.max(2, e.skel.length / 4)) continue;
-    const d = editDistance(sk, e.skel, best + 1);
+    const allowed = Math.max(1, Math.floor(Math.max(e.skel.length, sk.length) / 4));
+    if (Math.abs(e.skel.length - sk.length) > allowed) continue;
+    const d = editDistance(sk, e.skel, Math.min(allowed, second) + 1);
+    if (d > allowed) continue;
     if (d < best) {
       if (!found.length || found[0].skel !== e.skel) second = best;
       best = d;
       found = [e];
-    } else if (d === best && found.length && found[0].skel === e.skel) found.push(e);
-    else if (d === best) second = d;
+    } else if (d === best && found[0]?.skel === e.skel) found.push(e);
     else if (d < second) second = d;
   }
-  const allowed = Math.max(1, Math.floor(sk.length / 4));
-  return found.length && best > 0 && best <= allowed && second > best ? found : undefined;
+  return found.length && best > 0 && second > best ? found : undefined;
 }
 
 /** Levenshtein distance, giving up (returning `cap`) once it must exceed it. */
