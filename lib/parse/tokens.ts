@@ -243,10 +243,17 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       }
     }
     if (SPACE.test(ch)) {
-      // Space between two values separates them; inside a label it is wrapping.
-      if (letters) letters += " ";
-      else spaced = true;
-      i++;
+      // Space inside a label is wrapping; next to a value it separates two cells (`规章 0 0 0`).
+      let j = i;
+      while (j < text.length && SPACE.test(text[j])) j++;
+      const nextIsValue = j < text.length && (DIGIT.test(text[j]) || DASHES.has(text[j]) || ((text[j] === "-" || text[j] === "+") && DIGIT.test(text[j + 1] ?? "")));
+      const prev = out[out.length - 1];
+      const afterValue = !letters && out.length > start && prev && !("kind" in prev && prev.kind === "letters");
+      if ((letters && nextIsValue) || afterValue) {
+        flush();
+        if (j < text.length) out.push({ kind: "sepMark", row: false });
+      } else if (letters) letters += " ";
+      i = j;
       continue;
     }
     if (!letters) spaced = spaced || out.length === start;
