@@ -683,8 +683,25 @@ const flattenedRows: Presentation = {
   label: "each table row flattened onto one line (规章000)",
   lossy: true,
   render(r, rng) {
-    const render = (t: MTable) => t.rows.map((row) => `    ${rowCells(row, BLANK).map((c) => c.text).join("")}`).join("\n");
+    // Blank cells print nothing, or `——` / `/` (which the reader must take as one blank each).
+    const style: ValueStyle = { blank: pick(rng, ["", "", "——", "/"]) };
+    const render = (t: MTable) => t.rows.map((row) => `    ${rowCells(row, style).map((c) => c.text).join("")}`).join("\n");
     return asciiPunct(documentText(r, rng, render, { indent: "    " }));
+  },
+};
+
+/**
+ * Each table row on one line, its cells separated by single spaces and blanks printed as `——`
+ * (a crawler's text of a page whose table cells became words; 汉台区 2025). Every cell shows.
+ */
+const flattenedSpaced: Presentation = {
+  id: "flattened-spaced",
+  label: "each table row on one line, cells separated by a space, blanks as ——",
+  lossy: false,
+  render(r, rng) {
+    const style: ValueStyle = { blank: pick(rng, ["——", "/", "-"]) };
+    const render = (t: MTable) => t.rows.map((row) => rowCells(row, style).map((c) => c.text).join(" ")).join("\n");
+    return asciiPunct(documentText(r, rng, render));
   },
 };
 
@@ -1014,6 +1031,7 @@ export const PRESENTATIONS: readonly Presentation[] = [
   pipeLeading,
   pipeBroken,
   flattenedRows,
+  flattenedSpaced,
   flattenedPage,
   pdfMarkdown,
   ocr,

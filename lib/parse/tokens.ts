@@ -215,10 +215,13 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       continue;
     }
     if (DASHES.has(ch) && !(CJK.test(prevNonSpace(text, i)) && CJK.test(nextNonSpace(text, i)))) {
+      // `——` is one printed blank, not two.
+      let j = i + 1;
+      while (j < text.length && text[j] === ch) j++;
       flush();
-      out.push({ k: "blank", raw: ch, loc });
+      out.push({ k: "blank", raw: text.slice(i, j), loc });
       spaced = true;
-      i++;
+      i = j;
       continue;
     }
     if (ch === "无" && !CJK.test(text[i - 1] ?? "") && !CJK.test(text[i + 1] ?? "")) {
