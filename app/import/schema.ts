@@ -57,3 +57,13 @@ export const batchFileSchema = z.object({
 export type BatchFileInput = z.infer<typeof batchFileSchema>;
 
 export type BatchFileResult = { status: "created" | "updated" | "failed"; message: string; reportId?: number };
+
+/** The draft check and the preview: the agency and year to compare with, both optional. */
+export const previewImportSchema = z.object({
+  agency: z.string().trim().max(200, "发布机关名称过长"),
+  year: z
+    .string()
+    .trim()
+    .transform((s) => (s ? Number(s) : null))
+    .pipe(z.number().int("年度应为整数").min(2000, "年度应在 2000 年之后").max(2100, "年度不正确").nullable()),
+});

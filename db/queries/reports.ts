@@ -152,3 +152,8 @@ export async function findReportId(db: Db, agencyName: string, year: number): Pr
     .limit(1);
   return row?.id ?? null;
 }
+
+export async function getReportAgencyId(db: Db, reportId: number): Promise<number | null> {
+  const [r] = await db.select({ agencyId: reports.agencyId }).from(reports).where(eq(reports.id, reportId));
+  return r?.agencyId ?? null;
+}

@@ -6,7 +6,7 @@ import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/t
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { daysLate } from "@/lib/dashboard/deadline";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ const schema = z.object({
 const LABEL = { missing: dash.coverage.missing, late: dash.coverage.late, failed: dash.coverage.failed };
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response(dash.coverage.badYear, { status: 400 });
   const { year, region, format } = parsed.data;

@@ -6,12 +6,12 @@ import { listRegions } from "@/db/queries/regions";
 import { attachment } from "@/lib/export/xlsx";
 import { safeFileName } from "@/lib/export/table";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const region = z.coerce.number().int().positive().optional().catch(undefined).parse(new URL(request.url).searchParams.get("region") ?? undefined);
   const db = await getDb();
   const name = region ? (await listRegions(db)).find((r) => r.id === region)?.name : "全部";

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { safeFileName } from "@/lib/export/table";
+import { requireReader } from "@/app/session";
 
 const tableSchema = z.object({
   title: z.string().min(1).max(200),
@@ -11,6 +12,7 @@ const tableSchema = z.object({
 });
 
 export async function POST(request: Request) {
+  await requireReader();
   const len = Number(request.headers.get("content-length") ?? 0);
   if (len > 10 * 1024 * 1024) return new Response("表格过大", { status: 413 });
   const parsed = tableSchema.safeParse(await request.json().catch(() => null));

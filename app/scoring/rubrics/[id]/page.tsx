@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric, listRubricVersions } from "@/db/queries/scoring";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";
 import { describeCell } from "@/lib/report/template";
@@ -28,11 +28,12 @@ function describeMethod(x: Method): string {
 }
 
 export default async function RubricPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
   const version = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).version);
   const db = await getDb();
-  const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), currentUser()]);
+  const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), requireReader()]);
   if (!rubric) notFound();
   const latest = versions[0]?.version === rubric.version;
   return (

@@ -1,0 +1,28 @@
+/**
+ * Which address a request comes from, for sign-in throttling. X-Forwarded-For is written by
+ * whoever sends the request, so it counts only when the connection itself comes from a proxy we
+ * were told to trust (TRUSTED_PROXIES, comma-separated addresses). The server (scripts/server.ts)
+ * puts the connection's own address in `x-dd-peer`, replacing any value a client sent.
+ */
+export const PEER_HEADER = "x-dd-peer";
+
+const norm = (a: string) => a.trim().replace(/^::ffff:/, "").toLowerCase();
+
+export function trustedProxies(env: string | undefined = process.env.TRUSTED_PROXIES): Set<string> {
+  return new Set((env ?? "").split(",").map(norm).filter(Boolean));
+}
+
+export function clientAddressFrom(h: { get(name: string): string | null }, trusted: Set<string> = trustedProxies()): string {
+  const peer = h.get(PEER_HEADER);
+  if (!peer) return "unknown";
+  let client = norm(peer);
+  if (!trusted.has(client)) return client;
+  // Behind trusted proxies: each appends the address it saw, so the first untrusted one from the
+  // right is the client (anything left of it was written by the client itself).
+  const hops = (h.get("x-forwarded-for") ?? "").split(",").map(norm).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    client = hops[i];
+    if (!trusted.has(client)) return client;
+  }
+  return client;
+}
