@@ -66,6 +66,32 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     expect((await signIn(t.db, "admin", "demo-admin-2026", "10.1.0.99")).ok).toBe(true);
   });
 
+  it("cannot be raced: parallel wrong passwords get at most the limit's verifications, then even the right one waits", async () => {
+    // Before: 40 parallel guesses all read the count before any failure was written (17 verified).
+    await createUser(t.db, { username: "race-target", password: "right-password-1", displayName: "x", role: "viewer" });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(t.db, "race-target", `wrong-${i}`, `10.7.0.${i}`)));
+    const verified = results.filter((r) => !r.ok && r.reason === "bad_credentials").length;
+    expect(verified).toBe(SIGN_IN_LIMIT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - SIGN_IN_LIMIT);
+    expect(await signIn(t.db, "race-target", "right-password-1", "10.7.1.1")).toEqual({ ok: false, reason: "throttled" });
+    await t.db.delete(signInFailures);
+  });
+
+  it("29 wrong and 1 right in parallel: the right one signs in only within the limit", async () => {
+    await createUser(t.db, { username: "race-mixed", password: "right-password-2", displayName: "x", role: "viewer" });
+    const tries = Array.from({ length: 30 }, (_, i) => (i === 29 ? "right-password-2" : `wrong-${i}`));
+    const results = await Promise.all(tries.map((pw, i) => signIn(t.db, "race-mixed", pw, `10.8.0.${i}`)));
+    const checked = results.filter((r) => r.ok || r.reason === "bad_credentials").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMIT);
+    await t.db.delete(signInFailures);
+  });
+
+  it("counts no address bucket when the address is unknown, so nobody can lock everyone out", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT + 2; i++) await signIn(t.db, `nobody-${i}`, "x", "unknown");
+    expect((await signIn(t.db, "viewer", "demo-viewer-2026", "unknown")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+  });
+
   it("ends sessions on sign-out, on expiry, and when the account is disabled", async () => {
     const r = await signIn(t.db, "viewer", "demo-viewer-2026", "127.0.0.1");
     if (!r.ok) throw new Error(r.reason);

@@ -16,3 +16,13 @@ describe("client address", () => {
     expect(clientAddressFrom(headers({ "x-forwarded-for": "1.2.3.4" }), trustedProxies(""))).toBe("unknown");
   });
 });
+
+describe("isLoopbackHost", () => {
+  it("is true only for this machine", async () => {
+    const { isLoopbackHost } = await import("./client-address");
+    expect(isLoopbackHost(undefined)).toBe(true);
+    expect(isLoopbackHost("127.0.0.1")).toBe(true);
+    expect(isLoopbackHost("0.0.0.0")).toBe(false);
+    expect(isLoopbackHost("192.168.1.5")).toBe(false);
+  });
+});

@@ -26,3 +26,9 @@ export function clientAddressFrom(h: { get(name: string): string | null }, trust
   }
   return client;
 }
+
+/** Whether the server listens on this machine only (HOST unset means 127.0.0.1, see scripts/server.ts). */
+export function isLoopbackHost(host: string | undefined = process.env.HOST): boolean {
+  const h = (host ?? "127.0.0.1").trim().toLowerCase();
+  return h === "localhost" || h === "::1" || h === "[::1]" || /^127\./.test(h);
+}

@@ -8,7 +8,7 @@ import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";
 import { describeCell } from "@/lib/report/template";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { maxTotal, type Method } from "@/lib/scoring/rubric";
+import { isWebUrl, maxTotal, type Method } from "@/lib/scoring/rubric";
 import { msg } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
@@ -76,7 +76,7 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
               <td style={{ fontSize: "0.8rem" }}>
                 {x.sources.map((s, i) => (
                   <div key={i}>
-                    {s.url ? (
+                    {s.url && isWebUrl(s.url) ? (
                       <a href={s.url} rel="noreferrer" target="_blank">{s.ref}</a>
                     ) : (
                       s.ref
