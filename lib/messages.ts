@@ -109,6 +109,17 @@ export const msg = {
     labels: { proactive: "主动公开政府信息（条）", requests_received: "收到申请（件）", requests_answered: "答复申请（件）", reviews: "行政复议（件）", suits: "行政诉讼（件）" } as Record<string, string>,
   },
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
+  input: {
+    year: (min: number, max: number) => `报告年度应为 ${min}–${max} 之间的整数`,
+    agency: "发布机关名称应为 1–200 个字",
+    unknownCell: (key: string) => `不认识的单元格「${key.slice(0, 60)}」`,
+    notNumber: (cell: string) => `${cell} 应为数字`,
+    notInteger: (cell: string) => `${cell} 是件数，应为整数`,
+    outOfRange: (cell: string, min: number, max: number) => `${cell} 应在 ${min} 到 ${max.toLocaleString("zh-CN")} 之间`,
+    tooLong: (what: string, max: number) => `${what}超过 ${max.toLocaleString("zh-CN")} 个字`,
+    numberText: "新值应为数字（如 12 或 3.5），或留空表示空白",
+    noTablesReplacing: (cells: number) => `这份文件没有读到任何表格数字，而已保存的同年度报告有 ${cells} 个单元格：为免误替换，未保存。请检查文件，或先删除原报告`,
+  },
   package: {
     unreadable: (name: string) => `数据包中的「${name}」无法读取，未保存`,
     invalidEntry: (name: string, why: string) => `数据包中的「${name}」内容不符合要求，未保存：${why}`,
