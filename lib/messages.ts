@@ -49,6 +49,7 @@ export const msg = {
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
     asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
+    internalShort: "服务器出错，详情见服务器日志",
     internal: "操作未完成，未保存任何内容：服务器出错，请稍后再试或联系管理员",
     invalidInput: "提交的内容不符合要求，请检查后再试",
     dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",

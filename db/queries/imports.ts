@@ -58,7 +58,9 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
     });
   } catch (e) {
     // The transaction rolled back: nothing of the file is stored, but the attempt is logged.
-    await logFailure(db, { sourceName, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)), batchId: o.batchId, agency, year });
+    // The database's own words (SQL, constraint names) go to the server log, not to the person.
+    console.error(`[import] ${sourceName}`, e);
+    await logFailure(db, { sourceName, error: msg.errors.saveFailed(msg.errors.internalShort), batchId: o.batchId, agency, year });
     throw e;
   }
   const message = saved.replaced ? msg.import.replaced(agency, year) : msg.import.created(agency, year);
@@ -101,7 +103,7 @@ export async function importFile(db: Db, file: { name: string; bytes: Uint8Array
   try {
     return await importParsed(db, parsed.report, file.name, o);
   } catch (e) {
-    return { ok: false, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)) };
+    return { ok: false, error: msg.errors.saveFailed(msg.errors.internalShort) };
   }
 }
 
