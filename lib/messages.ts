@@ -49,6 +49,8 @@ export const msg = {
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
     asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
+    parseBusy: "服务器正忙于读取其他文件，请稍后再试",
+    parseLimit: "文件过大或过于复杂，读取时超出了服务器的时间或内存限制，未保存任何内容",
     internalShort: "服务器出错，详情见服务器日志",
     internal: "操作未完成，未保存任何内容：服务器出错，请稍后再试或联系管理员",
     invalidInput: "提交的内容不符合要求，请检查后再试",

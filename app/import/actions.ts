@@ -4,22 +4,23 @@ import { findReportId } from "@/db/queries/reports";
 import { checkDraft } from "@/db/queries/checks";
 import { defineAction } from "@/db/queries/actions";
 import { describeLoc } from "@/lib/parse/document";
-import { MAX_UPLOAD_MB, parseReportAsync, type ParseOutcome, type ParsedReport } from "@/lib/parse/index";
+import { MAX_UPLOAD_MB, type ParseOutcome, type ParsedReport } from "@/lib/parse/index";
+import { parseIsolated } from "@/lib/parse/isolated";
 import { inferAgencyKind } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
 import { serverAction } from "@/app/server-action";
 import { batchFileSchema, previewImportSchema, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
 
-/** The uploaded file, or the pasted text as a file of its own. */
+/** The uploaded file, or the pasted text as a file of its own, read in a child process (lib/parse/isolated.ts). */
 async function readUpload(form: FormData): Promise<{ ok: true; name: string; parsed: ParseOutcome } | { ok: false; error: string }> {
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
-    return { ok: true, name: file.name, parsed: await parseReportAsync({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }) };
+    return { ok: true, name: file.name, parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }) };
   }
   const text = String(form.get("text") ?? "");
   if (!text.trim()) return { ok: false, error: "请粘贴年报文本或选择一个文件" };
-  return { ok: true, name: "粘贴的文本", parsed: await parseReportAsync({ name: "粘贴的文本", bytes: new TextEncoder().encode(text) }) };
+  return { ok: true, name: "粘贴的文本", parsed: await parseIsolated({ name: "粘贴的文本", bytes: new TextEncoder().encode(text) }) };
 }
 
 const failed = (error: string) => ({ ok: false as const, error });
@@ -136,7 +137,7 @@ export const importBatchFile = serverAction(
       const file = form.get("file");
       if (!(file instanceof File) || file.size === 0) return fail(msg.errors.empty);
       if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return fail(msg.errors.tooLarge(MAX_UPLOAD_MB));
-      const parsed = await parseReportAsync({ name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const parsed = await parseIsolated({ name, bytes: new Uint8Array(await file.arrayBuffer()) });
       if (!parsed.ok) return fail(parsed.error);
       return { ok: true, value: { batchId, name, report: parsed.report as ParsedReport } };
     },
