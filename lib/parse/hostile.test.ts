@@ -26,15 +26,17 @@ const timed = async <T,>(f: () => Promise<T> | T): Promise<[T, number]> => {
 
 describe("hostile Word files", () => {
   it("N unclosed <w:tr> is read in linear time (was quadratic: 15–47 s)", async () => {
-    const n = 20_000;
+    // Bounds are loose (the suite runs beside other heavy tests); the old reader took 9 s at 20,000
+    // rows and grew with the square: 40,000 rows is ~4× that, the linear reader well under a second.
+    const n = 40_000;
     const body = `<w:tbl>${"<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>".repeat(n)}`;
     const [html, ms] = await timed(() => documentHtml(`<w:document ${W}><w:body>${body}</w:body></w:document>`));
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(8_000);
     expect(html).toContain("<table>");
     const bytes = await docxOf(body);
     expect(bytes.length).toBeLessThan(64 * 1024);
     const [r, ms2] = await timed(() => parseReportAsync({ name: "x.docx", bytes }));
-    expect(ms2).toBeLessThan(10_000);
+    expect(ms2).toBeLessThan(20_000);
     expect(r.ok).toBe(false);
   });
 
@@ -53,7 +55,7 @@ describe("hostile Word files", () => {
   it("a huge gridSpan does not build a huge grid", async () => {
     const xml = `<w:document ${W}><w:body><w:tbl>${`<w:tr><w:tc><w:tcPr><w:gridSpan w:val="999999999"/></w:tcPr><w:p/></w:tc></w:tr>`.repeat(2000)}</w:tbl></w:body></w:document>`;
     const [, ms] = await timed(() => documentHtml(xml));
-    expect(ms).toBeLessThan(2_000);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it(`document.xml inflating past ${MAX_DOCX_XML_MB} MB is refused before it is all inflated (was: 450 MB, 2 GB RSS)`, async () => {
@@ -73,7 +75,7 @@ describe("hostile web pages", () => {
     expect(page.length).toBeGreaterThan(140_000);
     const t0 = performance.now();
     const read = readHtml(page);
-    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
     expect(read.kind).toBe("html");
   });
 
@@ -81,7 +83,7 @@ describe("hostile web pages", () => {
     const page = `<html><body>${"<div><span>".repeat(depth)}2024年政府信息公开工作年度报告${"</span></div>".repeat(depth)}</body></html>`;
     const t0 = performance.now();
     const read = readHtml(page);
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
     expect(read.text).toContain("2024年政府信息公开工作年度报告");
   });
 
@@ -89,7 +91,7 @@ describe("hostile web pages", () => {
     const page = `<html><body>${"<div>".repeat(200_000)}文字</body></html>`;
     const t0 = performance.now();
     expect(readHtml(page).text).toContain("文字");
-    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(performance.now() - t0).toBeLessThan(20_000);
   });
 });
 
@@ -119,6 +121,6 @@ describe("hostile PDFs", () => {
     const bytes = blankPdf(20_000);
     const t0 = performance.now();
     expect(await readPdf(bytes)).toEqual({ ok: false, reason: "no_text" });
-    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(performance.now() - t0).toBeLessThan(30_000);
   }, 60_000);
 });

@@ -11,6 +11,6 @@ export const MAX_ZIP_FILES = 1000;
 export const MAX_DOCX_XML_MB = 30;
 /** HTML tables: cells of one table's grid (colspan × rowspan), and element nesting depth. */
 export const MAX_TABLE_CELLS = 100_000;
-export const MAX_HTML_DEPTH = 500;
+export const MAX_HTML_DEPTH = 256;
 /** PDF pages read; a report is a few dozen pages. */
 export const MAX_PDF_PAGES = 300;
