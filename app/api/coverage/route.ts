@@ -7,6 +7,7 @@ import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { daysLate } from "@/lib/dashboard/deadline";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
+import { publicOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
   const { year, region, format } = parsed.data;
   const c = await getCoverage(await getDb(), year, region ?? null, { perPage: 1_000_000 });
   if (!c) return new Response(dash.coverage.noRegion, { status: 404 });
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request.headers, request.url);
   const table: ExportTable = {
     title: dash.coverage.sheet(year),
     columns: [
