@@ -49,6 +49,7 @@ export const msg = {
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
     asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
+    exportBusy: "正在为其他用户生成数据包，请稍后再试",
     parseBusy: "服务器正忙于读取其他文件，请稍后再试",
     parseLimit: "文件过大或过于复杂，读取时超出了服务器的时间或内存限制，未保存任何内容",
     internalShort: "服务器出错，详情见服务器日志",

@@ -16,7 +16,8 @@ export const maxYear = (now = new Date()) => now.getFullYear() + 1;
 export const MAX_AGENCY_CHARS = 200;
 export const MAX_TITLE_CHARS = 500;
 export const MAX_RAW_CHARS = 500;
-export const MAX_SOURCE_CHARS = 12_000_000;
+/** A report's text is tens of thousands of characters; 300 PDF pages stay well under this. */
+export const MAX_SOURCE_CHARS = 3_000_000;
 /** No office receives a billion requests; 1e20 in a count is a misread or an attack. */
 export const MAX_COUNT = 1_000_000_000;
 /** Amounts (万元, 元) are not counts: decimals allowed, larger bound. */
