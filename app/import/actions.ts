@@ -9,6 +9,7 @@ import { parseIsolated } from "@/lib/parse/isolated";
 import { inferAgencyKind } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
 import { serverAction } from "@/app/server-action";
+import { clientAddress } from "@/app/session";
 import { batchFileSchema, previewImportSchema, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
 
 /** The uploaded file, or the pasted text as a file of its own, read in a child process (lib/parse/isolated.ts). */
@@ -16,11 +17,11 @@ async function readUpload(form: FormData): Promise<{ ok: true; name: string; par
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
-    return { ok: true, name: file.name, parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }) };
+    return { ok: true, name: file.name, parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress()) };
   }
   const text = String(form.get("text") ?? "");
   if (!text.trim()) return { ok: false, error: "请粘贴年报文本或选择一个文件" };
-  return { ok: true, name: "粘贴的文本", parsed: await parseIsolated({ name: "粘贴的文本", bytes: new TextEncoder().encode(text) }) };
+  return { ok: true, name: "粘贴的文本", parsed: await parseIsolated({ name: "粘贴的文本", bytes: new TextEncoder().encode(text) }, await clientAddress()) };
 }
 
 const failed = (error: string) => ({ ok: false as const, error });
@@ -137,7 +138,7 @@ export const importBatchFile = serverAction(
       const file = form.get("file");
       if (!(file instanceof File) || file.size === 0) return fail(msg.errors.empty);
       if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return fail(msg.errors.tooLarge(MAX_UPLOAD_MB));
-      const parsed = await parseIsolated({ name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const parsed = await parseIsolated({ name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress());
       if (!parsed.ok) return fail(parsed.error);
       return { ok: true, value: { batchId, name, report: parsed.report as ParsedReport } };
     },

@@ -51,6 +51,15 @@ describe("parsing in child processes", () => {
     expect(all.map((r) => !r.ok && r.error)).toContain(msg.errors.parseBusy);
   });
 
+  it("one client may hold only its share of the queue", async () => {
+    const p = pool({ workers: 2, queue: 20, perClient: 2, timeoutMs: 30_000 });
+    const bytes = heavy();
+    const mine = await Promise.all([1, 2, 3].map((k) => p.parse({ name: `${k}.html`, bytes }, "203.0.113.9")));
+    expect(mine.filter((r) => !r.ok && r.error === msg.errors.parseBusy)).toHaveLength(1);
+    // Someone else is not refused for it.
+    expect((await p.parse({ name: "r.txt", bytes: new Uint8Array(readFileSync(SAMPLE)) }, "198.51.100.1")).ok).toBe(true);
+  });
+
   it("five hostile files at once leave the event loop answering within 1 s (p99 lag measured)", async () => {
     const p = pool({ workers: 2, queue: 20, timeoutMs: 30_000 });
     const lags: number[] = [];

@@ -13,6 +13,8 @@ import { msg } from "../messages";
 import { parseReportAsync, type ParseOutcome } from "./index";
 
 export interface IsolationOptions {
+  /** Files one client (address) may have reading or waiting at once. */
+  perClient?: number;
   workers: number;
   queue: number;
   timeoutMs: number;
@@ -22,6 +24,7 @@ export interface IsolationOptions {
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) > 0 ? Number(v) : d);
 export const defaultOptions = (): IsolationOptions => ({
   workers: num(process.env.PARSE_WORKERS, 2),
+  perClient: num(process.env.PARSE_PER_CLIENT, 2),
   queue: num(process.env.PARSE_QUEUE, 20),
   timeoutMs: num(process.env.PARSE_TIMEOUT_MS, 60_000),
   memoryMb: num(process.env.PARSE_MEMORY_MB, 1024),
@@ -47,12 +50,25 @@ export class ParsePool {
   private slots: Slot[] = [];
   private waiting: Job[] = [];
   private nextId = 1;
+  private perClient = new Map<string, number>();
   constructor(readonly o: IsolationOptions = defaultOptions()) {}
 
-  parse(input: { name: string; bytes: Uint8Array }): Promise<ParseOutcome> {
+  /** `client`: who sent the file (an address), so one sender cannot take every place in the queue. */
+  parse(input: { name: string; bytes: Uint8Array }, client?: string): Promise<ParseOutcome> {
+    // "unknown" is everyone whose address the server cannot see (plain `next start`): no share then.
+    if (client === "unknown") client = undefined;
+    const held = client ? (this.perClient.get(client) ?? 0) : 0;
+    if (client && this.o.perClient && held >= this.o.perClient) return Promise.resolve({ ok: false, error: msg.errors.parseBusy });
+    if (this.waiting.length >= this.o.queue) return Promise.resolve({ ok: false, error: msg.errors.parseBusy });
+    if (client) this.perClient.set(client, held + 1);
+    const release = () => {
+      if (!client) return;
+      const n = (this.perClient.get(client) ?? 1) - 1;
+      if (n <= 0) this.perClient.delete(client);
+      else this.perClient.set(client, n);
+    };
     return new Promise((resolve) => {
-      if (this.waiting.length >= this.o.queue) return resolve({ ok: false, error: msg.errors.parseBusy });
-      this.waiting.push({ id: this.nextId++, name: input.name, bytes: input.bytes, resolve });
+      this.waiting.push({ id: this.nextId++, name: input.name, bytes: input.bytes, resolve: (o) => (release(), resolve(o)) });
       this.pump();
     });
   }
@@ -120,8 +136,8 @@ export class ParsePool {
 const g = globalThis as unknown as { __parsePool?: ParsePool };
 
 /** Read an untrusted upload in the pool (the server's one pool). */
-export function parseIsolated(input: { name: string; bytes: Uint8Array }): Promise<ParseOutcome> {
+export function parseIsolated(input: { name: string; bytes: Uint8Array }, client?: string): Promise<ParseOutcome> {
   if (process.env.PARSE_ISOLATION === "off") return parseReportAsync(input);
   g.__parsePool ??= new ParsePool();
-  return g.__parsePool.parse(input);
+  return g.__parsePool.parse(input, client);
 }
