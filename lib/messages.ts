@@ -98,7 +98,7 @@ export const msg = {
   auth: {
     signInRequired: "请先登录",
     badCredentials: "用户名或密码错误",
-    throttled: "登录失败次数过多，请 15 分钟后再试",
+    throttled: "登录失败次数过多，请稍后再试（每多失败一次，等待时间加倍，最长 15 分钟）",
     disabled: "该账号已停用，请联系管理员",
     mismatch: "提交的单位与报告不符，未保存",
     refused: {

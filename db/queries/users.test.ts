@@ -86,6 +86,23 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     await t.db.delete(signInFailures);
   });
 
+  it("past the limit delays progressively instead of locking out for the whole window", async () => {
+    await createUser(t.db, { username: "slow-down", password: "right-password-3", displayName: "x", role: "viewer" });
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    const fail = (n: number, secondsAgo: number) => t.db.insert(signInFailures).values(Array.from({ length: n }, () => ({ key: "user:slow-down", at: ago(secondsAgo) })));
+    await fail(SIGN_IN_LIMIT, 40);
+    // 5 failures, the last 40 s ago: the 30 s delay has passed — the owner may try again.
+    expect((await signIn(t.db, "slow-down", "right-password-3", "10.9.0.1")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+    await fail(SIGN_IN_LIMIT + 1, 40);
+    // 6 failures: 60 s since the last is needed.
+    expect(await signIn(t.db, "slow-down", "right-password-3", "10.9.0.2")).toEqual({ ok: false, reason: "throttled" });
+    await t.db.delete(signInFailures);
+    await fail(SIGN_IN_LIMIT + 1, 70);
+    expect((await signIn(t.db, "slow-down", "right-password-3", "10.9.0.3")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+  });
+
   it("counts no address bucket when the address is unknown, so nobody can lock everyone out", async () => {
     for (let i = 0; i < SIGN_IN_LIMIT + 2; i++) await signIn(t.db, `nobody-${i}`, "x", "unknown");
     expect((await signIn(t.db, "viewer", "demo-viewer-2026", "unknown")).ok).toBe(true);

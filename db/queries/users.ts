@@ -10,6 +10,12 @@ export const SESSION_HOURS = Number(process.env.SESSION_HOURS ?? 12);
 /** At most this many failed sign-ins per user name, and per address, in the window. */
 export const SIGN_IN_LIMIT = 5;
 export const SIGN_IN_WINDOW_MINUTES = 15;
+/**
+ * Past the limit, a progressive delay rather than a lockout: one more attempt after 30 s, then
+ * after 1, 2, 4 … minutes (at most the window) since the last failure. A stranger who fails on
+ * purpose slows an account down; they no longer shut its owner out for 15 minutes at a time.
+ */
+export const signInDelayMs = (failures: number) => Math.min(SIGN_IN_WINDOW_MINUTES * 60_000, 30_000 * 2 ** Math.max(0, failures - SIGN_IN_LIMIT));
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -105,11 +111,11 @@ export async function checkSignIn(
   const reserved = await db.transaction(async (tx) => {
     for (const k of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${k}))`);
     const recent = await tx
-      .select({ key: signInFailures.key, n: count() })
+      .select({ key: signInFailures.key, n: count(), last: sql<string>`max(${signInFailures.at})` })
       .from(signInFailures)
       .where(and(inArray(signInFailures.key, keys), gt(signInFailures.at, since)))
       .groupBy(signInFailures.key);
-    if (recent.some((r) => r.n >= SIGN_IN_LIMIT)) return null;
+    if (recent.some((r) => r.n >= SIGN_IN_LIMIT && Date.now() - new Date(r.last).getTime() < signInDelayMs(r.n))) return null;
     return tx.insert(signInFailures).values(keys.map((key) => ({ key }))).returning({ id: signInFailures.id });
   });
   if (!reserved) return { ok: false, reason: "throttled" };
