@@ -34,6 +34,15 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     expect(rows).toHaveLength(1);
   });
 
+  it("refuses a cell value that is not a number in the details too, before the database", async () => {
+    const parsed = parseReport(sample("pingtan-2022.html"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const details = { ...parsed.report.details, "t3.carried_over.total": { value: "不是数字" as unknown as number, raw: "x", loc: {} } };
+    const r = await importParsed(t.db, { ...parsed.report, details }, "bad-detail.html", { agency: "细节校验局" });
+    expect(r).toMatchObject({ ok: false });
+    expect(!r.ok && r.error).toMatch(/应为数字/);
+  });
+
   it("refuses a title-only file that would replace a stored report's figures, and a year out of range", async () => {
     const full = parseReport(sample("seed-alashan-youqi-minzheng-2021.txt"));
     if (!full.ok) throw new Error(full.error);
@@ -88,7 +97,8 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     const parsed = parseReport(sample("pingtan-2022.html"));
     if (!parsed.ok) throw new Error(parsed.error);
     const before = await countReports(t.db);
-    const details = { ...parsed.report.details, "t3.carried_over.total": { value: "不是数字" as unknown as number, raw: "x", loc: {} } };
+    // Text Postgres refuses (a NUL character) gets past the input rules and fails in the database.
+    const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
     await expect(importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" })).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     const [row] = await listRecentImports(t.db, 1);

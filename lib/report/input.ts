@@ -77,10 +77,17 @@ export const reportInputSchema = z.object({
   details: z.record(
     z.string(),
     z.object({
+      // report_cells takes its value from here: the same rules as the cells.
+      value: z.unknown().optional(),
       raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong("单元格原文", MAX_RAW_CHARS)),
       note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong("单元格说明", MAX_RAW_CHARS)).optional(),
     }),
-  ),
+  ).superRefine((details, ctx) => {
+    for (const [k, d] of Object.entries(details)) {
+      const p = cellValueProblem(k, d.value ?? null);
+      if (p) ctx.addIssue({ code: "custom", message: p });
+    }
+  }),
   sourceText: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong("原文", MAX_SOURCE_CHARS)),
   narrative: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong("正文", MAX_SOURCE_CHARS)),
 });
