@@ -6,16 +6,20 @@
  * It listens on 127.0.0.1 unless HOST says otherwise (HOST=0.0.0.0 to serve the network).
  */
 import { createServer } from "node:http";
-import { PEER_HEADER } from "../lib/auth/client-address";
+import { randomBytes } from "node:crypto";
+import { PEER_HEADER, PEER_TOKEN_ENV } from "../lib/auth/client-address";
 
 export async function serve(opts: { port: number; hostname: string }): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
+  // Set before Next starts, so the app (this same process) can tell our header from a client's.
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: opts.hostname, port: opts.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const token = randomBytes(16).toString("hex");
+  process.env[PEER_TOKEN_ENV] = token;
   const server = createServer((req, res) => {
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
+    req.headers[PEER_HEADER] = `${token}:${req.socket.remoteAddress ?? "unknown"}`;
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(opts.port, opts.hostname, resolve));

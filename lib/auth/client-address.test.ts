@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { clientAddressFrom, trustedProxies } from "./client-address";
 
-const headers = (o: Record<string, string>) => ({ get: (k: string) => o[k] ?? null });
+const T = "tok";
+const headers = (o: Record<string, string>) => ({ get: (k: string) => (k === "x-dd-peer" && o[k] ? `${T}:${o[k]}` : (o[k] ?? null)) });
+process.env.DD_PEER_TOKEN = T;
 
 describe("client address", () => {
   it("ignores X-Forwarded-For from a connection that is not a trusted proxy (spoofed spraying)", () => {
@@ -14,6 +16,11 @@ describe("client address", () => {
   });
   it("without the server's peer header knows nothing (never the client's own claim)", () => {
     expect(clientAddressFrom(headers({ "x-forwarded-for": "1.2.3.4" }), trustedProxies(""))).toBe("unknown");
+    // A client sending x-dd-peer itself, without the server's token (e.g. under plain `next start`).
+    const forged = { get: (k: string) => (k === "x-dd-peer" ? "9.9.9.9" : null) };
+    expect(clientAddressFrom(forged, trustedProxies(""))).toBe("unknown");
+    expect(clientAddressFrom(forged, trustedProxies(""), undefined)).toBe("unknown");
+    expect(clientAddressFrom({ get: (k: string) => (k === "x-dd-peer" ? "guess:9.9.9.9" : null) }, trustedProxies(""), "tok")).toBe("unknown");
   });
 });
 

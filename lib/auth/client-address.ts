@@ -12,10 +12,20 @@ export function trustedProxies(env: string | undefined = process.env.TRUSTED_PRO
   return new Set((env ?? "").split(",").map(norm).filter(Boolean));
 }
 
-export function clientAddressFrom(h: { get(name: string): string | null }, trusted: Set<string> = trustedProxies()): string {
-  const peer = h.get(PEER_HEADER);
-  if (!peer) return "unknown";
-  let client = norm(peer);
+/**
+ * The header carries `<token>:<address>`, the token made by the server at start (PEER_TOKEN_ENV):
+ * under a plain `next start` nobody sets it, and a client's own `x-dd-peer` is worth nothing.
+ */
+export const PEER_TOKEN_ENV = "DD_PEER_TOKEN";
+
+export function clientAddressFrom(
+  h: { get(name: string): string | null },
+  trusted: Set<string> = trustedProxies(),
+  token: string | undefined = process.env[PEER_TOKEN_ENV],
+): string {
+  const header = h.get(PEER_HEADER);
+  if (!header || !token || !header.startsWith(`${token}:`)) return "unknown";
+  let client = norm(header.slice(token.length + 1));
   if (!trusted.has(client)) return client;
   // Behind trusted proxies: each appends the address it saw, so the first untrusted one from the
   // right is the client (anything left of it was written by the client itself).
