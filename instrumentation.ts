@@ -13,6 +13,9 @@ export async function register() {
   const n = await seedDemoIfEmpty(db);
   if (n > 0) {
     console.log(`已载入 ${n} 份示例年报`);
-    if ((await createDemoAccounts(db)) > 0) console.log("已创建演示账号（见 README“用户与权限”）");
+    // The demo passwords are printed in the README: never on a server others can reach.
+    const { isLoopbackHost } = await import("./lib/auth/client-address");
+    if (!isLoopbackHost()) console.log("看板对外提供服务（HOST 不是本机地址），未创建演示账号：请用 npm run user:create 或 ADMIN_USERNAME / ADMIN_PASSWORD 创建管理员");
+    else if ((await createDemoAccounts(db)) > 0) console.log("已创建演示账号（见 README“用户与权限”）");
   }
 }

@@ -6,6 +6,10 @@ import { defineConfig } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A fresh embedded database per run, with the demo data a newcomer gets.
 const dataDir = process.env.E2E_PGLITE_DIR ?? path.join(mkdtempSync(path.join(os.tmpdir(), "dd-e2e-")), "db");
+// A second server, as `npm start` runs it (scripts/server.ts), with reading behind sign-in:
+// e2e/read-access.spec.ts sends every route a forged session cookie there.
+export const SESSION_PORT = port + 1;
+const sessionDataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "dd-e2e-session-")), "db");
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,12 +26,21 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
-    // The production build, as a user runs it (scripts/test.ts builds first).
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    env: { PGLITE_DIR: dataDir, DATABASE_URL: "", PORT: String(port) },
-  },
+  webServer: [
+    {
+      // The production build, as a user runs it (scripts/test.ts builds first).
+      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", PORT: String(port) },
+    },
+    {
+      command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,
+      url: `http://127.0.0.1:${SESSION_PORT}/login`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      env: { PGLITE_DIR: sessionDataDir, DATABASE_URL: "", PORT: String(SESSION_PORT), HOST: "127.0.0.1", READ_ACCESS: "session" },
+    },
+  ],
 });

@@ -9,6 +9,7 @@ import { coverageByYear } from "@/lib/dashboard/coverage";
 import { formatCount, formatPercent } from "@/lib/dashboard/number-format";
 import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -125,6 +126,7 @@ async function AgencyList({ page }: { page: number }) {
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const { page } = searchSchema.parse(await searchParams);
   return (
     <>

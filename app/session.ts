@@ -1,44 +1,46 @@
 /**
- * The signed-in user, from the session cookie, and the one gate every writing action passes:
- * `authorize` asks lib/auth/permissions with the target's agency and region. The UI hides what a
- * user may not do; this is what refuses.
+ * The signed-in user, from the session cookie, and the one gate of reading: `requireReader()` is
+ * called by every page, route handler and read action. Writes pass app/server-action.ts, which asks
+ * lib/auth/permissions with the target of the declared write. The UI hides what a user may not do;
+ * these are what refuse. The proxy only looks for a cookie; a forged or expired one is caught here.
  */
 import "server-only";
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db/index";
 import { getSessionActor } from "@/db/queries/users";
-import { WRITES, writeTarget, type WriteInput, type WriteKind } from "@/db/queries/write-targets";
-import { decide, type Action, type Actor, type Target } from "@/lib/auth/permissions";
-import { msg } from "@/lib/messages";
+import type { Actor } from "@/lib/auth/permissions";
+import { clientAddressFrom } from "@/lib/auth/client-address";
 
 export const SESSION_COOKIE = "dd_session";
 
 export type SessionUser = Actor & { username: string };
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** Once per request (React cache): the layout, the page and requireReader share one lookup. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
   return getSessionActor(await getDb(), token);
-}
-
-export type Authorized = { ok: true; user: SessionUser } | { ok: false; error: string };
-
-export async function authorize(action: Action, target?: Target | (() => Promise<Target>)): Promise<Authorized> {
-  const user = await currentUser();
-  const t = typeof target === "function" ? await target() : target;
-  const d = decide(user, action, t);
-  if (d.ok && user) return { ok: true, user };
-  return { ok: false, error: d.ok ? msg.auth.signInRequired : msg.auth.refused[d.reason](action) };
-}
-
-/** The gate of every server action that writes: the permission and target come from WRITES. */
-export async function authorizeWrite<K extends WriteKind>(kind: K, input: WriteInput<K>): Promise<Authorized> {
-  return authorize(WRITES[kind].action, async () => (await writeTarget(await getDb(), kind, input)) ?? { agencyId: null, regionPath: null });
-}
+});
 
 /** Whether reading needs a session: READ_ACCESS=session (default public). */
 export const readNeedsSession = () => process.env.READ_ACCESS === "session";
 
+/**
+ * The reader of a page or a download: the signed-in user (or null when reading is public). When
+ * READ_ACCESS=session and the cookie names no live session, nothing is read: the visitor is sent
+ * to the sign-in page (a page) or refused (a route handler: redirect() answers it the same way).
+ */
+export async function requireReader(): Promise<SessionUser | null> {
+  const user = await currentUser();
+  if (readNeedsSession() && !user) {
+    const path = (await headers()).get("x-pathname") ?? "/";
+    redirect(`/login?next=${encodeURIComponent(path)}`);
+  }
+  return user;
+}
+
+/** The client's address for sign-in throttling; X-Forwarded-For only from TRUSTED_PROXIES. */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return clientAddressFrom(await headers());
 }

@@ -59,9 +59,16 @@ export const msg = {
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
     asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
+    exportBusy: "正在为其他用户生成数据包，请稍后再试",
+    parseBusy: "服务器正忙于读取其他文件，请稍后再试",
+    parseLimit: "文件过大或过于复杂，读取时超出了服务器的时间或内存限制，未保存任何内容",
+    internalShort: "服务器出错，详情见服务器日志",
+    internal: "操作未完成，未保存任何内容：服务器出错，请稍后再试或联系管理员",
+    invalidInput: "提交的内容不符合要求，请检查后再试",
     dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",
   },
   findings: {
+    gone: "这条发现已不存在（报告可能已重新导入或核对），请刷新页面",
     blankAsZero: (row: string, n: number) => `表三 「${row}」行有 ${n} 个单元格为空，核对时按 0 计`,
     t4BlankAsZero: (n: number) => `表四 有 ${n} 个单元格为空，核对时按 0 计`,
     resultsSum: (column: string, sum: number, total: number | null, diff: number) =>
@@ -101,8 +108,9 @@ export const msg = {
   auth: {
     signInRequired: "请先登录",
     badCredentials: "用户名或密码错误",
-    throttled: "登录失败次数过多，请 15 分钟后再试",
+    throttled: "登录失败次数过多，请稍后再试（每多失败一次，等待时间加倍，最长 15 分钟）",
     disabled: "该账号已停用，请联系管理员",
+    mismatch: "提交的单位与报告不符，未保存",
     refused: {
       signed_out: (action: string) => `请先登录后再${ACTION_WORDS[action] ?? "操作"}`,
       role: (action: string) => `您的角色无权${ACTION_WORDS[action] ?? "执行此操作"}`,
@@ -115,6 +123,21 @@ export const msg = {
     labels: { proactive: "主动公开政府信息（条）", requests_received: "收到申请（件）", requests_answered: "答复申请（件）", reviews: "行政复议（件）", suits: "行政诉讼（件）" } as Record<string, string>,
   },
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
+  input: {
+    year: (min: number, max: number) => `报告年度应为 ${min}–${max} 之间的整数`,
+    agency: "发布机关名称应为 1–200 个字",
+    unknownCell: (key: string) => `不认识的单元格「${key.slice(0, 60)}」`,
+    notNumber: (cell: string) => `${cell} 应为数字`,
+    notInteger: (cell: string) => `${cell} 是件数，应为整数`,
+    outOfRange: (cell: string, min: number, max: number) => `${cell} 应在 ${min} 到 ${max.toLocaleString("zh-CN")} 之间`,
+    tooLong: (what: string, max: number) => `${what}超过 ${max.toLocaleString("zh-CN")} 个字`,
+    numberText: "新值应为数字（如 12 或 3.5），或留空表示空白",
+    noTablesReplacing: (cells: number) => `这份文件没有读到任何表格数字，而已保存的同年度报告有 ${cells} 个单元格：为免误替换，未保存。请检查文件，或先删除原报告`,
+  },
+  package: {
+    unreadable: (name: string) => `数据包中的「${name}」无法读取，未保存`,
+    invalidEntry: (name: string, why: string) => `数据包中的「${name}」内容不符合要求，未保存：${why}`,
+  },
   import: {
     status: { created: "新增", updated: "更新", failed: "失败" } as Record<"created" | "updated" | "failed", string>,
     batchSummary: (total: number, created: number, updated: number, failed: number) =>

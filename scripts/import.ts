@@ -9,6 +9,7 @@ import { openDatabase } from "../db/index";
 import { importFile, logFailure, newBatchId } from "../db/queries/imports";
 import { IMPORTABLE, isZip, listZip } from "../lib/parse/archive";
 import { importPackage, isPackage } from "../db/queries/package";
+import { recordAudit } from "../db/queries/audit";
 import { msg } from "../lib/messages";
 import { runCli } from "./cli";
 
@@ -69,7 +70,11 @@ await runCli(async () => {
       }
       // A data package (npm run export) is read back whole, losslessly, not re-parsed.
       if (await isPackage(bytes)) {
-        for (const { name, result: r } of await importPackage(h.db, bytes, { batchId })) {
+        for (const { name, result: r } of await importPackage(h.db, bytes, {
+          batchId,
+          // Each report's audit row goes in with the report, in its transaction.
+          audit: (tx, name, r) => recordAudit(tx, { actor: null, action: r.replaced ? "report.replace" : "report.create", target: `report:${r.reportId}`, after: { agency: r.agency, year: r.year, source: `${file}/${name}`, batch: batchId } }),
+        })) {
           if (r.ok) line(r.replaced ? "updated" : "created", `${file}/${name}`, `${r.message}（报告 ${r.reportId}）`);
           else line("failed", `${file}/${name}`, r.error);
         }

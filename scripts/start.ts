@@ -3,9 +3,10 @@
  * PORT). Migrations and, on an empty database, the demo reports are applied as the server starts
  * (instrumentation.ts).
  */
-import { spawnSync, spawn } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { serve } from "./server";
 
 const root = process.cwd();
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -24,8 +25,8 @@ if (!existsSync(buildId) || Math.max(...SOURCES.map((s) => newest(path.join(root
   const r = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const port = process.env.PORT ?? "3000";
-console.log(`看板地址：http://localhost:${port}（数据库：${process.env.DATABASE_URL ? "Postgres 服务器" : "嵌入式 PGlite，.data/pglite"}）`);
-const child = spawn(process.execPath, [next, "start", "-p", port], { stdio: "inherit" });
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-child.on("exit", (code) => process.exit(code ?? 0));
+const port = Number(process.env.PORT ?? 3000);
+// Only this machine unless told otherwise: HOST=0.0.0.0 serves the network.
+const hostname = process.env.HOST ?? "127.0.0.1";
+await serve({ port, hostname });
+console.log(`看板地址：http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}（数据库：${process.env.DATABASE_URL ? "Postgres 服务器" : "嵌入式 PGlite，.data/pglite"}）`);

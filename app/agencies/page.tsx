@@ -7,6 +7,7 @@ import { Card, Empty } from "@/components/dashboard/card";
 import { RegionTree } from "@/components/dashboard/region-tree";
 import { ancestry, buildRegionTree } from "@/lib/dashboard/tree";
 import { msg } from "@/lib/messages";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +41,7 @@ async function SearchResults({ q }: { q: string }) {
 }
 
 export default async function AgenciesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const { q, region } = searchSchema.parse(await searchParams);
   const regionName = region ? (await listRegionNodes(await getDb())).find((r) => r.id === region)?.name : undefined;
   return (

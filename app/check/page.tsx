@@ -2,10 +2,12 @@ import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
 import { ImportForm } from "@/app/import/import-form";
 import { MAX_UPLOAD_MB } from "@/lib/parse/index";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function DraftCheckPage() {
+  await requireReader();
   const regions = await listRegions(await getDb());
   return (
     <>

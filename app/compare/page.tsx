@@ -14,6 +14,7 @@ import { MEASURES, MEASURE_BY_ID, MEASURE_IDS, isRate, measureTraceKey, type Mea
 import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
 import { AGENCY_KINDS, REGION_LEVELS } from "@/db/schema";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -183,6 +184,7 @@ async function AddAgency({ p }: { p: Params }) {
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const p = searchSchema.parse(await searchParams);
   const db = await getDb();
   const [years, regions] = [await listReportYears(db), await listRegionNodes(db)];

@@ -7,6 +7,7 @@ import { Card, Empty } from "@/components/dashboard/card";
 import { daysLate } from "@/lib/dashboard/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -155,6 +156,7 @@ async function CoverageCards({ p }: { p: Search & { year: number } }) {
 }
 
 export default async function CoveragePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const params = searchSchema.parse(await searchParams);
   const db = await getDb();
   const [years, regions] = [await listReportYears(db), await listRegionNodes(db)];

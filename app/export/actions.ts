@@ -1,33 +1,59 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/index";
-import { recordAudit } from "@/db/queries/audit";
+import { z } from "zod";
 import { newBatchId } from "@/db/queries/imports";
 import { importPackage, isPackage } from "@/db/queries/package";
-import { authorizeWrite } from "@/app/session";
+import { defineAction } from "@/db/queries/actions";
+import { formStateAction } from "@/app/server-action";
 
 export type PackageImportResult = { ok: true; rows: { name: string; status: "created" | "updated" | "failed"; message: string }[] } | { ok: false; error: string };
 
 const MAX_PACKAGE_MB = 200;
+const refuse = (error: string) => ({ ok: false as const, result: { ok: false as const, error } });
 
-/** Read a data package back (administrators: it may touch any agency). Each report is its own transaction. */
-export async function importPackageAction(_prev: PackageImportResult | null, form: FormData): Promise<PackageImportResult> {
-  const auth = await authorizeWrite("package.import", {});
-  if (!auth.ok) return auth;
-  const file = form.get("package");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, error: "请选择数据包（.zip）" };
-  if (file.size > MAX_PACKAGE_MB * 1024 * 1024) return { ok: false, error: `数据包超过 ${MAX_PACKAGE_MB} MB` };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (!(await isPackage(bytes))) return { ok: false, error: "这不是本看板导出的数据包（缺少 manifest.json）；普通的年报压缩包请在“导入年报”页批量导入" };
-  const db = await getDb();
-  const batchId = newBatchId("package");
-  const results = await importPackage(db, bytes, { batchId });
-  await recordAudit(db, { actor: auth.user, action: "package.import", target: `batch:${batchId}`, after: { file: file.name, reports: results.length, failed: results.filter((r) => !r.result.ok).length } });
-  revalidatePath("/", "layout");
-  return {
-    ok: true,
-    rows: results.map(({ name, result }) =>
-      result.ok ? { name, status: result.replaced ? "updated" : "created", message: result.message } : { name, status: "failed", message: result.error },
-    ),
-  };
-}
+/**
+ * Read a data package back (administrators: it may touch any agency). Each report is its own
+ * transaction with its own audit row, so a package cut short leaves every stored report audited.
+ */
+export const importPackageAction = formStateAction(
+  defineAction({
+    write: "package.import",
+    input: z.object({}),
+    fields: () => ({}),
+    fail: (error: string): PackageImportResult => ({ ok: false, error }),
+    prepare: async (_db, _input, form) => {
+      const file = form.get("package");
+      if (!(file instanceof File) || file.size === 0) return refuse("请选择数据包（.zip）");
+      if (file.size > MAX_PACKAGE_MB * 1024 * 1024) return refuse(`数据包超过 ${MAX_PACKAGE_MB} MB`);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (!(await isPackage(bytes)))
+        return refuse("这不是本看板导出的数据包（缺少 manifest.json）；普通的年报压缩包请在“导入年报”页批量导入");
+      return { ok: true, value: { bytes, fileName: file.name } };
+    },
+    target: () => ({}),
+    transaction: "own",
+    run: async (db, { bytes, fileName }, _actor, audit) => {
+      const batchId = newBatchId("package");
+      const results = await importPackage(db, bytes, {
+        batchId,
+        audit: (tx, name, r) =>
+          audit(tx, {
+            action: r.replaced ? "report.replace" : "report.create",
+            target: `report:${r.reportId}`,
+            after: { agency: r.agency, year: r.year, source: name, package: fileName, batch: batchId },
+          }),
+      });
+      return {
+        result: {
+          ok: true as const,
+          rows: results.map(({ name, result }) =>
+            result.ok
+              ? { name, status: result.replaced ? ("updated" as const) : ("created" as const), message: result.message }
+              : { name, status: "failed" as const, message: result.error },
+          ),
+        },
+        audit: { action: "package.import", target: `batch:${batchId}`, after: { file: fileName, reports: results.length, failed: results.filter((r) => !r.result.ok).length } },
+        revalidate: [["/", "layout"]],
+      };
+    },
+  }),
+);

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
 import { roleMay } from "@/lib/auth/permissions";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { PackageImportForm } from "./package-import";
 import { PackageExportForm } from "./package-export";
 import { RegionChartsExport } from "./region-charts";
@@ -10,7 +10,7 @@ import { FAMILIES } from "@/lib/dashboard/agency-view";
 export const dynamic = "force-dynamic";
 
 export default async function ExportPage() {
-  const [regions, user] = await Promise.all([listRegions(await getDb()), currentUser()]);
+  const [regions, user] = await Promise.all([listRegions(await getDb()), requireReader()]);
   const options = regions.map((r) => ({ id: r.id, name: `${"　".repeat(r.path.split("/").filter(Boolean).length)}${r.name}` }));
   return (
     <>

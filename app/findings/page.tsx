@@ -6,6 +6,7 @@ import { listRegions } from "@/db/queries/regions";
 import { RULES, SEVERITIES } from "@/lib/checks/rules";
 import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -29,6 +30,7 @@ function exportHref(s: Search, format: "csv" | "xlsx"): string {
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();

@@ -6,13 +6,13 @@ import { ImportForm } from "./import-form";
 import { RecentImports } from "./recent-imports";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import Link from "next/link";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
-  const user = await currentUser();
+  const user = await requireReader();
   if (!roleMay(user, "import")) {
     return (
       <>

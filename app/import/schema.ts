@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { AGENCY_KINDS } from "@/db/schema";
+import { MAX_AGENCY_CHARS, yearSchema } from "@/lib/report/input";
 
 /** Form fields `fill.<cell key>`: a value the filer typed for a cell the reader could not read. */
 export const FILL_PREFIX = "fill.";
 
 /** The metadata a user may correct in the preview before saving. */
 export const saveImportSchema = z.object({
-  agency: z.string().trim().min(1, "请填写发布机关").max(200, "发布机关名称过长"),
-  year: z.coerce.number({ message: "请填写报告年度" }).int("年度应为整数").min(2000, "年度应在 2000 年之后").max(2100, "年度不正确"),
+  agency: z.string().trim().min(1, "请填写发布机关").max(MAX_AGENCY_CHARS, "发布机关名称过长"),
+  year: z.coerce.number({ message: "请填写报告年度" }).pipe(yearSchema),
   publishedOn: z
     .string()
     .trim()
@@ -62,3 +63,13 @@ export const batchFileSchema = z.object({
 export type BatchFileInput = z.infer<typeof batchFileSchema>;
 
 export type BatchFileResult = { status: "created" | "updated" | "failed"; message: string; reportId?: number };
+
+/** The draft check and the preview: the agency and year to compare with, both optional. */
+export const previewImportSchema = z.object({
+  agency: z.string().trim().max(MAX_AGENCY_CHARS, "发布机关名称过长"),
+  year: z
+    .string()
+    .trim()
+    .transform((s) => (s ? Number(s) : null))
+    .pipe(yearSchema.nullable()),
+});

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { SignInForm } from "./sign-in-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { next } = z.object({ next: z.string().regex(/^\/(?!\/)/).optional().catch(undefined) }).parse(await searchParams);
+  const { next: raw } = z.object({ next: z.string().optional().catch(undefined) }).parse(await searchParams);
+  const next = raw === undefined ? undefined : safeNextPath(raw);
   return (
     <>
       <h1>登录</h1>

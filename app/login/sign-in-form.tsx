@@ -16,7 +16,7 @@ export function SignInForm({ next }: { next?: string }) {
         <input type="password" name="password" autoComplete="current-password" required />
       </label>
       <button type="submit" disabled={pending}>{pending ? "登录中…" : "登录"}</button>
-      {state?.error && <div className="alert error">{state.error}</div>}
+      {state && "error" in state && <div className="alert error">{state.error}</div>}
     </form>
   );
 }

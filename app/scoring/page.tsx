@@ -7,6 +7,7 @@ import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
 import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { rankingQuery, rankingSearchSchema } from "./schema";
+import { requireReader } from "@/app/session";
 
 const PER_PAGE = 50;
 const CHART_TOP = 30;
@@ -16,6 +17,7 @@ export const dynamic = "force-dynamic";
 const m = msg.scoring;
 
 export default async function ScoringPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const s = rankingSearchSchema.parse(await searchParams);
   const db = await getDb();
   const [regions, years, rubricList] = await Promise.all([listRegions(db), listScoringYears(db), listRubrics(db)]);

@@ -10,7 +10,7 @@ import { msg } from "@/lib/messages";
 
 const dash = msg.dashboard;
 
-export function PostsTable({ agencyId, years, action }: { agencyId: number; years: AgencyYear[]; action: (form: FormData) => Promise<void> }) {
+export function PostsTable({ agencyId, years, action }: { agencyId: number; years: AgencyYear[]; action?: (form: FormData) => Promise<void> }) {
   const filed = years.filter((y) => y.reportId !== null);
   if (filed.length === 0) return null;
   const channels = POST_CHANNELS.filter((c) => filed.some((y) => y.posts[c]));
@@ -40,7 +40,7 @@ export function PostsTable({ agencyId, years, action }: { agencyId: number; year
                   <td key={c}>
                     {p ? formatCount(p.value) : <span className="muted">{dash.posts.notStated}</span>}
                     {p?.corrected && <div className="muted small">{dash.posts.corrected(p.extracted)}</div>}
-                    <details className="correct">
+                    {action && <details className="correct">
                       <summary>{dash.posts.correct}</summary>
                       <form action={action}>
                         <input type="hidden" name="agencyId" value={agencyId} />
@@ -61,7 +61,7 @@ export function PostsTable({ agencyId, years, action }: { agencyId: number; year
                           </button>
                         )}
                       </form>
-                    </details>
+                    </details>}
                   </td>
                 );
               })}

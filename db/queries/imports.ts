@@ -2,12 +2,13 @@
  * Parse a file and store it: the path shared by the import page (one file or a batch),
  * `npm run import` and the demo data. Every attempt leaves one row in import_log, failures too.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { msg } from "../../lib/messages";
 import { inferAgencyKind } from "../../lib/report/agency";
+import { checkReportInput } from "../../lib/report/input";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import { agencies, importLog, type AgencyKind, type RegionLevel } from "../schema";
+import { agencies, importLog, reports, type AgencyKind, type RegionLevel } from "../schema";
 import { saveReport, type SaveReportResult } from "./reports";
 
 export const UNASSIGNED_REGION = [{ name: "未指定地区", level: "province" as const }];
@@ -38,6 +39,11 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
   };
   if (!agency) return fail(msg.errors.noAgency);
   if (!year) return fail(msg.errors.noYear);
+  // One set of rules whichever way the report came (form, batch, command line, data package).
+  const valid = checkReportInput({ agency, year, title: report.title, cells: report.cells, details: report.details, sourceText: report.sourceText, narrative: report.narrative });
+  if (!valid.ok) return fail(valid.error);
+  const stored = await storedCellCount(db, agency, year);
+  if (stored > 0 && !Object.values(report.cells).some((v) => v !== null)) return fail(msg.input.noTablesReplacing(stored));
   let saved: SaveReportResult;
   try {
     saved = await saveReport(db, {
@@ -52,7 +58,9 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
     });
   } catch (e) {
     // The transaction rolled back: nothing of the file is stored, but the attempt is logged.
-    await logFailure(db, { sourceName, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)), batchId: o.batchId, agency, year });
+    // The database's own words (SQL, constraint names) go to the server log, not to the person.
+    console.error(`[import] ${sourceName}`, e);
+    await logFailure(db, { sourceName, error: msg.errors.saveFailed(msg.errors.internalShort), batchId: o.batchId, agency, year });
     throw e;
   }
   const message = saved.replaced ? msg.import.replaced(agency, year) : msg.import.created(agency, year);
@@ -66,6 +74,17 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
     reportId: saved.reportId,
   });
   return { ok: true, agency, year, ...saved, message };
+}
+
+/** How many cells with a value the stored report of that agency and year has (0 when none is stored). */
+async function storedCellCount(db: Db, agency: string, year: number): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`(select count(*) from jsonb_each(${reports.cellValues}) e where e.value <> 'null'::jsonb)::int` })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(and(eq(agencies.name, agency), eq(reports.year, year)))
+    .limit(1);
+  return r?.n ?? 0;
 }
 
 /** Parse and store one file. Never throws for a bad file or a failed save: the result says why. */
@@ -84,7 +103,7 @@ export async function importFile(db: Db, file: { name: string; bytes: Uint8Array
   try {
     return await importParsed(db, parsed.report, file.name, o);
   } catch (e) {
-    return { ok: false, error: msg.errors.saveFailed((e as Error).message.slice(0, 200)) };
+    return { ok: false, error: msg.errors.saveFailed(msg.errors.internalShort) };
   }
 }
 

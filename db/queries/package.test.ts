@@ -6,6 +6,7 @@ import { agencies, regions, reportCells, reports } from "../schema";
 import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "./findings";
 import { exportPackage, importPackage, isPackage } from "./package";
 import { findReportId } from "./reports";
+import { listAudit, recordAudit } from "./audit";
 import type { Db } from "../index";
 
 async function snapshot(db: Db) {
@@ -68,6 +69,47 @@ describe.each(TEST_DRIVERS)("data package from PGlite into %s", (driver) => {
     const doc = JSON.parse(await zip.file("reports/平潭综合实验区-2021.json")!.async("string"));
     expect(doc).toMatchObject({ agency: "平潭综合实验区", year: 2021, format: "2021", published_on: "2022-02-08" });
     expect(doc.cells["t3.received.total"]).toBe(70);
+  });
+
+  it("holds a package to the same input rules, each report with its audit row in its own transaction", async () => {
+    const { default: JSZip } = await import("jszip");
+    const zip = await JSZip.loadAsync(await exportPackage(from.db, { regionId: (await from.db.select().from(regions).where(eq(regions.name, "内蒙古自治区")))[0]?.id }));
+    const name = Object.keys(zip.files).find((n) => n.startsWith("reports/") && n.endsWith(".json"))!;
+    const doc = JSON.parse(await zip.file(name)!.async("string"));
+    const hostile = [
+      { ...doc, agency: "篡改单位甲", cells: { ...doc.cells, "t9.evil": 1 } },
+      { ...doc, agency: "篡改单位乙", cells: { ...doc.cells, "t3.received.total": 1e300 } },
+      { ...doc, agency: "局".repeat(20_000) },
+      { ...doc, agency: "篡改单位丙", year: 9999 },
+      { ...doc, agency: "篡改单位丁", cells: { ...doc.cells, "t3.received.total": 4.5 } },
+    ];
+    const manifest = JSON.parse(await zip.file("manifest.json")!.async("string"));
+    manifest.reports = [];
+    hostile.forEach((d, k) => {
+      zip.file(`reports/hostile-${k}.json`, JSON.stringify(d));
+      manifest.reports.push(`reports/hostile-${k}.json`);
+    });
+    manifest.reports.push(name);
+    zip.file("manifest.json", JSON.stringify(manifest));
+    const target = await openTestDatabase("pglite");
+    try {
+      const audited: string[] = [];
+      const results = await importPackage(target.db, await zip.generateAsync({ type: "uint8array" }), {
+        audit: async (tx, n, r) => {
+          await recordAudit(tx, { actor: null, action: "report.create", target: `report:${r.reportId}` });
+          audited.push(n);
+        },
+      });
+      expect(results.map((r) => r.result.ok)).toEqual([false, false, false, false, false, true]);
+      for (const r of results.slice(0, 5)) expect(!r.result.ok && r.result.error).toMatch(/[\u4e00-\u9fff]/);
+      expect(results.slice(0, 5).map((r) => (!r.result.ok ? r.result.error : "")).join("\n")).not.toMatch(/Cannot read|Infinity|invalid_type|SQL|select /i);
+      // Only the good report is stored, and only it has an audit row.
+      expect((await target.db.select().from(reports)).length).toBe(1);
+      expect(audited).toEqual([name]);
+      expect((await listAudit(target.db)).rows).toHaveLength(1);
+    } finally {
+      await target.close();
+    }
   });
 
   it("is not fooled by an ordinary zip", async () => {

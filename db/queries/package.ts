@@ -5,12 +5,14 @@
  * This is how a user moves from the embedded database to a Postgres server, or hands data over.
  */
 import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import { z, ZodError } from "zod";
+import { msg } from "../../lib/messages";
+import { issuesMessage } from "../../lib/validate";
 import { safeFileName } from "../../lib/export/table";
 import type { ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports, REGION_LEVELS, AGENCY_KINDS } from "../schema";
-import { importParsed, type ImportResult } from "./imports";
+import { importParsed, logFailure, type ImportResult } from "./imports";
 
 export const PACKAGE_TYPE = "disclosure-dashboard-package";
 export const PACKAGE_VERSION = 1;
@@ -143,7 +145,12 @@ export async function isPackage(bytes: Uint8Array): Promise<boolean> {
 export async function importPackage(
   db: Db,
   bytes: Uint8Array,
-  opts: { batchId?: string; onFile?: (name: string, r: ImportResult) => void } = {},
+  opts: {
+    batchId?: string;
+    onFile?: (name: string, r: ImportResult) => void;
+    /** Called inside each report's transaction once it is stored (the audit row goes in with it). */
+    audit?: (tx: Db, name: string, r: Extract<ImportResult, { ok: true }>) => Promise<void>;
+  } = {},
 ): Promise<{ name: string; result: ImportResult }[]> {
   const { default: JSZip } = await import("jszip");
   const zip = await JSZip.loadAsync(bytes);
@@ -173,23 +180,30 @@ export async function importPackage(
         parserVersion: p.parser_version,
         headline: p.headline as ParsedReport["headline"],
       };
-      result = await importParsed(db, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
-      if (result.ok) {
-        const reportId = result.reportId;
-        await db.transaction(async (tx) => {
-          await tx.delete(cellHistory).where(eq(cellHistory.reportId, reportId));
-          if (p.history.length)
-            await tx.insert(cellHistory).values(
-              p.history.map((h) => ({ reportId, key: h.key, oldValue: h.old_value, oldRaw: h.old_raw, newValue: h.new_value, reason: h.reason, changedBy: h.changed_by, changedAt: new Date(h.changed_at) })),
-            );
-          for (const v of p.reviews) {
-            const row = { reportId, fingerprint: v.fingerprint, status: v.status, comment: v.comment, reviewer: v.reviewer, reviewedAt: new Date(v.reviewed_at) };
-            await tx.insert(findingReviews).values(row).onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: row });
-          }
-        });
-      }
+      // The report, its history and reviews, and its audit row land together or not at all.
+      result = await db.transaction(async (t) => {
+        const tx = t as unknown as Db;
+        const r = await importParsed(tx, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
+        if (!r.ok) return r;
+        const reportId = r.reportId;
+        await tx.delete(cellHistory).where(eq(cellHistory.reportId, reportId));
+        if (p.history.length)
+          await tx.insert(cellHistory).values(
+            p.history.map((h) => ({ reportId, key: h.key, oldValue: h.old_value, oldRaw: h.old_raw, newValue: h.new_value, reason: h.reason, changedBy: h.changed_by, changedAt: new Date(h.changed_at) })),
+          );
+        for (const v of p.reviews) {
+          const row = { reportId, fingerprint: v.fingerprint, status: v.status, comment: v.comment, reviewer: v.reviewer, reviewedAt: new Date(v.reviewed_at) };
+          await tx.insert(findingReviews).values(row).onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: row });
+        }
+        await opts.audit?.(tx, name, r);
+        return r;
+      });
     } catch (e) {
-      result = { ok: false, error: `数据包中的「${name}」无法读取：${(e as Error).message.slice(0, 200)}` };
+      // Internal text (zod's English, SQL) stays in the server log; the row says which file, in Chinese.
+      console.error(`[package] ${name}`, e);
+      const error = e instanceof ZodError ? msg.package.invalidEntry(name, issuesMessage(e.issues)) : msg.package.unreadable(name);
+      await logFailure(db, { sourceName: name, error, batchId: opts.batchId });
+      result = { ok: false, error };
     }
     out.push({ name, result });
     opts.onFile?.(name, result);

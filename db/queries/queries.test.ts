@@ -127,8 +127,9 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     const parsed = parseReport(sample("pingtan-2022.html"));
     if (!parsed.ok) throw new Error(parsed.error);
     const before = await countReports(t.db);
-    // A value the column cannot hold makes the cell insert fail after the report row was written.
-    const details = { ...parsed.report.details, "t3.carried_over.total": { value: "不是数字" as unknown as number, raw: "x", loc: {} } };
+    // Text the column cannot hold (a NUL character; the input rules let it through) makes the cell
+    // insert fail after the report row was written.
+    const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
     await expect(importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局" })).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     expect(await findReportId(t.db, "回滚测试局", 2022)).toBeNull();

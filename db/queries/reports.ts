@@ -38,6 +38,9 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
   return db.transaction(async (tx) => {
     const regionId =
       "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
+    // An agency is known by its name. Two first imports of one new name at once (say with two
+    // regions) would each find none and create two; the lock makes the second find the first's.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agency:${input.agencyName}`}))`);
     const existing = await tx.select().from(agencies).where(eq(agencies.name, input.agencyName)).orderBy(asc(agencies.id)).limit(1);
     let agencyId = existing[0]?.id;
     if (agencyId === undefined) {
@@ -151,4 +154,9 @@ export async function findReportId(db: Db, agencyName: string, year: number): Pr
     .where(and(eq(agencies.name, agencyName), eq(reports.year, year)))
     .limit(1);
   return row?.id ?? null;
+}
+
+export async function getReportAgencyId(db: Db, reportId: number): Promise<number | null> {
+  const [r] = await db.select({ agencyId: reports.agencyId }).from(reports).where(eq(reports.id, reportId));
+  return r?.agencyId ?? null;
 }

@@ -66,6 +66,49 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     expect((await signIn(t.db, "admin", "demo-admin-2026", "10.1.0.99")).ok).toBe(true);
   });
 
+  it("cannot be raced: parallel wrong passwords get at most the limit's verifications, then even the right one waits", async () => {
+    // Before: 40 parallel guesses all read the count before any failure was written (17 verified).
+    await createUser(t.db, { username: "race-target", password: "right-password-1", displayName: "x", role: "viewer" });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(t.db, "race-target", `wrong-${i}`, `10.7.0.${i}`)));
+    const verified = results.filter((r) => !r.ok && r.reason === "bad_credentials").length;
+    expect(verified).toBe(SIGN_IN_LIMIT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(40 - SIGN_IN_LIMIT);
+    expect(await signIn(t.db, "race-target", "right-password-1", "10.7.1.1")).toEqual({ ok: false, reason: "throttled" });
+    await t.db.delete(signInFailures);
+  });
+
+  it("29 wrong and 1 right in parallel: the right one signs in only within the limit", async () => {
+    await createUser(t.db, { username: "race-mixed", password: "right-password-2", displayName: "x", role: "viewer" });
+    const tries = Array.from({ length: 30 }, (_, i) => (i === 29 ? "right-password-2" : `wrong-${i}`));
+    const results = await Promise.all(tries.map((pw, i) => signIn(t.db, "race-mixed", pw, `10.8.0.${i}`)));
+    const checked = results.filter((r) => r.ok || r.reason === "bad_credentials").length;
+    expect(checked).toBeLessThanOrEqual(SIGN_IN_LIMIT);
+    await t.db.delete(signInFailures);
+  });
+
+  it("past the limit delays progressively instead of locking out for the whole window", async () => {
+    await createUser(t.db, { username: "slow-down", password: "right-password-3", displayName: "x", role: "viewer" });
+    const ago = (s: number) => new Date(Date.now() - s * 1000);
+    const fail = (n: number, secondsAgo: number) => t.db.insert(signInFailures).values(Array.from({ length: n }, () => ({ key: "user:slow-down", at: ago(secondsAgo) })));
+    await fail(SIGN_IN_LIMIT, 40);
+    // 5 failures, the last 40 s ago: the 30 s delay has passed — the owner may try again.
+    expect((await signIn(t.db, "slow-down", "right-password-3", "10.9.0.1")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+    await fail(SIGN_IN_LIMIT + 1, 40);
+    // 6 failures: 60 s since the last is needed.
+    expect(await signIn(t.db, "slow-down", "right-password-3", "10.9.0.2")).toEqual({ ok: false, reason: "throttled" });
+    await t.db.delete(signInFailures);
+    await fail(SIGN_IN_LIMIT + 1, 70);
+    expect((await signIn(t.db, "slow-down", "right-password-3", "10.9.0.3")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+  });
+
+  it("counts no address bucket when the address is unknown, so nobody can lock everyone out", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT + 2; i++) await signIn(t.db, `nobody-${i}`, "x", "unknown");
+    expect((await signIn(t.db, "viewer", "demo-viewer-2026", "unknown")).ok).toBe(true);
+    await t.db.delete(signInFailures);
+  });
+
   it("ends sessions on sign-out, on expiry, and when the account is disabled", async () => {
     const r = await signIn(t.db, "viewer", "demo-viewer-2026", "127.0.0.1");
     if (!r.ok) throw new Error(r.reason);
@@ -97,8 +140,11 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": {},
     "user.manage": {},
     "package.import": {},
+    "session.sign_in": {},
+    "session.sign_out": {},
+    "draft.check": {},
   });
-  const expectations: Record<WriteKind, { right: string; wrongRole: string; outside: string | null }> = {
+  const expectations: Record<WriteKind, { right: string; wrongRole: string; outside: string | null } | "anyone"> = {
     "report.import": { right: "filer", wrongRole: "assessor", outside: "outFiler" },
     "cell.correct": { right: "filer", wrongRole: "viewer", outside: "outFiler" },
     "posts.correct": { right: "filer", wrongRole: "assessor", outside: "outFiler" },
@@ -107,6 +153,10 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": { right: "assessor", wrongRole: "filer", outside: null },
     "user.manage": { right: "admin", wrongRole: "assessor", outside: null },
     "package.import": { right: "admin", wrongRole: "filer", outside: null },
+    // Signing in and out: nothing to authorize, but declared so they pass the one wrapper and are audited.
+    "session.sign_in": "anyone",
+    "session.sign_out": "anyone",
+    "draft.check": "anyone",
   };
 
   it("declares an expectation for every kind of write", () => {
@@ -118,6 +168,10 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
       const target = await writeTarget(t.db, kind, inputs()[kind] as never);
       const e = expectations[kind];
       const action = WRITES[kind].action;
+      if (e === "anyone" || action === null) {
+        expect([e, action]).toEqual(["anyone", null]);
+        return;
+      }
       expect(decide(actors.anonymous, action, target)).toEqual({ ok: false, reason: "signed_out" });
       expect(decide(actors[e.wrongRole], action, target)).toEqual({ ok: false, reason: "role" });
       if (e.outside) expect(decide(actors[e.outside], action, target)).toEqual({ ok: false, reason: "scope" });

@@ -10,6 +10,12 @@ export const SESSION_HOURS = Number(process.env.SESSION_HOURS ?? 12);
 /** At most this many failed sign-ins per user name, and per address, in the window. */
 export const SIGN_IN_LIMIT = 5;
 export const SIGN_IN_WINDOW_MINUTES = 15;
+/**
+ * Past the limit, a progressive delay rather than a lockout: one more attempt after 30 s, then
+ * after 1, 2, 4 … minutes (at most the window) since the last failure. A stranger who fails on
+ * purpose slows an account down; they no longer shut its owner out for 15 minutes at a time.
+ */
+export const signInDelayMs = (failures: number) => Math.min(SIGN_IN_WINDOW_MINUTES * 60_000, 30_000 * 2 ** Math.max(0, failures - SIGN_IN_LIMIT));
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -87,32 +93,61 @@ export async function listUsers(db: Db) {
 export type SignInResult = { ok: true; token: string; userId: number } | { ok: false; reason: "throttled" | "bad_credentials" | "disabled" };
 
 /**
- * Check a password and open a session. Failed attempts are counted per user name and per address;
- * past the limit nothing is checked until the window has passed, so guessing is slow either way.
+ * Check a password. Failed attempts are counted per user name and per address; past the limit
+ * nothing is checked until the window has passed, so guessing is slow either way. The attempt is
+ * reserved before the password is verified — counted and recorded as a failure in one short
+ * transaction holding a lock per key — so parallel attempts cannot all pass the count before any
+ * failure is written. A right password takes its reservation back.
  */
-export async function signIn(db: Db, username: string, password: string, address: string): Promise<SignInResult> {
+export async function checkSignIn(
+  db: Db,
+  username: string,
+  password: string,
+  address: string,
+): Promise<{ ok: true; userId: number } | { ok: false; reason: "throttled" | "bad_credentials" | "disabled" }> {
   const since = new Date(Date.now() - SIGN_IN_WINDOW_MINUTES * 60_000);
-  const keys = [`user:${username.toLowerCase()}`, `addr:${address}`];
-  const recent = await db
-    .select({ key: signInFailures.key, n: count() })
-    .from(signInFailures)
-    .where(and(inArray(signInFailures.key, keys), gt(signInFailures.at, since)))
-    .groupBy(signInFailures.key);
-  if (recent.some((r) => r.n >= SIGN_IN_LIMIT)) return { ok: false, reason: "throttled" };
+  // An unknown address (no peer header) is no key at all: one shared bucket would let anyone lock everyone out.
+  const keys = [`user:${username.toLowerCase()}`, ...(address && address !== "unknown" ? [`addr:${address}`] : [])];
+  const reserved = await db.transaction(async (tx) => {
+    for (const k of [...keys].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${k}))`);
+    const recent = await tx
+      .select({ key: signInFailures.key, n: count(), last: sql<string>`max(${signInFailures.at})` })
+      .from(signInFailures)
+      .where(and(inArray(signInFailures.key, keys), gt(signInFailures.at, since)))
+      .groupBy(signInFailures.key);
+    if (recent.some((r) => r.n >= SIGN_IN_LIMIT && Date.now() - new Date(r.last).getTime() < signInDelayMs(r.n))) return null;
+    return tx.insert(signInFailures).values(keys.map((key) => ({ key }))).returning({ id: signInFailures.id });
+  });
+  if (!reserved) return { ok: false, reason: "throttled" };
 
   const [u] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`);
   // Verify against a dummy hash for unknown names too, so timing does not reveal which exist.
   const valid = await verify(u?.passwordHash ?? (await dummyHash()), password).catch(() => false);
-  if (!u || !valid) {
-    await db.insert(signInFailures).values(keys.map((key) => ({ key })));
-    return { ok: false, reason: "bad_credentials" };
-  }
+  if (!u || !valid) return { ok: false, reason: "bad_credentials" };
+  await db.delete(signInFailures).where(
+    inArray(
+      signInFailures.id,
+      reserved.map((r) => r.id),
+    ),
+  );
   if (u.disabled) return { ok: false, reason: "disabled" };
-  const token = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ id: sha256(token), userId: u.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000) });
   await db.delete(signInFailures).where(eq(signInFailures.key, keys[0]));
+  return { ok: true, userId: u.id };
+}
+
+/** A new session for a user who has just signed in; returns the cookie's token (only its hash is stored). */
+export async function openSession(db: Db, userId: number, _username?: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({ id: sha256(token), userId, expiresAt: new Date(Date.now() + SESSION_HOURS * 3_600_000) });
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  return { ok: true, token, userId: u.id };
+  return token;
+}
+
+/** Check a password and open a session (the command line and tests; the app goes through its action). */
+export async function signIn(db: Db, username: string, password: string, address: string): Promise<SignInResult> {
+  const r = await checkSignIn(db, username, password, address);
+  if (!r.ok) return r;
+  return { ok: true, token: await openSession(db, r.userId), userId: r.userId };
 }
 
 let dummy: Promise<string> | undefined;

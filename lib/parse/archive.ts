@@ -98,7 +98,7 @@ interface StreamHelper {
 }
 
 /** One entry's bytes, stopping the moment it outgrows its declared size (a lying header). */
-function inflate(f: JSZip.JSZipObject, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
+export function inflate(f: JSZip.JSZipObject, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; error: string }> {
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let got = 0;

@@ -6,6 +6,8 @@
 import JSZip from "jszip";
 import type { SourceDocument } from "./document";
 import { readHtml } from "./html";
+import { inflate } from "./archive";
+import { MAX_DOCX_XML_MB } from "./limits";
 
 export type DocxRead = { ok: true; doc: SourceDocument } | { ok: false };
 
@@ -21,8 +23,12 @@ export function isDocx(bytes: Uint8Array, name: string): boolean {
 export async function readDocx(bytes: Uint8Array): Promise<DocxRead> {
   try {
     const zip = await JSZip.loadAsync(bytes);
-    const xml = await zip.file("word/document.xml")?.async("string");
-    if (!xml) return { ok: false };
+    const entry = zip.file("word/document.xml");
+    if (!entry) return { ok: false };
+    // Inflated chunk by chunk and stopped at the cap: a 450 KB file can inflate to 450 MB of XML.
+    const read = await inflate(entry, MAX_DOCX_XML_MB * 1024 * 1024);
+    if (!read.ok) return { ok: false };
+    const xml = new TextDecoder().decode(read.bytes);
     return { ok: true, doc: { ...readHtml(documentHtml(xml)), kind: "docx" } };
   } catch {
     return { ok: false };
@@ -36,65 +42,101 @@ const unxml = (s: string) =>
   );
 const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The top-level <w:tbl> and <w:p> elements of a span of XML, in order, nested tables kept whole. */
-function blocks(xml: string): { tag: "p" | "tbl"; xml: string }[] {
-  const out: { tag: "p" | "tbl"; xml: string }[] = [];
-  const open = /<w:(tbl|p)(?=[\s>/])[^>]*?(\/?)>/g;
-  let m: RegExpExecArray | null;
-  while ((m = open.exec(xml))) {
-    const tag = m[1] as "p" | "tbl";
-    if (m[2] === "/") continue; // an empty <w:p/>
-    // Find the matching close tag, counting nested elements of the same name.
-    const re = new RegExp(`<w:${tag}(?=[\\s>/])[^>]*?(/?)>|</w:${tag}>`, "g");
-    re.lastIndex = open.lastIndex;
-    let depth = 1;
-    let end = xml.length;
-    let n: RegExpExecArray | null;
-    while ((n = re.exec(xml))) {
-      if (n[0].startsWith("</")) depth--;
-      else if (n[1] !== "/") depth++;
-      if (depth === 0) {
-        end = re.lastIndex;
-        break;
-      }
+/**
+ * The parts of word/document.xml the reader needs, as a tree built in one pass over the tags
+ * (an uploaded file is untrusted: no regex may rescan the rest of the body per element — N unclosed
+ * <w:tr> made the old reader quadratic and froze the server). Elements of other names are
+ * transparent: their children belong to the nearest kept ancestor. Unclosed elements end where an
+ * ancestor closes, or at the end of the document.
+ */
+interface El {
+  name: string;
+  attrs: string;
+  kids: (El | string)[];
+}
+const KEPT = new Set(["w:body", "w:tbl", "w:tr", "w:tc", "w:p", "w:t", "w:tab", "w:br", "w:cr", "w:gridSpan", "w:vMerge"]);
+
+function parseTree(xml: string): El {
+  const root: El = { name: "#root", attrs: "", kids: [] };
+  const stack: El[] = [root];
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf("<", i);
+    const top = stack[stack.length - 1];
+    if (lt < 0) {
+      if (top.name === "w:t") top.kids.push(xml.slice(i));
+      break;
     }
-    out.push({ tag, xml: xml.slice(m.index, end) });
-    open.lastIndex = end;
+    if (lt > i && top.name === "w:t") top.kids.push(xml.slice(i, lt));
+    const gt = xml.indexOf(">", lt);
+    if (gt < 0) break;
+    // Always moves past this '>', so the whole body is read once whatever the tags look like.
+    i = gt + 1;
+    const tag = xml.slice(lt + 1, gt);
+    if (tag[0] === "/") {
+      const name = tag.slice(1).trim();
+      if (!KEPT.has(name)) continue;
+      let at = stack.length - 1;
+      while (at > 0 && stack[at].name !== name) at--;
+      if (at > 0) stack.length = at;
+      continue;
+    }
+    if (tag[0] === "?" || tag[0] === "!") continue;
+    const m = /^([\w:.-]+)/.exec(tag);
+    if (!m || !KEPT.has(m[1])) continue;
+    const el: El = { name: m[1], attrs: tag.slice(m[1].length), kids: [] };
+    top.kids.push(el);
+    if (!tag.endsWith("/")) stack.push(el);
   }
-  return out;
+  return root;
 }
 
-function paragraphText(p: string): string {
+const elements = (el: El, name?: string) => el.kids.filter((k): k is El => typeof k !== "string" && (!name || k.name === name));
+
+/** The first descendant of that name, not looking into nested tables. */
+function find(el: El, name: string): El | undefined {
+  const todo = [...elements(el)].reverse();
+  while (todo.length) {
+    const e = todo.pop()!;
+    if (e.name === name) return e;
+    if (e.name !== "w:tbl") for (let k = e.kids.length - 1; k >= 0; k--) if (typeof e.kids[k] !== "string") todo.push(e.kids[k] as El);
+  }
+  return undefined;
+}
+
+const attr = (e: El | undefined, name: string) => (e ? new RegExp(`\\b${name}="([^"]*)"`).exec(e.attrs)?.[1] : undefined);
+
+function paragraphText(p: El): string {
   let s = "";
-  for (const m of p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) s += m[1] !== undefined ? unxml(m[1]) : m[2] === "tab" ? "\t" : "\n";
+  const todo = [...p.kids].reverse();
+  while (todo.length) {
+    const k = todo.pop()!;
+    if (typeof k === "string") continue;
+    if (k.name === "w:t") s += unxml(k.kids.filter((x): x is string => typeof x === "string").join(""));
+    else if (k.name === "w:tab") s += "\t";
+    else if (k.name === "w:br" || k.name === "w:cr") s += "\n";
+    else for (let j = k.kids.length - 1; j >= 0; j--) todo.push(k.kids[j]);
+  }
   return s;
 }
 
-function children(xml: string, tag: string): string[] {
-  const inner = xml.slice(xml.indexOf(">") + 1, xml.lastIndexOf("<"));
-  const out: string[] = [];
-  const re = new RegExp(`<w:${tag}(?=[\\s>])[^>]*>[\\s\\S]*?</w:${tag}>`, "g");
-  // Rows and cells do not nest within their own kind except through nested tables, which are
-  // blanked out first so their rows are not taken for ours.
-  const flat = inner.replace(/<w:tbl(?=[\s>])[\s\S]*?<\/w:tbl>/g, (t) => " ".repeat(t.length));
-  for (const m of flat.matchAll(re)) out.push(inner.slice(m.index!, m.index! + m[0].length));
-  return out;
-}
+/** A table may not claim more columns than this (a hostile gridSpan would fill a huge grid). */
+const MAX_SPAN = 64;
 
-function tableHtml(tbl: string): string {
+function tableHtml(tbl: El): string {
   type Slot = { text: string; span: number; rowspan: number; merge: "restart" | "continue" | null };
   const rows: Slot[][] = [];
   const grid: (Slot | undefined)[][] = [];
-  for (const [r, tr] of children(tbl, "tr").entries()) {
+  for (const [r, tr] of elements(tbl, "w:tr").entries()) {
     const row: Slot[] = [];
     grid[r] = [];
     let col = 0;
-    for (const tc of children(tr, "tc")) {
-      const span = Number(/<w:gridSpan\s+w:val="(\d+)"/.exec(tc)?.[1] ?? 1) || 1;
-      const vm = /<w:vMerge(?:\s+w:val="(\w+)")?\s*\/>/.exec(tc);
-      const merge = vm ? (vm[1] === "restart" ? "restart" : "continue") : null;
-      const text = blocks(tc)
-        .map((b) => (b.tag === "p" ? paragraphText(b.xml) : ""))
+    for (const tc of elements(tr, "w:tc")) {
+      const span = Math.min(MAX_SPAN, Math.max(1, Number(attr(find(tc, "w:gridSpan"), "w:val") ?? 1) || 1));
+      const vm = find(tc, "w:vMerge");
+      const merge = vm ? (attr(vm, "w:val") === "restart" ? "restart" : "continue") : null;
+      const text = elements(tc, "w:p")
+        .map(paragraphText)
         .filter(Boolean)
         .join(" ");
       const slot: Slot = { text, span, rowspan: 1, merge };
@@ -124,8 +166,10 @@ function tableHtml(tbl: string): string {
 
 /** The document body as HTML the web-page reader understands. */
 export function documentHtml(xml: string): string {
-  const start = xml.indexOf("<w:body");
-  const body = start >= 0 ? xml.slice(start, xml.lastIndexOf("</w:body>") + 9) : xml;
-  const parts = blocks(body).map((b) => (b.tag === "p" ? `<p>${html(paragraphText(b.xml))}</p>` : tableHtml(b.xml)));
+  const root = parseTree(xml);
+  const body = find(root, "w:body") ?? root;
+  const parts = elements(body)
+    .filter((b) => b.name === "w:p" || b.name === "w:tbl")
+    .map((b) => (b.name === "w:p" ? `<p>${html(paragraphText(b))}</p>` : tableHtml(b)));
   return `<html><body><div>${parts.join("\n")}</div></body></html>`;
 }

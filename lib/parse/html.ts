@@ -11,6 +11,7 @@
  */
 import { decodeHTML } from "entities";
 import { documentText, type DocCell, type DocLine, type SourceDocument } from "./document";
+import { MAX_HTML_DEPTH, MAX_TABLE_CELLS } from "./limits";
 
 interface El {
   tag: string;
@@ -19,6 +20,8 @@ interface El {
   parent: El | null;
   /** Whether the subtree holds any visible text (set by findArticle). */
   hasText?: boolean;
+  /** Levels below the root; capped at MAX_HTML_DEPTH so the recursive walks below stay shallow. */
+  depth?: number;
 }
 
 const BLOCKS = new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr", "center", "blockquote", "dd", "dt"]);
@@ -59,6 +62,10 @@ function parseTree(html: string): { root: El; body: El | null; title: string | n
 
   const open = (el: El) => {
     cur.children.push(el);
+    // Past the depth cap an element is kept as an empty marker and its content joins its parent:
+    // 5,000 nested <div>s no longer overflow the stack (nor 200,000 run for minutes).
+    if ((cur.depth ?? 0) >= MAX_HTML_DEPTH) return;
+    el.depth = (cur.depth ?? 0) + 1;
     cur = el;
   };
   const closeTo = (tag: string, boundary?: Set<string>) => {
@@ -152,6 +159,8 @@ function parseTree(html: string): { root: El; body: El | null; title: string | n
     if (DROPPED.has(tag)) {
       // Parsed (to find its end) but not attached: its text never reaches the report.
       el.parent = cur;
+      if ((cur.depth ?? 0) >= MAX_HTML_DEPTH) continue;
+      el.depth = (cur.depth ?? 0) + 1;
       cur = el;
       continue;
     }
@@ -328,7 +337,11 @@ function expandTable(table: El, tableNo: number): DocCell[][] {
   const rows = tableRows(table);
   const grid: { cell: DocCell; origin: number }[][] = [];
   let origin = 0;
+  // Every slot of the expanded grid costs memory: huge colspan × rowspan on many cells made a
+  // 141 KB page take 1.7 GB. Past the budget the rest of the table is not expanded.
+  let budget = MAX_TABLE_CELLS;
   rows.forEach((tr, r) => {
+    if (budget <= 0) return;
     grid[r] ??= [];
     let col = 0;
     for (const td of tr.children) {
@@ -336,6 +349,8 @@ function expandTable(table: El, tableNo: number): DocCell[][] {
       while (grid[r][col]) col++;
       const rowspan = clampSpan(td.attrs?.rowspan);
       const colspan = clampSpan(td.attrs?.colspan);
+      budget -= Math.min(rowspan, rows.length - r) * colspan;
+      if (budget < 0) break;
       const cell: DocCell = { text: cellText(td), loc: { table: tableNo, row: r + 1, col: col + 1 } };
       origin++;
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {

@@ -7,6 +7,7 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { documentText, type SourceDocument } from "./document";
 import { placedLinesToDoc, splitNumberRuns, type Piece, type PlacedLine } from "./layout";
+import { MAX_PDF_PAGES } from "./limits";
 
 export type PdfRead = { ok: true; doc: SourceDocument } | { ok: false; reason: "no_text" | "unreadable" };
 
@@ -45,7 +46,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   try {
     const placed: PlacedLine[] = [];
     const heights: number[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
+    // A report is a few dozen pages; a file of 20,000 blank pages held the server for minutes.
+    const pages = Math.min(pdf.numPages, MAX_PDF_PAGES);
+    for (let n = 1; n <= pages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       const items: Item[] = [];

@@ -50,10 +50,25 @@ const manualMethod = z.object({
 export const methodSchema = z.discriminatedUnion("kind", [deadlineMethod, findingsMethod, cellsMethod, manualMethod]);
 export type Method = z.infer<typeof methodSchema>;
 
+export const isWebUrl = (u: string) => {
+  try {
+    const p = new URL(u).protocol;
+    return p === "http:" || p === "https:";
+  } catch {
+    return false;
+  }
+};
+
 export const sourceSchema = z.object({
   /** Where in shared/spec/domain.md, e.g. "§6 宿迁市部门政务公开考核". */
   ref: z.string().trim().min(1).max(120),
-  url: z.string().trim().url().max(500).optional(),
+  // Shown as a link: http(s) only (z.url() alone accepts javascript: and data:).
+  url: z
+    .string()
+    .trim()
+    .max(500, "来源链接过长")
+    .refine((u) => isWebUrl(u), "来源链接须以 http:// 或 https:// 开头")
+    .optional(),
 });
 
 export const indicatorSchema = z.object({

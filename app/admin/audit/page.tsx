@@ -5,7 +5,7 @@ import { listAudit } from "@/db/queries/audit";
 import { roleMay } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
 const show = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const me = await currentUser();
+  const me = await requireReader();
   if (!roleMay(me, "view_audit")) return <div className="card">{me ? msg.auth.refused.role("view_audit") : msg.auth.signInRequired}</div>;
   const { page } = z.object({ page: z.coerce.number().int().min(1).default(1).catch(1) }).parse(await searchParams);
   const { rows, total } = await listAudit(await getDb(), { page });

@@ -1,47 +1,57 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/index";
-import { recordAudit } from "@/db/queries/audit";
 import { createUser, listUsers, updateUser } from "@/db/queries/users";
-import { authorizeWrite } from "@/app/session";
+import { ActionRefused, defineAction } from "@/db/queries/actions";
+import { formStateAction } from "@/app/server-action";
 import { createUserSchema, updateUserSchema, type UserActionResult } from "./schema";
 
-const fail = (e: { issues: { message: string }[] }): UserActionResult => ({ ok: false, error: e.issues.map((i) => i.message).join("；") });
+const fail = (error: string): UserActionResult => ({ ok: false, error });
+const isUniqueViolation = (e: unknown) =>
+  /users_username_key|unique|23505/i.test(String((e as Error)?.message) + String((e as { cause?: Error })?.cause?.message) + String((e as { code?: string })?.code));
 
-export async function createUserAction(_prev: UserActionResult | null, form: FormData): Promise<UserActionResult> {
-  const auth = await authorizeWrite("user.manage", {});
-  if (!auth.ok) return auth;
-  const v = createUserSchema.safeParse(Object.fromEntries(form));
-  if (!v.success) return fail(v.error);
-  const db = await getDb();
-  try {
-    const u = await createUser(db, v.data);
-    await recordAudit(db, { actor: auth.user, action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId: v.data.scopeRegionId, agencyIds: v.data.agencyIds } });
-  } catch (e) {
-    if (/users_username_key|unique/i.test(String((e as Error).message) + String((e as { cause?: Error }).cause?.message))) return { ok: false, error: "用户名已存在" };
-    throw e;
-  }
-  revalidatePath("/admin/users");
-  return { ok: true, message: `已创建用户 ${v.data.username}` };
-}
+export const createUserAction = formStateAction(
+  defineAction({
+    write: "user.manage",
+    input: createUserSchema,
+    target: () => ({}),
+    fail,
+    run: async (tx, d) => {
+      let u: Awaited<ReturnType<typeof createUser>>;
+      try {
+        u = await createUser(tx, d);
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new ActionRefused("用户名已存在");
+        throw e;
+      }
+      return {
+        result: { ok: true as const, message: `已创建用户 ${d.username}` },
+        audit: { action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds } },
+        revalidate: ["/admin/users"],
+      };
+    },
+  }),
+);
 
-export async function updateUserAction(_prev: UserActionResult | null, form: FormData): Promise<UserActionResult> {
-  const auth = await authorizeWrite("user.manage", {});
-  if (!auth.ok) return auth;
-  const v = updateUserSchema.safeParse(Object.fromEntries(form));
-  if (!v.success) return fail(v.error);
-  const db = await getDb();
-  const before = (await listUsers(db)).find((u) => u.id === v.data.id);
-  if (!before) return { ok: false, error: "没有这个用户" };
-  if (before.id === auth.user.id && (v.data.role !== "admin" || v.data.disabled)) return { ok: false, error: "不能取消自己的管理员权限或停用自己" };
-  await updateUser(db, v.data.id, { role: v.data.role, scopeRegionId: v.data.scopeRegionId, agencyIds: v.data.agencyIds, disabled: v.data.disabled, password: v.data.password || undefined });
-  await recordAudit(db, {
-    actor: auth.user,
-    action: "user.update",
-    target: `user:${v.data.id}`,
-    before: { role: before.role, scopeRegionId: before.scopeRegionId, agencyIds: before.agencyIds, disabled: before.disabled },
-    after: { role: v.data.role, scopeRegionId: v.data.scopeRegionId, agencyIds: v.data.agencyIds, disabled: v.data.disabled, passwordReset: Boolean(v.data.password) },
-  });
-  revalidatePath("/admin/users");
-  return { ok: true, message: `已保存 ${before.username}` };
-}
+export const updateUserAction = formStateAction(
+  defineAction({
+    write: "user.manage",
+    input: updateUserSchema,
+    target: () => ({}),
+    fail,
+    run: async (tx, d, actor) => {
+      const before = (await listUsers(tx)).find((u) => u.id === d.id);
+      if (!before) return { result: fail("没有这个用户"), audit: null };
+      if (before.id === actor?.id && (d.role !== "admin" || d.disabled)) return { result: fail("不能取消自己的管理员权限或停用自己"), audit: null };
+      await updateUser(tx, d.id, { role: d.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds, disabled: d.disabled, password: d.password || undefined });
+      return {
+        result: { ok: true as const, message: `已保存 ${before.username}` },
+        audit: {
+          action: "user.update",
+          target: `user:${d.id}`,
+          before: { role: before.role, scopeRegionId: before.scopeRegionId, agencyIds: before.agencyIds, disabled: before.disabled },
+          after: { role: d.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds, disabled: d.disabled, passwordReset: Boolean(d.password) },
+        },
+        revalidate: ["/admin/users"],
+      };
+    },
+  }),
+);

@@ -4,13 +4,13 @@ import { listRegions } from "@/db/queries/regions";
 import { listAgenciesWithYears } from "@/db/queries/agencies";
 import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { CreateUserForm, EditUserForm } from "./user-forms";
 
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  const me = await currentUser();
+  const me = await requireReader();
   if (!roleMay(me, "manage_users")) return <div className="card">{me ? msg.auth.refused.role("manage_users") : msg.auth.signInRequired}</div>;
   const db = await getDb();
   const [users, regions, agencies] = await Promise.all([listUsers(db), listRegions(db), listAgenciesWithYears(db)]);

@@ -12,12 +12,14 @@ import { ExportPageButton, ExportRegistry } from "@/components/export/chart-expo
 import { PrintButton } from "@/components/export/print";
 import { PrintHeader } from "@/components/export/print-header";
 import { AgencyFindingsByYear } from "./findings-by-year";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
 const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export default async function AgencyPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireReader();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const db = await getDb();

@@ -25,6 +25,10 @@ import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
 import { correctPostCount } from "./actions";
+import { getDb } from "@/db/index";
+import { agencyTarget } from "@/db/queries/users";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/app/session";
 import { ChartExport } from "@/components/export/chart-export";
 import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { loadAgencyYears, loadReportList } from "./data";
@@ -118,7 +122,9 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
 }
 
 export async function PostsSection({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
-  const { years } = await loadAgencyYears(agencyId);
+  const [{ years }, user, target] = await Promise.all([loadAgencyYears(agencyId), currentUser(), getDb().then((db) => agencyTarget(db, agencyId))]);
+  // The form only for those the action would accept (posts.correct); the action checks again.
+  const mayCorrect = can(user, "correct", target);
   const { family, rows } = postsFamily(years);
   return (
     <>
@@ -129,7 +135,7 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
           <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
         </ChartExport>
       )}
-      <PostsTable agencyId={agencyId} years={years} action={correctPostCount} />
+      <PostsTable agencyId={agencyId} years={years} action={mayCorrect ? correctPostCount : undefined} />
     </>
   );
 }

@@ -6,7 +6,8 @@ import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/t
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { daysLate } from "@/lib/dashboard/deadline";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
+import { publicOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
@@ -19,13 +20,13 @@ const schema = z.object({
 const LABEL = { missing: dash.coverage.missing, late: dash.coverage.late, failed: dash.coverage.failed };
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response(dash.coverage.badYear, { status: 400 });
   const { year, region, format } = parsed.data;
   const c = await getCoverage(await getDb(), year, region ?? null, { perPage: 1_000_000 });
   if (!c) return new Response(dash.coverage.noRegion, { status: 404 });
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request.headers, request.url);
   const table: ExportTable = {
     title: dash.coverage.sheet(year),
     columns: [

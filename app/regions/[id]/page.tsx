@@ -12,6 +12,7 @@ import { FAMILIES, familyRows, formatBreak, type AgencyYear } from "@/lib/dashbo
 import { FIGURES } from "@/lib/dashboard/figures";
 import { formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -89,6 +90,7 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
 }
 
 export default async function RegionPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireReader();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const db = await getDb();

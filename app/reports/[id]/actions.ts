@@ -1,53 +1,58 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/index";
 import { correctCell, getCell, getFindingReview, reviewFinding } from "@/db/queries/findings";
-import { recordAudit } from "@/db/queries/audit";
+import { defineAction } from "@/db/queries/actions";
 import { describeCell } from "@/lib/report/template";
-import { authorizeWrite } from "@/app/session";
+import { msg } from "@/lib/messages";
+import { serverAction } from "@/app/server-action";
 import { correctCellSchema, reviewFindingSchema, type ActionResult } from "./schema";
 
-const fail = (e: { issues: { message: string }[] }): ActionResult => ({ ok: false, error: e.issues.map((i) => i.message).join("；") });
+const fail = (error: string): ActionResult => ({ ok: false, error });
 
-export async function reviewFindingAction(form: FormData): Promise<ActionResult> {
-  const v = reviewFindingSchema.safeParse(Object.fromEntries(form));
-  if (!v.success) return fail(v.error);
-  const db = await getDb();
-  const auth = await authorizeWrite("finding.review", { findingId: v.data.findingId });
-  if (!auth.ok) return auth;
-  const before = await getFindingReview(db, v.data.findingId);
-  const ok = await reviewFinding(db, { ...v.data, reviewer: auth.user.name });
-  if (!ok) return { ok: false, error: "这条发现已不存在（报告可能已重新导入或核对），请刷新页面" };
-  await recordAudit(db, {
-    actor: auth.user,
-    action: "finding.review",
-    target: `finding:${v.data.findingId}`,
-    before,
-    after: v.data.status === "open" ? null : { status: v.data.status, comment: v.data.comment, reviewer: auth.user.name },
-  });
-  revalidatePath("/reports/[id]", "page");
-  revalidatePath("/findings");
-  return { ok: true, message: v.data.status === "open" ? "已撤销审核结论" : v.data.status === "confirmed" ? "已确认" : "已排除" };
-}
+export const reviewFindingAction = serverAction(
+  defineAction({
+    write: "finding.review",
+    input: reviewFindingSchema,
+    target: (d) => ({ findingId: d.findingId }),
+    fail,
+    run: async (tx, d, actor) => {
+      const reviewer = actor?.name ?? "";
+      const before = await getFindingReview(tx, d.findingId);
+      const ok = await reviewFinding(tx, { ...d, reviewer });
+      if (!ok) return { result: fail(msg.findings.gone), audit: null };
+      return {
+        result: { ok: true as const, message: d.status === "open" ? "已撤销审核结论" : d.status === "confirmed" ? "已确认" : "已排除" },
+        audit: {
+          action: "finding.review",
+          target: `finding:${d.findingId}`,
+          before,
+          after: d.status === "open" ? null : { status: d.status, comment: d.comment, reviewer },
+        },
+        revalidate: [["/reports/[id]", "page"], "/findings"],
+      };
+    },
+  }),
+);
 
-export async function correctCellAction(form: FormData): Promise<ActionResult> {
-  const v = correctCellSchema.safeParse(Object.fromEntries(form));
-  if (!v.success) return fail(v.error);
-  const db = await getDb();
-  const auth = await authorizeWrite("cell.correct", { reportId: v.data.reportId });
-  if (!auth.ok) return auth;
-  const old = await getCell(db, v.data.reportId, v.data.key);
-  const r = await correctCell(db, { ...v.data, by: auth.user.name });
-  if (!r.ok) return r;
-  await recordAudit(db, {
-    actor: auth.user,
-    action: "cell.correct",
-    target: `report:${v.data.reportId}`,
-    before: { key: v.data.key, value: old?.value ?? null, raw: old?.raw ?? null },
-    after: { key: v.data.key, value: v.data.value, reason: v.data.reason },
-  });
-  revalidatePath("/reports/[id]", "page");
-  revalidatePath("/agencies/[id]", "page");
-  revalidatePath("/findings");
-  return { ok: true, message: `已更正 ${describeCell(v.data.key)}，核对已重新运行` };
-}
+export const correctCellAction = serverAction(
+  defineAction({
+    write: "cell.correct",
+    input: correctCellSchema,
+    target: (d) => ({ reportId: d.reportId }),
+    fail,
+    run: async (tx, d, actor) => {
+      const old = await getCell(tx, d.reportId, d.key);
+      const r = await correctCell(tx, { ...d, by: actor?.name ?? "" });
+      if (!r.ok) return { result: r, audit: null };
+      return {
+        result: { ok: true as const, message: `已更正 ${describeCell(d.key)}，核对已重新运行` },
+        audit: {
+          action: "cell.correct",
+          target: `report:${d.reportId}`,
+          before: { key: d.key, value: old?.value ?? null, raw: old?.raw ?? null },
+          after: { key: d.key, value: d.value, reason: d.reason },
+        },
+        revalidate: [["/reports/[id]", "page"], ["/agencies/[id]", "page"], "/findings"],
+      };
+    },
+  }),
+);

@@ -12,7 +12,7 @@ import { markersFor } from "@/lib/checks/markers";
 import { msg } from "@/lib/messages";
 import { ReviewControls } from "./review-controls";
 import { CorrectCellForm } from "./correct-cell-form";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { agencyTarget } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
 
@@ -22,6 +22,7 @@ const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const searchSchema = z.object({ cell: z.string().max(80).optional() });
 
 export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const { cell: focus } = searchSchema.catch({}).parse(await searchParams);
@@ -32,7 +33,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const [findings, history, user, target] = await Promise.all([
     listReportFindings(db, parsed.data.id),
     listCellHistory(db, parsed.data.id),
-    currentUser(),
+    requireReader(),
     agencyTarget(db, agency.id),
   ]);
   const canReview = can(user, "review", target);

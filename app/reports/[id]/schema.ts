@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ALL_CELL_KEYS } from "@/lib/report/template";
+import { cellValueProblem, parseNumberText } from "@/lib/report/input";
+import { msg } from "@/lib/messages";
 
 export const reviewFindingSchema = z.object({
   findingId: z.coerce.number().int().positive(),
@@ -7,15 +9,22 @@ export const reviewFindingSchema = z.object({
   comment: z.string().trim().max(500, "说明不超过 500 字"),
 });
 
-export const correctCellSchema = z.object({
-  reportId: z.coerce.number().int().positive(),
-  key: z.string().refine((k) => ALL_CELL_KEYS.has(k), "请选择要更正的单元格"),
-  value: z
-    .string()
-    .trim()
-    .transform((s) => (s === "" ? null : Number(s.replace(/,/g, ""))))
-    .refine((v) => v === null || Number.isFinite(v), "新值应为数字，或留空表示空白"),
-  reason: z.string().trim().min(1, "请写明更正原因").max(500, "原因不超过 500 字"),
-});
+export const correctCellSchema = z
+  .object({
+    reportId: z.coerce.number().int().positive(),
+    key: z.string().refine((k) => ALL_CELL_KEYS.has(k), "请选择要更正的单元格"),
+    // The same rules as an import (lib/report/input.ts): "0x10", "1e20", "1,2,3" and 4.5 件 are refused.
+    value: z
+      .string()
+      .transform((s) => parseNumberText(s))
+      .refine((v) => v !== undefined, msg.input.numberText)
+      .transform((v) => v ?? null),
+    reason: z.string().trim().min(1, "请写明更正原因").max(500, "原因不超过 500 字"),
+  })
+  .superRefine((d, ctx) => {
+    if (!ALL_CELL_KEYS.has(d.key)) return;
+    const p = cellValueProblem(d.key, d.value);
+    if (p) ctx.addIssue({ code: "custom", path: ["value"], message: p });
+  });
 
 export type ActionResult = { ok: true; message: string } | { ok: false; error: string };

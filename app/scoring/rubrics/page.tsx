@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
 import { listRubrics } from "@/db/queries/scoring";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { maxTotal } from "@/lib/scoring/rubric";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 const m = msg.scoring.rubrics;
 
 export default async function RubricsPage() {
-  const [rows, user] = await Promise.all([listRubrics(await getDb()), currentUser()]);
+  const [rows, user] = await Promise.all([listRubrics(await getDb()), requireReader()]);
   const editable = roleMay(user, "manage_rubrics");
   return (
     <>

@@ -6,17 +6,23 @@ import { listRegions } from "@/db/queries/regions";
 import { attachment } from "@/lib/export/xlsx";
 import { safeFileName } from "@/lib/export/table";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { createGate } from "@/lib/http/gate";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
+// One package at a time: each holds its reports in memory while it zips.
+const gate = createGate(Number(process.env.PACKAGE_EXPORTS ?? 1));
+
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const region = z.coerce.number().int().positive().optional().catch(undefined).parse(new URL(request.url).searchParams.get("region") ?? undefined);
   const db = await getDb();
   const name = region ? (await listRegions(db)).find((r) => r.id === region)?.name : "全部";
   if (region && !name) return new Response("没有这个地区", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const zip = await exportPackage(db, { regionId: region });
+  const built = await gate.run(() => exportPackage(db, { regionId: region }));
+  if (!built.ok) return new Response(msg.errors.exportBusy, { status: 429, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" } });
+  const zip = built.value;
   const file = `${safeFileName(`年报数据包-${name}`)}.zip`;
   return new Response(new Uint8Array(zip), { headers: { "content-type": "application/zip", "content-disposition": attachment(file, "package.zip") } });
 }

@@ -7,7 +7,7 @@ import { getDb } from "@/db/index";
 import { listRegionReportCells } from "@/db/queries/dashboard";
 import { FAMILIES, buildAgencyYears, familyRows, fromFirstTables } from "@/lib/dashboard/agency-view";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ const schema = z.object({
 });
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const p = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!p.success || p.data.families.length === 0 || p.data.from > p.data.to) return Response.json({ error: "请选择地区、年度范围和至少一类图表" }, { status: 400 });
   const rows = await listRegionReportCells(await getDb(), p.data.region, p.data.from, p.data.to);

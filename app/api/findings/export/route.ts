@@ -6,15 +6,17 @@ import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/t
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { describeCell } from "@/lib/report/template";
 import { msg } from "@/lib/messages";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
+import { publicOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
 const STATUS: Record<string, string> = { confirmed: "已确认", dismissed: "已排除" };
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const params = Object.fromEntries(new URL(request.url).searchParams);
+  const origin = publicOrigin(request.headers, request.url);
   const s = findingsSearchSchema.parse(params);
   const rows = await listFindings(await getDb(), toFindingFilter(s), 1, 50_000);
   const table: ExportTable = {
@@ -39,7 +41,7 @@ export async function GET(request: Request) {
       message: f.message,
       cells: f.cells.map(describeCell).join("；"),
       status: f.status ? `${STATUS[f.status]}（${f.reviewer}）` : "待审核",
-      link: `${new URL(request.url).origin}/reports/${f.reportId}`,
+      link: `${origin}/reports/${f.reportId}`,
     })),
     notes: [SOURCE_LINE, madeOnLine()],
   };

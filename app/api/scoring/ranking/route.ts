@@ -8,14 +8,14 @@ import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
 import { msg } from "@/lib/messages";
 import { z } from "zod";
 import { rankingSearchSchema } from "@/app/scoring/schema";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
 const exportSchema = rankingSearchSchema.extend({ format: z.enum(["csv", "xlsx"]).default("csv").catch("csv") });
 
 export async function GET(request: Request) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const s = exportSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const db = await getDb();
   const year = s.year ?? (await listScoringYears(db))[0];

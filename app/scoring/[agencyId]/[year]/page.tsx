@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric, getScoreSheet } from "@/db/queries/scoring";
 import { agencyTarget } from "@/db/queries/users";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { can } from "@/lib/auth/permissions";
 import { describeCell } from "@/lib/report/template";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -50,13 +50,14 @@ export default async function ScoreSheetPage({
   params: Promise<{ agencyId: string; year: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  await requireReader();
   const p = paramsSchema.safeParse(await params);
   if (!p.success) notFound();
   const s = searchSchema.parse(await searchParams);
   const db = await getDb();
   const rubric = await getRubric(db, s.rubric, s.version);
   if (!rubric) notFound();
-  const [sheet, user] = await Promise.all([getScoreSheet(db, p.data.agencyId, p.data.year, rubric), currentUser()]);
+  const [sheet, user] = await Promise.all([getScoreSheet(db, p.data.agencyId, p.data.year, rubric), requireReader()]);
   if (!sheet) notFound();
   const { agency, result, score, history, evidence } = sheet;
   const editable = evidence !== null && can(user, "score", await agencyTarget(db, agency.id));

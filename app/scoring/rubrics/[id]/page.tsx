@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric, listRubricVersions } from "@/db/queries/scoring";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";
 import { describeCell } from "@/lib/report/template";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { maxTotal, type Method } from "@/lib/scoring/rubric";
+import { isWebUrl, maxTotal, type Method } from "@/lib/scoring/rubric";
 import { msg } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
@@ -28,11 +28,12 @@ function describeMethod(x: Method): string {
 }
 
 export default async function RubricPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireReader();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
   const version = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).version);
   const db = await getDb();
-  const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), currentUser()]);
+  const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), requireReader()]);
   if (!rubric) notFound();
   const latest = versions[0]?.version === rubric.version;
   return (
@@ -75,7 +76,7 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
               <td style={{ fontSize: "0.8rem" }}>
                 {x.sources.map((s, i) => (
                   <div key={i}>
-                    {s.url ? (
+                    {s.url && isWebUrl(s.url) ? (
                       <a href={s.url} rel="noreferrer" target="_blank">{s.ref}</a>
                     ) : (
                       s.ref

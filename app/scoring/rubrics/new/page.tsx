@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { DEFAULT_RUBRIC } from "@/lib/scoring/default-rubric";
 import { msg } from "@/lib/messages";
@@ -9,7 +9,7 @@ import { editorLabels, ruleOptions } from "../labels";
 export const dynamic = "force-dynamic";
 
 export default async function NewRubricPage() {
-  const user = await currentUser();
+  const user = await requireReader();
   return (
     <>
       <p className="muted">

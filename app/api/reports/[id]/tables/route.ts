@@ -5,13 +5,13 @@ import { getReport } from "@/db/queries/reports";
 import { reportExportTables } from "@/lib/export/report-tables";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsvMany } from "@/lib/export/table";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
-import { currentUser, readNeedsSession } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { msg } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  if (readNeedsSession() && !(await currentUser())) return new Response(msg.auth.signInRequired, { status: 401 });
+  await requireReader();
   const id = z.coerce.number().int().positive().safeParse((await ctx.params).id);
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const found = id.success ? await getReport(await getDb(), id.data) : null;

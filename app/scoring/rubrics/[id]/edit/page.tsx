@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric } from "@/db/queries/scoring";
-import { currentUser } from "@/app/session";
+import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { RubricEditor } from "../../rubric-editor";
@@ -12,9 +12,10 @@ import { editorLabels, ruleOptions } from "../../labels";
 export const dynamic = "force-dynamic";
 
 export default async function EditRubricPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireReader();
   const id = z.coerce.number().int().positive().safeParse((await params).id);
   if (!id.success) notFound();
-  const [rubric, user] = await Promise.all([getRubric(await getDb(), id.data), currentUser()]);
+  const [rubric, user] = await Promise.all([getRubric(await getDb(), id.data), requireReader()]);
   if (!rubric) notFound();
   return (
     <>
