@@ -368,8 +368,26 @@ function editDistance(a: string, b: string, cap: number): number {
   return prev[b.length];
 }
 
+/**
+ * Where the tables can begin: the first line naming a table's header. The prose before it (the
+ * report's longest part, 一、总体情况) holds no cell, so it is not tokenized. A document where no
+ * such line is found (OCR noise, Traditional characters) is read whole.
+ */
+const TABLE_START = /第二十条|信息内容|勾稽|申请人情况|本年新收|本年制发|本年新制作/;
+
+function tableStart(lines: DocLine[]): number {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const t = l.kind === "text" ? l.text : l.cells.map((c) => c.text).join("");
+    if (TABLE_START.test(t.replace(/\s+/g, ""))) return Math.max(0, i - 3);
+  }
+  return 0;
+}
+
 export function tokenize(lines: DocLine[]): Tok[] {
-  const cells = cellsOf(lines, looksTraditional(lines));
+  const traditional = looksTraditional(lines);
+  if (!traditional) lines = lines.slice(tableStart(lines));
+  const cells = cellsOf(lines, traditional);
   const items: Item[] = [];
   cells.forEach((c, i) => {
     if (i > 0) items.push({ kind: "sepMark", row: c.row });
