@@ -3,7 +3,8 @@
  * Several agencies on one measure over the years: one line per agency. A year an agency did not
  * report (or whose base is too small for a rate) is a gap. Each point opens its source cell.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "./palette";
 
 export interface CompareLine {
@@ -24,7 +25,7 @@ const fmt = (v: number, unit: string) => {
 export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: CompareRow[]; lines: CompareLine[]; unit: string; cell: string; height?: number }) {
   return (
     <div className="chart" data-testid="compare-chart" style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartContainer height={height}>
         <LineChart data={rows} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
@@ -52,7 +53,7 @@ export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: 
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </div>
   );
 }

@@ -6,7 +6,8 @@
  * lines. Every point and bar links to its source cell.
  */
 import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "./palette";
 
 export interface FamilyChartSeries {
@@ -78,7 +79,7 @@ export function FamilyChart({
   );
   return (
     <div className="chart" data-testid={testId} style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartContainer height={height}>
         {kind === "stacked" ? (
           <BarChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
             {axis}
@@ -124,7 +125,7 @@ export function FamilyChart({
             ))}
           </LineChart>
         )}
-      </ResponsiveContainer>
+      </ChartContainer>
     </div>
   );
 }

@@ -5,7 +5,8 @@
  * A value the report's text states (pre-2019, no tables) is drawn as a dashed hollow ring and says
  * 正文所述 in the tooltip, so it is never read as a table cell.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
 import { dash } from "@/lib/dashboard/messages";
 import { CHART } from "./palette";
 
@@ -40,7 +41,7 @@ export function TrendChart({ rows, series, height = 340 }: { rows: TrendRow[]; s
   const data = rows.map((r) => ({ year: r.year, ...r.values }));
   return (
     <div className="chart" data-testid="trend-chart" style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartContainer height={height}>
         <LineChart data={data} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis
@@ -80,7 +81,7 @@ export function TrendChart({ rows, series, height = 340 }: { rows: TrendRow[]; s
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </div>
   );
 }

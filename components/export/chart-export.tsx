@@ -8,6 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable } from "@/lib/export/table";
 import { CHART } from "@/components/charts/palette";
+import { ExportWidth } from "@/components/charts/chart-container";
 
 export interface ChartFiles {
   name: string;
@@ -48,6 +49,30 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG 生成失败"))), "image/png"));
 }
 
+/**
+ * Exports are drawn at this width whatever the screen: a chart exported from a phone is the same
+ * picture as one exported from a desktop (the on-screen chart may be 330 px wide).
+ */
+export const EXPORT_WIDTH = 960;
+
+/** Resolves with the first truthy value of `probe`, checked once a frame, or rejects after `ms`. */
+function waitFor<T>(probe: () => T | null | undefined, ms: number): Promise<T> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const v = probe();
+      if (v) return resolve(v);
+      if (performance.now() - t0 > ms) return reject(new Error("图表尚未画好"));
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+const chartSurface = (root: HTMLElement | null) =>
+  // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
+  root?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? root?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
+
 export async function xlsxBlob(table: ExportTable): Promise<Blob> {
   const res = await fetch("/api/export/xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(table) });
   if (!res.ok) throw new Error(await res.text());
@@ -79,17 +104,30 @@ export function ChartExport({
   const base = safeFileName(fileName ?? `${title}-${subtitle.split(" · ")[0]}`);
   const fullTable = useMemo<ExportTable>(() => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }), [table, title, subtitle]);
 
-  const framedSvg = useCallback(() => {
-    // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
-    const svg = box.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? box.current?.querySelector<SVGSVGElement>("svg.recharts-surface");
-    if (!svg) throw new Error("图表尚未画好");
-    const rect = svg.getBoundingClientRect();
-    const inner = new XMLSerializer().serializeToString(svg);
-    return composeChartSvg(inner, { width: rect.width, height: rect.height }, { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+  // While an export is drawn, a copy of the chart renders off screen at EXPORT_WIDTH; its <svg> is
+  // what the files are made of. Several exports may wait on it (the page ZIP), so it is counted.
+  const ghost = useRef<HTMLDivElement>(null);
+  const [ghostUsers, setGhostUsers] = useState(0);
+  // The copy is drawn as soon as the pointer or focus reaches the buttons, so a click finds it ready.
+  const [warm, setWarm] = useState(false);
+
+  const framedSvg = useCallback(async () => {
+    setGhostUsers((n) => n + 1);
+    try {
+      const svg = await waitFor(() => {
+        const s = chartSurface(ghost.current);
+        return s && Math.abs(s.getBoundingClientRect().width - EXPORT_WIDTH) < 2 ? s : null;
+      }, 5000);
+      const rect = svg.getBoundingClientRect();
+      const inner = new XMLSerializer().serializeToString(svg);
+      return composeChartSvg(inner, { width: rect.width, height: rect.height }, { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+    } finally {
+      setGhostUsers((n) => n - 1);
+    }
   }, [title, subtitle, legend]);
 
   const build = useCallback(async (): Promise<ChartFiles> => {
-    const f = framedSvg();
+    const f = await framedSvg();
     return { name: base, svg: f.svg, png: await svgToPng(f.svg, f.width, f.height), csv: toCsv(fullTable) };
   }, [framedSvg, base, fullTable]);
 
@@ -110,14 +148,25 @@ export function ChartExport({
   return (
     <figure className="chart-export" data-testid="chart-export" data-title={title}>
       <div ref={box}>{children}</div>
-      <figcaption className="export-buttons">
+      {(warm || ghostUsers > 0) && (
+        <div ref={ghost} className="export-ghost" aria-hidden="true" inert style={{ position: "fixed", left: -20000, top: 0, width: EXPORT_WIDTH }}>
+          <ExportWidth value={EXPORT_WIDTH}>{children}</ExportWidth>
+        </div>
+      )}
+      <figcaption
+        className="export-buttons"
+        onPointerEnter={() => setWarm(true)}
+        onPointerLeave={() => setWarm(false)}
+        onFocus={() => setWarm(true)}
+        onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setWarm(false)}
+      >
         <button
           type="button"
           className="secondary small"
           disabled={busy !== null}
           onClick={run("下载 PNG", async () => {
             const t0 = performance.now();
-            const f = framedSvg();
+            const f = await framedSvg();
             const png = await svgToPng(f.svg, f.width, f.height);
             box.current?.parentElement?.setAttribute("data-png-ms", String(Math.round(performance.now() - t0)));
             downloadBlob(png, `${base}.png`);
@@ -125,7 +174,7 @@ export function ChartExport({
         >
           下载 PNG
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([framedSvg().svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
           下载 SVG
         </button>
         <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载数据", async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>

@@ -1,6 +1,22 @@
 /** The dashboard's wording; part of the one catalogue (lib/messages.ts → msg.dashboard). */
 export const dash = {
-  nav: { overview: "总览", agencies: "查找单位", coverage: "未报送", compare: "对比" },
+  nav: {
+    overview: "总览",
+    agencies: "查找单位",
+    coverage: "未报送",
+    compare: "对比",
+    findings: "核对发现",
+    check: "草稿核对",
+    export: "导出",
+    import: "导入年报",
+    users: "用户管理",
+    audit: "操作记录",
+    signIn: "登录",
+    signOut: "退出",
+    /** The phone header's button that opens and closes the page list. */
+    menu: "菜单",
+    menuLabel: "页面导航",
+  },
   noTables: "该单位还没有带统一表格的年报（2019 年以前的年报没有统一表格）。",
   hiddenShort: "不显示",
   smallBase: (base: string, n: number | null) => `基数过小（${base} ${n ?? 0} 件），比例不显示`,
