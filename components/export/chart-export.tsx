@@ -73,6 +73,36 @@ const chartSurface = (root: HTMLElement | null) =>
   // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
   root?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? root?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
 
+const escXml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * A chart made of several Recharts surfaces (small multiples) as one <svg>: each surface where it
+ * sits in `root`, and each [data-export-label] element's text above it, so the exported picture is
+ * what the screen shows.
+ */
+function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: string; width: number; height: number } {
+  const box = root.getBoundingClientRect();
+  const parts: string[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>("[data-export-label]")) {
+    const r = el.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(el).fontSize) || 12;
+    const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
+    const x = r.left - box.left;
+    if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
+    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="#111827">${escXml(el.textContent ?? "")}</text>`);
+  }
+  for (const svg of surfaces) {
+    const r = svg.getBoundingClientRect();
+    const inner = new XMLSerializer()
+      .serializeToString(svg)
+      .replace(/<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="${r.left - box.left}" y="${r.top - box.top}" width="${r.width}" height="${r.height}">`);
+    parts.push(inner);
+  }
+  const width = box.width;
+  const height = box.height;
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join("")}</svg>`, width, height };
+}
+
 export async function xlsxBlob(table: ExportTable): Promise<Blob> {
   const res = await fetch("/api/export/xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(table) });
   if (!res.ok) throw new Error(await res.text());
@@ -118,9 +148,15 @@ export function ChartExport({
         const s = chartSurface(ghost.current);
         return s && Math.abs(s.getBoundingClientRect().width - EXPORT_WIDTH) < 2 ? s : null;
       }, 5000);
+      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font };
+      const surfaces = [...(ghost.current?.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg") ?? [])];
+      if (surfaces.length > 1 && ghost.current) {
+        const many = surfacesAsOneSvg(ghost.current, surfaces);
+        return composeChartSvg(many.svg, { width: many.width, height: many.height }, frame);
+      }
       const rect = svg.getBoundingClientRect();
       const inner = new XMLSerializer().serializeToString(svg);
-      return composeChartSvg(inner, { width: rect.width, height: rect.height }, { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+      return composeChartSvg(inner, { width: rect.width, height: rect.height }, frame);
     } finally {
       setGhostUsers((n) => n - 1);
     }

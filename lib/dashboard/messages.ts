@@ -38,6 +38,22 @@ export const dash = {
     statedSubtitle: (years: number[]) => `${years.join("、")} 年虚线圈为正文所述数字`,
     /** The 说明 cell of a year in the data download. */
     statedRow: (labels: string[]) => `正文所述：${labels.join("、")}`,
+    /** Each measure in its own small chart with its own scale: 本年新收申请 (hundreds) is not flattened by 行政许可 (tens of thousands). */
+    multipleTitle: (label: string, axisUnit: string) => `${label}（${axisUnit}）`,
+    multiplesNote: "每项指标一张小图，纵轴各自按数值大小取刻度；点击图中的点打开来源报告的单元格。",
+    noValue: "无数据",
+    statedSource: "打开来源报告（正文所述）",
+  },
+  chart: {
+    notFiledTick: (y: number) => `${y}（未报送）`,
+    noTablesTick: (y: number) => `${y}（无表格）`,
+    /** Narrow axes: the year only, the rest in the tooltip and the note under the chart. */
+    shortTick: (y: number) => `${y}`,
+    yearLabel: (y: number, note: string) => `${y} 年${note ? `（${note}）` : ""}`,
+    pointLabel: (label: string, year: number, value: string) => `${label} ${year} 年：${value}，打开来源单元格`,
+    noValue: "无数据",
+    formatBreak: "格式变更",
+    noTablesShort: "无表格",
   },
   formatBreak: (year: number) => `${year} 年起为 2021 年版格式：口径不同的指标分成两条线，不连成一条。`,
   emptyFamily: "各年度报告都没有这一组数字。",

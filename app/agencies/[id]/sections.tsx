@@ -20,7 +20,7 @@ import {
   type ChartRow,
   type Family,
 } from "@/lib/dashboard/agency-view";
-import { MEASURE_BY_ID } from "@/lib/dashboard/measures";
+import { MEASURE_BY_ID, measureTraceKey } from "@/lib/dashboard/measures";
 import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
@@ -65,9 +65,13 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
           "件",
         )}
       >
-        <TrendChart rows={rows} series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+        <TrendChart
+          rows={rows}
+          series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
+        />
       </ChartExport>
       <p className="muted small">
+        {dash.headline.multiplesNote}
         {missingYears.length > 0 && dash.gapNote(missingYears)}
         {noTables.length > 0 && dash.pre2019Note(noTables)}
         {statedYears.length > 0 && dash.headline.statedNote(statedYears, statedLabels)}

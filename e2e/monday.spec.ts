@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+
+/** Issue 15 ("Monday morning paths"): the headline chart, axes, filing history, friction. */
+
+async function openAgency(page: Page, name: string) {
+  await page.goto("/");
+  const link = page.getByTestId("agency-list").getByRole("link", { name, exact: true });
+  await page.goto((await link.getAttribute("href"))!);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+test("the headline trend draws each measure on its own scale, links points to cells, and exports as one picture", async ({ page }) => {
+  await openAgency(page, "平潭综合实验区");
+  const chart = page.getByTestId("trend-chart");
+  const multiples = chart.getByTestId("trend-multiple");
+  await expect(multiples).toHaveCount(5);
+  // 本年新收申请 (hundreds) is not flattened by 行政许可 (tens of thousands): its own axis tops out in the hundreds.
+  const received = multiples.filter({ hasText: "本年新收申请" });
+  const ticks = await received.locator(".recharts-yAxis-tick-labels text, .recharts-cartesian-axis-tick-value").allTextContents();
+  expect(Math.max(...ticks.map(Number).filter(Number.isFinite))).toBeLessThan(1000);
+  await expect(multiples.filter({ hasText: "行政许可处理决定（万件）" })).toHaveCount(1);
+
+  const point = received.getByTestId("chart-point").last();
+  await expect(point).toHaveAttribute("href", /\/reports\/\d+\?cell=t3\.received\.total#cell-t3\.received\.total$/);
+  await page.goto((await point.getAttribute("href"))!);
+  const cell = page.locator('td[data-key="t3.received.total"]');
+  await expect(cell).toHaveClass(/focus/);
+  await expect(cell).toBeInViewport();
+
+  await openAgency(page, "平潭综合实验区");
+  const figure = page.getByTestId("card-headline").getByTestId("chart-export");
+  const [dl] = await Promise.all([page.waitForEvent("download"), figure.getByRole("button", { name: "下载 SVG" }).click()]);
+  const svg = readFileSync((await dl.path())!, "utf8");
+  expect(svg).toContain("本年新收申请（件）");
+  expect(svg).toContain("行政许可处理决定（万件）");
+  expect(svg.match(/class="recharts-surface"/g) ?? []).toHaveLength(5);
+});
+
+test("region charts: year ticks do not overlap and value axes use round steps and one unit", async ({ page }) => {
+  await page.goto("/agencies");
+  await page.getByRole("link", { name: "福建省" }).first().click();
+  await page.getByRole("link", { name: "地区合计" }).first().click();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(300);
+    for (const chart of await page.locator("main .recharts-wrapper > svg").all()) {
+      const boxes = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").evaluateAll((ticks) =>
+        ticks.map((t) => t.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+      );
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).toBeGreaterThanOrEqual(boxes[i - 1].right - 1);
+      const yTicks = (await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents()).map(Number);
+      expect(yTicks.every(Number.isFinite)).toBe(true);
+      if (yTicks.length > 2) {
+        const step = yTicks[1] - yTicks[0];
+        expect([1, 2, 2.5, 5].some((s) => Math.abs(step / 10 ** Math.floor(Math.log10(step)) - s) < 1e-9)).toBe(true);
+      }
+    }
+  }
+});
