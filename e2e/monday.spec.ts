@@ -59,3 +59,13 @@ test("region charts: year ticks do not overlap and value axes use round steps an
     }
   }
 });
+
+test("an agency that stopped reporting shows every expected year through the latest, with a filing history", async ({ page }) => {
+  await openAgency(page, "阿拉善右旗民政局");
+  const history = page.getByTestId("filing-history");
+  await expect(history).toContainText("2021 按时");
+  for (const y of [2022, 2023, 2024, 2025]) await expect(history).toContainText(`${y} 未报送`);
+  await expect(history.locator('[data-status="missing"]')).toHaveCount(4);
+  // The charts span 2021–2025 too, the missing years as gaps.
+  await expect(page.getByTestId("card-headline")).toContainText("未报送年度（图中留空，不按 0 画）：2022、2023、2024、2025");
+});

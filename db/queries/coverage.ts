@@ -121,3 +121,9 @@ export async function listReportYears(db: Db): Promise<number[]> {
       select year from y where year is not null`),
   ).map((r) => r.year);
 }
+
+/** The latest year anyone has reported: through it, every active agency is expected to have reported. */
+export async function getLatestReportYear(db: Db): Promise<number | null> {
+  const [r] = rowsOf<{ year: number | null }>(await db.execute(sql`select max(year)::int as year from reports`));
+  return r?.year ?? null;
+}

@@ -155,5 +155,15 @@ export const dash = {
     saved: "已保存更正",
     invalid: "请填写不小于 0 的整数，或留空表示报告没有写明",
   },
+  filing: {
+    title: "报送情况",
+    onTime: "按时",
+    late: (days: number) => `逾期 ${days} 天`,
+    noDate: "已报送（发布日期未识别）",
+    missing: "未报送",
+    summary: (expected: number, filed: number, late: number, missing: number) =>
+      `应报 ${expected} 年，已报 ${filed} 年${late > 0 ? `（逾期 ${late} 年）` : ""}${missing > 0 ? `，未报送 ${missing} 年` : ""}`,
+    none: "该单位还没有应报送的年度。",
+  },
   kinds: { government: "人民政府", department: "政府部门", township: "乡镇（街道）" } as Record<string, string>,
 };
