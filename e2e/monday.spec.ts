@@ -69,3 +69,49 @@ test("an agency that stopped reporting shows every expected year through the lat
   // The charts span 2021–2025 too, the missing years as gaps.
   await expect(page.getByTestId("card-headline")).toContainText("未报送年度（图中留空，不按 0 画）：2022、2023、2024、2025");
 });
+
+test("/compare adds agencies by full pinyin and removes one", async ({ page }) => {
+  await page.goto("/compare");
+  await page.getByLabel(/添加单位/).fill("pingtan");
+  await page.getByRole("button", { name: "查找" }).click();
+  const results = page.getByTestId("compare-search");
+  await expect(results).toContainText("平潭综合实验区");
+  await expect(results).toContainText("平潭综合实验区财政金融局");
+  await results.getByRole("listitem").filter({ hasText: /^平潭综合实验区\s/ }).getByRole("link", { name: "加入对比" }).click();
+  await page.getByLabel(/添加单位/).fill("caizheng");
+  await page.getByRole("button", { name: "查找" }).click();
+  await page.getByTestId("compare-search").getByRole("link", { name: "加入对比" }).first().click();
+  const selected = page.getByTestId("compare-selected");
+  await expect(selected.getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByTestId("ranking").getByRole("row")).toHaveCount(3);
+  await selected.getByRole("link", { name: "从对比中移除 平潭综合实验区财政金融局" }).click();
+  await expect(selected.getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId("ranking").getByRole("row")).toHaveCount(2);
+  // No internal ids to type.
+  await expect(page.getByText("编号")).toHaveCount(0);
+});
+
+test("a missing agency, report or page answers HTTP 404 with a Chinese page", async ({ page }) => {
+  for (const [path, text] of [
+    ["/agencies/999999", "没有这个单位"],
+    ["/agencies/abc", "没有这个单位"],
+    ["/reports/999999", "没有这份年报"],
+    ["/regions/999999", "没有这个地区"],
+    ["/no-such-page", "没有找到这个页面"],
+  ]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toContainText(text);
+    await expect(page.getByTestId("not-found")).toContainText("页面不存在");
+  }
+});
+
+test("findings show rule titles, not internal rule ids", async ({ page }) => {
+  await openAgency(page, "阿拉善右旗民政局");
+  await page.getByTestId("report-list").getByRole("link").first().click();
+  const findings = page.getByTestId("findings");
+  await expect(findings).toContainText("办理结果各项之和");
+  await expect(findings).not.toContainText("t3.results_sum");
+  await page.goto("/findings");
+  await expect(page.locator("main")).not.toContainText(/\b[a-z]\d?\.[a-z_]+\b/);
+});
