@@ -34,7 +34,7 @@ test("the headline trend draws each measure on its own scale, links points to ce
   const svg = readFileSync((await dl.path())!, "utf8");
   expect(svg).toContain("本年新收申请（件）");
   expect(svg).toContain("行政许可处理决定（万件）");
-  expect(svg.match(/class="recharts-surface"/g) ?? []).toHaveLength(5);
+  expect(svg.match(/recharts-line-curve/g) ?? []).toHaveLength(5);
 });
 
 test("region charts: year ticks do not overlap and value axes use round steps and one unit", async ({ page }) => {
@@ -78,8 +78,10 @@ test("/compare adds agencies by full pinyin and removes one", async ({ page }) =
   await expect(results).toContainText("平潭综合实验区");
   await expect(results).toContainText("平潭综合实验区财政金融局");
   await results.getByRole("listitem").filter({ hasText: /^平潭综合实验区\s/ }).getByRole("link", { name: "加入对比" }).click();
+  await expect(page.getByTestId("compare-selected").getByRole("listitem")).toHaveCount(1);
   await page.getByLabel(/添加单位/).fill("caizheng");
   await page.getByRole("button", { name: "查找" }).click();
+  await expect(page.getByTestId("compare-search")).toContainText("平潭综合实验区财政金融局");
   await page.getByTestId("compare-search").getByRole("link", { name: "加入对比" }).first().click();
   const selected = page.getByTestId("compare-selected");
   await expect(selected.getByRole("listitem")).toHaveCount(2);
