@@ -42,9 +42,9 @@ async function inspectPng(page: Page, png: Buffer) {
 test("every chart downloads as PNG (2×, titled, not blank), standalone SVG, CSV with BOM and XLSX", async ({ page }) => {
   await openAgency(page, "平潭综合实验区");
   const figure = page.getByTestId("chart-export").first();
-  await expect(figure.locator(".recharts-wrapper > svg")).toBeVisible();
+  await expect(figure.locator(".recharts-wrapper > svg").first()).toBeVisible();
   const title = (await figure.getAttribute("data-title"))!;
-  const box = (await figure.locator(".recharts-wrapper > svg").boundingBox())!;
+  const box = (await figure.locator(".recharts-wrapper > svg").first().boundingBox())!;
 
   const [pngDl] = await Promise.all([page.waitForEvent("download"), figure.getByRole("button", { name: "下载 PNG" }).click()]);
   const png = await read(pngDl);

@@ -9,6 +9,8 @@ import { ResponsiveContainer } from "recharts";
 
 const ExportWidthContext = createContext<number | null>(null);
 export const ExportWidth = ExportWidthContext.Provider;
+/** The fixed width an export draws at, or null on screen. */
+export const useExportWidth = () => useContext(ExportWidthContext);
 
 export function ChartContainer({ height, children }: { height: number; children: ReactElement<{ width?: number; height?: number }> }) {
   const fixed = useContext(ExportWidthContext);

@@ -13,7 +13,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts"
 import { dash } from "@/lib/dashboard/messages";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
-import { ChartContainer } from "@/components/charts/chart-container";
+import { ChartContainer, ExportWidth, useExportWidth } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
 import { YearTick } from "./family-chart";
 import { CHART } from "./palette";
@@ -108,12 +108,22 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
   );
 }
 
+/** As .trend-multiples lays them out: columns of at least 280 px, 16 px apart. */
+const MIN_CELL = 280;
+const GAP = 16;
+
 export function TrendChart({ rows, series, height = 170 }: { rows: TrendRow[]; series: TrendSeries[]; height?: number }) {
+  const exportWidth = useExportWidth();
   if (rows.length === 0) return <p className="empty">{dash.emptyFamily}</p>;
+  // In an export each small chart gets its grid cell's width at once (the grid below has the same columns).
+  const cols = exportWidth ? Math.max(1, Math.floor((exportWidth + GAP) / (MIN_CELL + GAP))) : 0;
+  const cell = exportWidth ? (exportWidth - GAP * (cols - 1)) / cols : null;
   return (
     <div className="chart trend-multiples" data-testid="trend-chart" style={{ fontFamily: CHART.font }}>
       {series.map((s) => (
-        <TrendMultiple key={s.id} rows={rows} s={s} height={height} />
+        <ExportWidth key={s.id} value={cell}>
+          <TrendMultiple rows={rows} s={s} height={height} />
+        </ExportWidth>
       ))}
     </div>
   );

@@ -144,10 +144,8 @@ export function ChartExport({
   const framedSvg = useCallback(async () => {
     setGhostUsers((n) => n + 1);
     try {
-      const svg = await waitFor(() => {
-        const s = chartSurface(ghost.current);
-        return s && Math.abs(s.getBoundingClientRect().width - EXPORT_WIDTH) < 2 ? s : null;
-      }, 5000);
+      // Charts in the copy are drawn at fixed widths (ExportWidth), so the first frame is final.
+      const svg = await waitFor(() => chartSurface(ghost.current), 5000);
       const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font };
       const surfaces = [...(ghost.current?.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg") ?? [])];
       if (surfaces.length > 1 && ghost.current) {
