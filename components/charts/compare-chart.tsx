@@ -27,7 +27,7 @@ export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: 
   return (
     <div className="chart" data-testid="compare-chart" style={{ fontFamily: CHART.font }}>
       <ChartContainer height={height}>
-        <LineChart data={rows} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
           <YAxis

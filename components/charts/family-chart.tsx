@@ -122,7 +122,7 @@ export function FamilyChart({
     <div className="chart" data-testid={testId} style={{ fontFamily: CHART.font }}>
       <ChartContainer height={height}>
         {kind === "stacked" ? (
-          <BarChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
             {axis}
             {series.map((s) => (
               <Bar
@@ -141,7 +141,7 @@ export function FamilyChart({
             ))}
           </BarChart>
         ) : (
-          <LineChart data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
             {axis}
             {series.map((s) => (
               <Line

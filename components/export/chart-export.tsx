@@ -6,7 +6,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { composeChartSvg } from "@/lib/export/svg";
-import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable } from "@/lib/export/table";
+import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
+import { dash } from "@/lib/dashboard/messages";
 import { CHART } from "@/components/charts/palette";
 import { ExportWidth } from "@/components/charts/chart-container";
 
@@ -180,7 +181,10 @@ export function ChartExport({
   };
 
   return (
-    <figure className="chart-export" data-testid="chart-export" data-title={title}>
+    <figure className="chart-export" data-testid="chart-export" data-title={title} aria-label={title} aria-describedby={`${id}-desc`}>
+      <p id={`${id}-desc`} className="sr-only">
+        {dash.chart.describe(title, subtitle)}
+      </p>
       <div ref={box}>{children}</div>
       {(warm || ghostUsers > 0) && (
         <div ref={ghost} className="export-ghost" aria-hidden="true" inert style={{ position: "fixed", left: -20000, top: 0, width: EXPORT_WIDTH }}>
@@ -217,10 +221,52 @@ export function ChartExport({
         <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 XLSX", async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
           XLSX
         </button>
-        {busy && <span className="muted">{busy}…</span>}
+        {busy && <span className="muted" role="status">{busy}…</span>}
         {error && <span className="error-text">{error}</span>}
       </figcaption>
+      <DataTable table={fullTable} />
     </figure>
+  );
+}
+
+const cellText = (v: ExportValue, numFmt?: string) => {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v !== "number") return v;
+  if (numFmt === "0.0%") return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));
+};
+
+/** The chart's figures as a table: its text alternative, opened by keyboard or touch, read by screen readers. */
+function DataTable({ table }: { table: ExportTable }) {
+  return (
+    <details className="chart-data no-print" data-testid="chart-data">
+      <summary>{dash.chart.dataTable}</summary>
+      <div className="table-scroll">
+        <table className="list compact">
+          <caption className="sr-only">{table.title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className={c.numFmt ? "num" : undefined}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r, i) => (
+              <tr key={i}>
+                {table.columns.map((c) => (
+                  <td key={c.key} className={c.numFmt ? "num" : undefined}>
+                    {cellText(r[c.key], c.numFmt)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

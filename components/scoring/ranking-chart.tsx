@@ -43,7 +43,7 @@ export function RankingChart(p: Props) {
       >
       <div className="chart" style={{ fontFamily: CHART.font }}>
         <ChartContainer height={height}>
-          <BarChart data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, p.max]} stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
             <YAxis

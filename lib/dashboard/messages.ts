@@ -54,6 +54,9 @@ export const dash = {
     noValue: "无数据",
     formatBreak: "格式变更",
     noTablesShort: "无表格",
+    /** Every chart's text alternative: what it shows, and its figures as a table a keyboard reaches. */
+    dataTable: "数据表",
+    describe: (title: string, subtitle: string) => `图表“${title}”：${subtitle}。图中的数字见图下的数据表。`,
   },
   formatBreak: (year: number) => `${year} 年起为 2021 年版格式：口径不同的指标分成两条线，不连成一条。`,
   emptyFamily: "各年度报告都没有这一组数字。",
@@ -136,6 +139,7 @@ export const dash = {
     results: (n: number, q: string) => `「${q}」找到 ${n} 个单位`,
     noResults: (q: string) => `没有找到名称或拼音包含「${q}」的单位。`,
     regions: "地区",
+    toggle: (name: string) => `展开或收起${name}的下级地区`,
     agenciesIn: (name: string) => `${name}的单位`,
     noAgencies: "该地区没有直属单位，请选择下级地区。",
     pick: "在左侧选择地区，查看该地区的单位。",
