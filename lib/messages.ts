@@ -106,6 +106,26 @@ export const msg = {
     note: "从报告正文（或 2019 年以前的统计表）读出的数字，各附原句，供与以后年度比较。",
     labels: { proactive: "主动公开政府信息（条）", requests_received: "收到申请（件）", requests_answered: "答复申请（件）", reviews: "行政复议（件）", suits: "行政诉讼（件）" } as Record<string, string>,
   },
+  /** What `npm start` and the first start of the server say on the console: Chinese, a line per step. */
+  startup: {
+    building: "第 1 步（共 2 步）：构建看板。首次启动或更新代码后才需要，视机器快慢约 1–5 分钟……",
+    buildTick: (seconds: number) => `  仍在构建，已用时 ${seconds} 秒……`,
+    built: (seconds: number) => `  构建完成，用时 ${seconds} 秒。`,
+    buildFailed: "构建失败，以下是构建程序的输出：",
+    starting: (port: string, db: string) => `第 2 步（共 2 步）：启动看板（端口 ${port}，数据库：${db}）。首次启动会执行数据库迁移并载入示例数据……`,
+    dbEmbedded: (dir: string) => `嵌入式 PGlite，${dir}`,
+    dbServer: "Postgres 服务器",
+    migrating: "正在准备数据库（执行迁移）……",
+    seeding: "数据库是空的：正在载入示例年报和演示账号……",
+    seedProgress: (done: number, total: number, file: string) => `  示例年报 ${done}/${total}：${file}`,
+    seeded: (n: number) => `已载入 ${n} 份示例年报`,
+    accounts: "已创建演示账号（见 README“用户与权限”）",
+    admin: (name: string) => `已创建管理员账号 ${name}`,
+    ready: (url: string) => `看板地址：${url}`,
+    readyHint: "在浏览器中打开上面的地址。按 Ctrl+C 停止。换端口：PORT=8080 npm start",
+    portBusy: (port: string) => `端口 ${port} 已被占用：请先停止占用它的程序，或换一个端口，如 PORT=8080 npm start`,
+    exited: (code: number | null) => `看板已停止（退出码 ${code ?? "无"}）。`,
+  },
   /** 404 pages (HTTP 404): what is missing and where to go instead. */
   notFound: {
     title: "页面不存在",
