@@ -117,3 +117,12 @@ test("findings show rule titles, not internal rule ids", async ({ page }) => {
   await page.goto("/findings");
   await expect(page.locator("main")).not.toContainText(/\b[a-z]\d?\.[a-z_]+\b/);
 });
+
+test("/coverage answers which agencies missed any year of the latest five in one view", async ({ page }) => {
+  await page.goto("/coverage");
+  const card = page.getByTestId("card-span-missing");
+  await expect(card).toContainText("2021–2025 年有未报送年度的单位");
+  const row = card.getByRole("row").filter({ hasText: "阿拉善右旗民政局" });
+  await expect(row).toContainText("2022、2023、2024、2025");
+  await expect(card.getByRole("row").filter({ hasText: /^平潭综合实验区\s/ })).toHaveCount(0);
+});

@@ -98,6 +98,13 @@ export const dash = {
     published: "发布日期",
     daysLate: (n: number) => `逾期 ${n} 天`,
     noYears: "还没有任何年报。",
+    spanTitle: (from: number, to: number, n: number) => `${from}–${to} 年有未报送年度的单位（${n}）`,
+    spanFrom: "多年度：起始年度",
+    spanTo: "截止年度",
+    spanEmpty: (from: number, to: number) => `${from}–${to} 年应报送的单位每年都已报送。`,
+    spanYears: "未报送年度",
+    agency: "单位",
+    regionColumn: "所属地区",
   },
   compare: {
     title: "单位对比",
