@@ -63,7 +63,7 @@ function waitFor<T>(probe: () => T | null | undefined, ms: number): Promise<T> {
     const tick = () => {
       const v = probe();
       if (v) return resolve(v);
-      if (performance.now() - t0 > ms) return reject(new Error("图表尚未画好"));
+      if (performance.now() - t0 > ms) return reject(new Error(dash.chart.notDrawn));
       requestAnimationFrame(tick);
     };
     tick();

@@ -56,6 +56,7 @@ export const dash = {
     noTablesShort: "无表格",
     /** Every chart's text alternative: what it shows, and its figures as a table a keyboard reaches. */
     dataTable: "数据表",
+    notDrawn: "图表尚未画好",
     describe: (title: string, subtitle: string) => `图表“${title}”：${subtitle}。图中的数字见图下的数据表。`,
   },
   formatBreak: (year: number) => `${year} 年起为 2021 年版格式：口径不同的指标分成两条线，不连成一条。`,
