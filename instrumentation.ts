@@ -1,21 +1,29 @@
 /**
  * Runs once when the server starts: apply migrations; create the first administrator from
  * ADMIN_USERNAME / ADMIN_PASSWORD if there is no user; and on an empty database load the demo
- * reports with their demo accounts — so `npm start` on a fresh clone opens on real data.
+ * reports with their demo accounts — so `npm start` on a fresh clone opens on real data. Each step
+ * says what it does, in Chinese (lib/messages.ts startup), so a slow first start is not a silent one.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { msg } = await import("./lib/messages");
+  const say = msg.startup;
   const { getDb } = await import("./db/index");
   const { seedDemoIfEmpty } = await import("./db/seed");
   const { createAdminFromEnv, createDemoAccounts } = await import("./db/accounts");
+  console.log(say.migrating);
   const db = await getDb();
-  if (await createAdminFromEnv(db)) console.log(`已创建管理员账号 ${process.env.ADMIN_USERNAME}`);
-  const n = await seedDemoIfEmpty(db);
+  if (await createAdminFromEnv(db)) console.log(say.admin(process.env.ADMIN_USERNAME ?? ""));
+  const n = await seedDemoIfEmpty(
+    db,
+    () => console.log(say.seeding),
+    (done, total, file) => console.log(say.seedProgress(done, total, file)),
+  );
   if (n > 0) {
-    console.log(`已载入 ${n} 份示例年报`);
+    console.log(say.seeded(n));
     // The demo passwords are printed in the README: never on a server others can reach.
     const { isLoopbackHost } = await import("./lib/auth/client-address");
-    if (!isLoopbackHost()) console.log("看板对外提供服务（HOST 不是本机地址），未创建演示账号：请用 npm run user:create 或 ADMIN_USERNAME / ADMIN_PASSWORD 创建管理员");
-    else if ((await createDemoAccounts(db)) > 0) console.log("已创建演示账号（见 README“用户与权限”）");
+    if (!isLoopbackHost()) console.log(say.noDemoAccounts);
+    else if ((await createDemoAccounts(db)) > 0) console.log(say.accounts);
   }
 }

@@ -5,6 +5,7 @@ import { msg } from "@/lib/messages";
 import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 import { currentUser, readNeedsSession } from "./session";
 import { signOutAction } from "./login/actions";
+import { NavMenu, type NavItem } from "@/components/layout/nav-menu";
 import "./globals.css";
 
 export const metadata: Metadata = { title: msg.app.name, description: msg.app.tagline };
@@ -14,24 +15,26 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const path = (await headers()).get("x-pathname") ?? "/";
   // An expired or revoked cookie passes the proxy; the layout is where the session is verified.
   const blocked = readNeedsSession() && !user && path !== "/login";
+  const nav = msg.dashboard.nav;
+  const navItems: NavItem[] = [
+    { href: "/", label: nav.overview },
+    { href: "/agencies", label: nav.agencies },
+    { href: "/coverage", label: nav.coverage },
+    { href: "/compare", label: nav.compare },
+    { href: "/findings", label: nav.findings },
+    { href: "/scoring", label: msg.scoring.nav },
+    { href: "/check", label: nav.check },
+    { href: "/export", label: nav.export },
+    ...(roleMay(user, "import") ? [{ href: "/import", label: nav.import }] : []),
+    ...(roleMay(user, "manage_users") ? [{ href: "/admin/users", label: nav.users }] : []),
+    ...(roleMay(user, "view_audit") ? [{ href: "/admin/audit", label: nav.audit }] : []),
+  ];
   return (
     <html lang="zh-CN">
       <body>
         <header className="top">
           <Link href="/" className="brand">{msg.app.name}</Link>
-          <nav>
-            <Link href="/">{msg.dashboard.nav.overview}</Link>
-            <Link href="/agencies">{msg.dashboard.nav.agencies}</Link>
-            <Link href="/coverage">{msg.dashboard.nav.coverage}</Link>
-            <Link href="/compare">{msg.dashboard.nav.compare}</Link>
-            <Link href="/findings">核对发现</Link>
-            <Link href="/scoring">{msg.scoring.nav}</Link>
-            <Link href="/check">草稿核对</Link>
-            <Link href="/export">导出</Link>
-            {roleMay(user, "import") && <Link href="/import">导入年报</Link>}
-            {roleMay(user, "manage_users") && <Link href="/admin/users">用户管理</Link>}
-            {roleMay(user, "view_audit") && <Link href="/admin/audit">操作记录</Link>}
-          </nav>
+          <NavMenu items={navItems} menuLabel={nav.menu} navLabel={nav.menuLabel} />
           <div className="user" data-testid="user-menu">
             {user ? (
               <>
@@ -39,11 +42,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                   {user.name}（{ROLE_LABELS[user.role]}）
                 </span>
                 <form action={signOutAction}>
-                  <button type="submit">退出</button>
+                  <button type="submit">{nav.signOut}</button>
                 </form>
               </>
             ) : (
-              <Link href="/login">登录</Link>
+              <Link href="/login">{nav.signIn}</Link>
             )}
           </div>
         </header>

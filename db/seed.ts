@@ -17,7 +17,9 @@ const manifestSchema = z.object({
 
 export const SAMPLES_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "data", "samples");
 
-export async function seedDemo(db: Db, dir = SAMPLES_DIR): Promise<{ file: string; result: ImportResult }[]> {
+export type SeedProgress = (done: number, total: number, file: string) => void;
+
+export async function seedDemo(db: Db, dir = SAMPLES_DIR, onProgress?: SeedProgress): Promise<{ file: string; result: ImportResult }[]> {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ dir, "manifest.json"), "utf8")));
   const out: { file: string; result: ImportResult }[] = [];
   const batchId = newBatchId("demo");
@@ -26,12 +28,14 @@ export async function seedDemo(db: Db, dir = SAMPLES_DIR): Promise<{ file: strin
     if (!chain) throw new Error(`manifest: unknown region ${String(entry.region)}`);
     const bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, entry.file));
     out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency, batchId }) });
+    onProgress?.(out.length, manifest.reports.length, entry.file);
   }
   return out;
 }
 
 /** On first start only: a database that already holds reports is left as it is. */
-export async function seedDemoIfEmpty(db: Db): Promise<number> {
+export async function seedDemoIfEmpty(db: Db, onStart?: () => void, onProgress?: SeedProgress): Promise<number> {
   if (process.env.DEMO_DATA === "0" || (await countReports(db)) > 0) return 0;
-  return (await seedDemo(db)).filter((r) => r.result.ok).length;
+  onStart?.();
+  return (await seedDemo(db, SAMPLES_DIR, onProgress)).filter((r) => r.result.ok).length;
 }

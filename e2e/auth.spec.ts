@@ -37,7 +37,13 @@ test("an administrator signs in, imports, corrects a cell, reviews a finding, si
   await expect(audit).toContainText("导入年报（替换）");
   await expect(audit).toContainText("更正单元格");
   await expect(audit).toContainText("审核发现");
-  await expect(audit).toContainText('"value":4');
+  // Readable before → after, no JSON and no internal ids (issue 15).
+  const correction = audit.getByRole("row").filter({ hasText: "更正单元格" }).first();
+  await expect(correction).toContainText("单元格：表二 行政许可·本年处理决定数量");
+  await expect(correction).toContainText("数值：4 → 5");
+  await expect(correction).toContainText("理由：（无） → 核对原件");
+  await expect(audit).not.toContainText('"value"');
+  await expect(audit).not.toContainText("t2.licensing");
   await signOut(page);
   await expect(page.getByRole("link", { name: "操作记录" })).toHaveCount(0);
 });

@@ -50,7 +50,7 @@ test("import the seed: preview, save, see the blank 总计 row blank, open the a
   await page.goBack();
 
   await page.getByTestId("report-meta").getByRole("link", { name: "阿拉善右旗民政局" }).click();
-  await expect(page.getByTestId("trend-chart").locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("trend-chart").locator(".recharts-wrapper > svg.recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("report-list")).toContainText("2021 年度");
 });
 
@@ -76,7 +76,7 @@ test("the agency chart marks pre-2019 figures as stated in the text and lists ev
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: "平潭综合实验区", exact: true }).click();
   const chart = page.getByTestId("trend-chart");
-  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
+  await expect(chart.locator(".recharts-wrapper > svg.recharts-surface")).toHaveCount(5);
   await expect(chart.locator(".recharts-line")).toHaveCount(5);
   // 2016–2018 have no tables: 收到申请、行政复议、行政诉讼 (0 each) as the text states them, 3 years × 3 lines.
   await expect(chart.getByTestId("stated-point")).toHaveCount(9);

@@ -13,8 +13,43 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
+/** Every date and time shown is in China Standard Time, whatever the server's or browser's zone. */
+export const TIME_ZONE = "Asia/Shanghai";
+
+const PARTS = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A Date, an ISO string, or Postgres' timestamptz text ("2026-12-04 21:58:00.12+00"). */
+function toDate(d: Date | string): Date {
+  if (typeof d !== "string") return d;
+  const iso = d.trim().replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00");
+  return new Date(iso);
+}
+
+function partsOf(d: Date | string) {
+  const x = toDate(d);
+  if (Number.isNaN(x.getTime())) return null;
+  const p = Object.fromEntries(PARTS.formatToParts(x).map((q) => [q.type, q.value]));
+  return { y: p.year, m: p.month, d: p.day, hh: p.hour, mm: p.minute };
+}
+
+/** 2026年12月5日 05:58 (Asia/Shanghai). */
 export function formatDateTime(d: Date | string): string {
-  const x = typeof d === "string" ? new Date(d) : d;
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${x.getFullYear()}年${x.getMonth() + 1}月${x.getDate()}日 ${p(x.getHours())}:${p(x.getMinutes())}`;
+  const p = partsOf(d);
+  if (!p) return typeof d === "string" ? d : "";
+  return `${p.y}年${p.m}月${p.d}日 ${p.hh}:${p.mm}`;
+}
+
+/** 2026年12月5日 (Asia/Shanghai): a day, e.g. the date a chart was made. */
+export function formatDay(d: Date | string): string {
+  const p = partsOf(d);
+  if (!p) return typeof d === "string" ? d : "";
+  return `${p.y}年${p.m}月${p.d}日`;
 }

@@ -4,6 +4,7 @@ import { getDb } from "@/db/index";
 import { listMeasureSeries, rankAgencies, type CompareScope, type RankRow } from "@/db/queries/compare";
 import { listReportYears } from "@/db/queries/coverage";
 import { listRegionNodes, searchAgencies } from "@/db/queries/directory";
+import { getAgency } from "@/db/queries/agencies";
 import { CompareChart } from "@/components/charts/compare-chart";
 import { ChartExport } from "@/components/export/chart-export";
 import { Card, Empty } from "@/components/dashboard/card";
@@ -69,7 +70,7 @@ function ValueCell({ m, row, shown }: { m: Measure; row: RankRow; shown: ReturnT
 async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareScope; m: Measure; from: number; to: number }) {
   const db = await getDb();
   const ranked = await rankAgencies(db, m, scope, to, { limit: PER_PAGE, offset: (p.page - 1) * PER_PAGE });
-  if (!ranked) return <Empty>没有这个地区。</Empty>;
+  if (!ranked) return <Empty>{dash.compare.noRegion}</Empty>;
   if (ranked.total === 0) return <Empty>{dash.compare.noData}</Empty>;
   const chartAgencies = ranked.rows.slice(0, "agencyIds" in scope ? 20 : CHART_TOP);
   const series = await listMeasureSeries(db, m, ranked.rows.map((r) => r.agencyId), from, to);
@@ -92,7 +93,7 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
         </ChartExport>
         <p className="muted small">
           {ranked.total > chartAgencies.length && dash.compare.chartTop(chartAgencies.length, ranked.total)}
-          {isRate(m) && ` ${dash.compare.hiddenNote(m.minBase ?? 1, m.baseLabel ?? "")}`} 未报送的年度留空，不按 0 画。
+          {isRate(m) && ` ${dash.compare.hiddenNote(m.minBase ?? 1, m.baseLabel ?? "")}`} {dash.compare.notFiledNote}
         </p>
       </Card>
       <Card title={dash.compare.ranking(to)} testId="card-ranking">
@@ -174,12 +175,45 @@ async function AddAgency({ p }: { p: Params }) {
       {rows.map((a) => (
         <li key={a.id}>
           {a.name} <span className="muted small">{a.regionName}</span>{" "}
-          <Link href={query(p, { agencies: [...new Set([...p.agencies, a.id])].join(","), region: undefined, kind: undefined, level: undefined, page: undefined })}>
-            加入对比
-          </Link>
+          {p.agencies.includes(a.id) ? (
+            <span className="muted small">{dash.compare.added}</span>
+          ) : (
+            <Link href={query(p, { agencies: [...new Set([...p.agencies, a.id])].join(","), region: undefined, kind: undefined, level: undefined, page: undefined })}>
+              {dash.compare.add}
+            </Link>
+          )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The agencies being compared, by name, each with a way to take it out. */
+async function SelectedAgencies({ p }: { p: Params }) {
+  const db = await getDb();
+  const found: { id: number; name: string }[] = [];
+  for (const id of p.agencies) {
+    const a = await getAgency(db, id);
+    if (a) found.push({ id, name: a.agency.name });
+  }
+  if (found.length === 0) return null;
+  return (
+    <div className="selected-agencies" data-testid="compare-selected">
+      <span className="muted small">{dash.compare.selected}：</span>
+      <ul className="chips">
+        {found.map((a) => {
+          const rest = p.agencies.filter((x) => x !== a.id);
+          return (
+            <li key={a.id} className="chip">
+              <Link href={`/agencies/${a.id}`}>{a.name}</Link>{" "}
+              <Link href={query(p, { agencies: rest.length ? rest.join(",") : undefined, page: undefined })} aria-label={dash.compare.removeLabel(a.name)} className="chip-remove">
+                {dash.compare.remove} ×
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -219,10 +253,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {dash.compare.to}
           <input type="number" name="to" defaultValue={to} min={2000} max={2100} style={{ width: "6rem" }} />
         </label>
-        <label>
-          {dash.compare.agencies}
-          <input type="text" name="agencies" defaultValue={p.agencies.join(",")} style={{ width: "10rem" }} />
-        </label>
+        {p.agencies.length > 0 && <input type="hidden" name="agencies" value={p.agencies.join(",")} />}
         <label>
           {dash.compare.region}
           <select name="region" defaultValue={p.region ? String(p.region) : ""}>
@@ -259,19 +290,20 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
         </label>
         <button type="submit">{dash.compare.show}</button>
       </form>
+      <SelectedAgencies p={p} />
       <form className="filters" action="/compare" autoComplete="off">
         {p.agencies.length > 0 && <input type="hidden" name="agencies" value={p.agencies.join(",")} />}
         <input type="hidden" name="metric" value={p.metric} />
         <label>
-          添加单位（名称或拼音首字母）
-          <input type="text" name="q" defaultValue={p.q} />
+          {dash.compare.searchLabel}
+          <input type="search" name="q" defaultValue={p.q} />
         </label>
         <button type="submit" className="secondary">
           {dash.tree.searchButton}
         </button>
       </form>
       {p.q && (
-        <Card title="查找结果" testId="card-compare-search">
+        <Card title={dash.compare.searchResults} testId="card-compare-search">
           <AddAgency p={p} />
         </Card>
       )}

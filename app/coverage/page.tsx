@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { COVERAGE_BUCKETS, getCoverage, listReportYears, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
+import { COVERAGE_BUCKETS, getCoverage, listReportYears, listSpanMissing, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
 import { daysLate } from "@/lib/dashboard/deadline";
@@ -19,6 +19,9 @@ const searchSchema = z.object({
   missingPage: page,
   latePage: page,
   failedPage: page,
+  from: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  to: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  spanPage: page,
 });
 type Search = z.infer<typeof searchSchema>;
 const PER_PAGE = 50;
@@ -70,6 +73,55 @@ function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One view of every agency that missed any year of a span (default: the latest five years). */
+async function SpanMissingCard({ p, from, to }: { p: Search; from: number; to: number }) {
+  const c = dash.coverage;
+  const r = await listSpanMissing(await getDb(), from, to, p.region ?? null, { limit: PER_PAGE, offset: (p.spanPage - 1) * PER_PAGE });
+  if (!r) return null;
+  const pages = Math.ceil(r.total / PER_PAGE);
+  const at = Math.min(p.spanPage, Math.max(1, pages));
+  const link = (n: number) => {
+    const q = new URLSearchParams({ from: String(from), to: String(to) });
+    if (p.year) q.set("year", String(p.year));
+    if (p.region) q.set("region", String(p.region));
+    if (n > 1) q.set("spanPage", String(n));
+    return `/coverage?${q}`;
+  };
+  return (
+    <Card title={c.spanTitle(from, to, r.total)} testId="card-span-missing">
+      {r.total === 0 ? (
+        <Empty>{c.spanEmpty(from, to)}</Empty>
+      ) : (
+        <table className="list compact" data-testid="span-missing-list">
+          <thead>
+            <tr>
+              <th>{c.agency}</th>
+              <th>{c.regionColumn}</th>
+              <th>{c.spanYears}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link href={`/agencies/${a.id}`}>{a.name}</Link>
+                </td>
+                <td>{a.regionName}</td>
+                <td>{a.years.join("、")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <p className="small pager" data-testid="span-pager">
+          {at > 1 && <Link href={link(at - 1)}>{dash.overview.prev}</Link>} {c.page(at, pages, r.total)} {at < pages && <Link href={link(at + 1)}>{dash.overview.next}</Link>}
+        </p>
+      )}
+    </Card>
   );
 }
 
@@ -169,6 +221,8 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
     );
   const year = params.year ?? years[0];
   const region = params.region ?? null;
+  const spanTo = params.to ?? years[0];
+  const spanFrom = Math.min(params.from ?? spanTo - 4, spanTo);
   return (
     <>
       <h1>{dash.coverage.title}</h1>
@@ -195,9 +249,18 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
+        <label>
+          {dash.coverage.spanFrom}
+          <input type="number" name="from" defaultValue={spanFrom} min={2000} max={2100} style={{ width: "6rem" }} />
+        </label>
+        <label>
+          {dash.coverage.spanTo}
+          <input type="number" name="to" defaultValue={spanTo} min={2000} max={2100} style={{ width: "6rem" }} />
+        </label>
         <button type="submit">{dash.coverage.show}</button>
       </form>
       <CoverageCards p={{ ...params, year }} />
+      <SpanMissingCard p={params} from={spanFrom} to={spanTo} />
     </>
   );
 }

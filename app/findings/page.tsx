@@ -123,7 +123,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                 <td>{f.year}</td>
                 <td>
                   <Link href={`/reports/${f.reportId}${f.cells[0] ? `?cell=${encodeURIComponent(f.cells[0])}` : ""}`}>{f.message}</Link>
-                  <div className="muted" style={{ fontSize: "0.8rem" }}>{f.rule}</div>
+                  <div className="muted" style={{ fontSize: "0.8rem" }}>{RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}</div>
                 </td>
                 <td>{f.status ? `${STATUS_LABELS[f.status]}（${f.reviewer}）` : <span className="muted">待审核</span>}</td>
               </tr>

@@ -3,8 +3,13 @@
  * Several agencies on one measure over the years: one line per agency. A year an agency did not
  * report (or whose base is too small for a rate) is a gap. Each point opens its source cell.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "./palette";
+import { cellHref } from "@/components/dashboard/links";
+import { dash } from "@/lib/dashboard/messages";
+import { valueAxis } from "@/lib/dashboard/axis";
+import { formatValue } from "@/lib/dashboard/number-format";
 
 export interface CompareLine {
   id: string;
@@ -14,22 +19,30 @@ export interface CompareLine {
 
 export type CompareRow = { year: number } & Record<string, number | null | string>;
 
-const fmt = (v: number, unit: string) => {
-  if (unit === "%") return `${(v * 100).toFixed(1)}%`;
-  if (Math.abs(v) >= 1e8) return `${(v / 1e8).toFixed(1).replace(/\.0$/, "")}亿`;
-  if (Math.abs(v) >= 1e4) return `${(v / 1e4).toFixed(1).replace(/\.0$/, "")}万`;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-};
-
 export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: CompareRow[]; lines: CompareLine[]; unit: string; cell: string; height?: number }) {
+  const yAxis = valueAxis(
+    rows.flatMap((r) => lines.map((l) => (typeof r[l.id] === "number" ? (r[l.id] as number) : null))),
+    unit,
+  );
   return (
     <div className="chart" data-testid="compare-chart" style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
+      <ChartContainer height={height}>
+        <LineChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
-          <YAxis stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} tickFormatter={(v: number) => fmt(v, unit)} width={60} />
-          <Tooltip formatter={(v, name) => [v === null || v === undefined ? "无数据" : fmt(Number(v), unit), String(name)]} labelFormatter={(y) => `${y} 年`} />
+          <YAxis
+            stroke={CHART.axis}
+            tick={{ fill: CHART.text, fontSize: 12 }}
+            ticks={yAxis.ticks}
+            domain={yAxis.domain}
+            tickFormatter={yAxis.format}
+            width={52}
+            label={{ value: yAxis.unit, position: "top", offset: 10, fill: CHART.axis, fontSize: 11 }}
+          />
+          <Tooltip
+            formatter={(v, name) => [v === null || v === undefined ? dash.chart.noValue : formatValue(Number(v), unit), String(name)]}
+            labelFormatter={(y) => dash.chart.yearLabel(Number(y), "")}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {lines.map((l) => (
             <Line
@@ -44,7 +57,7 @@ export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: 
                 const reportId = p.payload?.[`r_${l.id}`];
                 if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !reportId) return <g key={`${l.id}-${p.index}`} />;
                 return (
-                  <a key={`${l.id}-${p.index}`} href={`/reports/${reportId}?cell=${encodeURIComponent(cell)}`} data-testid="chart-point" aria-label={`${l.label} ${p.payload?.year} 年：打开来源`}>
+                  <a key={`${l.id}-${p.index}`} href={cellHref(Number(reportId), cell)} data-testid="chart-point" aria-label={dash.chart.pointLabel(l.label, p.payload!.year, formatValue(Number(p.value), unit))}>
                     <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={l.color} strokeWidth={2} />
                   </a>
                 );
@@ -52,7 +65,7 @@ export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: 
             />
           ))}
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
     </div>
   );
 }

@@ -6,8 +6,13 @@
  * lines. Every point and bar links to its source cell.
  */
 import { useRouter } from "next/navigation";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
+import { cellHref } from "@/components/dashboard/links";
 import { CHART } from "./palette";
+import { dash } from "@/lib/dashboard/messages";
+import { valueAxis } from "@/lib/dashboard/axis";
+import { formatValue } from "@/lib/dashboard/number-format";
 
 export interface FamilyChartSeries {
   id: string;
@@ -24,12 +29,27 @@ export interface FamilyChartRow {
   [series: string]: number | null | boolean | string;
 }
 
-const fmt = (v: number, unit: string) => {
-  if (unit === "%") return `${(v * 100).toFixed(1)}%`;
-  if (Math.abs(v) >= 1e8) return `${(v / 1e8).toFixed(1).replace(/\.0$/, "")}亿`;
-  if (Math.abs(v) >= 1e4) return `${(v / 1e4).toFixed(1).replace(/\.0$/, "")}万`;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-};
+/**
+ * A year tick in two lines: the year, and under it in small grey type 未报送 / 无表格 when that
+ * applies — "2016（无表格）" on one line overlapped its neighbours on every narrow chart. Recharts
+ * measures the short form (the year) to drop ticks that would still collide.
+ */
+export function YearTick({ x, y, payload, note }: { x?: number; y?: number; payload?: { value: number }; note: (year: number) => string }) {
+  if (x === undefined || y === undefined || !payload) return null;
+  const extra = note(payload.value);
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <text textAnchor="middle" dy={12} fill={CHART.text} fontSize={11}>
+        {payload.value}
+      </text>
+      {extra && (
+        <text textAnchor="middle" dy={24} fill={CHART.axis} fontSize={9}>
+          {extra}
+        </text>
+      )}
+    </g>
+  );
+}
 
 export function FamilyChart({
   rows,
@@ -50,37 +70,59 @@ export function FamilyChart({
 }) {
   const router = useRouter();
   const byYear = new Map(rows.map((r) => [r.year, r]));
-  const tick = (y: number) => {
+  const note = (y: number) => {
     const r = byYear.get(y);
-    if (!r?.filed) return `${y}（未报送）`;
-    if (r.format === "pre2019") return `${y}（无表格）`;
-    return String(y);
+    if (!r?.filed) return dash.notFiled;
+    if (r.format === "pre2019") return dash.chart.noTablesShort;
+    return "";
   };
+  const tick = (y: number) => dash.chart.yearLabel(y, note(y));
+  const values =
+    kind === "stacked"
+      ? rows.map((r) => series.reduce<number | null>((sum, s) => (typeof r[s.id] === "number" ? (sum ?? 0) + (r[s.id] as number) : sum), null))
+      : rows.flatMap((r) => series.map((s) => (typeof r[s.id] === "number" ? (r[s.id] as number) : null)));
+  const yAxis = valueAxis(values, unit);
   const hrefOf = (year: number, s: FamilyChartSeries) => {
     const r = byYear.get(year);
     if (!r?.reportId) return null;
-    return s.cell ? `/reports/${r.reportId}?cell=${encodeURIComponent(s.cell)}` : `/reports/${r.reportId}`;
+    return cellHref(r.reportId, s.cell || undefined);
   };
   const axis = (
     <>
       <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
-      <XAxis dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} tickFormatter={tick} interval={0} />
-      <YAxis stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} tickFormatter={(v: number) => fmt(v, unit)} width={56} />
+      <XAxis
+        dataKey="year"
+        stroke={CHART.axis}
+        tick={<YearTick note={note} />}
+        tickFormatter={(y: number) => String(y)}
+        interval="preserveStartEnd"
+        minTickGap={6}
+        height={36}
+      />
+      <YAxis
+        stroke={CHART.axis}
+        tick={{ fill: CHART.text, fontSize: 11 }}
+        ticks={yAxis.ticks}
+        domain={yAxis.domain}
+        tickFormatter={yAxis.format}
+        width={48}
+        label={{ value: yAxis.unit, position: "top", offset: 10, fill: CHART.axis, fontSize: 11 }}
+      />
       <Tooltip
-        formatter={(v, name) => [v === null || v === undefined ? "无数据" : fmt(Number(v), unit), String(name)]}
+        formatter={(v, name) => [v === null || v === undefined ? dash.chart.noValue : formatValue(Number(v), unit), String(name)]}
         labelFormatter={(y) => tick(Number(y))}
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {breakYear !== null && (
-        <ReferenceLine x={breakYear} stroke="#9333ea" strokeDasharray="4 3" label={{ value: "格式变更", position: "insideTopLeft", fill: "#9333ea", fontSize: 11 }} />
+        <ReferenceLine x={breakYear} stroke="#9333ea" strokeDasharray="4 3" label={{ value: dash.chart.formatBreak, position: "insideTopLeft", fill: "#9333ea", fontSize: 11 }} />
       )}
     </>
   );
   return (
     <div className="chart" data-testid={testId} style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
+      <ChartContainer height={height}>
         {kind === "stacked" ? (
-          <BarChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
             {axis}
             {series.map((s) => (
               <Bar
@@ -99,7 +141,7 @@ export function FamilyChart({
             ))}
           </BarChart>
         ) : (
-          <LineChart data={rows} margin={{ top: 12, right: 16, bottom: 4, left: 4 }}>
+          <LineChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 16, bottom: 4, left: 4 }}>
             {axis}
             {series.map((s) => (
               <Line
@@ -115,7 +157,7 @@ export function FamilyChart({
                   if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !href)
                     return <g key={`${s.id}-${p.index}`} />;
                   return (
-                    <a key={`${s.id}-${p.index}`} href={href} data-testid="chart-point" aria-label={`${s.label} ${p.payload?.year} 年：打开来源`}>
+                    <a key={`${s.id}-${p.index}`} href={href} data-testid="chart-point" aria-label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}>
                       <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={s.color} strokeWidth={2} style={{ cursor: "pointer" }} />
                     </a>
                   );
@@ -124,7 +166,7 @@ export function FamilyChart({
             ))}
           </LineChart>
         )}
-      </ResponsiveContainer>
+      </ChartContainer>
     </div>
   );
 }

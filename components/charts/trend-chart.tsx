@@ -1,12 +1,21 @@
 "use client";
 /**
- * An agency's headline figures over the years. Years with no report are null points: the lines
- * break there (connectNulls off) and the axis marks them 未报送 — a missing year is never 0.
- * A value the report's text states (pre-2019, no tables) is drawn as a dashed hollow ring and says
- * 正文所述 in the tooltip, so it is never read as a table cell.
+ * An agency's headline figures over the years, as small multiples: one small chart per measure,
+ * each on its own round-stepped scale, so 本年新收申请 (hundreds) is never a flat line under 行政许可
+ * (tens of thousands) — on screen and in the exported image alike (the export lays the small charts
+ * out as one picture, titles included, from their data-export-label).
+ *
+ * Years with no report are null points: lines break there (connectNulls off) — a missing year is
+ * never 0. A value the report's text states (pre-2019, no tables) is drawn as a dashed hollow ring
+ * and says 正文所述 in the tooltip. Every point links to its cell in the source report.
  */
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { dash } from "@/lib/dashboard/messages";
+import { valueAxis } from "@/lib/dashboard/axis";
+import { formatValue } from "@/lib/dashboard/number-format";
+import { ChartContainer, ExportWidth, useExportWidth } from "@/components/charts/chart-container";
+import { cellHref } from "@/components/dashboard/links";
+import { YearTick } from "./family-chart";
 import { CHART } from "./palette";
 
 export interface TrendSeries {
@@ -14,11 +23,14 @@ export interface TrendSeries {
   label: string;
   color: string;
   unit: string;
+  /** The template cell a point opens. */
+  cell: string;
 }
 
 export interface TrendRow {
   year: number;
   filed: boolean;
+  reportId: number | null;
   values: Record<string, number | null>;
   /** Series whose value this year the report's text states rather than its tables. */
   stated: readonly string[];
@@ -32,55 +44,87 @@ interface DotProps {
   payload?: { year: number };
 }
 
-export function TrendChart({ rows, series, height = 340 }: { rows: TrendRow[]; series: TrendSeries[]; height?: number }) {
-  if (rows.length === 0) return <p className="empty">暂无年度数据</p>;
-  const filed = new Map(rows.map((r) => [r.year, r.filed]));
-  const stated = new Map(rows.map((r) => [r.year, new Set(r.stated)]));
-  const isStated = (year: number | undefined, id: string) => year !== undefined && (stated.get(year)?.has(id) ?? false);
-  const data = rows.map((r) => ({ year: r.year, ...r.values }));
+function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; height: number }) {
+  const byYear = new Map(rows.map((r) => [r.year, r]));
+  const isStated = (year: number | undefined) => year !== undefined && (byYear.get(year)?.stated.includes(s.id) ?? false);
+  const data = rows.map((r) => ({ year: r.year, [s.id]: r.values[s.id] ?? null }));
+  const axis = valueAxis(rows.map((r) => r.values[s.id]), s.unit);
+  const c = dash.chart;
   return (
-    <div className="chart" data-testid="trend-chart" style={{ fontFamily: CHART.font }}>
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={data} margin={{ top: 12, right: 24, bottom: 8, left: 8 }}>
+    <div className="trend-multiple" data-testid="trend-multiple">
+      <div className="trend-multiple-title" data-export-label="">
+        <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+        {dash.headline.multipleTitle(s.label, axis.unit)}
+      </div>
+      <ChartContainer height={height}>
+        <LineChart data={data} margin={{ top: 8, right: 14, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis
             dataKey="year"
             stroke={CHART.axis}
-            tick={{ fill: CHART.text, fontSize: 12 }}
-            tickFormatter={(y: number) => (filed.get(y) ? `${y}` : `${y}（未报送）`)}
+            tick={<YearTick note={(y) => (byYear.get(y)?.filed ? "" : dash.notFiled)} />}
+            tickFormatter={c.shortTick}
+            interval="preserveStartEnd"
+            minTickGap={6}
+            height={36}
           />
-          <YAxis stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} allowDecimals={false} />
+          <YAxis stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} width={44} allowDecimals />
           <Tooltip
-            formatter={(v, name, item) => {
-              if (v === null || v === undefined) return ["无数据", String(name)];
+            formatter={(v, _name, item) => {
+              if (v === null || v === undefined) return [c.noValue, s.label];
               const year = (item?.payload as { year?: number } | undefined)?.year;
-              return [isStated(year, String(item?.dataKey)) ? `${v}（${dash.headline.statedMark}）` : `${v}`, String(name)];
+              const text = formatValue(Number(v), s.unit);
+              return [isStated(year) ? `${text}（${dash.headline.statedMark}）` : text, s.label];
             }}
-            labelFormatter={(y) => `${y} 年${filed.get(Number(y)) ? "" : "（未报送）"}`}
+            labelFormatter={(y) => c.yearLabel(Number(y), byYear.get(Number(y))?.filed ? "" : dash.notFiled)}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {series.map((s) => (
-            <Line
-              key={s.id}
-              dataKey={s.id}
-              name={`${s.label}（${s.unit}）`}
-              stroke={s.color}
-              strokeWidth={2}
-              dot={(p: DotProps) => {
-                const key = `${s.id}-${p.index}`;
-                if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined) return <g key={key} />;
-                return isStated(p.payload?.year, s.id) ? (
-                  <circle key={key} data-testid="stated-point" cx={p.cx} cy={p.cy} r={5} fill="#fff" stroke={s.color} strokeWidth={2} strokeDasharray="2 2" />
-                ) : (
-                  <circle key={key} cx={p.cx} cy={p.cy} r={3} fill="#fff" stroke={s.color} strokeWidth={2} />
-                );
-              }}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
+          <Line
+            dataKey={s.id}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            connectNulls={false}
+            isAnimationActive={false}
+            dot={(p: DotProps) => {
+              const key = `${s.id}-${p.index}`;
+              const row = p.payload ? byYear.get(p.payload.year) : undefined;
+              if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !row?.reportId) return <g key={key} />;
+              const stated = isStated(row.year);
+              const label = c.pointLabel(s.label, row.year, formatValue(Number(p.value), s.unit));
+              return (
+                <a key={key} href={cellHref(row.reportId, stated ? "" : s.cell)} data-testid="chart-point" aria-label={stated ? `${label}（${dash.headline.statedMark}）` : label}>
+                  {stated ? (
+                    <circle data-testid="stated-point" cx={p.cx} cy={p.cy} r={5} fill="#fff" stroke={s.color} strokeWidth={2} strokeDasharray="2 2" style={{ cursor: "pointer" }} />
+                  ) : (
+                    <circle cx={p.cx} cy={p.cy} r={3.5} fill="#fff" stroke={s.color} strokeWidth={2} style={{ cursor: "pointer" }} />
+                  )}
+                </a>
+              );
+            }}
+          />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartContainer>
+    </div>
+  );
+}
+
+/** As .trend-multiples lays them out: columns of at least 280 px, 16 px apart. */
+const MIN_CELL = 280;
+const GAP = 16;
+
+export function TrendChart({ rows, series, height = 170 }: { rows: TrendRow[]; series: TrendSeries[]; height?: number }) {
+  const exportWidth = useExportWidth();
+  if (rows.length === 0) return <p className="empty">{dash.emptyFamily}</p>;
+  // In an export each small chart gets its grid cell's width at once (the grid below has the same columns).
+  const cols = exportWidth ? Math.max(1, Math.floor((exportWidth + GAP) / (MIN_CELL + GAP))) : 0;
+  const cell = exportWidth ? (exportWidth - GAP * (cols - 1)) / cols : null;
+  return (
+    <div className="chart trend-multiples" data-testid="trend-chart" style={{ fontFamily: CHART.font }}>
+      {series.map((s) => (
+        <ExportWidth key={s.id} value={cell}>
+          <TrendMultiple rows={rows} s={s} height={height} />
+        </ExportWidth>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RegionNode } from "@/lib/dashboard/tree";
+import { dash } from "@/lib/dashboard/messages";
 
 /** The region tree as nested links; the selected region's ancestors are open. */
 export function RegionTree({ roots, open, current }: { roots: RegionNode[]; open: number[]; current: number | null }) {
@@ -8,15 +9,17 @@ export function RegionTree({ roots, open, current }: { roots: RegionNode[]; open
       {nodes.map((n) => (
         <li key={n.id}>
           {n.children.length > 0 ? (
-            <details open={open.includes(n.id)}>
-              <summary>
-                <Link href={`/agencies?region=${n.id}`} className={n.id === current ? "current" : undefined}>
-                  {n.name}
-                </Link>{" "}
-                <span className="muted small">{n.subtotal}</span>
-              </summary>
-              {render(n.children)}
-            </details>
+            <>
+              {/* The link sits beside the toggle, not inside it: a link inside <summary> is a control inside a control. */}
+              <Link href={`/agencies?region=${n.id}`} className={n.id === current ? "current" : undefined}>
+                {n.name}
+              </Link>{" "}
+              <span className="muted small">{n.subtotal}</span>
+              <details open={open.includes(n.id)}>
+                <summary aria-label={dash.tree.toggle(n.name)} />
+                {render(n.children)}
+              </details>
+            </>
           ) : (
             <>
               <Link href={`/agencies?region=${n.id}`} className={n.id === current ? "current" : undefined}>
@@ -30,7 +33,7 @@ export function RegionTree({ roots, open, current }: { roots: RegionNode[]; open
     </ul>
   );
   return (
-    <nav className="tree" data-testid="region-tree" aria-label="地区">
+    <nav className="tree" data-testid="region-tree" aria-label={dash.tree.regions}>
       {render(roots)}
     </nav>
   );

@@ -6,8 +6,10 @@
  */
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { composeChartSvg } from "@/lib/export/svg";
-import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable } from "@/lib/export/table";
+import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
+import { dash } from "@/lib/dashboard/messages";
 import { CHART } from "@/components/charts/palette";
+import { ExportWidth } from "@/components/charts/chart-container";
 
 export interface ChartFiles {
   name: string;
@@ -48,6 +50,60 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG 生成失败"))), "image/png"));
 }
 
+/**
+ * Exports are drawn at this width whatever the screen: a chart exported from a phone is the same
+ * picture as one exported from a desktop (the on-screen chart may be 330 px wide).
+ */
+export const EXPORT_WIDTH = 960;
+
+/** Resolves with the first truthy value of `probe`, checked once a frame, or rejects after `ms`. */
+function waitFor<T>(probe: () => T | null | undefined, ms: number): Promise<T> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const v = probe();
+      if (v) return resolve(v);
+      if (performance.now() - t0 > ms) return reject(new Error(dash.chart.notDrawn));
+      requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
+
+const chartSurface = (root: HTMLElement | null) =>
+  // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
+  root?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? root?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
+
+const escXml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/**
+ * A chart made of several Recharts surfaces (small multiples) as one <svg>: each surface where it
+ * sits in `root`, and each [data-export-label] element's text above it, so the exported picture is
+ * what the screen shows.
+ */
+function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: string; width: number; height: number } {
+  const box = root.getBoundingClientRect();
+  const parts: string[] = [];
+  for (const el of root.querySelectorAll<HTMLElement>("[data-export-label]")) {
+    const r = el.getBoundingClientRect();
+    const size = parseFloat(getComputedStyle(el).fontSize) || 12;
+    const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
+    const x = r.left - box.left;
+    if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
+    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="#111827">${escXml(el.textContent ?? "")}</text>`);
+  }
+  for (const svg of surfaces) {
+    const r = svg.getBoundingClientRect();
+    const inner = new XMLSerializer()
+      .serializeToString(svg)
+      .replace(/<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="${r.left - box.left}" y="${r.top - box.top}" width="${r.width}" height="${r.height}">`);
+    parts.push(inner);
+  }
+  const width = box.width;
+  const height = box.height;
+  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join("")}</svg>`, width, height };
+}
+
 export async function xlsxBlob(table: ExportTable): Promise<Blob> {
   const res = await fetch("/api/export/xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(table) });
   if (!res.ok) throw new Error(await res.text());
@@ -79,17 +135,34 @@ export function ChartExport({
   const base = safeFileName(fileName ?? `${title}-${subtitle.split(" · ")[0]}`);
   const fullTable = useMemo<ExportTable>(() => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }), [table, title, subtitle]);
 
-  const framedSvg = useCallback(() => {
-    // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
-    const svg = box.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? box.current?.querySelector<SVGSVGElement>("svg.recharts-surface");
-    if (!svg) throw new Error("图表尚未画好");
-    const rect = svg.getBoundingClientRect();
-    const inner = new XMLSerializer().serializeToString(svg);
-    return composeChartSvg(inner, { width: rect.width, height: rect.height }, { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+  // While an export is drawn, a copy of the chart renders off screen at EXPORT_WIDTH; its <svg> is
+  // what the files are made of. Several exports may wait on it (the page ZIP), so it is counted.
+  const ghost = useRef<HTMLDivElement>(null);
+  const [ghostUsers, setGhostUsers] = useState(0);
+  // The copy is drawn as soon as the pointer or focus reaches the buttons, so a click finds it ready.
+  const [warm, setWarm] = useState(false);
+
+  const framedSvg = useCallback(async () => {
+    setGhostUsers((n) => n + 1);
+    try {
+      // Charts in the copy are drawn at fixed widths (ExportWidth), so the first frame is final.
+      const svg = await waitFor(() => chartSurface(ghost.current), 5000);
+      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font };
+      const surfaces = [...(ghost.current?.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg") ?? [])];
+      if (surfaces.length > 1 && ghost.current) {
+        const many = surfacesAsOneSvg(ghost.current, surfaces);
+        return composeChartSvg(many.svg, { width: many.width, height: many.height }, frame);
+      }
+      const rect = svg.getBoundingClientRect();
+      const inner = new XMLSerializer().serializeToString(svg);
+      return composeChartSvg(inner, { width: rect.width, height: rect.height }, frame);
+    } finally {
+      setGhostUsers((n) => n - 1);
+    }
   }, [title, subtitle, legend]);
 
   const build = useCallback(async (): Promise<ChartFiles> => {
-    const f = framedSvg();
+    const f = await framedSvg();
     return { name: base, svg: f.svg, png: await svgToPng(f.svg, f.width, f.height), csv: toCsv(fullTable) };
   }, [framedSvg, base, fullTable]);
 
@@ -108,16 +181,30 @@ export function ChartExport({
   };
 
   return (
-    <figure className="chart-export" data-testid="chart-export" data-title={title}>
+    <figure className="chart-export" data-testid="chart-export" data-title={title} aria-label={title} aria-describedby={`${id}-desc`}>
+      <p id={`${id}-desc`} className="sr-only">
+        {dash.chart.describe(title, subtitle)}
+      </p>
       <div ref={box}>{children}</div>
-      <figcaption className="export-buttons">
+      {(warm || ghostUsers > 0) && (
+        <div ref={ghost} className="export-ghost" aria-hidden="true" inert style={{ position: "fixed", left: -20000, top: 0, width: EXPORT_WIDTH }}>
+          <ExportWidth value={EXPORT_WIDTH}>{children}</ExportWidth>
+        </div>
+      )}
+      <figcaption
+        className="export-buttons"
+        onPointerEnter={() => setWarm(true)}
+        onPointerLeave={() => setWarm(false)}
+        onFocus={() => setWarm(true)}
+        onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && setWarm(false)}
+      >
         <button
           type="button"
           className="secondary small"
           disabled={busy !== null}
           onClick={run("下载 PNG", async () => {
             const t0 = performance.now();
-            const f = framedSvg();
+            const f = await framedSvg();
             const png = await svgToPng(f.svg, f.width, f.height);
             box.current?.parentElement?.setAttribute("data-png-ms", String(Math.round(performance.now() - t0)));
             downloadBlob(png, `${base}.png`);
@@ -125,7 +212,7 @@ export function ChartExport({
         >
           下载 PNG
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([framedSvg().svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
           下载 SVG
         </button>
         <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载数据", async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
@@ -134,10 +221,52 @@ export function ChartExport({
         <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 XLSX", async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
           XLSX
         </button>
-        {busy && <span className="muted">{busy}…</span>}
+        {busy && <span className="muted" role="status">{busy}…</span>}
         {error && <span className="error-text">{error}</span>}
       </figcaption>
+      <DataTable table={fullTable} />
     </figure>
+  );
+}
+
+const cellText = (v: ExportValue, numFmt?: string) => {
+  if (v === null || v === undefined || v === "") return "";
+  if (typeof v !== "number") return v;
+  if (numFmt === "0.0%") return `${(v * 100).toFixed(1)}%`;
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));
+};
+
+/** The chart's figures as a table: its text alternative, opened by keyboard or touch, read by screen readers. */
+function DataTable({ table }: { table: ExportTable }) {
+  return (
+    <details className="chart-data no-print" data-testid="chart-data">
+      <summary>{dash.chart.dataTable}</summary>
+      <div className="table-scroll">
+        <table className="list compact">
+          <caption className="sr-only">{table.title}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c.key} scope="col" className={c.numFmt ? "num" : undefined}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((r, i) => (
+              <tr key={i}>
+                {table.columns.map((c) => (
+                  <td key={c.key} className={c.numFmt ? "num" : undefined}>
+                    {cellText(r[c.key], c.numFmt)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }
 

@@ -5,7 +5,8 @@
  * SVG, data) come from the shared ChartExport frame, like every other chart.
  */
 import { ChartExport } from "@/components/export/chart-export";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "@/components/charts/palette";
 import { indicatorColor } from "./palette";
 
@@ -41,8 +42,8 @@ export function RankingChart(p: Props) {
         }}
       >
       <div className="chart" style={{ fontFamily: CHART.font }}>
-        <ResponsiveContainer width="100%" height={height}>
-          <BarChart data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+        <ChartContainer height={height}>
+          <BarChart accessibilityLayer={false} data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
             <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, p.max]} stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
             <YAxis
@@ -62,7 +63,7 @@ export function RankingChart(p: Props) {
               <Bar key={x.id} dataKey={x.id} name={x.name} stackId="total" fill={indicatorColor(i)} isAnimationActive={false} />
             ))}
           </BarChart>
-        </ResponsiveContainer>
+        </ChartContainer>
       </div>
       </ChartExport>
     </div>

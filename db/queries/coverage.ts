@@ -121,3 +121,55 @@ export async function listReportYears(db: Db): Promise<number[]> {
       select year from y where year is not null`),
   ).map((r) => r.year);
 }
+
+/** The latest year anyone has reported: through it, every active agency is expected to have reported. */
+export async function getLatestReportYear(db: Db): Promise<number | null> {
+  const [r] = rowsOf<{ year: number | null }>(await db.execute(sql`select max(year)::int as year from reports`));
+  return r?.year ?? null;
+}
+
+export interface SpanMissing {
+  id: number;
+  name: string;
+  kind: AgencyKind;
+  regionName: string;
+  /** The years in the span the agency was expected to report and has no report for. */
+  years: number[];
+}
+
+/**
+ * "Which agencies missed any year of 2021–2025": every agency of the region (and below) expected in
+ * some year of the span (active_from, else its first report, ≤ year ≤ active_to) with no report
+ * for that year, its missing years listed; one page, region order, and the total.
+ */
+export async function listSpanMissing(
+  db: Db,
+  from: number,
+  to: number,
+  regionId: number | null,
+  opts: { limit?: number; offset?: number } = {},
+): Promise<{ total: number; rows: SpanMissing[] } | null> {
+  const inRegion = await subtreeCondition(db, regionId);
+  if (!inRegion) return null;
+  const rows = rowsOf<SpanMissing & { total: number }>(
+    await db.execute(sql`
+      with scope as (
+        select a.id, a.name, a.kind, g.name as region_name, g.path, a.active_to,
+               coalesce(a.active_from, (select min(r0.year) from reports r0 where r0.agency_id = a.id)) as first_year
+        from agencies a join regions g on g.id = a.region_id
+        where ${inRegion}
+      ),
+      missed as (
+        select s.id, s.name, s.kind, s.region_name, s.path, array_agg(y.year order by y.year) as years
+        from scope s
+        join generate_series(${from}::int, ${to}::int) as y(year)
+          on s.first_year <= y.year and (s.active_to is null or s.active_to >= y.year)
+        where not exists (select 1 from reports r where r.agency_id = s.id and r.year = y.year)
+        group by s.id, s.name, s.kind, s.region_name, s.path
+      )
+      select id, name, kind, region_name as "regionName", years, count(*) over ()::int as total
+      from missed order by path, name
+      limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`),
+  );
+  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: (r.years as unknown[]).map(Number) })) };
+}

@@ -5,7 +5,7 @@ import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
 import { getRegionTotals, listMeasureSeries, rankAgencies } from "./compare";
-import { getCoverage } from "./coverage";
+import { getCoverage, getLatestReportYear, listSpanMissing } from "./coverage";
 import { getOverviewCounts, listAgencyPage, listAgencyReportCells, listFiledByYear, listLatestImports } from "./dashboard";
 import { listRegionNodes, searchAgencies } from "./directory";
 import { refreshReportFigures } from "./figures";
@@ -26,6 +26,24 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect((await searchAgencies(t.db, "ptzhsyq")).map((a) => a.name)).toContain("平潭综合实验区");
     expect((await searchAgencies(t.db, "民政局")).map((a) => a.name)).toContain("阿拉善右旗民政局");
     expect(await searchAgencies(t.db, "不存在的单位")).toEqual([]);
+  });
+
+  it("finds agencies by full pinyin, whole or begun (issue 15)", async () => {
+    const names = (await searchAgencies(t.db, "pingtan")).map((a) => a.name);
+    expect(names).toContain("平潭综合实验区");
+    expect(names).toContain("平潭综合实验区财政金融局");
+    expect((await searchAgencies(t.db, "huaian")).map((a) => a.name)).toContain("淮安市人民政府");
+    expect((await searchAgencies(t.db, "caizheng")).map((a) => a.name)).toEqual(["平潭综合实验区财政金融局"]);
+  });
+
+  it("lists every agency that missed any year of a span, with its missing years (issue 15)", async () => {
+    expect(await getLatestReportYear(t.db)).toBe(2025);
+    const r = (await listSpanMissing(t.db, 2021, 2025, null))!;
+    const byName = new Map(r.rows.map((a) => [a.name, a.years]));
+    expect(byName.get("阿拉善右旗民政局")).toEqual([2022, 2023, 2024, 2025]);
+    expect(byName.get("淮安市人民政府")).toEqual([2025]);
+    expect(byName.has("平潭综合实验区")).toBe(false);
+    expect(r.total).toBe(r.rows.length);
   });
 
   it("counts reports per year from the rollup, and pages the agency list", async () => {

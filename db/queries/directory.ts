@@ -1,4 +1,5 @@
 /** Finding an agency: the region tree with agency counts, a region's agencies, and search. */
+import { initialsOf, nameMatches } from "../../lib/dashboard/pinyin-search";
 import { sql } from "drizzle-orm";
 import type { Db } from "../index";
 import type { AgencyKind, RegionLevel } from "../schema";
@@ -65,15 +66,19 @@ export async function searchAgencies(db: Db, q: string, limit = 50): Promise<Age
   const needle = q.trim();
   if (!needle) return [];
   const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const initials = needle.toLowerCase().replace(/[^a-z]/g, "");
-  return rowsOf<AgencyBrief>(
+  const latin = /^[a-z\s]+$/i.test(needle);
+  // Letters may be initials (ptzhsyq) or full pinyin (pingtan → pt): both narrow by initials, and
+  // full pinyin is then checked name by name (nameMatches).
+  const patterns = latin ? [...new Set([needle.toLowerCase().replace(/\s+/g, ""), ...initialsOf(needle)])].map((i) => `%${i}%`) : [];
+  const rows = rowsOf<AgencyBrief>(
     await db.execute(sql`
       select a.id, a.name, a.kind, a.region_id as "regionId", g.name as "regionName",
              (select count(*)::int from reports r where r.agency_id = a.id) as reports,
              (select max(r.year) from reports r where r.agency_id = a.id) as "lastYear"
       from agencies a join regions g on g.id = a.region_id
-      where a.name like ${like} ${initials ? sql`or a.initials like ${`%${initials}%`}` : sql``}
-      order by (a.name = ${needle}) desc, ${initials ? sql`(a.initials like ${`${initials}%`}) desc,` : sql``} length(a.name), a.name
-      limit ${limit}`),
+      where a.name like ${like} ${patterns.length ? sql`or ${sql.join(patterns.map((x) => sql`a.initials like ${x}`), sql` or `)}` : sql``}
+      order by (a.name = ${needle}) desc, length(a.name), a.name
+      limit ${latin ? limit * 4 : limit}`),
   );
+  return latin ? rows.filter((r) => nameMatches(r.name, needle)).slice(0, limit) : rows;
 }

@@ -1,6 +1,6 @@
 /**
- * One agency over the years: a row per year from its first to its last report (missing years
- * included, as gaps), the families of figures the agency page charts, its headline trend and its
+ * One agency over the years: a row per year from its first report (or active_from) through the
+ * latest expected year (missing years included, as gaps), the families of figures the agency page charts, its headline trend and its
  * KPI cards.
  */
 import { HEADLINE_KEYS, type HeadlineKey } from "../parse/headline";
@@ -61,11 +61,19 @@ export function effectivePosts(prose: string, reportId: number, corrections: rea
   return out;
 }
 
-export function buildAgencyYears(reports: readonly ReportInput[], corrections: readonly PostCorrectionInput[] = []): AgencyYear[] {
+/**
+ * `span` (lib/dashboard/filing.ts expectedSpan) widens the years to every year the agency was
+ * expected to report, so years after its last report show as 未报送 gaps too.
+ */
+export function buildAgencyYears(
+  reports: readonly ReportInput[],
+  corrections: readonly PostCorrectionInput[] = [],
+  span?: { from: number; to: number } | null,
+): AgencyYear[] {
   if (reports.length === 0) return [];
   const byYear = new Map(reports.map((r) => [r.year, r]));
-  const first = Math.min(...reports.map((r) => r.year));
-  const last = Math.max(...reports.map((r) => r.year));
+  const first = Math.min(span?.from ?? Infinity, ...reports.map((r) => r.year));
+  const last = Math.max(span?.to ?? -Infinity, ...reports.map((r) => r.year));
   const out: AgencyYear[] = [];
   for (let year = first; year <= last; year++) {
     const r = byYear.get(year);

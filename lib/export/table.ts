@@ -2,6 +2,7 @@
  * Tables for download: one shape for CSV and XLSX, so every table and every chart's data exports
  * the same way. CSV carries a UTF-8 BOM: without it Excel opens Chinese as mojibake.
  */
+import { formatDay } from "../format";
 
 export interface ExportColumn {
   key: string;
@@ -53,7 +54,7 @@ export function safeFileName(name: string): string {
 export const SOURCE_LINE = "数据来源：各单位政府信息公开工作年度报告";
 
 export function madeOnLine(d = new Date()): string {
-  return `制图日期：${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return `制图日期：${formatDay(d)}`;
 }
 
 /** What a chart's download says it shows: who, the years drawn, the unit. */

@@ -6,21 +6,9 @@ import { roleMay } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
+import { actionLabel, auditChanges, targetLabel } from "@/lib/audit-view";
 
 export const dynamic = "force-dynamic";
-
-const ACTION_LABELS: Record<string, string> = {
-  "report.create": "导入年报（新增）",
-  "report.replace": "导入年报（替换）",
-  "cell.correct": "更正单元格",
-  "finding.review": "审核发现",
-  "user.create": "新建用户",
-  "user.update": "修改用户",
-  sign_in: "登录",
-  sign_out: "退出",
-};
-
-const show = (v: unknown) => (v === null || v === undefined ? "—" : JSON.stringify(v));
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requireReader();
@@ -39,8 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <th>用户</th>
             <th>操作</th>
             <th>对象</th>
-            <th>修改前</th>
-            <th>修改后</th>
+            <th>{msg.audit.changes}</th>
           </tr>
         </thead>
         <tbody>
@@ -48,10 +35,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tr key={r.id}>
               <td>{formatDateTime(r.at)}</td>
               <td>{r.username}</td>
-              <td>{ACTION_LABELS[r.action] ?? r.action}</td>
-              <td>{r.target.startsWith("report:") ? <Link href={`/reports/${r.target.slice(7)}`}>{r.target}</Link> : r.target}</td>
-              <td className="muted" style={{ fontSize: "0.8rem", maxWidth: 280, wordBreak: "break-all" }}>{show(r.before)}</td>
-              <td style={{ fontSize: "0.8rem", maxWidth: 280, wordBreak: "break-all" }}>{show(r.after)}</td>
+              <td>{actionLabel(r.action)}</td>
+              <td>
+                {(() => {
+                  const t = targetLabel(r.target);
+                  if (t.kind === "report") return <Link href={`/reports/${t.id}`}>{t.text}</Link>;
+                  if (t.kind === "agency") return <Link href={`/agencies/${t.id}`}>{t.text}</Link>;
+                  return t.text;
+                })()}
+              </td>
+              <td className="small">
+                {(() => {
+                  const changes = auditChanges(r.before, r.after);
+                  if (changes.length === 0) return <span className="muted">{msg.audit.noChanges}</span>;
+                  return (
+                    <ul className="plain audit-changes">
+                      {changes.map((c) => (
+                        <li key={c.field}>
+                          <span className="muted">{c.field}：</span>
+                          {c.before === c.after ? c.after : (
+                            <>
+                              <del>{c.before}</del> → <ins>{c.after}</ins>
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  );
+                })()}
+              </td>
             </tr>
           ))}
         </tbody>

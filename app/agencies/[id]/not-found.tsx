@@ -1,9 +1,6 @@
-import Link from "next/link";
+import { NotFoundCard } from "@/components/layout/not-found-card";
+import { msg } from "@/lib/messages";
 
 export default function NotFound() {
-  return (
-    <div className="card empty">
-      没有这个单位。<Link href="/agencies">查找单位</Link>
-    </div>
-  );
+  return <NotFoundCard what={msg.notFound.agency} />;
 }

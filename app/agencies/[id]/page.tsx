@@ -7,7 +7,7 @@ import { getRegionTrail } from "@/db/queries/regions";
 import { Card } from "@/components/dashboard/card";
 import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
-import { FamilyCards, HeadlineSection, KpiSection, PostsSection, ReportListSection } from "./sections";
+import { FamilyCards, FilingHistoryLine, HeadlineSection, KpiSection, PostsSection, ReportListSection } from "./sections";
 import { ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
 import { PrintButton } from "@/components/export/print";
 import { PrintHeader } from "@/components/export/print-header";
@@ -47,6 +47,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         <Link href={`/compare?agencies=${agencyId}`}>与其他单位对比</Link> ·{" "}
         <Link href={`/regions/${found.region.id}`}>{found.region.name}地区合计</Link>
       </p>
+      <FilingHistoryLine agencyId={agencyId} kind={found.agency.kind} />
       <p className="form-row no-print">
         <ExportPageButton zipName={`${agencyName}-图表`} />
         <PrintButton />

@@ -20,7 +20,7 @@ import {
   type ChartRow,
   type Family,
 } from "@/lib/dashboard/agency-view";
-import { MEASURE_BY_ID } from "@/lib/dashboard/measures";
+import { MEASURE_BY_ID, measureTraceKey } from "@/lib/dashboard/measures";
 import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { formatDate } from "@/lib/format";
@@ -31,7 +31,9 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/app/session";
 import { ChartExport } from "@/components/export/chart-export";
 import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
-import { loadAgencyYears, loadReportList } from "./data";
+import { loadAgencyYears, loadExpectedSpan, loadReportList } from "./data";
+import { filingHistory } from "@/lib/dashboard/filing";
+import type { DeadlineKind } from "@/lib/dashboard/deadline";
 
 const dash = msg.dashboard;
 
@@ -69,9 +71,13 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
           "件",
         )}
       >
-        <TrendChart rows={rows} series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit }))} />
+        <TrendChart
+          rows={rows}
+          series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
+        />
       </ChartExport>
       <p className="muted small">
+        {dash.headline.multiplesNote}
         {missingYears.length > 0 && dash.gapNote(missingYears)}
         {noTables.length > 0 && dash.pre2019Note(noTables)}
         {statedYears.length > 0 && dash.headline.statedNote(statedYears, statedLabels)}
@@ -184,5 +190,38 @@ export function FamilyCards({ agencyId, agencyName }: { agencyId: number; agency
         </Card>
       ))}
     </div>
+  );
+}
+
+/**
+ * One line: every year the agency was expected to report — filed on time, late (days), or missing —
+ * so a reader sees at once that an agency stopped after 2021. Text says the status; colour only helps.
+ */
+export async function FilingHistoryLine({ agencyId, kind }: { agencyId: number; kind: DeadlineKind }) {
+  const [span, list] = [await loadExpectedSpan(agencyId), await loadReportList(agencyId)];
+  const history = filingHistory(span, list, kind);
+  const f = dash.filing;
+  if (history.length === 0) return <p className="muted small">{f.none}</p>;
+  const filed = history.filter((h) => h.status !== "missing").length;
+  const late = history.filter((h) => h.status === "late").length;
+  return (
+    <p className="filing-history" data-testid="filing-history">
+      <span className="filing-title">
+        {f.title}（{f.summary(history.length, filed, late, history.length - filed)}）：
+      </span>
+      {history.map((h) => {
+        const text = h.status === "on-time" ? f.onTime : h.status === "late" ? f.late(h.daysLate ?? 0) : h.status === "no-date" ? f.noDate : f.missing;
+        const body = (
+          <>
+            <b>{h.year}</b> {text}
+          </>
+        );
+        return (
+          <span key={h.year} className={`filing ${h.status}`} data-status={h.status}>
+            {h.reportId ? <Link href={`/reports/${h.reportId}`}>{body}</Link> : body}
+          </span>
+        );
+      })}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RULES } from "@/lib/checks/rules";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getReport } from "@/db/queries/reports";
@@ -105,7 +106,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
               <li key={f.id} id={`finding-${i + 1}`} data-rule={f.rule}>
                 <span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span> {f.message}
                 <div className="muted" style={{ fontSize: "0.8rem" }}>
-                  [{i + 1}] {f.rule}
+                  [{i + 1}] {RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}
                   {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && ` 等 ${f.cells.length} 个单元格`}</>}
                 </div>
                 <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview={canReview} />
