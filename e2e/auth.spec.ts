@@ -6,6 +6,9 @@ async function openReport(page: Page, agency: string, year: number) {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: agency, exact: true }).click();
   await page.getByTestId("report-list").getByRole("link", { name: `${year} 年度` }).click();
+  // The agency page stays until the report page has rendered (no route-level loading page).
+  await page.waitForURL(/\/reports\/\d+/);
+  await page.getByTestId("report-meta").waitFor();
 }
 
 test("an administrator signs in, imports, corrects a cell, reviews a finding, signs out; the audit log has it all", async ({ page }) => {
