@@ -233,6 +233,10 @@ const T3_HEADER_SKELETONS = LEXICON.filter((e) => e.kind === "t3head" && e.key !
 const T3_ROW_SKELETONS: Record<string, string[]> = {};
 for (const e of LEXICON) if (e.kind === "t3row") (T3_ROW_SKELETONS[e.key] ??= []).push(e.skel);
 const rowSkeletons = (t: Extract<Tok, { k: "label" }>) => t.entries.map((e) => e.skel);
+/** Per 表三 row: the fragments that may wrap into its cells (its own label, the table's headers). */
+const T3_FRAGMENTS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(T3_ROW_SKELETONS).map(([k, v]) => [k, [...T3_HEADER_SKELETONS, ...v]]),
+);
 
 export function matchCells(lines: DocLine[]): MatchResult {
   return align(tokenize(lines));
@@ -338,12 +342,12 @@ export function align(toks: Tok[]): MatchResult {
       if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
     }
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
-    const source = sourceOf(label.text, cellsIn);
     if (r.kind === "ok") {
       keys.forEach((k, n) => put(k, r.slots[n]));
       return { end, ok: true };
     }
     if (r.kind === "cut") return { end, ok: false };
+    const source = sourceOf(label.text, cellsIn);
     const issue: ParseIssue =
       r.kind === "doubt"
         ? { code: "uncertain_split", message: msg.parse.uncertainSplit(where), loc: label.loc, keys, source }
@@ -484,7 +488,7 @@ export function align(toks: Tok[]): MatchResult {
     if (row.group === "other") t3OtherSubRows = true;
     if (!row.group || row.group === "results") t3Group = undefined;
     const keys = T3_COLUMNS.map((c) => t3Key(row.key, c.key));
-    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE, [...T3_HEADER_SKELETONS, ...T3_ROW_SKELETONS[row.key]], t3Grid).end - 1;
+    i = readAfter(i, t, `表三「${t.text}」`, keys, T3_ROW_BALANCE, T3_FRAGMENTS[row.key], t3Grid).end - 1;
   }
 
   resolveDoubts(doubts, cells, issues, put);

@@ -86,7 +86,9 @@ type Item = Piece | Exclude<Tok, { k: "label" } | { k: "text" }> | { kind: "sepM
 const SPECIAL = /[\d+\-/／—–－\\(（无\s\u00a0\u3000]/g;
 const YEAR_IN_PARENS = /[(（]\s*(?:19|20)\d{2}\s*年?\s*[)）]/g;
 const SPACE = /[\s\u00a0\u3000]/;
-const UNIT = /^(?:万元|元|件|条|个|项|次)/;
+const UNIT = /(?:万元|元|件|条|个|项|次)/y;
+const NUMBER = /[-+]?\d+(?:,\d{3})*(?:\.\d+)?/y;
+const ENUM_AFTER = /[.、．]\s*[\u4e00-\u9fff]/y;
 const DASHES = new Set(["/", "／", "—", "–", "-", "－", "\\"]);
 const CJK = /[\u4e00-\u9fff]/;
 const DIGIT = /\d/;
@@ -181,11 +183,13 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
     const signed = (ch === "-" || ch === "+") && /\d/.test(next) && !/[\d]/.test(text[i - 1] ?? "") ? 1 : 0;
     const startsNumber = /\d/.test(ch) || signed || ((ch === "-" || ch === "+") && /\d/.test(next));
     if (startsNumber) {
-      const m = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?/.exec(text.slice(i))!;
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text)!;
       let raw = m[0];
       let end = i + raw.length;
       // `2.其他…`: a digit before a dot and a Chinese character is the next row's enumerator.
-      if (/^[.、．]/.test(text.slice(end)) && CJK.test(text.slice(end + 1).trimStart()[0] ?? "")) {
+      ENUM_AFTER.lastIndex = end;
+      if (ENUM_AFTER.test(text)) {
         flush();
         const body = raw.slice(0, -1);
         if (body && body !== "-" && body !== "+") out.push(numTok(body, loc));
@@ -194,7 +198,8 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
         i = end;
         continue;
       }
-      const unit = UNIT.exec(text.slice(end))?.[0];
+      UNIT.lastIndex = end;
+      const unit = UNIT.exec(text)?.[0];
       if (unit && !/^项/.test(unit)) {
         raw += unit;
         end += unit.length;
