@@ -10,7 +10,7 @@ import { parseReportAsync } from "../lib/parse/index";
 
 const SAMPLES = path.join(process.cwd(), "data", "samples");
 const SHARED = path.join(process.cwd(), "..", "shared", "fixtures", "reports");
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 
 const files = (dir: string, re: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : []);
 const load = (f: string) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) });
@@ -55,6 +55,10 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };
 
+// The reader is shared by every format: warm it up on every input first, so that the first
+// format timed does not pay the JIT for all of them (a server parses report after report).
+for (let round = 0; round < 3; round++) for (const g of groups) for (const input of g.inputs) await parseReportAsync(input);
+
 const rows: string[][] = [];
 for (const g of groups) {
   if (g.inputs.length === 0) continue;
@@ -83,4 +87,4 @@ const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] - (/[\u4e00
 console.log(fmt(head));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(fmt(r));
-console.log(`\n每个格式预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`);
+console.log(`\n全部输入先预热 3 轮，每个格式再预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`);

@@ -308,9 +308,13 @@ function matchingParen(s: string, open: number): number {
 const TRADITIONAL = /[與為數條項處請應關機於會務發報區縣鎮辦規範檔計資總統許訟複議結維糾審訴費採購額內製訊開體據資請權]/g;
 export function looksTraditional(lines: DocLine[]): boolean {
   let n = 0;
+  const count = (t: string) => {
+    TRADITIONAL.lastIndex = 0;
+    while (TRADITIONAL.exec(t) && ++n < 8);
+  };
   for (const l of lines) {
-    const t = l.kind === "text" ? l.text : l.cells.map((c) => c.text).join("");
-    n += t.match(TRADITIONAL)?.length ?? 0;
+    if (l.kind === "text") count(l.text);
+    else for (const c of l.cells) count(c.text);
     if (n >= 8) return true;
   }
   return false;
@@ -450,24 +454,30 @@ function spotRun(run: Piece[], out: Tok[]) {
   const annot: boolean[] = [];
   // Whether something other than a Chinese character (space, punctuation) stands before each one.
   const brokenBefore: boolean[] = [];
-  run.forEach((p, pi) => {
+  // Where each piece's characters start in the skeleton (pieces come from cells already in NFKC).
+  const firstOf: number[] = [];
+  for (let pi = 0; pi < run.length; pi++) {
+    const text = run[pi].text;
+    const paren = run[pi].paren;
+    firstOf.push(pieceOf.length);
     let j = 0;
     let gap = true;
-    for (const ch of p.text.normalize("NFKC")) {
-      const c = ch.charCodeAt(0);
+    for (let x = 0; x < text.length; x++) {
+      const c = text.charCodeAt(x);
       if (!(c >= 0x4e00 && c <= 0x9fff)) {
         gap = true;
         continue;
       }
-      skel += ch;
+      skel += text[x];
       pieceOf.push(pi);
       // Inside an annotation (past its first character) no label starts.
-      annot.push(p.paren && j > 0);
+      annot.push(paren && j > 0);
       brokenBefore.push(gap);
       gap = false;
       j++;
     }
-  });
+  }
+  firstOf.push(pieceOf.length);
   const boundaryAt = (i: number) => i + 1 >= skel.length || run[pieceOf[i + 1]].cell !== run[pieceOf[i]].cell;
 
   type Span = { from: number; to: number; match?: LexMatch };
@@ -529,11 +539,11 @@ function spotRun(run: Piece[], out: Tok[]) {
     const piece = run[p0];
     if (lastCell >= 0 && piece.cell !== lastCell) out.push({ k: "sep", row: false });
     lastCell = run[p1].cell;
-    const text = pieceText(run, pieceOf, sp.from, sp.to);
+    const text = pieceText(run, pieceOf, firstOf, sp.from, sp.to);
     const before = spans[s - 1];
     const after = spans[s + 1];
     if (sp.match) {
-      const enumBefore = before && !before.match && pieceOf[before.to - 1] === p0 && ONLY_ENUMERATOR.test(pieceText(run, pieceOf, before.from, before.to));
+      const enumBefore = before && !before.match && pieceOf[before.to - 1] === p0 && ONLY_ENUMERATOR.test(pieceText(run, pieceOf, firstOf, before.from, before.to));
       const startsCell = piece.first && (!before || pieceOf[before.to - 1] !== p0 || enumBefore);
       // After the label, its cell holds nothing but annotations.
       let endsCell = !after || pieceOf[after.from] !== p1 || run[pieceOf[after.from]].paren;
@@ -556,21 +566,18 @@ function spotRun(run: Piece[], out: Tok[]) {
 }
 
 /** The printed text of skeleton characters [from, to): whole pieces where the span covers them. */
-function pieceText(run: Piece[], pieceOf: number[], from: number, to: number): string {
+function pieceText(run: Piece[], pieceOf: number[], firstOf: number[], from: number, to: number): string {
   const p0 = pieceOf[from];
   const p1 = pieceOf[to - 1];
   if (p0 === p1) {
     // Characters of one piece: cut its text at the skeleton characters' positions.
-    const p = run[p0];
-    const first = pieceOf.indexOf(p0);
-    const startK = from - first;
-    const endK = to - first;
-    return sliceBySkeleton(p.text, startK, endK, from === first, to === pieceOf.lastIndexOf(p0) + 1);
+    const first = firstOf[p0];
+    return sliceBySkeleton(run[p0].text, from - first, to - first, from === first, to === firstOf[p0 + 1]);
   }
   const parts: string[] = [];
   for (let p = p0; p <= p1; p++) {
-    const first = pieceOf.indexOf(p);
-    const last = pieceOf.lastIndexOf(p) + 1;
+    const first = firstOf[p];
+    const last = firstOf[p + 1];
     const a = Math.max(from, first) - first;
     const b = Math.min(to, last) - first;
     parts.push(sliceBySkeleton(run[p].text, a, b, from <= first, to >= last));
