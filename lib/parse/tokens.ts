@@ -94,7 +94,12 @@ const CJK = /[\u4e00-\u9fff]/;
 const DIGIT = /\d/;
 const ONLY_ENUMERATOR = /^[\s(（]*[一二三四五六七八九十]{1,3}[)）]?[\s、.．:：]*$/;
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const PLAIN_INTEGER = /^\s*(\d+)\s*$/;
+
 function normalizeCell(text: string, simplify: boolean): string {
+  // Most cells are plain figures: nothing to normalize.
+  if (PLAIN_ASCII.test(text)) return text;
   let s = text.normalize("NFKC").replace(/[\u00a0\u3000]/g, " ");
   if (simplify) s = toSimplified(s);
   return s.includes("(") || s.includes("（") ? s.replace(YEAR_IN_PARENS, "") : s;
@@ -141,6 +146,12 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   const loc = cell.loc;
   if (!text) {
     out.push({ k: "empty", loc, ...(cell.pos ? { pos: cell.pos } : {}) });
+    return;
+  }
+  const int = PLAIN_INTEGER.exec(text);
+  if (int) {
+    const digits = int[1];
+    out.push({ k: "num", raw: text, value: Number(digits), loc, splittable: digits.length >= 2, ...(cell.pos ? { pos: cell.pos } : {}) });
     return;
   }
   if (text.length <= 200 && MANY_NUMBERS.test(text)) {

@@ -253,6 +253,9 @@ function buildTrie(entries: readonly LexEntry[]): TrieNode {
 }
 
 const TRIE = buildTrie(LEXICON);
+/** Whether a label starts with each Chinese character: most characters of a document start none. */
+const STARTS = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const ch of TRIE.next.keys()) STARTS[ch.charCodeAt(0) - 0x4e00] = 1;
 
 export interface LexMatch {
   entries: LexEntry[];
@@ -270,7 +273,8 @@ const NONE: LexMatch[] = [];
 
 export function labelsAt(skel: string, at: number, boundaryAt: (i: number) => boolean): LexMatch[] {
   // Most characters of a document start no label: answer those without allocating.
-  if (!TRIE.next.has(skel[at])) return NONE;
+  const c = skel.charCodeAt(at) - 0x4e00;
+  if (!(c >= 0 && c < STARTS.length && STARTS[c])) return NONE;
   const found: LexMatch[] = [];
   let n: TrieNode | undefined = TRIE;
   let i = at;
