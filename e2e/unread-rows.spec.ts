@@ -1,18 +1,23 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // A real report (汉台区农业农村局 2025, its tables flattened onto one line) with its 行政规范性文件
 // row changed to digits that ran together: the reader cannot tell 88|55|698 from 8|855|698.
 const REPORT = path.join(process.cwd(), "data", "fixtures", "real-world", "reports", "county-shaanxi-hantai-nyncj-2025-flatspaced.txt");
 
-test("the preview lists a row it could not read with its source text, and the filer types its cells in", async ({ page }, info) => {
+/** Sign in as admin and preview the report with its 行政规范性文件 digits run together. */
+async function previewWithLostBoundaries(page: Page) {
   const text = readFileSync(REPORT, "utf8").replace(/行政规范性文件\s*0\s*0\s*0/, "行政规范性文件8855698");
   await signIn(page, "admin");
   await page.goto("/import");
   await page.getByLabel("粘贴年报全文").fill(text);
   await page.getByRole("button", { name: "预览" }).click();
+}
+
+test("the preview lists a row it could not read with its source text, and the filer types its cells in", async ({ page }, info) => {
+  await previewWithLostBoundaries(page);
 
   const preview = page.getByTestId("import-preview");
   const unread = preview.getByTestId("unread-rows");
@@ -33,11 +38,7 @@ test("the preview lists a row it could not read with its source text, and the fi
 });
 
 test("a value that is not a number is refused, naming the cell, and nothing is saved", async ({ page }) => {
-  const text = readFileSync(REPORT, "utf8").replace(/行政规范性文件\s*0\s*0\s*0/, "行政规范性文件8855698");
-  await signIn(page, "admin");
-  await page.goto("/import");
-  await page.getByLabel("粘贴年报全文").fill(text);
-  await page.getByRole("button", { name: "预览" }).click();
+  await previewWithLostBoundaries(page);
   const preview = page.getByTestId("import-preview");
   await preview.getByLabel("发布机关").fill("端到端补录失败农业农村局");
   await preview.getByTestId("unread-rows").getByLabel("表二 行政规范性文件·本年制发件数").fill("八十八");

@@ -5,7 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PRESENTATIONS, generateReports, hashSeed, makeRng } from "../lib/parse/presentations";
+import { PRESENTATIONS, generateReports, hashSeed } from "../lib/parse/presentations";
+import { makeRng } from "../lib/random";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cellKeys, t3Key, T3_COLUMNS, t3RowsFor } from "../report/template";
-import { generateReport, initialState, makeRng } from "./demo-report";
+import { makeRng } from "../random";
+import { generateReport, initialState } from "./demo-report";
 
 describe("demo reports", () => {
   it("print every cell of their format and satisfy the table identities", () => {

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { makeRng } from "../random";
 import { describe, expect, it } from "vitest";
 import { SAMPLES, SHARED_FIXTURES } from "./fixtures";
 import { parseReport, parseReportAsync, type ParseOutcome } from "./index";
@@ -17,17 +18,7 @@ const BINARY_ITERATIONS = 40;
 /** Per call: generous for a loaded CI machine; a hang (exponential split, runaway regex) is far beyond it. */
 const CALL_MS = 3000;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(SEED);
+const rnd = makeRng(SEED);
 const int = (n: number) => Math.floor(rnd() * n);
 const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
 

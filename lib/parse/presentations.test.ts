@@ -16,6 +16,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { makeRng } from "../random";
 import { EXPECTED, REPO, SHARED_FIXTURES } from "./fixtures";
 import { kindOf, parseReportText, type ParsedReport } from "./index";
 import {
@@ -24,7 +25,6 @@ import {
   hashSeed,
   identityErrors,
   knownKeys,
-  makeRng,
   type KnownReport,
   type Presentation,
 } from "./presentations";

@@ -12,6 +12,7 @@
  * domain.md §5.1–5.2 holds, blank cells are null and count as 0).
  */
 import * as OpenCC from "opencc-js/cn2t";
+import { chance, makeRng, pick, randInt, type Rng } from "../random";
 import {
   T2_SECTIONS,
   T3_COLUMNS,
@@ -38,7 +39,6 @@ export interface KnownReport {
   cells: Record<string, number | null>;
 }
 
-export type Rng = () => number;
 
 export interface Presentation {
   id: string;
@@ -53,17 +53,6 @@ export interface Presentation {
 // ---------------------------------------------------------------------------------------------
 // Random helpers
 
-/** mulberry32: a small seeded generator. */
-export function makeRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A stable 32-bit hash of a string (for per-rendering seeds). */
 export function hashSeed(s: string): number {
@@ -72,9 +61,7 @@ export function hashSeed(s: string): number {
   return h >>> 0;
 }
 
-const int = (rng: Rng, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
-const chance = (rng: Rng, p: number) => rng() < p;
+const int = randInt;
 
 // ---------------------------------------------------------------------------------------------
 // Keys of a known report

@@ -77,8 +77,6 @@ interface Piece {
   /** Opens its cell / closes its cell. */
   first: boolean;
   last: boolean;
-  /** Preceded by a value or space within its cell (not glued to a label). */
-  spaced: boolean;
 }
 type Item = Piece | Exclude<Tok, { k: "label" } | { k: "text" }> | { kind: "sepMark"; row: boolean };
 
@@ -127,7 +125,7 @@ const MANY_NUMBERS = /^\s*[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)+\s*$/;
 
 function numTok(raw: string, loc: SourceLoc, note?: string): Item {
   const v = parseValue(raw);
-  if (v.kind !== "value") return { kind: "letters", text: raw, loc, paren: false, cell: -1, first: false, last: false, spaced: false };
+  if (v.kind !== "value") return { kind: "letters", text: raw, loc, paren: false, cell: -1, first: false, last: false };
   if (v.value === null) return { k: "blank", raw, loc };
   const digits = raw.replace(/\s+/g, "");
   return {
@@ -172,9 +170,8 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   let i = 0;
   let letters = "";
   let lettersParen = false;
-  let spaced = false;
   const flush = () => {
-    if (letters.trim()) out.push({ kind: "letters", text: letters, loc, paren: lettersParen, cell: index, first: false, last: false, spaced });
+    if (letters.trim()) out.push({ kind: "letters", text: letters, loc, paren: lettersParen, cell: index, first: false, last: false });
     letters = "";
     lettersParen = false;
   };
@@ -205,7 +202,6 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
         const body = raw.slice(0, -1);
         if (body && body !== "-" && body !== "+") out.push(numTok(body, loc));
         letters = raw.slice(-1);
-        spaced = Boolean(body);
         i = end;
         continue;
       }
@@ -226,7 +222,6 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       }
       flush();
       out.push(numTok(raw, loc, note));
-      spaced = true;
       i = end;
       continue;
     }
@@ -236,14 +231,12 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       while (j < text.length && text[j] === ch) j++;
       flush();
       out.push({ k: "blank", raw: text.slice(i, j), loc });
-      spaced = true;
       i = j;
       continue;
     }
     if (ch === "无" && !CJK.test(text[i - 1] ?? "") && !CJK.test(text[i + 1] ?? "")) {
       flush();
       out.push({ k: "blank", raw: ch, loc });
-      spaced = true;
       i++;
       continue;
     }
@@ -275,7 +268,6 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
       i = j;
       continue;
     }
-    if (!letters) spaced = spaced || out.length === start;
     letters += ch;
     i++;
   }
@@ -288,7 +280,6 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   for (const it of mine) if ("kind" in it && it.kind === "letters") it.cell = index;
   if (firstPiece && "kind" in firstPiece && firstPiece.kind === "letters") {
     firstPiece.first = true;
-    firstPiece.spaced = true;
   }
   if (lastPiece && "kind" in lastPiece && lastPiece.kind === "letters") lastPiece.last = true;
 }

@@ -2,7 +2,6 @@
 import {
   T2_COLUMN_DEFS,
   T2_ROW_DEFS,
-  T2_SECTIONS,
   T3_COLUMNS,
   T3_GROUPS,
   T3_NOTE,
@@ -52,13 +51,6 @@ function cores(def: LabelDef): string[] {
   return c;
 }
 
-/** Exact core match first; then a printed label that starts with a long template core (truncated notes). */
-export function matchesLabel(text: string, def: LabelDef): boolean {
-  const c = labelCore(text);
-  if (!c) return false;
-  return cores(def).some((k) => k === c || (k.length >= 4 && c.startsWith(k)));
-}
-
 const T3_GROUP_CORES: Record<T3Group, string> = {
   results: "本年度办理结果",
   withheld: "不予公开",
@@ -70,51 +62,6 @@ const T3_GROUP_CORES: Record<T3Group, string> = {
 export function matchT3Group(text: string): T3Group | undefined {
   const c = labelCore(text);
   return (Object.keys(T3_GROUP_CORES) as T3Group[]).find((g) => T3_GROUP_CORES[g] === c);
-}
-
-/**
- * The 表三 row a label names. `group` is the innermost group label seen on this row or above it:
- * it decides labels that only their group makes unique (3.其他 under （六）其他处理).
- */
-export function matchT3Row(text: string, group: T3Group | undefined): T3Row | undefined {
-  const candidates = T3_ROWS.filter((r) => matchesLabel(text, r));
-  if (candidates.length <= 1) return candidates[0];
-  return candidates.find((r) => r.group === group) ?? candidates[0];
-}
-
-export function matchT2Row(text: string): { key: string; formats: TableFormat[] } | undefined {
-  const formats: TableFormat[] = [];
-  let key: string | undefined;
-  for (const f of ["2021", "2019"] as const) {
-    for (const s of T2_SECTIONS[f]) {
-      const r = s.rows.find((x) => labelCore(x.label) === labelCore(text) || matchesLabel(text, x));
-      if (r && (!key || key === r.key)) {
-        key = r.key;
-        formats.push(f);
-      }
-    }
-  }
-  return key ? { key, formats } : undefined;
-}
-
-/** A 表二 column header → its key and the formats that print it. */
-export function matchT2Column(text: string): { key: string; format: TableFormat } | undefined {
-  const c = labelCore(text);
-  if (!c) return undefined;
-  // Exact matches first: 处理决定数量 (2019) is a suffix of 本年处理决定数量 (2021).
-  for (const exact of [true, false]) {
-    for (const f of ["2021", "2019"] as const) {
-      for (const s of T2_SECTIONS[f]) {
-        const col = s.columns.find((x) => (exact ? cores(x).includes(c) : matchesLabel(text, x)));
-        if (col) return { key: col.key, format: f };
-      }
-    }
-  }
-  return undefined;
-}
-
-export function isT2SectionHeader(text: string): boolean {
-  return /^第二十条第\(?[一二三四五六七八九十]+\)?项$/.test(normalizeLabel(text));
 }
 
 /** Cores of every 表三 row label (with variants) and group label, for rebuilding wrapped labels. */
