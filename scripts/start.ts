@@ -54,8 +54,7 @@ const hostname = process.env.HOST ?? "127.0.0.1";
 if (!existsSync(buildId) || Math.max(...SOURCES.map((s) => newest(path.join(root, s)))) > statSync(buildId).mtimeMs) await build();
 console.log(say.starting(String(port), process.env.DATABASE_URL ? say.dbServer : say.dbEmbedded(process.env.PGLITE_DIR ?? ".data/pglite")));
 try {
-  // Next's handler in this process behind our own HTTP server (scripts/server.ts): migrations and
-  // the demo data run as it prepares (instrumentation.ts), so once it listens it is ready.
+  // Next's handler in this process behind our own HTTP server (scripts/server.ts).
   await serve({ port, hostname });
 } catch (e) {
   if ((e as NodeJS.ErrnoException).code === "EADDRINUSE") {
@@ -63,6 +62,16 @@ try {
     process.exit(1);
   }
   throw e;
+}
+// The first request waits for instrumentation (migrations, demo data): answering means ready.
+const host = hostname === "0.0.0.0" ? "127.0.0.1" : hostname;
+for (;;) {
+  try {
+    if ((await fetch(`http://${host}:${port}/`, { redirect: "manual" })).status < 500) break;
+  } catch {
+    // not answering yet
+  }
+  await new Promise((r) => setTimeout(r, 500));
 }
 console.log(say.ready(`http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 console.log(say.readyHint);
