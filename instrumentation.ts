@@ -2,7 +2,7 @@
  * Runs once when the server starts: apply migrations; create the first administrator from
  * ADMIN_USERNAME / ADMIN_PASSWORD if there is no user; and on an empty database load the demo
  * reports with their demo accounts — so `npm start` on a fresh clone opens on real data. Each step
- * says what it does, in Chinese (lib/messages.ts startup), so a slow first start is not a silent one.
+ * says what it does, in Chinese (lib/messages startup), so a slow first start is not a silent one.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;

@@ -7,7 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "r
 import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "./palette";
 import { cellHref } from "@/components/dashboard/links";
-import { dash } from "@/lib/dashboard/messages";
+import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
 

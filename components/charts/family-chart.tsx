@@ -10,7 +10,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, T
 import { ChartContainer } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
 import { CHART } from "./palette";
-import { dash } from "@/lib/dashboard/messages";
+import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
 

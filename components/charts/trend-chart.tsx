@@ -10,7 +10,7 @@
  * and says 正文所述 in the tooltip. Every point links to its cell in the source report.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { dash } from "@/lib/dashboard/messages";
+import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
 import { ChartContainer, ExportWidth, useExportWidth } from "@/components/charts/chart-container";

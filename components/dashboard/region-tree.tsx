@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { RegionNode } from "@/lib/dashboard/tree";
-import { dash } from "@/lib/dashboard/messages";
+import { dash } from "@/lib/messages/dashboard";
 
 /** The region tree as nested links; the selected region's ancestors are open. */
 export function RegionTree({ roots, open, current }: { roots: RegionNode[]; open: number[]; current: number | null }) {

@@ -7,7 +7,7 @@
 import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
-import { dash } from "@/lib/dashboard/messages";
+import { dash } from "@/lib/messages/dashboard";
 import { CHART } from "@/components/charts/palette";
 import { ExportWidth } from "@/components/charts/chart-container";
 

@@ -2,7 +2,7 @@
  * The ranking as a plain table — one header, one row per agency, numbers left as numbers — which
  * the CSV and the XLSX export both write, so the two files always hold the same figures.
  */
-import { scoringMsg as m } from "./messages";
+import { scoringMsg as m } from "../messages/scoring";
 import type { RankedRow } from "./rank";
 import type { Indicator } from "./rubric";
 import type { ExportColumn, ExportTable } from "../export/table";

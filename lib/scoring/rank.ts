@@ -3,7 +3,7 @@
  * incomplete ones are listed after, with the reason in Chinese. The change over last year is only
  * shown when both years are complete under the same rubric version.
  */
-import { scoringMsg as m } from "./messages";
+import { scoringMsg as m } from "../messages/scoring";
 import { round2 } from "./rubric";
 import type { ScoreResult } from "./score";
 

@@ -6,7 +6,7 @@
 import { deadlineFor } from "../checks/rules";
 import type { AgencyKindGuess as AgencyKind } from "../report/agency";
 import type { ReportFormat } from "../report/template";
-import { scoringMsg as m } from "./messages";
+import { scoringMsg as m } from "../messages/scoring";
 import { round2, type Indicator, type RubricDefinition } from "./rubric";
 
 export interface EvidenceFinding {

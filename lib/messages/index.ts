@@ -1,10 +1,10 @@
 /**
  * Everything a user reads, in one place. Code passes figures in; the wording lives here.
  */
-import { ACTIONS } from "./auth/permissions";
-import { describeCell } from "./report/template";
-import { dash } from "./dashboard/messages";
-import { scoringMsg } from "./scoring/messages";
+import { ACTIONS } from "../auth/permissions";
+import { describeCell } from "../report/template";
+import { dash } from "./dashboard";
+import { scoringMsg } from "./scoring";
 
 const ACTION_WORDS: Record<string, string> = ACTIONS;
 
@@ -240,6 +240,6 @@ export const msg = {
   },
   /** The dashboard pages (overview, agency, coverage, compare, region totals). */
   dashboard: dash,
-  /** Assessor scoring: rubrics, score sheets, rankings (lib/scoring/messages.ts). */
+  /** Assessor scoring: rubrics, score sheets, rankings (lib/messages/scoring.ts). */
   scoring: scoringMsg,
 };

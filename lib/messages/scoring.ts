@@ -1,4 +1,4 @@
-/** The scoring pages' wording; part of the one catalogue (lib/messages.ts → msg.scoring). */
+/** The scoring pages' wording; part of the one catalogue (lib/messages/index.ts → msg.scoring). */
 const pts = (v: number) => `${Number(v.toFixed(2))} 分`;
 const date = (iso: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

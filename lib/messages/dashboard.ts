@@ -1,4 +1,4 @@
-/** The dashboard's wording; part of the one catalogue (lib/messages.ts → msg.dashboard). */
+/** The dashboard's wording; part of the one catalogue (lib/messages/index.ts → msg.dashboard). */
 export const dash = {
   nav: {
     overview: "总览",
