@@ -26,4 +26,7 @@ export async function register() {
     if (!isLoopbackHost()) console.log(say.noDemoAccounts);
     else if ((await createDemoAccounts(db)) > 0) console.log(say.accounts);
   }
+  // Background work (scans, harvests, schedules) runs in every instance; the job table hands each job to one.
+  const { startJobRunner } = await import("./db/jobs");
+  startJobRunner(db);
 }
