@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import JSZip from "jszip";
 import { parseReportAsync } from "../lib/parse/index";
+import { loadPdfjs } from "../lib/parse/pdf";
 
 const SAMPLES = path.join(process.cwd(), "data", "samples");
 const SHARED = path.join(process.cwd(), "..", "shared", "fixtures", "reports");
@@ -34,7 +35,7 @@ async function filledDocx(): Promise<{ name: string; bytes: Uint8Array }[]> {
 }
 
 async function pdfPages(bytes: Uint8Array): Promise<number> {
-  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const { getDocument } = await loadPdfjs();
   const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
   const n = pdf.numPages;
   await pdf.destroy();

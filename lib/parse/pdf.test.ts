@@ -28,6 +28,17 @@ function pdfWithoutText(): Uint8Array {
 }
 
 describe("PDF", () => {
+  it("leaves the process's own Array.prototype.push and JSON after reading a PDF", async () => {
+    const native = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+    const file = path.join(process.cwd(), "data", "samples", "hongze-2023.pdf");
+    const r = await readPdf(new Uint8Array(readFileSync(file)));
+    expect(r.ok).toBe(true);
+    // pdf.js's Node build replaces them with slower polyfills; every reader paid for it.
+    expect(Array.prototype.push).toBe(native.push);
+    expect(JSON.parse).toBe(native.parse);
+    expect(JSON.stringify).toBe(native.stringify);
+  });
+
   it("a PDF with no text layer gets a clear Chinese message", async () => {
     const bytes = pdfWithoutText();
     expect(isPdf(bytes)).toBe(true);

@@ -3,7 +3,6 @@
  * them as laid-out text (layout.ts). pdfjs reads in the same process (no worker, no font faces:
  * only the text and its positions are needed).
  */
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { TextItem } from "pdfjs-dist/types/src/display/api";
 import { documentText, type SourceDocument } from "./document";
 import { placedLinesToDoc, splitNumberRuns, type Piece, type PlacedLine } from "./layout";
@@ -28,7 +27,31 @@ export function isPdf(bytes: Uint8Array): boolean {
   return bytes.length > 4 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46; // %PDF
 }
 
+/**
+ * pdf.js, loaded on the first PDF. Its Node build ships core-js polyfills that replace
+ * Array.prototype.push, JSON.parse and JSON.stringify for the whole process with slower JavaScript
+ * versions (for spec corners pdf.js does not rely on): every push in the server
+ * — the HTML and text readers included — ran through them. The native ones are put back, after
+ * loading the worker half too (which pdf.js would otherwise load, polyfills and all, on the first
+ * document): handed over as `globalThis.pdfjsWorker`, it runs in this thread as before.
+ */
+let pdfjs: Promise<typeof import("pdfjs-dist/legacy/build/pdf.mjs")> | null = null;
+export function loadPdfjs() {
+  pdfjs ??= (async () => {
+    const native = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    // @ts-expect-error -- the worker build ships no types; only WorkerMessageHandler is read.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    Array.prototype.push = native.push;
+    JSON.parse = native.parse;
+    JSON.stringify = native.stringify;
+    return lib;
+  })();
+  return pdfjs;
+}
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  const { getDocument } = await loadPdfjs();
   let pdf;
   try {
     // pdfjs takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a copy.
