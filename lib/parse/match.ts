@@ -617,9 +617,12 @@ function listRowsNotFound(
   const single = otherSingle || Object.keys(cells).some((k) => k.startsWith("t3.other."));
   const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other") && (otherKnown || !r.key.startsWith("other")));
   rows.push(t3Rows.map((r) => ({ where: `表三「${r.label}」`, keys: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) })));
-  for (const table of rows) {
+  // A table's rows up to the last one read were printed; so were all of them when a later table
+  // was seen (its last rows are not an excerpt's cut end then).
+  const later = [tablesSeen.has("t3") || tablesSeen.has("t4"), tablesSeen.has("t4")];
+  for (const [n, table] of rows.entries()) {
     const last = table.findLastIndex((r) => r.keys.some((k) => k in cells));
-    for (const r of table.slice(0, Math.max(last, 0))) {
+    for (const r of table.slice(0, later[n] && last >= 0 ? table.length : Math.max(last, 0))) {
       const lost = r.keys.filter((k) => !(k in cells) && !listed.has(k));
       if (lost.length === r.keys.length) issues.push({ code: "row_not_found", message: msg.parse.rowNotFound(r.where), loc, keys: lost });
     }

@@ -343,7 +343,10 @@ function fuzzyLabel(text: string): LexEntry[] | undefined {
   if (sk.length < 4 || sk.length > 40) return undefined;
   let shared = 0;
   for (let i = 1; i < sk.length; i++) if (LABEL_BIGRAMS.has(sk[i - 1] + sk[i])) shared++;
-  if (shared * 2 < sk.length - 1) return undefined;
+  // Each edit breaks at most two of them: a 4-character label with its middle character misread
+  // (其他外理) keeps one of its three.
+  const edits = Math.max(1, Math.floor((sk.length + 1) / 4));
+  if (shared === 0 || shared < sk.length - 1 - 2 * edits) return undefined;
   // The nearest label, if it is within a quarter of its length and strictly nearer than any other.
   let best = Infinity;
   let second = Infinity;
