@@ -7,27 +7,9 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import JSZip from "jszip";
 import { parseReportAsync } from "../lib/parse/index";
 import { ParsePool } from "../lib/parse/isolated";
-
-const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-
-async function hostileFiles(): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const enc = (s: string) => new TextEncoder().encode(s);
-  const docx = async (body: string) => {
-    const z = new JSZip();
-    z.file("word/document.xml", `<w:document ${W}><w:body>${body}</w:body></w:document>`);
-    return z.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
-  };
-  return [
-    { name: "unclosed-rows.docx", bytes: await docx(`<w:tbl>${"<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>".repeat(40_000)}`) },
-    { name: "inflates.docx", bytes: await docx(" ".repeat(200 * 1024 * 1024)) },
-    { name: "spans.html", bytes: enc(`<html><body><table>${`<tr>${'<td colspan="100" rowspan="100">1</td>'.repeat(40)}</tr>`.repeat(100)}</table></body></html>`) },
-    { name: "deep.html", bytes: enc(`<html><body>${"<div>".repeat(200_000)}2024年度报告${"</div>".repeat(200_000)}</body></html>`) },
-    { name: "deep2.html", bytes: enc(`<html><body>${"<div><span>".repeat(150_000)}x${"</span></div>".repeat(150_000)}</body></html>`) },
-  ];
-}
+import { hostileFiles } from "./hostile-files";
 
 async function measure(label: string, parse: (f: { name: string; bytes: Uint8Array }) => Promise<unknown>, files: { name: string; bytes: Uint8Array }[]) {
   const server = createServer((_req, res) => res.end("ok"));

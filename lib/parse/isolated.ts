@@ -8,6 +8,7 @@
  * `parseIsolated` instead of `parseReportAsync`. PARSE_ISOLATION=off reads in-process (debugging).
  */
 import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import { msg } from "../messages";
 import { parseReportAsync, type ParseOutcome } from "./index";
@@ -86,6 +87,13 @@ export class ParsePool {
       serialization: "advanced",
       stdio: ["ignore", "ignore", "inherit", "ipc"],
     });
+    // Below the server in the scheduler: on a busy machine the pages other users wait for come
+    // first, and a hostile file takes longer to be refused rather than the site longer to answer.
+    try {
+      if (child.pid) os.setPriority(child.pid, 10);
+    } catch {
+      /* not allowed here: the child runs at the server's priority */
+    }
     // Children never keep the server (or a test run) alive.
     child.unref();
     (child as unknown as { channel?: { unref(): void } }).channel?.unref();
