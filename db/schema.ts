@@ -34,9 +34,12 @@ export const regions = pgTable(
     parentId: integer("parent_id").references((): AnyPgColumn => regions.id),
     /** Materialized path of ancestor ids, `/1/5/23/`: a region's subtree is one prefix scan. */
     path: text("path").notNull().default("/"),
+    /** GB/T 2260 code when the region comes from the national directory (lib/report/divisions.ts). */
+    code: text("code"),
   },
   (t) => [
     uniqueIndex("regions_parent_name_key").on(sql`coalesce(${t.parentId}, 0)`, t.name),
+    uniqueIndex("regions_code_key").on(t.code),
     index("regions_path_idx").on(t.path),
   ],
 );

@@ -9,9 +9,13 @@ import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
 import { CHART } from "@/components/charts/palette";
-import { downloadBlob, svgToPng } from "@/components/export/chart-export";
+import { EXPORT_WIDTH, downloadBlob, svgToPng } from "@/components/export/chart-export";
+import { YearTick } from "@/components/charts/family-chart";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv } from "@/lib/export/table";
+import { msg } from "@/lib/messages";
+
+const dash = msg.dashboard;
 
 interface Family {
   id: string;
@@ -26,14 +30,15 @@ interface Payload {
   error?: string;
 }
 
-const W = 720;
+// The width every exported chart is drawn at (a chart exported from its page looks the same).
+const W = EXPORT_WIDTH;
 const H = 300;
 
 function StaticChart({ family, rows }: { family: Family; rows: Payload["agencies"][number]["charts"][string] }) {
   const data = rows.map((r) => ({ year: r.year, ...r.values }));
   const axis = [
     <CartesianGrid key="g" stroke={CHART.grid} strokeDasharray="3 3" />,
-    <XAxis key="x" dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} tickFormatter={(y: number) => (rows.find((r) => r.year === y)?.filed ? String(y) : `${y}（未报送）`)} />,
+    <XAxis key="x" dataKey="year" stroke={CHART.axis} height={36} interval={0} tick={<YearTick note={(y) => (rows.find((r) => r.year === y)?.filed ? "" : dash.notFiled)} />} />,
     <YAxis key="y" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} width={56} />,
   ];
   return family.chart === "stacked" ? (

@@ -1,6 +1,7 @@
 "use server";
 import { importParsed, logFailure } from "@/db/queries/imports";
 import { findReportId } from "@/db/queries/reports";
+import { agencyExists } from "@/db/queries/agencies";
 import { checkDraft } from "@/db/queries/checks";
 import { defineAction } from "@/db/queries/actions";
 import { describeLoc } from "@/lib/parse/document";
@@ -8,6 +9,7 @@ import { fillUnread, MAX_UPLOAD_MB, type ParseOutcome, type ParsedReport } from 
 import { describeCell } from "@/lib/report/template";
 import { parseIsolated } from "@/lib/parse/isolated";
 import { inferAgencyKind } from "@/lib/report/agency";
+import { divisionByCode, guessDivision } from "@/lib/report/divisions";
 import { msg } from "@/lib/messages";
 import { serverAction } from "@/app/server-action";
 import { clientAddress } from "@/app/session";
@@ -75,7 +77,13 @@ export const previewImport = serverAction(
           })),
         missing: r.missing.length,
         existingReportId: agency && year ? await findReportId(tx, agency, year) : null,
+        division: null,
+        newAgency: Boolean(agency) && !(await agencyExists(tx, agency)),
       };
+      if (result.newAgency) {
+        const d = guessDivision(agency);
+        result.division = d ? { code: d.code, fullName: d.fullName } : null;
+      }
       return { result, audit: null };
     },
   }),
@@ -96,9 +104,12 @@ export const saveImport = serverAction(
       publishedOn: form.get("publishedOn") ?? "",
       regionId: form.get("regionId") ?? "",
       kind: form.get("kind") ?? "",
+      divisionCode: form.get("divisionCode") ?? "",
     }),
     fail: (error: string): SaveResult => failed(error),
     prepare: async (db, v, form) => {
+      const division = v.divisionCode ? divisionByCode(v.divisionCode) : null;
+      if (v.divisionCode && !division) return { ok: false, result: failed(msg.importPreview.divisionUnknown(v.divisionCode)) };
       const upload = await readUpload(form);
       if (!upload.ok) return { ok: false, result: upload };
       if (!upload.parsed.ok) {
@@ -112,11 +123,13 @@ export const saveImport = serverAction(
       const completed = fillUnread(upload.parsed.report, typed);
       if (!completed.ok) return { ok: false, result: completed };
       const filledByHand = Object.keys(typed).filter((k) => typed[k].trim());
-      return { ok: true, value: { v, name: upload.name, report: completed.report, filledByHand } };
+      return { ok: true, value: { v, name: upload.name, report: completed.report, filledByHand, division } };
     },
     target: (p) => ({ agency: p.v.agency }),
-    run: async (tx, { v, name, report, filledByHand }) => {
-      const r = await importParsed(tx, report, name, { agency: v.agency, year: v.year, publishedOn: v.publishedOn, regionId: v.regionId, kind: v.kind });
+    run: async (tx, { v, name, report, filledByHand, division }) => {
+      // A directory pick wins over the list of existing regions: it is the more precise of the two.
+      const region = division ? { regionChain: division.chain } : { regionId: v.regionId };
+      const r = await importParsed(tx, report, name, { agency: v.agency, year: v.year, publishedOn: v.publishedOn, ...region, kind: v.kind });
       if (!r.ok) return { result: r, audit: null };
       return {
         result: { ok: true as const, message: r.message, reportId: r.reportId, agencyId: r.agencyId, replaced: r.replaced },

@@ -10,6 +10,7 @@ import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
+import { DivisionPicker } from "@/components/import/division-picker";
 
 type Preview = Extract<PreviewResult, { ok: true }>;
 
@@ -161,6 +162,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
               </label>
               </>)}
             </div>
+            {!checking && preview.newAgency && <DivisionPicker key={preview.sourceName + preview.agency} guessed={preview.division} />}
             <p className="muted">
               格式：{FORMAT_LABELS[preview.format]}
               {preview.mixed && "（格式混用）"} · 读到 {Object.keys(preview.cells).length} 个单元格

@@ -19,6 +19,12 @@ export const saveImportSchema = z.object({
     .transform((s) => (s ? Number(s) : undefined))
     .pipe(z.number().int().positive().optional()),
   kind: z.enum(AGENCY_KINDS),
+  /** A region from the national directory (lib/report/divisions.ts), created when missing. */
+  divisionCode: z
+    .string()
+    .trim()
+    .transform((s) => s || undefined)
+    .pipe(z.string().regex(/^\d{2,12}$/, "行政区划代码应为数字").optional()),
 });
 export type SaveImportInput = z.infer<typeof saveImportSchema>;
 
@@ -49,6 +55,10 @@ export type PreviewResult =
       missing: number;
       /** A report of this agency and year is already stored: saving replaces it. */
       existingReportId: number | null;
+      /** Where the agency's name places it in the national directory, if it is new and one division fits. */
+      division: { code: string; fullName: string } | null;
+      /** No agency of this name is stored: saving creates one, in the region chosen here. */
+      newAgency: boolean;
     }
   | { ok: false; error: string };
 

@@ -46,3 +46,9 @@ export async function getAgency(db: Db, id: number) {
     .where(eq(agencies.id, id));
   return row ?? null;
 }
+
+/** Whether an agency of this name is stored (agencies are known by their name; see saveReport). */
+export async function agencyExists(db: Db, name: string): Promise<boolean> {
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)).limit(1);
+  return Boolean(row);
+}

@@ -8,7 +8,8 @@ import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
 import { importFile, importParsed, listRecentImports } from "./imports";
 import { countReports } from "./reports";
 import { eq } from "drizzle-orm";
-import { agencies } from "../schema";
+import { agencies, regions } from "../schema";
+import { getRegionTrail } from "./regions";
 
 const sample = (file: string) => ({ name: file, bytes: new Uint8Array(readFileSync(path.join(SAMPLES, file))) });
 
@@ -32,6 +33,30 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     expect(ids.size).toBe(1);
     const rows = await t.db.select().from(agencies).where(eq(agencies.name, name));
     expect(rows).toHaveLength(1);
+  });
+
+  it("places a new agency where its name puts it in the national directory, and an existing one nowhere new", async () => {
+    const parsed = parseReport(sample("seed-alashan-youqi-minzheng-2021.txt"));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const r = await importParsed(t.db, parsed.report, "x.txt", { agency: "淮安市洪泽区交通运输局", year: 2021 });
+    if (!r.ok) throw new Error(r.error);
+    const [a] = await t.db.select().from(agencies).where(eq(agencies.id, r.agencyId));
+    const trail = await getRegionTrail(t.db, a.regionId);
+    expect(trail.map((x) => [x.name, x.level, x.code])).toEqual([
+      ["江苏省", "province", "32"],
+      ["淮安市", "city", "3208"],
+      ["洪泽区", "county", "320813"],
+    ]);
+    // The agency exists now: a later year under another region's name creates no region.
+    const before = (await t.db.select().from(regions)).length;
+    const again = await importParsed(t.db, parsed.report, "y.txt", { agency: "淮安市洪泽区交通运输局", year: 2022, regionChain: [{ name: "不该新建的省", level: "province" }] });
+    expect(again.ok).toBe(true);
+    expect((await t.db.select().from(regions)).length).toBe(before);
+    // No single division fits: 未指定地区, as before.
+    const none = await importParsed(t.db, parsed.report, "z.txt", { agency: "朝阳区某某局", year: 2021 });
+    if (!none.ok) throw new Error(none.error);
+    const [b] = await t.db.select().from(agencies).where(eq(agencies.id, none.agencyId));
+    expect((await getRegionTrail(t.db, b.regionId)).map((x) => x.name)).toEqual(["未指定地区"]);
   });
 
   it("refuses a cell value that is not a number in the details too, before the database", async () => {

@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { msg } from "../../lib/messages";
 import { inferAgencyKind } from "../../lib/report/agency";
+import { guessDivision } from "../../lib/report/divisions";
 import { checkReportInput } from "../../lib/report/input";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
@@ -18,7 +19,7 @@ export interface ImportOverrides {
   year?: number;
   publishedOn?: string | null;
   regionId?: number;
-  regionChain?: { name: string; level: RegionLevel }[];
+  regionChain?: { name: string; level: RegionLevel; code?: string }[];
   kind?: AgencyKind;
   /** Files imported together (a batch on the page, one `npm run import`, the demo data) share it. */
   batchId?: string;
@@ -52,7 +53,9 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
       year,
       publishedOn: o.publishedOn === undefined ? report.publishedOn : o.publishedOn,
       sourceName,
-      region: o.regionId ? { regionId: o.regionId } : { chain: o.regionChain ?? UNASSIGNED_REGION },
+      // A new agency without a region goes where its name places it in the national directory
+      // (淮安市洪泽区人民政府 → 江苏省 / 淮安市 / 洪泽区), when exactly one division fits.
+      region: o.regionId ? { regionId: o.regionId } : { chain: o.regionChain ?? guessDivision(agency)?.chain ?? UNASSIGNED_REGION },
       kind: o.kind ?? inferAgencyKind(agency),
       unread: o.unread,
     });

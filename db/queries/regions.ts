@@ -6,20 +6,26 @@ export async function listRegions(db: Db): Promise<Region[]> {
   return db.select().from(regions).orderBy(asc(regions.path), asc(regions.name));
 }
 
-/** The region at the end of a path of names (province first), created where missing. */
-export async function upsertRegionPath(db: Db, chain: { name: string; level: RegionLevel }[]): Promise<Region> {
+/**
+ * The region at the end of a path of names (province first), created where missing. A link with a
+ * code (from the national directory) is found by its code first, and an existing region of that
+ * name under the same parent takes the code.
+ */
+export async function upsertRegionPath(db: Db, chain: { name: string; level: RegionLevel; code?: string }[]): Promise<Region> {
   let parent: Region | undefined;
   for (const link of chain) {
     const parentCond = parent ? eq(regions.parentId, parent.id) : isNull(regions.parentId);
-    const [found] = await db.select().from(regions).where(and(parentCond, eq(regions.name, link.name)));
+    const [byCode] = link.code ? await db.select().from(regions).where(eq(regions.code, link.code)) : [];
+    const [found] = byCode ? [byCode] : await db.select().from(regions).where(and(parentCond, eq(regions.name, link.name)));
     if (found) {
+      if (link.code && !found.code) await db.update(regions).set({ code: link.code }).where(eq(regions.id, found.id));
       parent = found;
       continue;
     }
     const path = parent ? `${parent.path}${parent.id}/` : "/";
     const [created] = await db
       .insert(regions)
-      .values({ name: link.name, level: link.level, parentId: parent?.id ?? null, path })
+      .values({ name: link.name, level: link.level, parentId: parent?.id ?? null, path, code: link.code ?? null })
       .onConflictDoNothing()
       .returning();
     parent =

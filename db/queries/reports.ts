@@ -15,7 +15,7 @@ export interface SaveReportInput {
   publishedOn: string | null;
   sourceName: string;
   /** Where a new agency goes; an existing agency of this name keeps its region. */
-  region: { regionId: number } | { chain: { name: string; level: RegionLevel }[] };
+  region: { regionId: number } | { chain: { name: string; level: RegionLevel; code?: string }[] };
   kind: AgencyKind;
   /** What the parser could not place, when it comes already written (a data package). */
   unread?: { message: string; where: string }[];
@@ -36,14 +36,15 @@ export interface SaveReportResult {
 export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveReportResult> {
   const { report } = input;
   return db.transaction(async (tx) => {
-    const regionId =
-      "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
     // An agency is known by its name. Two first imports of one new name at once (say with two
     // regions) would each find none and create two; the lock makes the second find the first's.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agency:${input.agencyName}`}))`);
     const existing = await tx.select().from(agencies).where(eq(agencies.name, input.agencyName)).orderBy(asc(agencies.id)).limit(1);
     let agencyId = existing[0]?.id;
     if (agencyId === undefined) {
+      // The region matters only to a new agency: no empty regions for one already placed.
+      const regionId =
+        "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
       await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind, initials: nameInitials(input.agencyName) }).onConflictDoNothing();
       const [a] = await tx
         .select()
