@@ -14,7 +14,16 @@ test("score an agency-year: manual item, override with a reason, total and histo
   await expect(page).toHaveURL(/region=\d+.*year=2024/);
   const ranking = page.getByTestId("ranking");
   const row = ranking.locator('tr[data-agency="平潭综合实验区"]');
+  // Before any manual item is entered, the agencies are ranked on the automatic indicators at once.
+  await expect(page.getByTestId("ranking-basis")).toContainText("按自动指标排名");
+  await expect(page.getByTestId("ranking-basis")).toContainText("人工指标（门户网站设年度报告专栏、可获取性）尚未评分");
   await expect(row.getByTestId("total")).toHaveText("12");
+  await expect(row.getByTestId("pending")).toHaveText("人工指标待评：门户网站设年度报告专栏、可获取性");
+  await expect(row.locator("td").first()).not.toHaveText("无排名");
+  await expect(page.getByTestId("ranking-chart")).toBeVisible();
+  // On the total, it is not ranked yet, and says why.
+  await page.getByTestId("ranking-basis").getByRole("link", { name: "改为按总分排名" }).click();
+  await expect(page).toHaveURL(/basis=total/);
   await expect(row.getByTestId("unranked-reason")).toHaveText("无排名：人工指标未评分（门户网站设年度报告专栏、可获取性）");
   await expect(page.getByTestId("ranking-chart-empty")).toBeVisible();
 
@@ -58,6 +67,9 @@ test("score an agency-year: manual item, override with a reason, total and histo
   await filter.locator("select[name=region]").selectOption(pingtan);
   await filter.locator("select[name=year]").selectOption("2024");
   await filter.getByRole("button", { name: "查看排名" }).click();
+  // 财政金融局's manual items are still pending: ranked on the automatic indicators until asked for the total.
+  await expect(page.getByTestId("ranking-basis")).toContainText("按自动指标排名");
+  await page.getByTestId("ranking-basis").getByRole("link", { name: "改为按总分排名" }).click();
   await expect(page.locator('tr[data-agency="平潭综合实验区"]').getByTestId("total")).toHaveText("17");
   await expect(page.locator('tr[data-agency="平潭综合实验区"] td').first()).toHaveText("1");
   await expect(page.getByTestId("ranking-chart")).toBeVisible();

@@ -32,9 +32,15 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
     );
   }
   const region = regions.find((r) => r.id === s.region);
-  const rows = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric);
-  const indicators = rubric.definition.indicators;
-  const state = { region: s.region, level: s.level, year, rubric: rubric.id, version: s.version };
+  const { rows, basis } = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric, s.basis);
+  const allIndicators = rubric.definition.indicators;
+  // Ranked on the automatic indicators, the manual columns would be empty: they are left out.
+  const indicators = basis === "auto" ? allIndicators.filter((x) => x.method.kind !== "manual") : allIndicators;
+  const manualNames = allIndicators.filter((x) => x.method.kind === "manual").map((x) => x.name);
+  const pendingAgencies = rows.filter((r) => r.pending.length > 0).length;
+  const rankMax = basis === "auto" ? indicators.reduce((n, x) => n + x.max, 0) : (rows[0]?.score.max ?? 0);
+  const state = { region: s.region, level: s.level, year, rubric: rubric.id, version: s.version, basis: s.basis };
+  const otherBasis = basis === "auto" ? "total" : "auto";
   const pages = Math.max(1, Math.ceil(rows.length / PER_PAGE));
   const page = Math.min(s.page, pages);
   const shown = rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
@@ -54,7 +60,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
     .map((r) => ({
       agency: r.agency,
       rank: r.rank!,
-      total: r.score.total!,
+      total: r.points!,
       ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
     }));
   const regionName = region?.name ?? "全部地区";
@@ -100,6 +106,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
+          {s.basis && <input type="hidden" name="basis" value={s.basis} />}
           <button type="submit">查看排名</button>
           <Link href="/scoring/rubrics">{m.rubrics.title}</Link>
         </form>
@@ -111,6 +118,16 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>，{m.rubrics.maxTotal(rows[0]?.score.max ?? 0)}。
           较上年：与上一年度在同一细则版本下的完整评分相比。
         </p>
+        <p data-testid="ranking-basis">
+          <strong>{m.basis[basis]}</strong>：{basis === "auto" ? m.basisAutoNote(pendingAgencies, manualNames, rankMax) : m.basisTotalNote}{" "}
+          <Link href={`/scoring?${rankingQuery({ ...state, basis: otherBasis })}`}>{m.basisSwitch(m.basis[otherBasis])}</Link>
+          {manualNames.length > 0 && (
+            <>
+              {" · "}
+              <Link href={`/scoring/manual?${rankingQuery({ region: s.region, level: s.level, year, rubric: rubric.id, version: rubric.version })}`} data-testid="manual-grid-link">{m.manualGrid}</Link>
+            </>
+          )}
+        </p>
         <p className="form-row">
           <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "csv" })}`} download data-testid="download-csv">{m.downloadCsv}</a>
           <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "xlsx" })}`} download data-testid="download-xlsx">{m.downloadXlsx}</a>
@@ -118,7 +135,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         <RankingChart
           rows={bars}
           indicators={indicators.map((x) => ({ id: x.id, name: x.name }))}
-          max={rows[0]?.score.max ?? 0}
+          max={rankMax}
           title={rankedCount > CHART_TOP ? m.chartTopTitle(title, CHART_TOP) : title}
           emptyText={m.chartEmpty}
           fileName={`${m.export.filename(year)}`}
@@ -135,7 +152,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
               <tr>
                 <th>{m.columns.rank}</th>
                 <th>{m.columns.agency}</th>
-                <th>{m.columns.total}</th>
+                <th>{basis === "auto" ? m.columns.autoPoints : m.columns.total}</th>
                 {indicators.map((x) => (
                   <th key={x.id} title={x.name} style={{ fontSize: "0.8rem" }}>
                     {x.name}
@@ -155,9 +172,10 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
                       <Link href={sheet}>{r.agency}</Link>
                       <div className="muted" style={{ fontSize: "0.8rem" }}>{r.region}</div>
                       {r.unranked && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="unranked-reason">{m.unrankedWhy([r.unranked])}</div>}
+                      {!r.unranked && r.pending.length > 0 && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="pending">{m.pending(r.pending)}</div>}
                     </td>
                     <td data-testid="total">
-                      <strong>{r.score.total === null ? "—" : formatNumber(r.score.total)}</strong>
+                      <strong>{r.points === null ? (basis === "total" && r.score.total !== null ? formatNumber(r.score.total) : "—") : formatNumber(r.points)}</strong>
                     </td>
                     {indicators.map((x) => {
                       const it = r.score.items.find((i) => i.indicatorId === x.id);

@@ -56,7 +56,7 @@ for (const driver of TEST_DRIVERS) {
       if (!ready) ctx.skip();
       const rubric = (await getRubric(t.db, DEFAULT_RUBRIC_ID))!;
       const [pt] = await t.db.select().from(regions).where(eq(regions.name, "平潭综合实验区"));
-      const rows = await getRanking(t.db, { regionId: pt.id }, 2024, rubric);
+      const { rows } = await getRanking(t.db, { regionId: pt.id }, 2024, rubric, "total");
       expect(rows.map((r) => r.agency).sort()).toEqual(["平潭综合实验区", "平潭综合实验区财政金融局"]);
       const gov = rows.find((r) => r.agency === "平潭综合实验区")!;
       expect(gov.score.total).toBe(12);
@@ -64,6 +64,13 @@ for (const driver of TEST_DRIVERS) {
       expect(gov.unranked).toBe("人工指标未评分（门户网站设年度报告专栏、可获取性）");
       const czj = rows.find((r) => r.agency === "平潭综合实验区财政金融局")!;
       expect(czj.score.total).toBe(17);
+      // Before any manual item is entered, the ranking is on the automatic indicators, saying what is pending.
+      const auto = await getRanking(t.db, { regionId: pt.id }, 2024, rubric);
+      expect(auto.basis).toBe("auto");
+      expect(auto.rows.map((r) => [r.agency, r.rank, r.points, r.pending])).toEqual([
+        ["平潭综合实验区财政金融局", 1, 17, ["门户网站设年度报告专栏", "可获取性"]],
+        ["平潭综合实验区", 2, 12, ["门户网站设年度报告专栏", "可获取性"]],
+      ]);
       // Evidence links: the corrected cells of 表四, and the report they belong to.
       const corr = gov.score.items.find((i) => i.indicatorId === "corrections")!;
       expect(corr.evidence).toContainEqual({ kind: "cell", reportId: gov.reportId, key: "t4.suit_after_review.corrected", value: 2 });
@@ -92,7 +99,9 @@ for (const driver of TEST_DRIVERS) {
       expect(sheet.history).toHaveLength(3);
 
       const [region] = await t.db.select().from(regions).where(eq(regions.name, "平潭综合实验区"));
-      const rows = await getRanking(t.db, { regionId: region.id, level: "county" }, 2025, rubric);
+      const { rows, basis } = await getRanking(t.db, { regionId: region.id, level: "county" }, 2025, rubric);
+      // Every manual item entered: the ranking is on the total again.
+      expect(basis).toBe("total");
       expect(rows.map((x) => [x.agency, x.rank, x.score.total, x.change])).toEqual([
         ["平潭综合实验区财政金融局", 1, 19, -1],
         ["平潭综合实验区", 2, 17, 2],

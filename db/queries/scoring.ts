@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from "../../lib/scoring/default-rubric";
-import { rankAgencies, type RankInput } from "../../lib/scoring/rank";
+import { defaultBasis, rankAgencies, type RankBasis, type RankedRow, type RankInput } from "../../lib/scoring/rank";
 import { round2, rubricDefinitionSchema, type Rubric, type RubricDefinition } from "../../lib/scoring/rubric";
 import { scoreReport, type Entry, type EvidenceFinding, type ReportEvidence } from "../../lib/scoring/score";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
@@ -266,8 +266,11 @@ export async function listEntries(db: Db, scope: Scope, years: number[], rubric:
 
 // ---- rankings --------------------------------------------------------------------------------
 
-/** Agencies in scope ranked for `year` by total under one rubric version, with last year's change. */
-export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric) {
+/**
+ * Agencies in scope ranked for `year` under one rubric version, with last year's change: on the
+ * total, or on the automatic indicators (by default while manual items are pending).
+ */
+export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric, basis?: RankBasis): Promise<{ rows: RankedRow[]; basis: RankBasis }> {
   const years = [year - 1, year];
   const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition)), listEntries(db, scope, years, rubric)]);
   const inputs: RankInput[] = list.map((a) => {
@@ -283,7 +286,8 @@ export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rub
       previous: p ? scoreReport(rubric.definition, p, entries.get(key(year - 1))) : null,
     };
   });
-  return rankAgencies(inputs);
+  const b = basis ?? defaultBasis(inputs);
+  return { rows: rankAgencies(inputs, b), basis: b };
 }
 
 /** Years that have reports, newest first: the year picker (one definition, in coverage.ts). */

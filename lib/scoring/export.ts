@@ -3,12 +3,12 @@
  * the CSV and the XLSX export both write, so the two files always hold the same figures.
  */
 import { scoringMsg as m } from "../messages/scoring";
-import type { RankedRow } from "./rank";
+import type { RankBasis, RankedRow } from "./rank";
 import type { Indicator } from "./rubric";
 import type { ExportColumn, ExportTable } from "../export/table";
 
 /** The ranking as an export table: the CSV and XLSX writers of lib/export take it as it is. */
-export function rankingTable(rows: readonly RankedRow[], indicators: readonly Pick<Indicator, "id" | "name" | "max">[], title = "排名"): ExportTable {
+export function rankingTable(rows: readonly RankedRow[], indicators: readonly Pick<Indicator, "id" | "name" | "max">[], title = "排名", basis: RankBasis = "total"): ExportTable {
   const c = m.columns;
   const columns: ExportColumn[] = [
     { key: "rank", header: c.rank, numFmt: "0" },
@@ -16,6 +16,8 @@ export function rankingTable(rows: readonly RankedRow[], indicators: readonly Pi
     { key: "region", header: c.region },
     { key: "total", header: c.total, numFmt: "0.##" },
     { key: "max", header: c.max, numFmt: "0.##" },
+    // Ranked on the automatic indicators: the figure the rank stands on, beside the total.
+    ...(basis === "auto" ? [{ key: "points", header: c.autoPoints, numFmt: "0.##" }] : []),
     ...indicators.map((x) => ({ key: `i:${x.id}`, header: `${x.name}（${x.max}）`, numFmt: "0.##" })),
     { key: "change", header: c.change, numFmt: "+0.##;-0.##;0" },
     { key: "status", header: c.status },
@@ -31,9 +33,10 @@ export function rankingTable(rows: readonly RankedRow[], indicators: readonly Pi
         region: r.region,
         total: r.score.total,
         max: r.score.max,
+        ...(basis === "auto" ? { points: r.points } : {}),
         ...Object.fromEntries(indicators.map((x) => [`i:${x.id}`, byId.get(x.id)?.points ?? null])),
         change: r.change,
-        status: r.unranked ?? "",
+        status: r.unranked ?? (r.pending.length ? m.pending(r.pending) : ""),
       };
     }),
   };

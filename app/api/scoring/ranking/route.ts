@@ -21,11 +21,11 @@ export async function GET(request: Request) {
   const year = s.year ?? (await listScoringYears(db))[0];
   const rubric = await getRubric(db, s.rubric, s.version);
   if (!rubric || year === undefined) return new Response(msg.scoring.errors.noRubric, { status: 404 });
-  const rows = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric);
+  const { rows, basis } = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric, s.basis);
   const region = s.region ? (await listRegions(db)).find((r) => r.id === s.region)?.name : undefined;
   const table = {
-    ...rankingTable(rows, rubric.definition.indicators, msg.scoring.export.sheetName),
-    notes: [msg.scoring.chartTitle(region ?? "全部地区", year, `${rubric.name} 第 ${rubric.version} 版`), SOURCE_LINE, madeOnLine()],
+    ...rankingTable(rows, rubric.definition.indicators, msg.scoring.export.sheetName, basis),
+    notes: [msg.scoring.chartTitle(region ?? "全部地区", year, `${rubric.name} 第 ${rubric.version} 版`), msg.scoring.basis[basis], SOURCE_LINE, madeOnLine()],
   };
   const name = `${msg.scoring.export.filename(year)}${region ? `-${region}` : ""}`;
   if (s.format === "csv") {
