@@ -243,7 +243,7 @@ export const reportFigures = pgTable(
     year: integer("year").notNull(),
     format: text("format", { enum: ["2021", "2019", "pre2019"] }).notNull(),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
-    /** Days published after the deadline (lib/dashboard/deadline.ts), 0 on time, null undated. */
+    /** Days published after the deadline (lib/report/deadline.ts), 0 on time, null undated. */
     daysLate: integer("days_late"),
     ...figureColumns,
   },

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { COVERAGE_BUCKETS, getCoverage, listReportYears, listSpanMissing, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
-import { daysLate } from "@/lib/dashboard/deadline";
+import { daysLate } from "@/lib/report/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";

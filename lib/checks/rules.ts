@@ -20,7 +20,7 @@ import {
   type ReportFormat,
 } from "../report/template";
 import { missingSections, repeatedShare, statedFigure, type NarrativeFigure } from "./narrative";
-import { daysLate, deadlineFor } from "../dashboard/deadline";
+import { daysLate, deadlineFor } from "../report/deadline";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -3,7 +3,7 @@
  * latest expected year (missing years included, as gaps), the families of figures the agency page charts, its headline trend and its
  * KPI cards.
  */
-import { HEADLINE_KEYS, type HeadlineKey } from "../parse/headline";
+import { HEADLINE_KEYS, type HeadlineKey } from "../report/headline-keys";
 import { FIGURE_BY_ID, allFigures, type Cells } from "./figures";
 import { MEASURE_BY_ID, isRate, measureTraceKey, measureValue, type Measure } from "./measures";
 import { extractPosts, type PostChannel, type PostFigure } from "./posts";

@@ -33,7 +33,7 @@ import { ChartExport } from "@/components/export/chart-export";
 import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { loadAgencyYears, loadExpectedSpan, loadReportList } from "./data";
 import { filingHistory } from "@/lib/dashboard/filing";
-import type { DeadlineKind } from "@/lib/dashboard/deadline";
+import type { DeadlineKind } from "@/lib/report/deadline";
 
 const dash = msg.dashboard;
 

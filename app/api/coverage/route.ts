@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { COVERAGE_BUCKETS, getCoverage } from "@/db/queries/coverage";
 import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/table";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
-import { daysLate } from "@/lib/dashboard/deadline";
+import { daysLate } from "@/lib/report/deadline";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { publicOrigin } from "@/lib/http/origin";
