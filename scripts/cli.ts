@@ -8,7 +8,7 @@ export async function runCli(main: () => Promise<void | number>): Promise<never>
     process.exit(typeof code === "number" ? code : 0);
   } catch (e) {
     if (e instanceof DatabaseBusyError) console.error(msg.errors.dbBusy);
-    else console.error(`出错：${(e as Error).message}`);
+    else console.error(msg.cli.failed((e as Error).message));
     process.exit(1);
   }
 }

@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+import { msg } from "../lib/messages";
+
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -22,7 +24,7 @@ function ensureChromium(): string {
   const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (apt) {
-    console.log("未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …");
+    console.log(msg.cli.installingChromium);
     const sudo = root ? [] : ["sudo", "-n"];
     const env = { DEBIAN_FRONTEND: "noninteractive" };
     const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
@@ -33,7 +35,7 @@ function ensureChromium(): string {
     if (after) return after;
   }
   console.error(
-    "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
+    msg.cli.noChromium,
   );
   process.exit(1);
 }

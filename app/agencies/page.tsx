@@ -50,7 +50,7 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
       <form className="filters" action="/agencies" role="search" autoComplete="off">
         <label>
           {dash.tree.search}
-          <input type="text" name="q" defaultValue={q} placeholder="如：民政局、slyssxmzj" aria-label={dash.tree.search} />
+          <input type="text" name="q" defaultValue={q} placeholder={msg.agencyPage.searchPlaceholder} aria-label={dash.tree.search} />
         </label>
         <button type="submit">{dash.tree.searchButton}</button>
       </form>

@@ -5,7 +5,9 @@
 import { Suspense, type ReactNode } from "react";
 import { CardBoundary } from "./card-boundary";
 
-export function Skeleton({ height = 160, label = "正在加载…" }: { height?: number; label?: string }) {
+import { msg } from "@/lib/messages";
+
+export function Skeleton({ height = 160, label = msg.common.loading }: { height?: number; label?: string }) {
   return (
     <div className="skeleton" style={{ minHeight: height }} aria-busy="true" aria-label={label}>
       <span className="sr-only">{label}</span>

@@ -11,6 +11,8 @@ import { dash } from "@/lib/messages/dashboard";
 import { CHART } from "@/components/charts/palette";
 import { ExportWidth } from "@/components/charts/chart-container";
 
+import { msg } from "@/lib/messages";
+
 export interface ChartFiles {
   name: string;
   svg: string;
@@ -47,7 +49,7 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG 生成失败"))), "image/png"));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(msg.chartExport.pngFailed))), "image/png"));
 }
 
 /**
@@ -174,7 +176,7 @@ export function ChartExport({
     try {
       await fn();
     } catch (e) {
-      setError(`${label}失败：${(e as Error).message}`);
+      setError(msg.chartExport.failed(label, (e as Error).message));
     } finally {
       setBusy(null);
     }
@@ -202,7 +204,7 @@ export function ChartExport({
           type="button"
           className="secondary small"
           disabled={busy !== null}
-          onClick={run("下载 PNG", async () => {
+          onClick={run(msg.chartExport.downloadPng, async () => {
             const t0 = performance.now();
             const f = await framedSvg();
             const png = await svgToPng(f.svg, f.width, f.height);
@@ -210,15 +212,15 @@ export function ChartExport({
             downloadBlob(png, `${base}.png`);
           })}
         >
-          下载 PNG
+          {msg.chartExport.downloadPng}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
-          下载 SVG
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadSvg, async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+          {msg.chartExport.downloadSvg}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载数据", async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
-          下载数据 CSV
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadData, async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
+          {msg.chartExport.downloadCsv}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 XLSX", async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadXlsx, async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
           XLSX
         </button>
         {busy && <span className="muted" role="status">{busy}…</span>}
@@ -303,13 +305,13 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
         disabled={state !== null && state.endsWith("…")}
         onClick={async () => {
           const all = [...(builders?.current.values() ?? [])];
-          if (all.length === 0) return setState("本页没有图表");
+          if (all.length === 0) return setState(msg.chartExport.noCharts);
           const { default: JSZip } = await import("jszip");
           const zip = new JSZip();
           const used = new Map<string, number>();
           try {
             for (let i = 0; i < all.length; i++) {
-              setState(`正在导出 ${i + 1}/${all.length}…`);
+              setState(msg.chartExport.progress(i + 1, all.length));
               const f = await all[i]();
               const n = (used.get(f.name) ?? 0) + 1;
               used.set(f.name, n);
@@ -319,13 +321,13 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
               zip.file(`${name}.csv`, f.csv);
             }
             downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(zipName)}.zip`);
-            setState(`已导出 ${all.length} 张图表`);
+            setState(msg.chartExport.done(all.length));
           } catch (e) {
-            setState(`导出失败：${(e as Error).message}`);
+            setState(msg.chartExport.failedAll((e as Error).message));
           }
         }}
       >
-        导出本页全部图表
+        {msg.chartExport.exportAll}
       </button>
       {state && <span className="muted" role="status"> {state}</span>}
     </span>

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { ReportFormat } from "../../lib/report/template";
-import type { AgencyKind } from "../schema";
+import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";

@@ -8,10 +8,11 @@ import { inferAgencyKind } from "../../lib/report/agency";
 import { checkReportInput } from "../../lib/report/input";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import { agencies, importLog, reports, type AgencyKind, type RegionLevel } from "../schema";
+import { agencies, importLog, reports } from "../schema";
+import { type AgencyKind, type RegionLevel } from "../../lib/report/agency";
 import { saveReport, type SaveReportResult } from "./reports";
 
-export const UNASSIGNED_REGION = [{ name: "未指定地区", level: "province" as const }];
+export const UNASSIGNED_REGION = [{ name: msg.importPage.noRegion, level: "province" as const }];
 
 export interface ImportOverrides {
   agency?: string;

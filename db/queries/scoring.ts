@@ -14,10 +14,13 @@ import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { listReportYears } from "./coverage";
 import { rowsOf } from "./rows";
-import { agencies, findingReviews, findings, regions, reportFigures, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores, type RegionLevel } from "../schema";
+import { agencies, findingReviews, findings, regions, reportFigures, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores } from "../schema";
+import { type RegionLevel } from "../../lib/report/agency";
+
+import { msg } from "../../lib/messages";
 
 export const DEFAULT_RUBRIC_ID = 1;
-export const SYSTEM_AUTHOR = "系统";
+export const SYSTEM_AUTHOR = msg.scoringPage.system;
 
 // ---- rubrics ---------------------------------------------------------------------------------
 

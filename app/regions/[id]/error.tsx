@@ -1,6 +1,8 @@
 "use client";
 import { RouteError } from "@/components/dashboard/route-error";
 
+import { msg } from "@/lib/messages";
+
 export default function Error({ reset }: { error: Error; reset: () => void }) {
-  return <RouteError title="地区合计" reset={reset} />;
+  return <RouteError title={msg.common.regionTotal} reset={reset} />;
 }
