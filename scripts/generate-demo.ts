@@ -18,7 +18,7 @@ import { refreshFiguresForReports } from "../db/queries/figures";
 import { rowsOf } from "../db/queries/rows";
 import { agencies, importLog, regions, reports } from "../db/schema";
 import { deadlineFor } from "../lib/report/deadline";
-import { demoNarrative, generateReport, initialState, type DemoKind, type DemoReport } from "../lib/dashboard/demo-report";
+import { demoNarrative, generateReport, initialState, type DemoKind, type DemoReport } from "../lib/presentations/demo-report";
 import { makeRng, pick, randInt, type Rng } from "../lib/random";
 import { nameInitials } from "../lib/dashboard/initials";
 import { msg } from "../lib/messages";

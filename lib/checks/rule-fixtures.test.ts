@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXPECTED, SAMPLES } from "../parse/fixtures";
+import { EXPECTED, SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../parse/index";
 import { RULE_IDS, runChecks, type CheckInput, type RuleId, type YearReport } from "./rules";
 

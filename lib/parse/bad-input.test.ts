@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { msg } from "../messages";
 import { isZip, listZip } from "./archive";
-import { SAMPLES } from "./fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { decodeBytes, parseReport, parseReportAsync } from "./index";
 
 /** GB18030 encoder built from the platform's decoder (Node has no GBK encoder): two-byte codes only. */

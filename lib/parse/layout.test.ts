@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHARED_FIXTURES } from "./fixtures";
+import { SHARED_FIXTURES } from "../../test/fixtures";
 import { parseReport } from "./index";
 import { looksLikeLayout, readLayout } from "./layout";
 
