@@ -19,8 +19,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { cellVectorSql } from "../lib/report/cell-vector";
-
-import { AGENCY_KINDS, REGION_LEVELS, type AgencyKind, type RegionLevel } from "../lib/report/agency";
+import { AGENCY_KINDS, REGION_LEVELS } from "../lib/report/agency";
 import { FORMATS } from "../lib/report/template";
 
 export const regions = pgTable(

@@ -2,6 +2,7 @@
 import { DatabaseBusyError } from "../db/index";
 import { msg } from "../lib/messages";
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a main that returns nothing exits 0, one that returns a number exits with it.
 export async function runCli(main: () => Promise<void | number>): Promise<never> {
   try {
     const code = await main();

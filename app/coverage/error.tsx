@@ -3,6 +3,6 @@ import { RouteError } from "@/components/dashboard/route-error";
 
 import { msg } from "@/lib/messages";
 
-export default function Error({ reset }: { error: Error; reset: () => void }) {
+export default function CoverageError({ reset }: { error: Error; reset: () => void }) {
   return <RouteError title={msg.common.coverage} reset={reset} />;
 }

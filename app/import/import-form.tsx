@@ -122,7 +122,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
               {preview.prevReportId ? (
                 <>{msg.importPage.comparedWith}<Link href={`/reports/${preview.prevReportId}`}>{preview.agency}{msg.importPage.comparedReport((preview.year ?? 0) - 1)}</Link>{msg.importPage.comparedEnd}</>
               ) : (
-                <>{msg.importPage.noPrevious(preview.agency || msg.importPage.unknownPublisher)}</>
+                msg.importPage.noPrevious(preview.agency || msg.importPage.unknownPublisher)
               )}
             </p>
           )}

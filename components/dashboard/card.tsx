@@ -9,6 +9,7 @@ import { msg } from "@/lib/messages";
 
 export function Skeleton({ height = 160, label = msg.common.loading }: { height?: number; label?: string }) {
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the skeleton announces what is loading; a role would change what the a11y tests read.
     <div className="skeleton" style={{ minHeight: height }} aria-busy="true" aria-label={label}>
       <span className="sr-only">{label}</span>
     </div>

@@ -302,7 +302,7 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
         type="button"
         className="secondary"
         data-testid="export-page"
-        disabled={state !== null && state.endsWith("…")}
+        disabled={state?.endsWith("…")}
         onClick={async () => {
           const all = [...(builders?.current.values() ?? [])];
           if (all.length === 0) return setState(msg.chartExport.noCharts);

@@ -9,7 +9,7 @@ import { checkReportInput } from "../../lib/report/input";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
 import { agencies, importLog, reports } from "../schema";
-import { type AgencyKind, type RegionLevel } from "../../lib/report/agency";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { saveReport, type SaveReportResult } from "./reports";
 
 export const UNASSIGNED_REGION = [{ name: msg.importPage.noRegion, level: "province" as const }];
@@ -103,7 +103,7 @@ export async function importFile(db: Db, file: { name: string; bytes: Uint8Array
   }
   try {
     return await importParsed(db, parsed.report, file.name, o);
-  } catch (e) {
+  } catch {
     return { ok: false, error: msg.errors.saveFailed(msg.errors.internalShort) };
   }
 }

@@ -3,7 +3,7 @@ import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
 import { agencies, findings, regions, reportCells, reports } from "../schema";
-import { type AgencyKind, type RegionLevel } from "../../lib/report/agency";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
 import { upsertRegionPath } from "./regions";

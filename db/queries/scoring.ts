@@ -14,8 +14,8 @@ import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { listReportYears } from "./coverage";
 import { rowsOf } from "./rows";
-import { agencies, findingReviews, findings, regions, reportFigures, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores } from "../schema";
-import { type RegionLevel } from "../../lib/report/agency";
+import { agencies, findingReviews, findings, regions, reportFigures, reports, rubrics, scoreHistory, scoreItems, scores } from "../schema";
+import type { RegionLevel } from "../../lib/report/agency";
 
 import { msg } from "../../lib/messages";
 

@@ -40,7 +40,7 @@ export function toCsv(t: ExportTable): string {
     lines.push("");
     for (const n of t.notes) lines.push(csvCell(n));
   }
-  return BOM + lines.join("\r\n") + "\r\n";
+  return `${BOM + lines.join("\r\n")}\r\n`;
 }
 
 /** Several tables in one CSV: each under its title line, a blank line between. */

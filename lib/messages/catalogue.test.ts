@@ -61,7 +61,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The Chinese literals in one file: string and template text, JSX text and attribute values. */
-export function chineseLiterals(file: string, text: string): string[] {
+function chineseLiterals(file: string, text: string): string[] {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
@@ -97,6 +97,7 @@ describe("the message catalogue", () => {
   });
 
   it("finds string, template, JSX and regular-expression text", () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the sample is source text with a template literal in it.
     const sample = 'const a = "甲"; const b = `乙${a}`; const c = <p>丙</p>; const d = /丁/; const e = "ascii";';
     expect(chineseLiterals("x.tsx", sample)).toEqual(["甲", "乙", "丙", "/丁/"]);
   });

@@ -26,4 +26,5 @@ export const cliMsg = {
   written: (out: string, p1: string) => `已写入 ${out}（${p1} KB）`,
   failed: (message: string) => `出错：${message}`,
   noReportsDemo: "数据库里没有报告：请先运行 npm run demo:generate",
+  lintFailed: "代码检查（Biome）未通过：运行 npm run lint 查看问题",
 };

@@ -94,7 +94,7 @@ describe("bad files", () => {
 
   it("a corrupted .docx (truncated zip) gets the Word message", async () => {
     const zip = new JSZip();
-    zip.file("word/document.xml", "<w:document>" + "x".repeat(5000) + "</w:document>");
+    zip.file("word/document.xml", `<w:document>${"x".repeat(5000)}</w:document>`);
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(await parseReportAsync({ name: "r.docx", bytes: bytes.slice(0, bytes.length >> 1) })).toEqual({ ok: false, error: msg.errors.docxUnreadable });
   });

@@ -29,7 +29,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
-  let pdf;
+  let pdf: Awaited<ReturnType<typeof getDocument>["promise"]>;
   try {
     // pdfjs takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a copy.
     pdf = await getDocument({

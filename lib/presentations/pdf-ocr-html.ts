@@ -4,10 +4,10 @@
 import { chance, pick, type Rng } from "../random";
 import { T3_NOTE } from "../report/template";
 import { int, type Presentation } from "./known";
-import { buildTables, cell, gridOf, textOf, type MTable, valueText } from "./tables";
+import { buildTables, gridOf, textOf, type MTable, valueText } from "./tables";
 import { documentText, narrative, type MetaStyle } from "./document-text";
 import { asciiPunct, rowCells, traditional } from "./transforms";
-import { BLANK, cellLineSpaced, markdown, markdownTable, pipe } from "./table-text";
+import { BLANK, cellLineSpaced, markdownTable, pipe } from "./table-text";
 
 /**
  * Markdown from PDF extraction: 表三/表四 header rows broken into fragments (`| 业 | 构 | 益组织 |`),
@@ -50,7 +50,7 @@ export const pdfMarkdown: Presentation = {
         }
         grid.slice(3).forEach((row, k) => {
           const ri = k + 3;
-          const slots = row.map((s) => (s && s.origin ? textOf(s.cell, BLANK) : ""));
+          const slots = row.map((s) => (s?.origin ? textOf(s.cell, BLANK) : ""));
           if (ri === 3 && mergeFirst) {
             // the header fragments of 商业企业/科研机构/… merged into the first data row
             const merged = slots.map((s, i) => (i >= 4 && i < 8 ? `${h4[i - 4]} ${s}`.trim() : s));
@@ -63,7 +63,7 @@ export const pdfMarkdown: Presentation = {
           const longLabel = trow.t3 && trow.t3.label.length > 14;
           if (longLabel && vals.every((v) => v.value !== null) && chance(rng, 0.5)) {
             // wrapped label: first part with the first values, the rest with the remaining values
-            const labelSlot = slots.findIndex((s) => s === trow.t3!.label);
+            const labelSlot = slots.indexOf(trow.t3!.label);
             const cut = Math.ceil(trow.t3!.label.length / 2);
             const k2 = int(rng, 2, 5);
             const a = slots.slice();
@@ -86,7 +86,7 @@ export const pdfMarkdown: Presentation = {
       // 表四: header fragments (结果⏎维持)
       const frag = (s: string) => (s.length === 4 && chance(rng, 0.7) ? [s.slice(0, 2), s.slice(2)] : [s, ""]);
       grid.forEach((row, ri) => {
-        const slots = row.map((s) => (s && s.origin ? textOf(s.cell, BLANK) : ""));
+        const slots = row.map((s) => (s?.origin ? textOf(s.cell, BLANK) : ""));
         if (t.rows[ri].role === "head" && ri > 0) {
           const parts = slots.map(frag);
           out.push(line(parts.map((p) => p[0])));
@@ -210,11 +210,11 @@ export const html: Presentation = {
     body.push("</div>");
     return [
       "<!DOCTYPE html>",
-      '<html lang="zh-CN"><head><meta charset="utf-8"><title>' + esc(title) + "</title>",
+      `<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>`,
       "<style>td{padding:4px}</style></head>",
       '<body><div class="header"><a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; 年度报告</div>',
       ...body,
-      '<div class="footer">主办单位：' + esc(r.agency) + "</div>",
+      `<div class="footer">主办单位：${esc(r.agency)}</div>`,
       "</body></html>",
     ].join("\n");
   },

@@ -2,8 +2,8 @@
  * Presentations that differ only in how table cells are separated: pipes, markdown, one cell per line, flattened rows.
  */
 import { chance, pick, type Rng } from "../random";
-import { type KnownReport, type Presentation } from "./known";
-import { cell, gridOf, textOf, type MTable, type ValueStyle } from "./tables";
+import type { KnownReport, Presentation } from "./known";
+import { gridOf, textOf, type MTable, type ValueStyle } from "./tables";
 import { documentText } from "./document-text";
 import { asciiPunct, missingSlots, rowCells } from "./transforms";
 
@@ -31,7 +31,7 @@ export function markdownTable(t: MTable, style: ValueStyle): string {
   const rule = (n: number) => `|${Array(n).fill("---").join("|")}|`;
   const out: string[] = [];
   grid.forEach((row, ri) => {
-    const slots = row.map((s) => (s && s.origin ? textOf(s.cell, style) : ""));
+    const slots = row.map((s) => (s?.origin ? textOf(s.cell, style) : ""));
     const role = t.rows[ri].role;
     if (t.id === "t2") {
       // each 第二十条 section is its own markdown table of 4 columns

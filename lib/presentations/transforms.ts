@@ -2,7 +2,7 @@
  * Text transforms (ASCII punctuation, Traditional characters) and the row serialisers several presentations share.
  */
 import * as OpenCC from "opencc-js/cn2t";
-import { cell, gridOf, textOf, type MCell, type MRow, type MTable, type ValueStyle } from "./tables";
+import { gridOf, textOf, type MCell, type MRow, type MTable, type ValueStyle } from "./tables";
 
 // ---------------------------------------------------------------------------------------------
 // Text transforms
