@@ -221,8 +221,8 @@ export async function correctCell(
         missingCells: sql`${reports.missingCells} - ${input.key}::text`,
       })
       .where(eq(reports.id, input.reportId));
-    await recheckAround(tx as unknown as Db, r.agencyId, r.year);
-    await refreshFiguresForReports(tx as unknown as Db, [input.reportId]);
+    await recheckAround(tx, r.agencyId, r.year);
+    await refreshFiguresForReports(tx, [input.reportId]);
     return { ok: true as const };
   });
 }

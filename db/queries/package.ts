@@ -183,8 +183,7 @@ export async function importPackage(
         headline: p.headline as ParsedReport["headline"],
       };
       // The report, its history and reviews, and its audit row land together or not at all.
-      result = await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      result = await db.transaction(async (tx) => {
         const r = await importParsed(tx, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
         if (!r.ok) return r;
         const reportId = r.reportId;

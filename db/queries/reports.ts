@@ -38,7 +38,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
   const { report } = input;
   return db.transaction(async (tx) => {
     const regionId =
-      "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
+      "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx, input.region.chain)).id;
     // An agency is known by its name. Two first imports of one new name at once (say with two
     // regions) would each find none and create two; the lock makes the second find the first's.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`agency:${input.agencyName}`}))`);
@@ -90,9 +90,9 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     for (let i = 0; i < cellRows.length; i += 500) await tx.insert(reportCells).values(cellRows.slice(i, i + 500));
     // Findings come from the stored state, so cross-year rules see last year's report, and next
     // year's report is re-checked against this one.
-    await recheckAround(tx as unknown as Db, agencyId, input.year);
+    await recheckAround(tx, agencyId, input.year);
     // The figures rollup the compare and region pages read, in the same transaction.
-    await refreshFiguresForReports(tx as unknown as Db, [saved.id]);
+    await refreshFiguresForReports(tx, [saved.id]);
     return { reportId: saved.id, agencyId, replaced: !saved.inserted };
   });
 }

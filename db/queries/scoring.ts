@@ -348,8 +348,7 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
     if (input.points === null || input.points < 0 || input.points > indicator.max) return { ok: false, error: "out_of_range" };
     if (!manual && !input.reason.trim()) return { ok: false, error: "reason_required" };
   }
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [agency] = await t.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) return { ok: false as const, error: "no_agency" as const };
     const scope = { agencyIds: [input.agencyId] };
