@@ -173,6 +173,8 @@ export const msg = {
     agency: "没有这个单位：编号可能有误，或单位已被删除。",
     report: "没有这份年报：编号可能有误，或报告已被删除。",
     region: "没有这个地区。",
+    scoreSheet: "没有这张评分表：单位或年度可能有误，或该单位这一年没有年报。",
+    rubric: "没有这份评分细则：编号可能有误。",
     toAgencies: "查找单位",
     toOverview: "返回总览",
   },
