@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { CHART } from "@/components/charts/palette";
 import { getDb } from "@/db/index";
 import { getOverviewCounts, listAgencyPage, listExpectedSpans, listFiledByYear, listLatestImports, listOpenFindings } from "@/db/queries/dashboard";
 import { AgencyTable } from "@/components/dashboard/agency-table";
@@ -55,7 +56,7 @@ async function CoverageByYear() {
             <td className="num">{r.filed}</td>
             <td>
               <div className="bar" title={formatPercent(r.rate)}>
-                <span style={{ width: `${Math.round((r.rate ?? 0) * 100)}%`, background: "#16a34a" }} />
+                <span style={{ width: `${Math.round((r.rate ?? 0) * 100)}%`, background: CHART.rateBar }} />
               </div>{" "}
               <span className="small">{formatPercent(r.rate)}</span>
             </td>

@@ -10,7 +10,8 @@ import { ChartExport } from "@/components/export/chart-export";
 import { Card, Empty } from "@/components/dashboard/card";
 import { cellHref } from "@/components/dashboard/links";
 import { Sparkline } from "@/components/dashboard/sparkline";
-import { LINE_COLORS, compareRows, rankCell } from "@/lib/dashboard/compare";
+import { compareRows, rankCell } from "@/lib/dashboard/compare";
+import { TONE_COLORS, lineColor } from "@/components/charts/palette";
 import { MEASURES, MEASURE_BY_ID, MEASURE_IDS, isRate, measureTraceKey, type Measure } from "@/lib/dashboard/measures";
 import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
@@ -39,7 +40,6 @@ const searchSchema = z.object({
 });
 type Params = z.infer<typeof searchSchema>;
 
-const TONE = { good: "#15803d", bad: "#b91c1c", neutral: "#6b7280" } as const;
 
 function query(p: Params, over: Partial<Record<string, string | number | undefined>>): string {
   const base: Record<string, string | number | undefined> = {
@@ -75,7 +75,7 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
   const chartAgencies = ranked.rows.slice(0, "agencyIds" in scope ? 20 : CHART_TOP);
   const series = await listMeasureSeries(db, m, ranked.rows.map((r) => r.agencyId), from, to);
   const rows = compareRows(m, series, from, to);
-  const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: LINE_COLORS[i % LINE_COLORS.length] }));
+  const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: lineColor(i) }));
   const pages = Math.ceil(ranked.total / PER_PAGE);
   return (
     <>
@@ -121,7 +121,7 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
                     <ValueCell m={m} row={r} shown={cell} />
                   </td>
                   {isRate(m) && <td className="num">{r.den ?? "—"}</td>}
-                  <td className="num" style={{ color: TONE[c.tone] }}>
+                  <td className="num" style={{ color: TONE_COLORS[c.tone] }}>
                     {c.delta === null ? (
                       <span className="muted">{r.prevReportId ? "—" : dash.prevMissing}</span>
                     ) : (

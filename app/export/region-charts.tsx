@@ -8,7 +8,7 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
-import { CHART } from "@/components/charts/palette";
+import { CHART, FRAME_COLORS, legendOf, seriesColor } from "@/components/charts/palette";
 import { downloadBlob, svgToPng } from "@/components/export/chart-export";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv } from "@/lib/export/table";
@@ -20,7 +20,7 @@ interface Family {
   title: string;
   unit: string;
   chart: string;
-  series: { id: string; label: string; color: string }[];
+  series: { id: string; label: string }[];
 }
 interface Payload {
   families: Family[];
@@ -42,14 +42,14 @@ function StaticChart({ family, rows }: { family: Family; rows: Payload["agencies
     <BarChart width={W} height={H} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
       {axis}
       {family.series.map((s) => (
-        <Bar key={s.id} dataKey={s.id} stackId="a" fill={s.color} isAnimationActive={false} />
+        <Bar key={s.id} dataKey={s.id} stackId="a" fill={seriesColor(s.id)} isAnimationActive={false} />
       ))}
     </BarChart>
   ) : (
     <LineChart width={W} height={H} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
       {axis}
       {family.series.map((s) => (
-        <Line key={s.id} dataKey={s.id} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        <Line key={s.id} dataKey={s.id} stroke={seriesColor(s.id)} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
       ))}
     </LineChart>
   );
@@ -98,7 +98,7 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
         const series = f.series.filter((s) => rows.some((r) => r.values[s.id] !== null && r.values[s.id] !== undefined));
         const subtitle = msg.exportPage.chartCaption(a.name, from, to, f.unit === "%" ? msg.common.percent : f.unit);
         const chartSvg = await drawOffscreen(<StaticChart family={{ ...f, series }} rows={rows} />);
-        const framed = composeChartSvg(chartSvg, { width: W, height: H }, { title: f.title, subtitle, legend: series, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+        const framed = composeChartSvg(chartSvg, { width: W, height: H }, { title: f.title, subtitle, legend: legendOf(series), source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font, colors: FRAME_COLORS });
         const base = `${safeFileName(a.name)}/${safeFileName(f.title)}`;
         zip.file(`${base}.svg`, framed.svg);
         zip.file(`${base}.png`, await svgToPng(framed.svg, framed.width, framed.height));

@@ -4,10 +4,10 @@ import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-
 import { msg } from "@/lib/messages";
 import { cellHref } from "./links";
 import { Sparkline } from "./sparkline";
+import { SPARK_NEUTRAL, TONE_COLORS } from "@/components/charts/palette";
 
 const dash = msg.dashboard;
 
-const TONE_COLORS = { good: "#15803d", bad: "#b91c1c", neutral: "#6b7280" } as const;
 
 /** KPI cards: value, 同比 change, % and ▲/▼ coloured by what the measure means, a sparkline. */
 export function KpiCards({ kpis }: { kpis: Kpi[] }) {
@@ -49,7 +49,7 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
                 </>
               )}
             </div>
-            <Sparkline values={k.spark} color={color === TONE_COLORS.neutral ? "#1d4ed8" : color} label={msg.agencyPage.trendOf(k.label)} />
+            <Sparkline values={k.spark} color={color === TONE_COLORS.neutral ? SPARK_NEUTRAL : color} label={msg.agencyPage.trendOf(k.label)} />
           </div>
         );
       })}

@@ -8,7 +8,7 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
 import { dash } from "@/lib/messages/dashboard";
-import { CHART } from "@/components/charts/palette";
+import { CHART, FRAME_COLORS } from "@/components/charts/palette";
 import { ExportWidth } from "@/components/charts/chart-container";
 
 import { msg } from "@/lib/messages";
@@ -45,7 +45,7 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext("2d")!;
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = FRAME_COLORS.paper;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, width, height);
@@ -92,7 +92,7 @@ function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: 
     const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
     const x = r.left - box.left;
     if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
-    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="#111827">${escXml(el.textContent ?? "")}</text>`);
+    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="${CHART.text}">${escXml(el.textContent ?? "")}</text>`);
   }
   for (const svg of surfaces) {
     const r = svg.getBoundingClientRect();
@@ -149,7 +149,7 @@ export function ChartExport({
     try {
       // Charts in the copy are drawn at fixed widths (ExportWidth), so the first frame is final.
       const svg = await waitFor(() => chartSurface(ghost.current), 5000);
-      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font };
+      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font, colors: FRAME_COLORS };
       const surfaces = [...(ghost.current?.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg") ?? [])];
       if (surfaces.length > 1 && ghost.current) {
         const many = surfacesAsOneSvg(ghost.current, surfaces);

@@ -8,7 +8,7 @@ import { ChartExport } from "@/components/export/chart-export";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "@/components/charts/palette";
-import { indicatorColor } from "./palette";
+import { indicatorColor } from "@/components/charts/palette";
 
 import { msg } from "@/lib/messages";
 

@@ -3,6 +3,7 @@
  * KPI cards, the families of figures, posts published, the report list.
  */
 import Link from "next/link";
+import { legendOf } from "@/components/charts/palette";
 import { FamilyChart, type FamilyChartRow } from "@/components/charts/family-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { Card, Empty } from "@/components/dashboard/card";
@@ -64,7 +65,7 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
       <ChartExport
         title={dash.headline.title}
         subtitle={statedYears.length > 0 ? `${subtitle} · ${dash.headline.statedSubtitle(statedYears)}` : subtitle}
-        legend={HEADLINE_SERIES.map((s) => ({ label: s.label, color: s.color }))}
+        legend={legendOf(HEADLINE_SERIES)}
         table={yearSeriesTable(
           rows.map((r) => ({ ...r, note: r.stated.length > 0 ? dash.headline.statedRow(r.stated.map((id) => label.get(id) ?? id)) : undefined })),
           HEADLINE_SERIES,
@@ -73,7 +74,7 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
       >
         <TrendChart
           rows={rows}
-          series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
+          series={HEADLINE_SERIES.map(({ id, label, unit }) => ({ id, label, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
         />
       </ChartExport>
       <p className="muted small">
@@ -112,10 +113,10 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
   const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
   return (
     <>
-      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={series} table={yearSeriesTable(rows, series, family.unit)}>
+      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, family.unit)}>
         <FamilyChart
           rows={toChartRows(rows)}
-          series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
+          series={series.map(({ id, label, cell }) => ({ id, label, cell }))}
           kind={family.chart === "stacked" ? "stacked" : "line"}
           unit={family.unit}
           breakYear={brk}
@@ -137,7 +138,7 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
       {family.series.length === 0 ? (
         <Empty>{dash.posts.none}</Empty>
       ) : (
-        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, msg.common.items)} legend={family.series} table={yearSeriesTable(rows, family.series, msg.common.items)}>
+        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, msg.common.items)} legend={legendOf(family.series)} table={yearSeriesTable(rows, family.series, msg.common.items)}>
           <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit={msg.common.items} breakYear={null} testId="family-posts" />
         </ChartExport>
       )}

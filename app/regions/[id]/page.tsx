@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { legendOf } from "@/components/charts/palette";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRegionTotals } from "@/db/queries/compare";
@@ -69,10 +70,10 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
               {series.length === 0 ? (
                 <Empty>{dash.emptyFamily}</Empty>
               ) : (
-                <ChartExport title={f.title} subtitle={chartSubtitle(msg.regionPage.title(regionName), rows, f.unit)} legend={series} table={yearSeriesTable(rows, series, f.unit)}>
+                <ChartExport title={f.title} subtitle={chartSubtitle(msg.regionPage.title(regionName), rows, f.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, f.unit)}>
                   <FamilyChart
                     rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
-                    series={series.map(({ id, label, color }) => ({ id, label, color, cell: "" }))}
+                    series={series.map(({ id, label }) => ({ id, label, cell: "" }))}
                     kind={f.chart === "stacked" ? "stacked" : "line"}
                     unit={f.unit}
                     breakYear={brk}

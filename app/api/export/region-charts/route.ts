@@ -31,7 +31,7 @@ export async function GET(request: Request) {
   }
   const families = FAMILIES.filter((f) => p.data.families.includes(f.id));
   return Response.json({
-    families: families.map((f) => ({ id: f.id, title: f.title, unit: f.unit, chart: f.chart, series: f.series.map(({ id, label, color }) => ({ id, label, color })) })),
+    families: families.map((f) => ({ id: f.id, title: f.title, unit: f.unit, chart: f.chart, series: f.series.map(({ id, label }) => ({ id, label })) })),
     agencies: [...byAgency.entries()].map(([id, a]) => {
       const years = buildAgencyYears(a.reports);
       return {
