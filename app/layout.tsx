@@ -53,7 +53,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <main>
           {blocked ? (
             <div className="card">
-              {msg.auth.signInRequired}。<Link href={`/login?next=${encodeURIComponent(path)}`}>登录</Link>
+              {msg.auth.signInRequired}。<Link href={`/login?next=${encodeURIComponent(path)}`}>{msg.common.signIn}</Link>
             </div>
           ) : (
             children

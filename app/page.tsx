@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { CHART } from "@/components/charts/palette";
 import { getDb } from "@/db/index";
 import { getOverviewCounts, listAgencyPage, listExpectedSpans, listFiledByYear, listLatestImports, listOpenFindings } from "@/db/queries/dashboard";
 import { AgencyTable } from "@/components/dashboard/agency-table";
@@ -21,10 +22,10 @@ async function Counts() {
   const c = await getOverviewCounts(await getDb());
   return (
     <div className="stats" data-testid="overview-counts">
-      <div className="stat"><b>{formatCount(c.agencies)}</b>单位</div>
-      <div className="stat"><b>{formatCount(c.reports)}</b>份年报</div>
-      <div className="stat"><b>{formatCount(c.regions)}</b>个地区</div>
-      <div className="stat"><b>{formatCount(c.findingsOpen)}</b>个未处理的错误</div>
+      <div className="stat"><b>{formatCount(c.agencies)}</b>{msg.common.agency}</div>
+      <div className="stat"><b>{formatCount(c.reports)}</b>{msg.home.reports}</div>
+      <div className="stat"><b>{formatCount(c.regions)}</b>{msg.home.regions}</div>
+      <div className="stat"><b>{formatCount(c.findingsOpen)}</b>{msg.home.openErrors}</div>
     </div>
   );
 }
@@ -39,11 +40,11 @@ async function CoverageByYear() {
     <table className="list compact" data-testid="coverage-by-year">
       <thead>
         <tr>
-          <th>年度</th>
-          <th className="num">应报送</th>
-          <th className="num">已报送</th>
-          <th>报送率</th>
-          <th className="num">逾期发布</th>
+          <th>{msg.common.year}</th>
+          <th className="num">{msg.home.due}</th>
+          <th className="num">{msg.home.filed}</th>
+          <th>{msg.home.rate}</th>
+          <th className="num">{msg.home.late}</th>
           <th />
         </tr>
       </thead>
@@ -55,13 +56,13 @@ async function CoverageByYear() {
             <td className="num">{r.filed}</td>
             <td>
               <div className="bar" title={formatPercent(r.rate)}>
-                <span style={{ width: `${Math.round((r.rate ?? 0) * 100)}%`, background: "#16a34a" }} />
+                <span style={{ width: `${Math.round((r.rate ?? 0) * 100)}%`, background: CHART.rateBar }} />
               </div>{" "}
               <span className="small">{formatPercent(r.rate)}</span>
             </td>
             <td className="num">{r.late}</td>
             <td>
-              <Link href={`/coverage?year=${r.year}`}>未报送名单</Link>
+              <Link href={`/coverage?year=${r.year}`}>{msg.home.notFiledList}</Link>
             </td>
           </tr>
         ))}
@@ -78,7 +79,7 @@ async function OpenFindings() {
       {rows.map((f) => (
         <li key={f.id}>
           <span className="badge error">{msg.severity[f.severity]}</span>{" "}
-          <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link> {f.year} 年度：
+          <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link>{msg.home.yearLabel(f.year)}
           <Link href={cellHref(f.reportId, f.cells[0])}>{f.message}</Link>
         </li>
       ))}
@@ -93,7 +94,7 @@ async function LatestImports() {
     <ul className="plain" data-testid="latest-imports">
       {rows.map((l) => (
         <li key={l.id}>
-          <span className={`badge ${l.status === "failed" ? "error" : "info"}`}>{l.status === "failed" ? "失败" : l.status === "updated" ? "替换" : "新增"}</span>{" "}
+          <span className={`badge ${l.status === "failed" ? "error" : "info"}`}>{l.status === "failed" ? msg.common.failed : l.status === "updated" ? msg.home.replaced : msg.common.created}</span>{" "}
           {l.reportId ? <Link href={`/reports/${l.reportId}`}>{l.message}</Link> : <span>{l.agency ? `${l.agency} ${l.year ?? ""}：` : ""}{l.message}</span>}{" "}
           <span className="muted small">{formatDateTime(l.at)}</span>
         </li>
@@ -107,7 +108,7 @@ async function AgencyList({ page }: { page: number }) {
   if (total === 0)
     return (
       <div className="empty">
-        {dash.overview.agenciesEmpty}<Link href="/import">导入第一份年报</Link>
+        {dash.overview.agenciesEmpty}<Link href="/import">{msg.home.importFirst}</Link>
       </div>
     );
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));
@@ -115,7 +116,7 @@ async function AgencyList({ page }: { page: number }) {
     <>
       <AgencyTable rows={rows} />
       {pages > 1 && (
-        <nav className="pager" aria-label="分页">
+        <nav className="pager" aria-label={msg.common.pagination}>
           {page > 1 && <Link href={`/?page=${page - 1}`}>{dash.overview.prev}</Link>}
           <span className="muted">{dash.overview.page(page, pages, total)}</span>
           {page < pages && <Link href={`/?page=${page + 1}`}>{dash.overview.next}</Link>}

@@ -13,6 +13,8 @@ import { runAction, type ActionDef } from "@/db/queries/actions";
 import type { WriteKind } from "@/db/queries/write-targets";
 import { currentUser } from "@/app/session";
 
+import { msg } from "@/lib/messages";
+
 export interface Wrapped<R> {
   /** The definition, for the tests (a property on the server function; never sent to a browser). */
   def: ActionDef<z.ZodType, WriteKind, unknown, R>;
@@ -24,7 +26,7 @@ interface Options<R> {
 }
 
 async function perform<S extends z.ZodType, K extends WriteKind, P, R>(def: ActionDef<S, K, P, R>, form: FormData, o: Options<R>): Promise<R> {
-  if (!(form instanceof FormData)) return def.fail("提交的内容无法读取");
+  if (!(form instanceof FormData)) return def.fail(msg.common.unreadableForm);
   const { result, revalidate } = await runAction(await getDb(), await currentUser(), def, form);
   for (const r of revalidate) {
     if (typeof r === "string") revalidatePath(r);

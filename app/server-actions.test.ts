@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { createDemoAccounts } from "@/db/accounts";
 import { seedDemo } from "@/db/seed";
 import { auditLog, postCountCorrections } from "@/db/schema";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "@/db/testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
 import { runAction, type ActionActor, type ActionDef } from "@/db/queries/actions";
 import { listAgenciesWithYears } from "@/db/queries/agencies";
 import { findReportId } from "@/db/queries/reports";

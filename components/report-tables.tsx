@@ -19,6 +19,8 @@ import {
 } from "@/lib/report/template";
 import { formatNumber } from "@/lib/format";
 
+import { msg } from "@/lib/messages";
+
 export interface CellView {
   value: number | null;
   raw: string;
@@ -40,10 +42,10 @@ function Cell({ k, cells, markers, focus, span = 1 }: { k: string; span?: number
   const c = cells[k];
   const marks = markers[k] ?? [];
   const worst = marks.some((m) => m.severity === "error") ? "error" : marks.length ? "warning" : "";
-  const title = [c ? `印出：${c.raw === "" ? "（空白）" : c.raw}${c.note ? `；注：${c.note}` : ""}；位置：${c.where}` : "原文未印出此单元格", ...marks.map((m) => `[${m.n}] ${m.message}`)].join("\n");
+  const title = [c ? msg.reportTables.printed(c.raw === "" ? msg.common.blank : c.raw, c.note ? msg.reportTables.noteOf(c.note) : "", c.where) : msg.reportTables.notPrinted, ...marks.map((m) => `[${m.n}] ${m.message}`)].join("\n");
   return (
     <td data-key={k} colSpan={span > 1 ? span : undefined} id={`cell-${k}`} className={`num ${c ? "" : "absent"} ${worst ? `flag-${worst}` : ""} ${focus === k ? "focus" : ""}`} title={title}>
-      {c ? formatNumber(c.value) : <span className="absent-mark">缺</span>}
+      {c ? formatNumber(c.value) : <span className="absent-mark">{msg.common.missingCell}</span>}
       {marks.length > 0 && <sup className="marker">{marks.map((m) => m.n).join(",")}</sup>}
     </td>
   );
@@ -62,7 +64,7 @@ export function ReportTables(props: Props) {
 function Table2({ format, cells, markers, focus }: Props) {
   const width = Math.max(...T2_SECTIONS[format].map((s) => s.columns.length)) + 1;
   return (
-    <section aria-label="表二">
+    <section aria-label={msg.reportTables.table2}>
       <h3>{TABLE_TITLES.t2}</h3>
       <table className="national t2">
         <tbody>
@@ -83,7 +85,7 @@ function SectionRows({ section, width, cells, markers, focus }: { section: (type
         <th colSpan={width} className="section">{section.header}</th>
       </tr>
       <tr>
-        <th>信息内容</th>
+        <th>{msg.reportTables.contentHeader}</th>
         {section.columns.map((c, i) => (
           <th key={c.key} colSpan={span(i)}>{c.label}</th>
         ))}
@@ -107,13 +109,13 @@ function Table3({ format, mixed, cells, markers, focus }: Props) {
   const groupSize = (g: T3Row["group"]) => rows.filter((r) => r.group === g).length;
   const seenGroups = new Set<string>();
   return (
-    <section aria-label="表三">
+    <section aria-label={msg.reportTables.table3}>
       <h3>{TABLE_TITLES.t3}</h3>
       <table className="national t3">
         <thead>
           <tr>
             <th rowSpan={3} colSpan={3} className="note">{T3_NOTE}</th>
-            <th colSpan={7}>申请人情况</th>
+            <th colSpan={7}>{msg.reportTables.applicantHeader}</th>
           </tr>
           <tr>
             <th rowSpan={2}>{T3_COLUMNS[0].label}</th>
@@ -155,7 +157,7 @@ function Table3({ format, mixed, cells, markers, focus }: Props) {
 function Table4({ cells, markers, focus }: Props) {
   const [review, ...suits] = T4_GROUPS;
   return (
-    <section aria-label="表四">
+    <section aria-label={msg.reportTables.table4}>
       <h3>{TABLE_TITLES.t4}</h3>
       <table className="national t4">
         <thead>

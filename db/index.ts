@@ -7,6 +7,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 
+/** The database or a transaction on it: every query takes either, so a write can join its caller's transaction. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 interface Handle {
@@ -62,7 +63,7 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
-    handle = { db: drizzle(client, { schema }) as unknown as Db, driver: "postgres", close: () => client.end() };
+    handle = { db: drizzle(client, { schema }), driver: "postgres", close: () => client.end() };
     if (opts.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
@@ -76,7 +77,7 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
     const client = new PGlite(dir);
     await client.waitReady;
     handle = {
-      db: drizzle(client, { schema }) as unknown as Db,
+      db: drizzle(client, { schema }),
       driver: "pglite",
       close: async () => {
         await client.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { JobInputError, createRunner, registerJobHandler } from "./jobs";
 import { cancelJob, claimJob, enqueueJob, failJob, getJob, reportJobProgress } from "./queries/jobs";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "./testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
 
 let failures = 0;
 registerJobHandler("test-flaky", async () => {

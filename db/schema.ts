@@ -19,11 +19,8 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { cellVectorSql } from "../lib/report/cell-vector";
-
-export const REGION_LEVELS = ["province", "city", "county", "township"] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-export const AGENCY_KINDS = ["government", "department", "township"] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
+import { AGENCY_KINDS, REGION_LEVELS } from "../lib/report/agency";
+import { FORMATS } from "../lib/report/template";
 
 export const regions = pgTable(
   "regions",
@@ -72,7 +69,7 @@ export const reports = pgTable(
     id: serial("id").primaryKey(),
     agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
-    format: text("format", { enum: ["2021", "2019", "pre2019"] }).notNull(),
+    format: text("format", { enum: FORMATS }).notNull(),
     /** 2021 表二 printed with a 2019-style single （六）其他处理 row. */
     mixedFormat: boolean("mixed_format").notNull().default(false),
     publishedOn: date("published_on", { mode: "string" }),
@@ -244,9 +241,9 @@ export const reportFigures = pgTable(
       .notNull()
       .references(() => agencies.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
-    format: text("format", { enum: ["2021", "2019", "pre2019"] }).notNull(),
+    format: text("format", { enum: FORMATS }).notNull(),
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
-    /** Days published after the deadline (lib/dashboard/deadline.ts), 0 on time, null undated. */
+    /** Days published after the deadline (lib/report/deadline.ts), 0 on time, null undated. */
     daysLate: integer("days_late"),
     ...figureColumns,
   },

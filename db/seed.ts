@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "./index";
 import { importFile, newBatchId, type ImportResult } from "./queries/imports";
 import { countReports } from "./queries/reports";
-import { AGENCY_KINDS, REGION_LEVELS } from "./schema";
+import { AGENCY_KINDS, REGION_LEVELS } from "../lib/report/agency";
 
 const chainSchema = z.array(z.object({ name: z.string().min(1), level: z.enum(REGION_LEVELS) })).min(1);
 const manifestSchema = z.object({

@@ -72,13 +72,13 @@ test("a shared URL reopens the same view, and back returns to the previous one",
   await page.getByRole("button", { name: "对比", exact: true }).click();
   await expect(page).toHaveURL(/metric=reviewTotal/);
   const shared = page.url();
-  const ranking = await page.getByTestId("ranking").innerText();
+  const ranking = await page.getByTestId("ranking").textContent();
 
   const other = await browser.newPage();
   await other.goto(shared);
   await expect(other.locator('select[name="metric"]')).toHaveValue("reviewTotal");
   await expect(other.getByLabel("起始年度")).toHaveValue("2019");
-  expect(await other.getByTestId("ranking").innerText()).toBe(ranking);
+  expect(await other.getByTestId("ranking").textContent()).toBe(ranking);
   await other.close();
 });
 

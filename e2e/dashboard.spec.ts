@@ -4,7 +4,7 @@ import { expect, test, type Locator } from "@playwright/test";
 import { signIn } from "./helpers";
 
 /** The figure a table cell shows, without its finding markers. */
-const valueOf = (cell: Locator) => cell.evaluate((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild.textContent : el.firstElementChild?.tagName === "SUP" ? "" : el.textContent) ?? "");
+const printedValue = (cell: Locator) => cell.evaluate((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild.textContent : el.firstElementChild?.tagName === "SUP" ? "" : el.textContent) ?? "");
 
 const SEED = path.join(process.cwd(), "data", "samples", "seed-alashan-youqi-minzheng-2021.txt");
 
@@ -29,7 +29,7 @@ test("import the seed: preview, save, see the blank 总计 row blank, open the a
   await expect(preview).toContainText("表三 社会公益组织列：办理结果各项合计 4，（七）总计 为空（按 0 计），相差 4");
   // The demo data already holds this report: saving replaces it, and the preview says so first.
   await expect(preview).toContainText("保存将整体替换");
-  expect(await valueOf(preview.locator('td[data-key="t3.total_handled.total"]'))).toBe("");
+  expect(await printedValue(preview.locator('td[data-key="t3.total_handled.total"]'))).toBe("");
 
   await preview.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status")).toContainText("已替换 阿拉善右旗民政局 2021 年度报告");
@@ -38,8 +38,8 @@ test("import the seed: preview, save, see the blank 总计 row blank, open the a
   await expect(page.getByRole("heading", { level: 1 })).toContainText("阿拉善右旗民政局 2021 年度");
   // Printed blank: an empty cell, not 0.
   for (const col of ["natural_person", "public_interest", "total"]) {
-    expect(await valueOf(page.locator(`td[data-key="t3.total_handled.${col}"]`))).toBe("");
-    expect(await valueOf(page.locator(`td[data-key="t3.carried_forward.${col}"]`))).toBe("");
+    expect(await printedValue(page.locator(`td[data-key="t3.total_handled.${col}"]`))).toBe("");
+    expect(await printedValue(page.locator(`td[data-key="t3.carried_forward.${col}"]`))).toBe("");
   }
   await expect(page.locator('td[data-key="t3.withheld_internal_affairs.public_interest"]')).toContainText("4");
   await expect(page.locator('td[data-key="t2.licensing.decisions"]')).toHaveText("4");

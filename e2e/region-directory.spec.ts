@@ -19,7 +19,7 @@ test("the preview places a new agency by its name, or by a division searched by 
   // The guess is made from the name the report printed; a new name is searched by hand.
   const picker = preview.getByTestId("division-picker");
   await picker.getByRole("searchbox").fill("320813");
-  await picker.getByRole("option").getByRole("button", { name: /洪泽区/ }).click();
+  await picker.getByRole("button", { name: /洪泽区/ }).click();
   await expect(picker.getByTestId("division-chosen")).toContainText("江苏省 / 淮安市 / 洪泽区（320813）");
   await page.screenshot({ path: info.outputPath("division-picker.png"), fullPage: true });
   await preview.getByRole("button", { name: "保存" }).click();

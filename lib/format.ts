@@ -1,3 +1,4 @@
+import { msg } from "./messages";
 /** Numbers and dates the Chinese way, at render time only. */
 
 export function formatNumber(v: number | null | undefined): string {
@@ -10,7 +11,7 @@ export function formatNumber(v: number | null | undefined): string {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+  return m ? msg.formats.dateParts(m[1], Number(m[2]), Number(m[3])) : iso;
 }
 
 /** Every date and time shown is in China Standard Time, whatever the server's or browser's zone. */
@@ -44,12 +45,12 @@ function partsOf(d: Date | string) {
 export function formatDateTime(d: Date | string): string {
   const p = partsOf(d);
   if (!p) return typeof d === "string" ? d : "";
-  return `${p.y}年${p.m}月${p.d}日 ${p.hh}:${p.mm}`;
+  return msg.formats.dateTime(p.y, p.m, p.d, p.hh, p.mm);
 }
 
 /** 2026年12月5日 (Asia/Shanghai): a day, e.g. the date a chart was made. */
 export function formatDay(d: Date | string): string {
   const p = partsOf(d);
   if (!p) return typeof d === "string" ? d : "";
-  return `${p.y}年${p.m}月${p.d}日`;
+  return msg.formats.date(p.y, p.m, p.d);
 }

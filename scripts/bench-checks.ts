@@ -10,6 +10,8 @@ import { recheckYear } from "../db/queries/checks";
 import { reports } from "../db/schema";
 import { runCli } from "./cli";
 
+import { msg } from "../lib/messages";
+
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : undefined;
@@ -24,7 +26,7 @@ await runCli(async () => {
       .groupBy(reports.year)
       .orderBy(sql`2 desc`, sql`1 desc`);
     if (byYear.length === 0) {
-      console.error("数据库里没有报告：请先运行 npm run demo:generate");
+      console.error(msg.cli.noReportsDemo);
       return 1;
     }
     const year = arg("year") ?? byYear[0].year;

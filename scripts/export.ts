@@ -10,6 +10,8 @@ import { exportPackage } from "../db/queries/package";
 import { regions } from "../db/schema";
 import { runCli } from "./cli";
 
+import { msg } from "../lib/messages";
+
 const argv = process.argv.slice(2);
 const opt = (k: string) => {
   const i = argv.indexOf(`--${k}`);
@@ -17,7 +19,7 @@ const opt = (k: string) => {
 };
 const out = opt("out");
 if (!out) {
-  console.error("用法：npm run export -- --out 数据包.zip [--region 地区名]");
+  console.error(msg.cli.exportUsage);
   process.exit(2);
 }
 
@@ -28,13 +30,13 @@ await runCli(async () => {
     const name = opt("region");
     if (name) {
       const [r] = await h.db.select({ id: regions.id }).from(regions).where(eq(regions.name, name));
-      if (!r) throw new Error(`没有名为「${name}」的地区`);
+      if (!r) throw new Error(msg.cli.noRegionNamed(name));
       regionId = r.id;
     }
-    const zip = await exportPackage(h.db, { regionId, onProgress: (d, t) => process.stderr.write(`\r已导出 ${d}/${t} 份报告`) });
+    const zip = await exportPackage(h.db, { regionId, onProgress: (d, t) => process.stderr.write(msg.cli.exportProgress(d, t)) });
     process.stderr.write("\n");
     writeFileSync(out, zip);
-    console.log(`已写入 ${out}（${(zip.length / 1024).toFixed(0)} KB）`);
+    console.log(msg.cli.written(out, (zip.length / 1024).toFixed(0)));
   } finally {
     await h.close();
   }

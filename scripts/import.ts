@@ -51,7 +51,7 @@ await runCli(async () => {
   };
   const one = async (name: string, bytes: Uint8Array) => {
     const r = await importFile(h.db, { name, bytes }, { batchId });
-    if (r.ok) line(r.replaced ? "updated" : "created", name, `${r.message}（报告 ${r.reportId}）`);
+    if (r.ok) line(r.replaced ? "updated" : "created", name, msg.cli.withReport(r.message, r.reportId));
     else line("failed", name, r.error); // importFile has logged it
   };
   try {
@@ -75,7 +75,7 @@ await runCli(async () => {
           // Each report's audit row goes in with the report, in its transaction.
           audit: (tx, name, r) => recordAudit(tx, { actor: null, action: r.replaced ? "report.replace" : "report.create", target: `report:${r.reportId}`, after: { agency: r.agency, year: r.year, source: `${file}/${name}`, batch: batchId } }),
         })) {
-          if (r.ok) line(r.replaced ? "updated" : "created", `${file}/${name}`, `${r.message}（报告 ${r.reportId}）`);
+          if (r.ok) line(r.replaced ? "updated" : "created", `${file}/${name}`, msg.cli.withReport(r.message, r.reportId));
           else line("failed", `${file}/${name}`, r.error);
         }
         continue;

@@ -2,8 +2,10 @@
 import { openDatabase } from "../db/index";
 import { runCli } from "./cli";
 
+import { msg } from "../lib/messages";
+
 await runCli(async () => {
   const h = await openDatabase();
   await h.close();
-  console.log(`迁移完成（${process.env.DATABASE_URL ? "Postgres 服务器" : "嵌入式 PGlite"}）`);
+  console.log(msg.cli.migrated(process.env.DATABASE_URL ? "Postgres 服务器" : "嵌入式 PGlite"));
 });

@@ -8,7 +8,7 @@ const args = process.argv.slice(2);
 const json = args.includes("--json");
 const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error("用法：npm run parse -- 文件 [--json]");
+  console.error(msg.cli.parseUsage);
   process.exit(2);
 }
 let bytes: Uint8Array;
@@ -27,9 +27,9 @@ const r = outcome.report;
 if (json) {
   process.stdout.write(`${JSON.stringify(toContractJson(r), null, 2)}\n`);
 } else {
-  console.log(`${r.agency ?? "（未识别机关）"} ${r.year ?? "（未识别年度）"} 年度  格式 ${r.format}  发布日期 ${r.publishedOn ?? "—"}`);
-  for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? "（空）"}`);
-  for (const h of r.headline) console.log(`  [正文数字] ${h.key} = ${h.value}\t${h.sentence}`);
+  console.log(msg.cli.summary(r.agency ?? "（未识别机关）", r.year ?? "（未识别年度）", r.format, r.publishedOn ?? "—"));
+  for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? msg.cli.empty}`);
+  for (const h of r.headline) console.log(msg.cli.headlineLine(h.key, h.value, h.sentence));
   for (const f of r.findings) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);
-  for (const i of r.issues) console.log(`  [未读取] ${i.message}`);
+  for (const i of r.issues) console.log(msg.cli.unreadLine(i.message));
 }

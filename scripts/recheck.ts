@@ -9,12 +9,14 @@ import { recheckYear } from "../db/queries/checks";
 import { rowsOf } from "../db/queries/rows";
 import { runCli } from "./cli";
 
+import { msg } from "../lib/messages";
+
 const i = process.argv.indexOf("--year");
 const only = i > 0 ? Number(process.argv[i + 1]) : null;
 
 await runCli(async () => {
   if (only !== null && !Number.isInteger(only)) {
-    console.error("--year 须为年份，如 --year 2024");
+    console.error(msg.cli.yearFlag);
     return 1;
   }
   const h = await openDatabase();
@@ -23,9 +25,9 @@ await runCli(async () => {
     for (const year of years) {
       const t0 = performance.now();
       const r = await recheckYear(h.db, year);
-      console.log(`${year} 年度：重新核对 ${r.reports} 份报告，${r.findings} 条发现，改写 ${r.changed} 条（${Math.round(performance.now() - t0)} 毫秒）`);
+      console.log(msg.cli.rechecked(year, r.reports, r.findings, r.changed, Math.round(performance.now() - t0)));
     }
-    if (years.length === 0) console.log("数据库里没有报告。");
+    if (years.length === 0) console.log(msg.cli.noReports);
   } finally {
     await h.close();
   }

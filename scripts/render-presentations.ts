@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PRESENTATIONS, generateReports, hashSeed } from "../lib/parse/presentations";
+import { PRESENTATIONS } from "../lib/presentations/index";
+import { hashSeed } from "../lib/presentations/known";
+import { generateReports } from "../lib/presentations/reports";
 import { makeRng } from "../lib/random";
 
 const args = process.argv.slice(2);

@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
+import { msg } from "../lib/messages";
+
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
@@ -22,7 +24,7 @@ function ensureChromium(): string {
   const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (apt) {
-    console.log("未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …");
+    console.log(msg.cli.installingChromium);
     const sudo = root ? [] : ["sudo", "-n"];
     const env = { DEBIAN_FRONTEND: "noninteractive" };
     const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
@@ -33,12 +35,17 @@ function ensureChromium(): string {
     if (after) return after;
   }
   console.error(
-    "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
+    msg.cli.noChromium,
   );
   process.exit(1);
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
+
+// 0. Lint (Biome). Formatting is checked too once the tree has been formatted in one commit:
+// then drop --formatter-enabled=false (see README, 开发).
+const lint = run(bin("biome"), ["ci", "--formatter-enabled=false", "."]);
+if (lint !== 0) console.error(msg.cli.lintFailed);
 
 // 1. Unit and integration tests.
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
@@ -64,4 +71,4 @@ if (existsSync(e2eJson)) {
 } else if (e2e !== 0) counts.failed++;
 
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
-process.exit(vitest !== 0 || e2e !== 0 || counts.failed > 0 ? 1 : 0);
+process.exit(lint !== 0 || vitest !== 0 || e2e !== 0 || counts.failed > 0 ? 1 : 0);

@@ -11,6 +11,8 @@ import { recordAudit } from "../db/queries/audit";
 import { ROLES, agencies, regions } from "../db/schema";
 import { runCli } from "./cli";
 
+import { msg } from "../lib/messages";
+
 const argv = process.argv.slice(2);
 const one = (k: string) => {
   const i = argv.indexOf(`--${k}`);
@@ -20,16 +22,16 @@ const many = (k: string) => argv.flatMap((a, i) => (a === `--${k}` && argv[i + 1
 
 const input = z
   .object({
-    username: z.string({ message: "缺少 --username" }).min(1).max(100),
-    password: z.string({ message: "缺少 --password" }).min(8, "密码至少 8 个字符"),
-    role: z.enum(ROLES, { message: "--role 应为 admin、assessor、filer 或 viewer" }).default("admin"),
+    username: z.string({ message: msg.cli.needUsername }).min(1).max(100),
+    password: z.string({ message: msg.cli.needPassword }).min(8, msg.cli.passwordMin),
+    role: z.enum(ROLES, { message: msg.cli.roleFlag }).default("admin"),
     name: z.string().optional(),
     region: z.string().optional(),
   })
   .safeParse({ username: one("username"), password: one("password"), role: one("role"), name: one("name"), region: one("region") });
 if (!input.success) {
   console.error(input.error.issues.map((i) => i.message).join("；"));
-  console.error("用法：npm run user:create -- --username 用户名 --password 密码 [--role admin] [--name 显示名] [--region 地区名] [--agency 单位名]");
+  console.error(msg.cli.userUsage);
   process.exit(2);
 }
 
@@ -40,18 +42,18 @@ await runCli(async () => {
     const agencyIds: number[] = [];
     for (const name of many("agency")) {
       const [a] = await h.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name));
-      if (!a) throw new Error(`没有名为「${name}」的单位`);
+      if (!a) throw new Error(msg.cli.noAgencyNamed(name));
       agencyIds.push(a.id);
     }
     let scopeRegionId: number | null = null;
     if (v.region) {
       const [r] = await h.db.select({ id: regions.id }).from(regions).where(eq(regions.name, v.region));
-      if (!r) throw new Error(`没有名为「${v.region}」的地区`);
+      if (!r) throw new Error(msg.cli.regionNotFound(v.region));
       scopeRegionId = r.id;
     }
     const u = await createUser(h.db, { username: v.username, password: v.password, role: v.role, displayName: v.name ?? v.username, agencyIds, scopeRegionId });
     await recordAudit(h.db, { actor: null, action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId, agencyIds } });
-    console.log(`已创建用户 ${u.username}（${v.role}）`);
+    console.log(msg.cli.userCreated(u.username, v.role));
   } finally {
     await h.close();
   }

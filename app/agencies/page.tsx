@@ -47,10 +47,11 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>{dash.tree.title}</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role="search" is what assistive technology announces today; <search> is newer. */}
       <form className="filters" action="/agencies" role="search" autoComplete="off">
         <label>
           {dash.tree.search}
-          <input type="text" name="q" defaultValue={q} placeholder="如：民政局、slyssxmzj" aria-label={dash.tree.search} />
+          <input type="text" name="q" defaultValue={q} placeholder={msg.agencyPage.searchPlaceholder} aria-label={dash.tree.search} />
         </label>
         <button type="submit">{dash.tree.searchButton}</button>
       </form>

@@ -4,6 +4,8 @@ import { ImportForm } from "@/app/import/import-form";
 import { MAX_UPLOAD_MB } from "@/lib/parse/index";
 import { requireReader } from "@/app/session";
 
+import { msg } from "@/lib/messages";
+
 export const dynamic = "force-dynamic";
 
 export default async function DraftCheckPage() {
@@ -11,9 +13,9 @@ export default async function DraftCheckPage() {
   const regions = await listRegions(await getDb());
   return (
     <>
-      <h1>草稿核对</h1>
+      <h1>{msg.importPage.checkTitle}</h1>
       <p className="muted">
-        发布前先核对：粘贴年报草稿，或上传文件（.txt / .md / .html / .pdf / .docx，不超过 {MAX_UPLOAD_MB} MB），查看全部勾稽规则的核对结果，包括与数据库中该单位上一年度报告的跨年度比对。草稿不会保存。
+        {msg.importPage.checkIntro(MAX_UPLOAD_MB)}
       </p>
       <ImportForm mode="check" regions={regions.map((r) => ({ id: r.id, name: r.name, depth: 0 }))} />
     </>

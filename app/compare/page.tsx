@@ -10,11 +10,12 @@ import { ChartExport } from "@/components/export/chart-export";
 import { Card, Empty } from "@/components/dashboard/card";
 import { cellHref } from "@/components/dashboard/links";
 import { Sparkline } from "@/components/dashboard/sparkline";
-import { LINE_COLORS, compareRows, rankCell } from "@/lib/dashboard/compare";
+import { compareRows, rankCell } from "@/lib/dashboard/compare";
+import { TONE_COLORS, lineColor } from "@/components/charts/palette";
 import { MEASURES, MEASURE_BY_ID, MEASURE_IDS, isRate, measureTraceKey, type Measure } from "@/lib/dashboard/measures";
 import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
-import { AGENCY_KINDS, REGION_LEVELS } from "@/db/schema";
+import { AGENCY_KINDS, REGION_LEVELS } from "@/lib/report/agency";
 import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +40,6 @@ const searchSchema = z.object({
 });
 type Params = z.infer<typeof searchSchema>;
 
-const TONE = { good: "#15803d", bad: "#b91c1c", neutral: "#6b7280" } as const;
 
 function query(p: Params, over: Partial<Record<string, string | number | undefined>>): string {
   const base: Record<string, string | number | undefined> = {
@@ -75,17 +75,17 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
   const chartAgencies = ranked.rows.slice(0, "agencyIds" in scope ? 20 : CHART_TOP);
   const series = await listMeasureSeries(db, m, ranked.rows.map((r) => r.agencyId), from, to);
   const rows = compareRows(m, series, from, to);
-  const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: LINE_COLORS[i % LINE_COLORS.length] }));
+  const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: lineColor(i) }));
   const pages = Math.ceil(ranked.total / PER_PAGE);
   return (
     <>
       <Card title={dash.compare.chart} testId="card-compare-chart" skeletonHeight={360}>
         <ChartExport
-          title={`${m.label}对比`}
-          subtitle={`${lines.length} 个单位 · ${from}–${to} 年 · 单位：${m.unit === "%" ? "百分比" : m.unit}`}
+          title={msg.comparePage.chartTitle(m.label)}
+          subtitle={msg.comparePage.chartCaption(lines.length, from, to, m.unit === "%" ? msg.common.percent : m.unit)}
           legend={lines}
           table={{
-            columns: [{ key: "year", header: "年度", numFmt: "0" }, ...lines.map((l) => ({ key: l.id, header: l.label, numFmt: m.unit === "%" ? "0.0%" : "General" }))],
+            columns: [{ key: "year", header: msg.common.year, numFmt: "0" }, ...lines.map((l) => ({ key: l.id, header: l.label, numFmt: m.unit === "%" ? "0.0%" : "General" }))],
             rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(lines.map((l) => [l.id, typeof r[l.id] === "number" ? (r[l.id] as number) : null])) })),
           }}
         >
@@ -121,7 +121,7 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
                     <ValueCell m={m} row={r} shown={cell} />
                   </td>
                   {isRate(m) && <td className="num">{r.den ?? "—"}</td>}
-                  <td className="num" style={{ color: TONE[c.tone] }}>
+                  <td className="num" style={{ color: TONE_COLORS[c.tone] }}>
                     {c.delta === null ? (
                       <span className="muted">{r.prevReportId ? "—" : dash.prevMissing}</span>
                     ) : (
@@ -137,9 +137,9 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
           </tbody>
         </table>
         {pages > 1 && (
-          <nav className="pager" aria-label="分页">
+          <nav className="pager" aria-label={msg.common.pagination}>
             {p.page > 1 && <Link href={query(p, { page: p.page - 1 })}>{dash.overview.prev}</Link>}
-            <span className="muted">第 {p.page} / {pages} 页，共 {ranked.total} 个单位</span>
+            <span className="muted">{msg.comparePage.pageOf(p.page, pages, ranked.total)}</span>
             {p.page < pages && <Link href={query(p, { page: p.page + 1 })}>{dash.overview.next}</Link>}
           </nav>
         )}
@@ -156,7 +156,7 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
                   <Sparkline values={values} width={180} height={48} label={`${r.name} ${m.label}`} />
                 </div>
                 <span className="muted">
-                  {from}–{to} · 最近 {formatValue(last, m.unit)}
+                  {from}{msg.comparePage.latest(to)}{formatValue(last, m.unit)}
                 </span>
               </div>
             );
@@ -272,7 +272,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <option value="">{dash.compare.anyKind}</option>
             {AGENCY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {dash.kinds[k]}
+                {msg.agencyKinds[k]}
               </option>
             ))}
           </select>
@@ -283,7 +283,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <option value="">{dash.compare.anyLevel}</option>
             {REGION_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {({ province: "省级", city: "市级", county: "县级", township: "乡级" } as Record<string, string>)[l]}
+                {msg.regionLevels[l]}
               </option>
             ))}
           </select>

@@ -1,6 +1,8 @@
 "use client";
 import { RouteError } from "@/components/dashboard/route-error";
 
-export default function Error({ reset }: { error: Error; reset: () => void }) {
-  return <RouteError title="未报送名单" reset={reset} />;
+import { msg } from "@/lib/messages";
+
+export default function CoverageError({ reset }: { error: Error; reset: () => void }) {
+  return <RouteError title={msg.common.coverage} reset={reset} />;
 }

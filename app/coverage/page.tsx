@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { COVERAGE_BUCKETS, getCoverage, listReportYears, listSpanMissing, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
-import { daysLate } from "@/lib/dashboard/deadline";
+import { daysLate } from "@/lib/report/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
@@ -56,9 +56,9 @@ function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string
     <table className="list compact" data-testid={testId}>
       <thead>
         <tr>
-          <th>单位</th>
-          <th>类型</th>
-          <th>所属地区</th>
+          <th>{msg.common.agency}</th>
+          <th>{msg.common.kind}</th>
+          <th>{msg.common.regionOf}</th>
         </tr>
       </thead>
       <tbody>
@@ -67,7 +67,7 @@ function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string
             <td>
               <Link href={`/agencies/${a.id}`}>{a.name}</Link>
             </td>
-            <td>{dash.kinds[a.kind]}</td>
+            <td>{msg.agencyKinds[a.kind]}</td>
             <td>{a.regionName}</td>
           </tr>
         ))}
@@ -151,7 +151,7 @@ async function CoverageCards({ p }: { p: Search & { year: number } }) {
             <table className="list compact" data-testid="late-list">
               <thead>
                 <tr>
-                  <th>单位</th>
+                  <th>{msg.common.agency}</th>
                   <th>{dash.coverage.published}</th>
                   <th>{dash.coverage.deadline}</th>
                 </tr>
@@ -181,8 +181,8 @@ async function CoverageCards({ p }: { p: Search & { year: number } }) {
             <table className="list compact" data-testid="failed-list">
               <thead>
                 <tr>
-                  <th>单位</th>
-                  <th>原因</th>
+                  <th>{msg.common.agency}</th>
+                  <th>{msg.common.reason}</th>
                 </tr>
               </thead>
               <tbody>
@@ -232,7 +232,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           <select name="year" defaultValue={String(year)}>
             {[...new Set([year, ...years])].sort((a, b) => b - a).map((y) => (
               <option key={y} value={y}>
-                {y} 年度
+                {y}{msg.coveragePage.yearSuffix}
               </option>
             ))}
           </select>

@@ -5,6 +5,8 @@ import { importPackage, isPackage } from "@/db/queries/package";
 import { defineAction } from "@/db/queries/actions";
 import { formStateAction } from "@/app/server-action";
 
+import { msg } from "@/lib/messages";
+
 export type PackageImportResult = { ok: true; rows: { name: string; status: "created" | "updated" | "failed"; message: string }[] } | { ok: false; error: string };
 
 const MAX_PACKAGE_MB = 200;
@@ -22,11 +24,11 @@ export const importPackageAction = formStateAction(
     fail: (error: string): PackageImportResult => ({ ok: false, error }),
     prepare: async (_db, _input, form) => {
       const file = form.get("package");
-      if (!(file instanceof File) || file.size === 0) return refuse("请选择数据包（.zip）");
-      if (file.size > MAX_PACKAGE_MB * 1024 * 1024) return refuse(`数据包超过 ${MAX_PACKAGE_MB} MB`);
+      if (!(file instanceof File) || file.size === 0) return refuse(msg.exportPage.choosePackage);
+      if (file.size > MAX_PACKAGE_MB * 1024 * 1024) return refuse(msg.exportPage.packageTooLarge(MAX_PACKAGE_MB));
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (!(await isPackage(bytes)))
-        return refuse("这不是本看板导出的数据包（缺少 manifest.json）；普通的年报压缩包请在“导入年报”页批量导入");
+        return refuse(msg.exportPage.notPackage);
       return { ok: true, value: { bytes, fileName: file.name } };
     },
     target: () => ({}),

@@ -1,21 +1,23 @@
 "use client";
 import { useState } from "react";
 
+import { msg } from "@/lib/messages";
+
 export function PackageExportForm({ regions }: { regions: { id: number; name: string }[] }) {
   const [region, setRegion] = useState("");
   return (
     <div className="form-row" data-testid="package-export">
       <label>
-        地区
+        {msg.common.region}
         <select value={region} onChange={(e) => setRegion(e.target.value)}>
-          <option value="">全部单位</option>
+          <option value="">{msg.exportPage.allAgencies}</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>{r.name}</option>
           ))}
         </select>
       </label>
       <a className="button" href={`/api/export/package${region ? `?region=${region}` : ""}`} download>
-        下载数据包
+        {msg.exportPage.downloadPackage}
       </a>
     </div>
   );

@@ -8,7 +8,7 @@ import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
-import { CHART } from "@/components/charts/palette";
+import { CHART, FRAME_COLORS, legendOf, seriesColor } from "@/components/charts/palette";
 import { EXPORT_WIDTH, downloadBlob, svgToPng } from "@/components/export/chart-export";
 import { YearTick } from "@/components/charts/family-chart";
 import { composeChartSvg } from "@/lib/export/svg";
@@ -22,7 +22,7 @@ interface Family {
   title: string;
   unit: string;
   chart: string;
-  series: { id: string; label: string; color: string }[];
+  series: { id: string; label: string }[];
 }
 interface Payload {
   families: Family[];
@@ -45,14 +45,14 @@ function StaticChart({ family, rows }: { family: Family; rows: Payload["agencies
     <BarChart width={W} height={H} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
       {axis}
       {family.series.map((s) => (
-        <Bar key={s.id} dataKey={s.id} stackId="a" fill={s.color} isAnimationActive={false} />
+        <Bar key={s.id} dataKey={s.id} stackId="a" fill={seriesColor(s.id)} isAnimationActive={false} />
       ))}
     </BarChart>
   ) : (
     <LineChart width={W} height={H} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
       {axis}
       {family.series.map((s) => (
-        <Line key={s.id} dataKey={s.id} stroke={s.color} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        <Line key={s.id} dataKey={s.id} stroke={seriesColor(s.id)} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
       ))}
     </LineChart>
   );
@@ -67,7 +67,7 @@ async function drawOffscreen(node: React.ReactNode): Promise<string> {
     flushSync(() => root.render(node));
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const svg = host.querySelector("svg.recharts-surface");
-    if (!svg) throw new Error("图表未能画出");
+    if (!svg) throw new Error(msg.exportPage.chartFailed);
     return new XMLSerializer().serializeToString(svg);
   } finally {
     root.unmount();
@@ -87,21 +87,21 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
     setMessage(null);
     const res = await fetch(`/api/export/region-charts?region=${region}&from=${from}&to=${to}&families=${chosen.join(",")}`);
     const data = (await res.json()) as Payload;
-    if (!res.ok || data.error) return setMessage(data.error ?? "导出失败");
-    if (data.agencies.length === 0) return setMessage("该地区在这些年度没有年报");
+    if (!res.ok || data.error) return setMessage(data.error ?? msg.exportPage.exportFailed);
+    if (data.agencies.length === 0) return setMessage(msg.exportPage.noReports);
     const { default: JSZip } = await import("jszip");
     const zip = new JSZip();
     const total = data.agencies.length * data.families.length;
     let done = 0;
     setProgress({ done, total });
-    const regionName = regions.find((r) => r.id === region)?.name.trim() ?? "地区";
+    const regionName = regions.find((r) => r.id === region)?.name.trim() ?? msg.common.region;
     for (const a of data.agencies) {
       for (const f of data.families) {
         const rows = a.charts[f.id] ?? [];
         const series = f.series.filter((s) => rows.some((r) => r.values[s.id] !== null && r.values[s.id] !== undefined));
-        const subtitle = `${a.name} · ${from}–${to} 年 · 单位：${f.unit === "%" ? "百分比" : f.unit}`;
+        const subtitle = msg.exportPage.chartCaption(a.name, from, to, f.unit === "%" ? msg.common.percent : f.unit);
         const chartSvg = await drawOffscreen(<StaticChart family={{ ...f, series }} rows={rows} />);
-        const framed = composeChartSvg(chartSvg, { width: W, height: H }, { title: f.title, subtitle, legend: series, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font });
+        const framed = composeChartSvg(chartSvg, { width: W, height: H }, { title: f.title, subtitle, legend: legendOf(series), source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font, colors: FRAME_COLORS });
         const base = `${safeFileName(a.name)}/${safeFileName(f.title)}`;
         zip.file(`${base}.svg`, framed.svg);
         zip.file(`${base}.png`, await svgToPng(framed.svg, framed.width, framed.height));
@@ -109,8 +109,8 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
           `${base}.csv`,
           toCsv({
             title: f.title,
-            columns: [{ key: "year", header: "年度" }, ...series.map((s) => ({ key: s.id, header: s.label })), { key: "filed", header: "报送情况" }],
-            rows: rows.map((r) => ({ year: r.year, ...r.values, filed: r.filed ? "" : "未报送" })),
+            columns: [{ key: "year", header: msg.common.year }, ...series.map((s) => ({ key: s.id, header: s.label })), { key: "filed", header: msg.exportPage.filing }],
+            rows: rows.map((r) => ({ year: r.year, ...r.values, filed: r.filed ? "" : msg.exportPage.notFiled })),
             notes: [subtitle, SOURCE_LINE, madeOnLine()],
           }),
         );
@@ -118,15 +118,15 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
         setProgress({ done, total });
       }
     }
-    downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(`${regionName}-${from}-${to}-图表`)}.zip`);
-    setMessage(`已导出 ${data.agencies.length} 个单位、${total} 张图表`);
+    downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(msg.exportPage.zipName(regionName, from, to))}.zip`);
+    setMessage(msg.exportPage.exported(data.agencies.length, total));
   };
 
   return (
     <div data-testid="region-charts">
       <div className="form-row">
         <label>
-          地区
+          {msg.common.region}
           <select value={region} onChange={(e) => setRegion(Number(e.target.value))}>
             {regions.map((r) => (
               <option key={r.id} value={r.id}>{r.name}</option>
@@ -134,11 +134,11 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
           </select>
         </label>
         <label>
-          起始年度
+          {msg.exportPage.fromYear}
           <input type="number" value={from} min={2000} max={2100} onChange={(e) => setFrom(Number(e.target.value))} />
         </label>
         <label>
-          结束年度
+          {msg.exportPage.toYear}
           <input type="number" value={to} min={2000} max={2100} onChange={(e) => setTo(Number(e.target.value))} />
         </label>
       </div>
@@ -151,7 +151,7 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
         ))}
       </fieldset>
       <button type="button" onClick={run} disabled={chosen.length === 0 || (progress !== null && progress.done < progress.total)}>
-        导出地区图表
+        {msg.exportPage.exportRegion}
       </button>
       {progress && (
         <p>

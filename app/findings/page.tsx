@@ -4,13 +4,12 @@ import { REVIEW_STATUSES, countFindings, listFindings } from "@/db/queries/findi
 import { findingsSearchSchema, toFindingFilter, type FindingsSearch } from "./search";
 import { listRegions } from "@/db/queries/regions";
 import { RULES, SEVERITIES } from "@/lib/checks/rules";
-import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
 
-const STATUS_LABELS: Record<string, string> = { open: "待审核", confirmed: "已确认", dismissed: "已排除" };
+const STATUS_LABELS: Record<string, string> = { open: msg.common.pending, confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 const PAGE_SIZE = 50;
 type Search = FindingsSearch;
 
@@ -38,7 +37,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
   const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string, order: readonly string[] = []) => (
     <div className="facets">
-      <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>全部</Link>
+      <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>{msg.findingsPage.all}</Link>
       {list
         .filter((x) => x.value !== null)
         .sort((a, b) => (order.length ? order.indexOf(a.value!) - order.indexOf(b.value!) : String(a.value).localeCompare(String(b.value))))
@@ -52,24 +51,24 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <h1>核对发现</h1>
-      <p className="muted">全部单位的勾稽核对发现。筛选条件都在地址栏里，复制链接即可分享同一视图。</p>
+      <h1>{msg.findingsPage.title}</h1>
+      <p className="muted">{msg.findingsPage.intro}</p>
       <div className="card">
         <form method="get" action="/findings" className="form-row">
           <label>
-            地区
+            {msg.common.region}
             <select name="region" defaultValue={s.region ?? ""}>
-              <option value="">全部地区</option>
+              <option value="">{msg.common.allRegions}</option>
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
               ))}
             </select>
           </label>
           <label>
-            地区层级
+            {msg.common.level}
             <select name="level" defaultValue={s.level ?? ""}>
-              <option value="">全部层级</option>
-              {Object.entries(REGION_LEVEL_LABELS).map(([k, v]) => (
+              <option value="">{msg.common.allLevels}</option>
+              {Object.entries(msg.regionLevels).map(([k, v]) => (
                 <option key={k} value={k}>{v}</option>
               ))}
             </select>
@@ -78,38 +77,38 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           {s.severity && <input type="hidden" name="severity" value={s.severity} />}
           {s.year && <input type="hidden" name="year" value={s.year} />}
           {s.status && <input type="hidden" name="status" value={s.status} />}
-          <button type="submit">筛选</button>
+          <button type="submit">{msg.findingsPage.filter}</button>
         </form>
-        <strong>严重程度</strong>
+        <strong>{msg.common.severity}</strong>
         {facet(counts.severity, "severity", (v) => msg.severity[v] ?? v, SEVERITIES)}
-        <strong>审核状态</strong>
+        <strong>{msg.findingsPage.reviewStatus}</strong>
         {facet(counts.status, "status", (v) => STATUS_LABELS[v] ?? v, REVIEW_STATUSES)}
-        <strong>年度</strong>
-        {facet(counts.year, "year", (v) => `${v} 年`)}
-        <strong>规则</strong>
+        <strong>{msg.common.year}</strong>
+        {facet(counts.year, "year", (v) => msg.common.yearOf(v))}
+        <strong>{msg.common.rule}</strong>
         {facet(counts.rule, "rule", (v) => RULES.find((r) => r.id === v)?.title ?? v)}
       </div>
 
       <div className="form-row" style={{ alignItems: "center" }}>
         <p data-testid="findings-total" style={{ margin: 0 }}>
-          共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}
+          {msg.findingsPage.total(counts.total)}{pages > 1 && msg.findingsPage.pageOf(s.page, pages)}
         </p>
         <span className="export-buttons" data-testid="findings-downloads">
-          下载：<a href={exportHref(s, "csv")} download>CSV</a>
+          {msg.findingsPage.download}<a href={exportHref(s, "csv")} download>CSV</a>
           <a href={exportHref(s, "xlsx")} download>XLSX</a>
         </span>
       </div>
       {rows.length === 0 ? (
-        <p className="empty">没有符合条件的核对发现。</p>
+        <p className="empty">{msg.findingsPage.empty}</p>
       ) : (
         <table className="list" data-testid="findings-queue">
           <thead>
             <tr>
-              <th>程度</th>
-              <th>单位</th>
-              <th>年度</th>
-              <th>发现</th>
-              <th>审核</th>
+              <th>{msg.common.severityShort}</th>
+              <th>{msg.common.agency}</th>
+              <th>{msg.common.year}</th>
+              <th>{msg.common.finding}</th>
+              <th>{msg.common.review}</th>
             </tr>
           </thead>
           <tbody>
@@ -125,7 +124,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   <Link href={`/reports/${f.reportId}${f.cells[0] ? `?cell=${encodeURIComponent(f.cells[0])}` : ""}`}>{f.message}</Link>
                   <div className="muted" style={{ fontSize: "0.8rem" }}>{RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}</div>
                 </td>
-                <td>{f.status ? `${STATUS_LABELS[f.status]}（${f.reviewer}）` : <span className="muted">待审核</span>}</td>
+                <td>{f.status ? `${STATUS_LABELS[f.status]}（${f.reviewer}）` : <span className="muted">{msg.common.pending}</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -133,8 +132,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       )}
       {pages > 1 && (
         <p className="form-row">
-          {s.page > 1 && <Link href={href(s, { page: s.page - 1 })}>上一页</Link>}
-          {s.page < pages && <Link href={href(s, { page: s.page + 1 })}>下一页</Link>}
+          {s.page > 1 && <Link href={href(s, { page: s.page - 1 })}>{msg.common.prev}</Link>}
+          {s.page < pages && <Link href={href(s, { page: s.page + 1 })}>{msg.common.next}</Link>}
         </p>
       )}
     </>

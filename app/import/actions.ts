@@ -23,8 +23,8 @@ async function readUpload(form: FormData): Promise<{ ok: true; name: string; par
     return { ok: true, name: file.name, parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress()) };
   }
   const text = String(form.get("text") ?? "");
-  if (!text.trim()) return { ok: false, error: "请粘贴年报文本或选择一个文件" };
-  return { ok: true, name: "粘贴的文本", parsed: await parseIsolated({ name: "粘贴的文本", bytes: new TextEncoder().encode(text) }, await clientAddress()) };
+  if (!text.trim()) return { ok: false, error: msg.importPage.pasteOrChoose };
+  return { ok: true, name: msg.importPage.pastedText, parsed: await parseIsolated({ name: msg.importPage.pastedText, bytes: new TextEncoder().encode(text) }, await clientAddress()) };
 }
 
 const failed = (error: string) => ({ ok: false as const, error });

@@ -92,13 +92,13 @@ export function BatchImport() {
 
   return (
     <div className="card" data-testid="batch-import">
-      <h2 style={{ marginTop: 0 }}>批量导入</h2>
+      <h2 style={{ marginTop: 0 }}>{msg.importPage.batchTitle}</h2>
       <p className="muted">
-        选择多个年报文件，或 .zip 压缩包（在浏览器中解压，逐个文件上传并保存）。每个文件单独保存，一个文件失败不影响其他文件；单个文件不超过 {MAX_UPLOAD_MB} MB，压缩包解压后不超过 {MAX_ZIP_UNCOMPRESSED_MB} MB。
+        {msg.importPage.batchIntro(MAX_UPLOAD_MB, MAX_ZIP_UNCOMPRESSED_MB)}
       </p>
       <div className="form-row">
         <label>
-          选择文件或压缩包
+          {msg.importPage.chooseFiles}
           <input
             ref={input}
             type="file"
@@ -109,12 +109,12 @@ export function BatchImport() {
           />
         </label>
         <button type="button" onClick={start} disabled={running || files.length === 0}>
-          {running ? "导入中…" : `开始导入${files.length ? `（${files.length} 个）` : ""}`}
+          {running ? msg.common.importing : msg.importPage.start(files.length ? msg.importPage.fileCount(files.length) : "")}
         </button>
       </div>
       {progress && (
         <div style={{ marginTop: "0.75rem" }}>
-          <progress value={progress.done} max={progress.total || 1} aria-label="导入进度" style={{ width: "100%" }} />
+          <progress value={progress.done} max={progress.total || 1} aria-label={msg.importPage.progress} style={{ width: "100%" }} />
           <p className="muted" role="status" data-testid="batch-progress">
             {msg.import.batchProgress(progress.done, progress.total)}
             {!running && `。${msg.import.batchSummary(rows.length, count("created"), count("updated"), count("failed"))}`}
@@ -125,9 +125,9 @@ export function BatchImport() {
         <table className="list" data-testid="batch-results">
           <thead>
             <tr>
-              <th>文件</th>
-              <th>结果</th>
-              <th>说明</th>
+              <th>{msg.common.file}</th>
+              <th>{msg.common.result}</th>
+              <th>{msg.common.detail}</th>
             </tr>
           </thead>
           <tbody>
@@ -142,7 +142,7 @@ export function BatchImport() {
                   {r.reportId && (
                     <>
                       {" "}
-                      <Link href={`/reports/${r.reportId}`}>查看报告</Link>
+                      <Link href={`/reports/${r.reportId}`}>{msg.common.viewReport}</Link>
                     </>
                   )}
                 </td>

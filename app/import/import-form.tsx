@@ -6,7 +6,6 @@ import { FILL_PREFIX, type PreviewResult, type SaveResult } from "./schema";
 import { ReportTables } from "@/components/report-tables";
 import { FindingsList } from "@/components/findings-list";
 import { markersFor } from "@/lib/checks/markers";
-import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { FORMAT_LABELS } from "@/lib/report/template";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
@@ -66,18 +65,18 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
   return (
     <>
       <div className="card">
-        <label htmlFor="report-text" style={{ fontWeight: 600 }}>粘贴年报全文</label>
+        <label htmlFor="report-text" style={{ fontWeight: 600 }}>{msg.importPage.pasteLabel}</label>
         <textarea
           id="report-text"
           name="text"
           value={text}
           disabled={Boolean(file)}
           onChange={(e) => setText(e.target.value)}
-          placeholder="例如：××局2024年度政府信息公开工作年度报告……（表格的单元格以 | 分隔）"
+          placeholder={msg.importPage.pastePlaceholder}
         />
         <div className="form-row" style={{ marginTop: "0.75rem" }}>
           <label>
-            或上传文件
+            {msg.importPage.orUpload}
             <input
               ref={fileInput}
               type="file"
@@ -99,11 +98,11 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
           </label>
           {file && (
             <button type="button" className="secondary" onClick={() => { setFile(null); if (fileInput.current) fileInput.current.value = ""; }}>
-              清除文件
+              {msg.importPage.clearFile}
             </button>
           )}
           <button type="button" onClick={() => onPreview()} disabled={pending || (!file && !text.trim())}>
-            {pending && !preview ? "读取中…" : checking ? "核对" : "预览"}
+            {pending && !preview ? msg.importPage.reading : checking ? msg.importPage.check : msg.importPage.preview}
           </button>
         </div>
       </div>
@@ -111,50 +110,50 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
       {error && <div className="alert error" role="alert">{error}</div>}
       {saved && (
         <div className="alert ok" role="status">
-          {saved.message}。<Link href={`/reports/${saved.reportId}`}>查看报告</Link> · <Link href={`/agencies/${saved.agencyId}`}>查看单位</Link>
+          {saved.message}。<Link href={`/reports/${saved.reportId}`}>{msg.common.viewReport}</Link> · <Link href={`/agencies/${saved.agencyId}`}>{msg.importPage.viewAgency}</Link>
         </div>
       )}
 
       {preview && (
         <div className="card" data-testid="import-preview">
-          <h2 style={{ marginTop: 0 }}>{checking ? "核对结果" : "预览"}：{preview.sourceName}</h2>
+          <h2 style={{ marginTop: 0 }}>{checking ? msg.importPage.checkResult : msg.importPage.preview}：{preview.sourceName}</h2>
           {checking && (
             <p className="muted" data-testid="draft-compare">
-              草稿不会保存。
+              {msg.importPage.draftNotSaved}
               {preview.prevReportId ? (
-                <>跨年度规则已与数据库中 <Link href={`/reports/${preview.prevReportId}`}>{preview.agency} {(preview.year ?? 0) - 1} 年度报告</Link> 比对。</>
+                <>{msg.importPage.comparedWith}<Link href={`/reports/${preview.prevReportId}`}>{preview.agency}{msg.importPage.comparedReport((preview.year ?? 0) - 1)}</Link>{msg.importPage.comparedEnd}</>
               ) : (
-                <>数据库中没有“{preview.agency || "（未识别机关）"}”上一年度的报告，跨年度规则未运行；可修改发布机关名称后重新核对。</>
+                msg.importPage.noPrevious(preview.agency || msg.importPage.unknownPublisher)
               )}
             </p>
           )}
           <form ref={metaForm} onSubmit={(e) => { e.preventDefault(); if (checking) onPreview(true); else onSave(); }}>
             <div className="form-row">
               <label>
-                发布机关
+                {msg.common.publisher}
                 <input type="text" name="agency" defaultValue={preview.agency} required size={28} />
               </label>
               <label>
-                报告年度
+                {msg.common.reportYear}
                 <input type="number" name="year" defaultValue={preview.year ?? ""} required min={2000} max={2100} />
               </label>
               {!checking && (<>
               <label>
-                发布日期
+                {msg.common.publishedOn}
                 <input type="date" name="publishedOn" defaultValue={preview.publishedOn ?? ""} />
               </label>
               <label>
-                单位类型
+                {msg.importPage.agencyKind}
                 <select name="kind" defaultValue={preview.kind}>
-                  {Object.entries(AGENCY_KIND_LABELS).map(([k, label]) => (
+                  {Object.entries(msg.agencyKinds).map(([k, label]) => (
                     <option key={k} value={k}>{label}</option>
                   ))}
                 </select>
               </label>
               <label>
-                所属地区（新单位）
+                {msg.importPage.regionForNew}
                 <select name="regionId" defaultValue="">
-                  <option value="">未指定地区</option>
+                  <option value="">{msg.importPage.noRegion}</option>
                   {regions.map((r) => (
                     <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
                   ))}
@@ -164,13 +163,13 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
             </div>
             {!checking && preview.newAgency && <DivisionPicker key={preview.sourceName + preview.agency} guessed={preview.division} />}
             <p className="muted">
-              格式：{FORMAT_LABELS[preview.format]}
-              {preview.mixed && "（格式混用）"} · 读到 {Object.keys(preview.cells).length} 个单元格
-              {preview.missing > 0 && `，缺少 ${preview.missing} 个`}
+              {msg.importPage.formatLabel}{FORMAT_LABELS[preview.format]}
+              {preview.mixed && msg.importPage.mixedFormat}{msg.importPage.cellsRead(Object.keys(preview.cells).length)}
+              {preview.missing > 0 && msg.importPage.missingSuffix(preview.missing)}
             </p>
             {!checking && preview.existingReportId && (
               <div className="alert warn">
-                已存在 {preview.agency} {preview.year} 年度报告，保存将整体替换它。<Link href={`/reports/${preview.existingReportId}`}>查看现有报告</Link>
+                {msg.importPage.replaces(preview.agency, preview.year)}<Link href={`/reports/${preview.existingReportId}`}>{msg.importPage.viewExisting}</Link>
               </div>
             )}
             {preview.unreadRows.length > 0 && (
@@ -201,22 +200,22 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
             )}
             {preview.unread.length > 0 && (
               <div className="alert warn">
-                未能识别的内容：
+                {msg.importPage.unrecognized}
                 <ul>{preview.unread.map((u, i) => <li key={i}>{u}</li>)}</ul>
               </div>
             )}
-            <button type="submit" disabled={pending}>{checking ? (pending ? "核对中…" : "重新核对") : pending ? "保存中…" : "保存"}</button>
+            <button type="submit" disabled={pending}>{checking ? (pending ? msg.importPage.checking : msg.importPage.recheck) : pending ? msg.common.saving : msg.importPage.save}</button>
           </form>
           {preview.findings.length > 0 && (
             <>
-              <h3>核对发现</h3>
+              <h3>{msg.common.findings}</h3>
               <FindingsList findings={preview.findings} />
             </>
           )}
           {preview.format !== "pre2019" ? (
             <ReportTables format={preview.format} mixed={preview.mixed} cells={preview.cells} markers={markersFor(preview.findings)} />
           ) : (
-            <p className="empty">2019 年以前格式的报告没有统一表格，将只保存原文和基本信息。</p>
+            <p className="empty">{msg.importPage.pre2019}</p>
           )}
         </div>
       )}

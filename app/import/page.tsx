@@ -9,6 +9,8 @@ import Link from "next/link";
 import { requireReader } from "@/app/session";
 import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 
+import { msg } from "@/lib/messages";
+
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
@@ -16,10 +18,10 @@ export default async function ImportPage() {
   if (!roleMay(user, "import")) {
     return (
       <>
-        <h1>导入年报</h1>
+        <h1>{msg.importPage.title}</h1>
         <div className="card" data-testid="import-refused">
-          {user ? `您的角色（${ROLE_LABELS[user.role]}）不能导入年报；导入需要填报人或管理员账号。` : "导入年报需要先登录（填报人或管理员账号）。"}
-          {!user && <Link href="/login?next=/import">登录</Link>}
+          {user ? msg.importPage.roleCannot(ROLE_LABELS[user.role]) : msg.importPage.signInNeeded}
+          {!user && <Link href="/login?next=/import">{msg.common.signIn}</Link>}
         </div>
       </>
     );
@@ -28,9 +30,9 @@ export default async function ImportPage() {
   const [regions, recent] = await Promise.all([listRegions(db), listRecentImports(db, 20)]);
   return (
     <>
-      <h1>导入年报</h1>
+      <h1>{msg.importPage.title}</h1>
       <p className="muted">
-        粘贴年报全文，或上传 .txt / .md / .html / .pdf / .docx 文件（不超过 {MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。
+        {msg.importPage.intro(MAX_UPLOAD_MB)}
       </p>
       <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.path.split("/").filter(Boolean).length }))} />
       <BatchImport />

@@ -11,17 +11,17 @@ const time = (d: Date) =>
 export function RecentImports({ items }: { items: Item[] }) {
   return (
     <section className="card" data-testid="recent-imports">
-      <h2 style={{ marginTop: 0 }}>最近导入</h2>
+      <h2 style={{ marginTop: 0 }}>{msg.importPage.recentTitle}</h2>
       {items.length === 0 ? (
-        <p className="empty">还没有导入记录。</p>
+        <p className="empty">{msg.importPage.noImports}</p>
       ) : (
         <table className="list">
           <thead>
             <tr>
-              <th>时间</th>
-              <th>文件</th>
-              <th>结果</th>
-              <th>说明</th>
+              <th>{msg.common.time}</th>
+              <th>{msg.common.file}</th>
+              <th>{msg.common.result}</th>
+              <th>{msg.common.detail}</th>
             </tr>
           </thead>
           <tbody>
@@ -37,7 +37,7 @@ export function RecentImports({ items }: { items: Item[] }) {
                   {i.reportId && (
                     <>
                       {" "}
-                      <Link href={`/reports/${i.reportId}`}>查看报告</Link>
+                      <Link href={`/reports/${i.reportId}`}>{msg.common.viewReport}</Link>
                     </>
                   )}
                 </td>

@@ -1,19 +1,21 @@
 import { z } from "zod";
-import { AGENCY_KINDS } from "@/db/schema";
+import { AGENCY_KINDS } from "@/lib/report/agency";
 import { MAX_AGENCY_CHARS, yearSchema } from "@/lib/report/input";
+
+import { msg } from "@/lib/messages";
 
 /** Form fields `fill.<cell key>`: a value the filer typed for a cell the reader could not read. */
 export const FILL_PREFIX = "fill.";
 
 /** The metadata a user may correct in the preview before saving. */
 export const saveImportSchema = z.object({
-  agency: z.string().trim().min(1, "请填写发布机关").max(MAX_AGENCY_CHARS, "发布机关名称过长"),
-  year: z.coerce.number({ message: "请填写报告年度" }).pipe(yearSchema),
+  agency: z.string().trim().min(1, msg.importPage.publisherRequired).max(MAX_AGENCY_CHARS, msg.importPage.publisherTooLong),
+  year: z.coerce.number({ message: msg.importPage.yearRequired }).pipe(yearSchema),
   publishedOn: z
     .string()
     .trim()
     .transform((s) => s || null)
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "发布日期格式应为 2025-01-31").nullable()),
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg.importPage.dateFormat).nullable()),
   regionId: z
     .string()
     .transform((s) => (s ? Number(s) : undefined))
@@ -24,7 +26,7 @@ export const saveImportSchema = z.object({
     .string()
     .trim()
     .transform((s) => s || undefined)
-    .pipe(z.string().regex(/^\d{2,12}$/, "行政区划代码应为数字").optional()),
+    .pipe(z.string().regex(/^\d{2,12}$/, msg.importPreview.divisionCodeDigits).optional()),
 });
 export type SaveImportInput = z.infer<typeof saveImportSchema>;
 
@@ -66,8 +68,8 @@ export type SaveResult = { ok: true; message: string; reportId: number; agencyId
 
 /** One file of a batch import: its name (a zip entry keeps its path), the batch, or why the browser refused it. */
 export const batchFileSchema = z.object({
-  batchId: z.string().trim().min(1).max(80).regex(/^[\w-]+$/, "批次编号不正确"),
-  name: z.string().trim().min(1, "缺少文件名").max(500, "文件名过长"),
+  batchId: z.string().trim().min(1).max(80).regex(/^[\w-]+$/, msg.importPage.batchInvalid),
+  name: z.string().trim().min(1, msg.importPage.fileNameMissing).max(500, msg.importPage.fileNameTooLong),
   clientError: z.string().trim().min(1).max(300).optional(),
 });
 export type BatchFileInput = z.infer<typeof batchFileSchema>;
@@ -76,7 +78,7 @@ export type BatchFileResult = { status: "created" | "updated" | "failed"; messag
 
 /** The draft check and the preview: the agency and year to compare with, both optional. */
 export const previewImportSchema = z.object({
-  agency: z.string().trim().max(MAX_AGENCY_CHARS, "发布机关名称过长"),
+  agency: z.string().trim().max(MAX_AGENCY_CHARS, msg.importPage.publisherTooLong),
   year: z
     .string()
     .trim()

@@ -10,8 +10,8 @@ import { SESSION_COOKIE, clientAddress } from "@/app/session";
 import { serverAction, formStateAction } from "@/app/server-action";
 
 const signInSchema = z.object({
-  username: z.string().trim().min(1, "请填写用户名").max(100, "用户名过长"),
-  password: z.string().min(1, "请填写密码").max(200, "密码过长"),
+  username: z.string().trim().min(1, msg.login.usernameRequired).max(100, msg.login.usernameTooLong),
+  password: z.string().min(1, msg.login.passwordRequired).max(200, msg.login.passwordTooLong),
   next: z.string().optional().transform(safeNextPath),
 });
 

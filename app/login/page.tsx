@@ -2,6 +2,8 @@ import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { SignInForm } from "./sign-in-form";
 
+import { msg } from "@/lib/messages";
+
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -9,12 +11,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const next = raw === undefined ? undefined : safeNextPath(raw);
   return (
     <>
-      <h1>登录</h1>
+      <h1>{msg.common.signIn}</h1>
       <div className="card" style={{ maxWidth: 420 }}>
         <SignInForm next={next} />
         {process.env.DEMO_DATA !== "0" && (
           <p className="muted" style={{ fontSize: "0.85rem" }}>
-            演示账号见 README 的“用户与权限”一节。
+            {msg.login.demoHint}
           </p>
         )}
       </div>

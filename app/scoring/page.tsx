@@ -3,7 +3,6 @@ import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
 import { getRanking, getRubric, listRubrics, listScoringYears } from "@/db/queries/scoring";
 import { RankingChart, type RankingBar } from "@/components/scoring/ranking-chart";
-import { REGION_LEVEL_LABELS } from "@/lib/report/agency";
 import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { rankingQuery, rankingSearchSchema } from "./schema";
@@ -63,8 +62,8 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       total: r.points!,
       ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
     }));
-  const regionName = region?.name ?? "全部地区";
-  const title = m.chartTitle(`${regionName}${s.level ? `（${REGION_LEVEL_LABELS[s.level]}）` : ""}`, year, `${rubric.name} 第 ${rubric.version} 版`);
+  const regionName = region?.name ?? msg.common.allRegions;
+  const title = m.chartTitle(`${regionName}${s.level ? `（${msg.regionLevels[s.level]}）` : ""}`, year, msg.scoringPage.rubricVersion(rubric.name, rubric.version));
 
   return (
     <>
@@ -73,41 +72,41 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       <div className="card">
         <form method="get" action="/scoring" className="form-row" data-testid="ranking-filter">
           <label>
-            地区
+            {msg.common.region}
             <select name="region" defaultValue={s.region ?? ""}>
-              <option value="">全部地区</option>
+              <option value="">{msg.common.allRegions}</option>
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
               ))}
             </select>
           </label>
           <label>
-            地区层级
+            {msg.common.level}
             <select name="level" defaultValue={s.level ?? ""}>
-              <option value="">全部层级</option>
-              {Object.entries(REGION_LEVEL_LABELS).map(([k, v]) => (
+              <option value="">{msg.common.allLevels}</option>
+              {Object.entries(msg.regionLevels).map(([k, v]) => (
                 <option key={k} value={k}>{v}</option>
               ))}
             </select>
           </label>
           <label>
-            年度
+            {msg.common.year}
             <select name="year" defaultValue={year}>
               {years.map((y) => (
-                <option key={y} value={y}>{y} 年</option>
+                <option key={y} value={y}>{y}{msg.common.yearSuffix}</option>
               ))}
             </select>
           </label>
           <label>
-            评分细则
+            {msg.scoringPage.rubric}
             <select name="rubric" defaultValue={rubric.id}>
               {rubricList.map((r) => (
-                <option key={r.id} value={r.id}>{r.name}（第 {r.version} 版）</option>
+                <option key={r.id} value={r.id}>{r.name}{msg.scoringPage.versionSuffix(r.version)}</option>
               ))}
             </select>
           </label>
           {s.basis && <input type="hidden" name="basis" value={s.basis} />}
-          <button type="submit">查看排名</button>
+          <button type="submit">{msg.scoringPage.viewRanking}</button>
           <Link href="/scoring/rubrics">{m.rubrics.title}</Link>
         </form>
       </div>
@@ -115,8 +114,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{title}</h2>
         <p className="muted">
-          <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>，{m.rubrics.maxTotal(rows[0]?.score.max ?? 0)}。
-          较上年：与上一年度在同一细则版本下的完整评分相比。
+          <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>{msg.scoringPage.rankingNote(m.rubrics.maxTotal(rows[0]?.score.max ?? 0))}
         </p>
         <p data-testid="ranking-basis">
           <strong>{m.basis[basis]}</strong>：{basis === "auto" ? m.basisAutoNote(pendingAgencies, manualNames, rankMax) : m.basisTotalNote}{" "}
@@ -182,7 +180,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
                       return (
                         <td key={x.id} title={it?.missing ? m.missing[it.missing] : it?.note}>
                           {it?.points === null || it?.points === undefined ? <span className="muted">—</span> : formatNumber(it.points)}
-                          {it?.method === "override" && <sup className="muted">改</sup>}
+                          {it?.method === "override" && <sup className="muted">{msg.scoringPage.override}</sup>}
                         </td>
                       );
                     })}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REGION_LEVELS } from "@/db/schema";
+import { REGION_LEVELS } from "@/lib/report/agency";
 import { RANK_BASES } from "@/lib/scoring/rank";
 
 /** The ranking's state, in the URL: region, level, year, rubric (and version). Shared by the page and the export route. */

@@ -9,7 +9,7 @@ import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
-import { CHART } from "./palette";
+import { CHART, seriesColor } from "./palette";
 import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
@@ -17,7 +17,6 @@ import { formatValue } from "@/lib/dashboard/number-format";
 export interface FamilyChartSeries {
   id: string;
   label: string;
-  color: string;
   cell: string;
 }
 
@@ -114,7 +113,7 @@ export function FamilyChart({
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {breakYear !== null && (
-        <ReferenceLine x={breakYear} stroke="#9333ea" strokeDasharray="4 3" label={{ value: dash.chart.formatBreak, position: "insideTopLeft", fill: "#9333ea", fontSize: 11 }} />
+        <ReferenceLine x={breakYear} stroke={CHART.formatBreak} strokeDasharray="4 3" label={{ value: dash.chart.formatBreak, position: "insideTopLeft", fill: CHART.formatBreak, fontSize: 11 }} />
       )}
     </>
   );
@@ -130,7 +129,7 @@ export function FamilyChart({
                 dataKey={s.id}
                 name={s.label}
                 stackId="a"
-                fill={s.color}
+                fill={seriesColor(s.id)}
                 isAnimationActive={false}
                 cursor="pointer"
                 onClick={(d: { payload?: { year?: number } }) => {
@@ -148,7 +147,7 @@ export function FamilyChart({
                 key={s.id}
                 dataKey={s.id}
                 name={s.label}
-                stroke={s.color}
+                stroke={seriesColor(s.id)}
                 strokeWidth={2}
                 connectNulls={false}
                 isAnimationActive={false}
@@ -158,7 +157,7 @@ export function FamilyChart({
                     return <g key={`${s.id}-${p.index}`} />;
                   return (
                     <a key={`${s.id}-${p.index}`} href={href} data-testid="chart-point" aria-label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}>
-                      <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={s.color} strokeWidth={2} style={{ cursor: "pointer" }} />
+                      <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} style={{ cursor: "pointer" }} />
                     </a>
                   );
                 }}

@@ -16,12 +16,11 @@ import { formatValue } from "@/lib/dashboard/number-format";
 import { ChartContainer, ExportWidth, useExportWidth } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
 import { YearTick } from "./family-chart";
-import { CHART } from "./palette";
+import { CHART, seriesColor } from "./palette";
 
 export interface TrendSeries {
   id: string;
   label: string;
-  color: string;
   unit: string;
   /** The template cell a point opens. */
   cell: string;
@@ -53,7 +52,7 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
   return (
     <div className="trend-multiple" data-testid="trend-multiple">
       <div className="trend-multiple-title" data-export-label="">
-        <span className="swatch" style={{ background: s.color }} aria-hidden="true" />
+        <span className="swatch" style={{ background: seriesColor(s.id) }} aria-hidden="true" />
         {dash.headline.multipleTitle(s.label, axis.unit)}
       </div>
       <ChartContainer height={height}>
@@ -81,7 +80,7 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
           <Line
             dataKey={s.id}
             name={s.label}
-            stroke={s.color}
+            stroke={seriesColor(s.id)}
             strokeWidth={2}
             connectNulls={false}
             isAnimationActive={false}
@@ -94,9 +93,9 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
               return (
                 <a key={key} href={cellHref(row.reportId, stated ? "" : s.cell)} data-testid="chart-point" aria-label={stated ? `${label}（${dash.headline.statedMark}）` : label}>
                   {stated ? (
-                    <circle data-testid="stated-point" cx={p.cx} cy={p.cy} r={5} fill="#fff" stroke={s.color} strokeWidth={2} strokeDasharray="2 2" style={{ cursor: "pointer" }} />
+                    <circle data-testid="stated-point" cx={p.cx} cy={p.cy} r={5} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} strokeDasharray="2 2" style={{ cursor: "pointer" }} />
                   ) : (
-                    <circle cx={p.cx} cy={p.cy} r={3.5} fill="#fff" stroke={s.color} strokeWidth={2} style={{ cursor: "pointer" }} />
+                    <circle cx={p.cx} cy={p.cy} r={3.5} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} style={{ cursor: "pointer" }} />
                   )}
                 </a>
               );

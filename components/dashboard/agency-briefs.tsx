@@ -10,10 +10,10 @@ export function AgencyBriefs({ rows, showRegion = false, testId }: { rows: Agenc
     <table className="list compact" data-testid={testId}>
       <thead>
         <tr>
-          <th>单位</th>
-          <th>类型</th>
-          {showRegion && <th>所属地区</th>}
-          <th>年报</th>
+          <th>{msg.common.agency}</th>
+          <th>{msg.common.kind}</th>
+          {showRegion && <th>{msg.common.regionOf}</th>}
+          <th>{msg.common.reports}</th>
         </tr>
       </thead>
       <tbody>
@@ -22,7 +22,7 @@ export function AgencyBriefs({ rows, showRegion = false, testId }: { rows: Agenc
             <td>
               <Link href={`/agencies/${a.id}`}>{a.name}</Link>
             </td>
-            <td>{dash.kinds[a.kind]}</td>
+            <td>{msg.agencyKinds[a.kind]}</td>
             {showRegion && (
               <td>
                 <Link href={`/agencies?region=${a.regionId}`}>{a.regionName}</Link>

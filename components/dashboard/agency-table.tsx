@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AgencyListRow } from "@/db/queries/dashboard";
-import { AGENCY_KIND_LABELS, REGION_LEVEL_LABELS } from "@/lib/report/agency";
+
+import { msg } from "@/lib/messages";
 
 /** Agencies with their kind, region trail and the years on file (each year opens its report). */
 export function AgencyTable({ rows }: { rows: AgencyListRow[] }) {
@@ -8,10 +9,10 @@ export function AgencyTable({ rows }: { rows: AgencyListRow[] }) {
     <table className="list" data-testid="agency-list">
       <thead>
         <tr>
-          <th>单位</th>
-          <th>类型</th>
-          <th>所属地区</th>
-          <th>已报送年度</th>
+          <th>{msg.common.agency}</th>
+          <th>{msg.common.kind}</th>
+          <th>{msg.common.regionOf}</th>
+          <th>{msg.common.filedYears}</th>
         </tr>
       </thead>
       <tbody>
@@ -20,9 +21,9 @@ export function AgencyTable({ rows }: { rows: AgencyListRow[] }) {
             <td>
               <Link href={`/agencies/${a.id}`}>{a.name}</Link>
             </td>
-            <td>{AGENCY_KIND_LABELS[a.kind]}</td>
+            <td>{msg.agencyKinds[a.kind]}</td>
             <td>
-              {a.regionTrail} <span className="muted">（{REGION_LEVEL_LABELS[a.regionLevel] ?? a.regionLevel}）</span>
+              {a.regionTrail} <span className="muted">（{msg.regionLevels[a.regionLevel] ?? a.regionLevel}）</span>
             </td>
             <td>
               <div className="chips">

@@ -2,6 +2,8 @@
 /** A failing card shows its own error, not a blank page: an error boundary per card. */
 import { Component, type ReactNode } from "react";
 
+import { msg } from "@/lib/messages";
+
 export class CardBoundary extends Component<{ children: ReactNode; title: string }, { failed: boolean }> {
   state = { failed: false };
   static getDerivedStateFromError() {
@@ -11,7 +13,7 @@ export class CardBoundary extends Component<{ children: ReactNode; title: string
     if (this.state.failed)
       return (
         <p className="alert error" role="alert">
-          「{this.props.title}」暂时无法显示，请刷新页面重试。
+          {msg.common.cardFailed(this.props.title)}
         </p>
       );
     return this.props.children;

@@ -5,8 +5,11 @@
 import { Suspense, type ReactNode } from "react";
 import { CardBoundary } from "./card-boundary";
 
-export function Skeleton({ height = 160, label = "正在加载…" }: { height?: number; label?: string }) {
+import { msg } from "@/lib/messages";
+
+export function Skeleton({ height = 160, label = msg.common.loading }: { height?: number; label?: string }) {
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the skeleton announces what is loading; a role would change what the a11y tests read.
     <div className="skeleton" style={{ minHeight: height }} aria-busy="true" aria-label={label}>
       <span className="sr-only">{label}</span>
     </div>

@@ -4,10 +4,10 @@ import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-
 import { msg } from "@/lib/messages";
 import { cellHref } from "./links";
 import { Sparkline } from "./sparkline";
+import { SPARK_NEUTRAL, TONE_COLORS } from "@/components/charts/palette";
 
 const dash = msg.dashboard;
 
-const TONE_COLORS = { good: "#15803d", bad: "#b91c1c", neutral: "#6b7280" } as const;
 
 /** KPI cards: value, 同比 change, % and ▲/▼ coloured by what the measure means, a sparkline. */
 export function KpiCards({ kpis }: { kpis: Kpi[] }) {
@@ -21,7 +21,7 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
         return (
           <div className="kpi" key={k.id} data-testid={`kpi-${k.id}`}>
             <div className="kpi-label">
-              {k.label} <span className="muted">{k.year}年</span>
+              {k.label} <span className="muted">{k.year}{msg.agencyPage.yearSuffixShort}</span>
             </div>
             <div className="kpi-value">
               {k.hidden === "small-base" ? (
@@ -45,11 +45,11 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
                 <>
                   {arrow} {formatDelta(c.delta, k.unit)}
                   {c.pct !== null && <> （{c.pct > 0 ? "+" : ""}{formatPercent(c.pct)}）</>}
-                  <span className="muted"> 同比</span>
+                  <span className="muted">{msg.agencyPage.yoy}</span>
                 </>
               )}
             </div>
-            <Sparkline values={k.spark} color={color === TONE_COLORS.neutral ? "#1d4ed8" : color} label={`${k.label}历年趋势`} />
+            <Sparkline values={k.spark} color={color === TONE_COLORS.neutral ? SPARK_NEUTRAL : color} label={msg.agencyPage.trendOf(k.label)} />
           </div>
         );
       })}

@@ -17,11 +17,11 @@ export function PostsTable({ agencyId, years, action }: { agencyId: number; year
   const shown: PostChannel[] = channels.length ? channels : ["total"];
   return (
     <details className="posts-details">
-      <summary>逐年原文与更正（{filed.length} 份报告）</summary>
+      <summary>{msg.agencyPage.postsTitle(filed.length)}</summary>
       <table className="list compact" data-testid="posts-table">
         <thead>
           <tr>
-            <th>年度</th>
+            <th>{msg.common.year}</th>
             {shown.map((c) => (
               <th key={c}>{POST_LABELS[c]}</th>
             ))}
@@ -48,7 +48,7 @@ export function PostsTable({ agencyId, years, action }: { agencyId: number; year
                         <input type="hidden" name="channel" value={c} />
                         <label>
                           {dash.posts.value}
-                          <input type="number" name="value" min={0} step={1} defaultValue={p?.value ?? ""} aria-label={`${y.year} 年${POST_LABELS[c]}条数`} />
+                          <input type="number" name="value" min={0} step={1} defaultValue={p?.value ?? ""} aria-label={msg.agencyPage.postsOf(y.year, POST_LABELS[c])} />
                         </label>
                         <label>
                           {dash.posts.comment}

@@ -1,7 +1,9 @@
+import { SPARK_NEUTRAL } from "@/components/charts/palette";
+import { msg } from "@/lib/messages";
 /** A tiny inline SVG trend, rendered on the server: gaps (null) break the line. Literal colours. */
-export function Sparkline({ values, color = "#1d4ed8", width = 120, height = 32, label }: { values: (number | null)[]; color?: string; width?: number; height?: number; label?: string }) {
+export function Sparkline({ values, color = SPARK_NEUTRAL, width = 120, height = 32, label }: { values: (number | null)[]; color?: string; width?: number; height?: number; label?: string }) {
   const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return <svg width={width} height={height} aria-label={label ?? "无数据"} />;
+  if (present.length === 0) return <svg width={width} height={height} aria-label={label ?? msg.common.noData} />;
   const min = Math.min(...present);
   const max = Math.max(...present);
   const span = max - min || 1;
@@ -20,7 +22,7 @@ export function Sparkline({ values, color = "#1d4ed8", width = 120, height = 32,
   });
   if (cur) segments.push(cur);
   return (
-    <svg width={width} height={height} role="img" aria-label={label ?? "趋势"} className="sparkline">
+    <svg width={width} height={height} role="img" aria-label={label ?? msg.common.trend} className="sparkline">
       {segments.map((d, i) => (
         <path key={i} d={d} fill="none" stroke={color} strokeWidth={1.5} />
       ))}

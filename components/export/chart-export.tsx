@@ -8,8 +8,10 @@ import { createContext, useCallback, useContext, useEffect, useId, useMemo, useR
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
 import { dash } from "@/lib/messages/dashboard";
-import { CHART } from "@/components/charts/palette";
+import { CHART, FRAME_COLORS } from "@/components/charts/palette";
 import { ExportWidth } from "@/components/charts/chart-container";
+
+import { msg } from "@/lib/messages";
 
 export interface ChartFiles {
   name: string;
@@ -43,11 +45,11 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const ctx = canvas.getContext("2d")!;
-  ctx.fillStyle = "#ffffff";
+  ctx.fillStyle = FRAME_COLORS.paper;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG 生成失败"))), "image/png"));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(msg.chartExport.pngFailed))), "image/png"));
 }
 
 /**
@@ -90,7 +92,7 @@ function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: 
     const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
     const x = r.left - box.left;
     if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
-    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="#111827">${escXml(el.textContent ?? "")}</text>`);
+    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="${CHART.text}">${escXml(el.textContent ?? "")}</text>`);
   }
   for (const svg of surfaces) {
     const r = svg.getBoundingClientRect();
@@ -147,7 +149,7 @@ export function ChartExport({
     try {
       // Charts in the copy are drawn at fixed widths (ExportWidth), so the first frame is final.
       const svg = await waitFor(() => chartSurface(ghost.current), 5000);
-      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font };
+      const frame = { title, subtitle, legend, source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font, colors: FRAME_COLORS };
       const surfaces = [...(ghost.current?.querySelectorAll<SVGSVGElement>(".recharts-wrapper > svg") ?? [])];
       if (surfaces.length > 1 && ghost.current) {
         const many = surfacesAsOneSvg(ghost.current, surfaces);
@@ -174,7 +176,7 @@ export function ChartExport({
     try {
       await fn();
     } catch (e) {
-      setError(`${label}失败：${(e as Error).message}`);
+      setError(msg.chartExport.failed(label, (e as Error).message));
     } finally {
       setBusy(null);
     }
@@ -202,7 +204,7 @@ export function ChartExport({
           type="button"
           className="secondary small"
           disabled={busy !== null}
-          onClick={run("下载 PNG", async () => {
+          onClick={run(msg.chartExport.downloadPng, async () => {
             const t0 = performance.now();
             const f = await framedSvg();
             const png = await svgToPng(f.svg, f.width, f.height);
@@ -210,15 +212,15 @@ export function ChartExport({
             downloadBlob(png, `${base}.png`);
           })}
         >
-          下载 PNG
+          {msg.chartExport.downloadPng}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 SVG", async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
-          下载 SVG
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadSvg, async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+          {msg.chartExport.downloadSvg}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载数据", async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
-          下载数据 CSV
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadData, async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
+          {msg.chartExport.downloadCsv}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run("下载 XLSX", async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
+        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadXlsx, async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
           XLSX
         </button>
         {busy && <span className="muted" role="status">{busy}…</span>}
@@ -300,16 +302,16 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
         type="button"
         className="secondary"
         data-testid="export-page"
-        disabled={state !== null && state.endsWith("…")}
+        disabled={state?.endsWith("…")}
         onClick={async () => {
           const all = [...(builders?.current.values() ?? [])];
-          if (all.length === 0) return setState("本页没有图表");
+          if (all.length === 0) return setState(msg.chartExport.noCharts);
           const { default: JSZip } = await import("jszip");
           const zip = new JSZip();
           const used = new Map<string, number>();
           try {
             for (let i = 0; i < all.length; i++) {
-              setState(`正在导出 ${i + 1}/${all.length}…`);
+              setState(msg.chartExport.progress(i + 1, all.length));
               const f = await all[i]();
               const n = (used.get(f.name) ?? 0) + 1;
               used.set(f.name, n);
@@ -319,13 +321,13 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
               zip.file(`${name}.csv`, f.csv);
             }
             downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(zipName)}.zip`);
-            setState(`已导出 ${all.length} 张图表`);
+            setState(msg.chartExport.done(all.length));
           } catch (e) {
-            setState(`导出失败：${(e as Error).message}`);
+            setState(msg.chartExport.failedAll((e as Error).message));
           }
         }}
       >
-        导出本页全部图表
+        {msg.chartExport.exportAll}
       </button>
       {state && <span className="muted" role="status"> {state}</span>}
     </span>

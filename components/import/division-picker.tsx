@@ -44,10 +44,10 @@ export function DivisionPicker({ guessed }: { guessed: DivisionChoice | null }) 
       </label>
       <input type="hidden" name="divisionCode" value={chosen?.code ?? ""} />
       {found && (
-        <ul id={listId} className="division-results" role="listbox" aria-label={m.division}>
+        <ul id={listId} className="division-results" aria-label={m.division}>
           {found.length === 0 && <li className="muted">{m.divisionNone}</li>}
           {found.map((d) => (
-            <li key={d.code} role="option" aria-selected={chosen?.code === d.code}>
+            <li key={d.code}>
               <button type="button" className="link-button" onClick={() => { setChosen(d); setQ(""); }}>
                 {d.fullName} <span className="muted">{d.code}</span>
               </button>

@@ -23,6 +23,7 @@ export function NavMenu({ items, menuLabel, navLabel }: { items: NavItem[]; menu
   const path = usePathname() ?? "/";
   const [open, setOpen] = useState(false);
   // A tap on a link navigates; the menu closes with the new page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the menu whenever the route changes.
   useEffect(() => setOpen(false), [path]);
   return (
     <>

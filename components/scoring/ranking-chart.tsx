@@ -8,7 +8,9 @@ import { ChartExport } from "@/components/export/chart-export";
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "@/components/charts/palette";
-import { indicatorColor } from "./palette";
+import { indicatorColor } from "@/components/charts/palette";
+
+import { msg } from "@/lib/messages";
 
 export interface RankingBar {
   agency: string;
@@ -33,11 +35,11 @@ export function RankingChart(p: Props) {
     <div data-testid="ranking-chart">
       <ChartExport
         title={p.title}
-        subtitle={`满分 ${p.max} 分`}
+        subtitle={msg.scoringPage.maxOf(p.max)}
         fileName={p.fileName}
         legend={p.indicators.map((x, i) => ({ label: x.name, color: indicatorColor(i) }))}
         table={{
-          columns: [{ key: "rank", header: "排名" }, { key: "agency", header: "单位" }, { key: "total", header: "总分" }, ...p.indicators.map((x) => ({ key: x.id, header: x.name }))],
+          columns: [{ key: "rank", header: msg.scoringPage.rank }, { key: "agency", header: msg.common.agency }, { key: "total", header: msg.scoringPage.total }, ...p.indicators.map((x) => ({ key: x.id, header: x.name }))],
           rows: p.rows.map((r) => ({ rank: r.rank, agency: r.agency, total: r.total, ...Object.fromEntries(p.indicators.map((x) => [x.id, Number(r[x.id]) || 0])) })),
         }}
       >
@@ -57,7 +59,7 @@ export function RankingChart(p: Props) {
                 return r ? `${r.rank}. ${v}` : v;
               }}
             />
-            <Tooltip formatter={(v, name) => [`${Number(v)} 分`, String(name)]} />
+            <Tooltip formatter={(v, name) => [msg.scoringPage.pointsValue(Number(v)), String(name)]} />
             <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
             {p.indicators.map((x, i) => (
               <Bar key={x.id} dataKey={x.id} name={x.name} stackId="total" fill={indicatorColor(i)} isAnimationActive={false} />

@@ -118,7 +118,7 @@ export async function runAction<S extends z.ZodType, K extends WriteKind, P, R>(
       for (const a of o.audit === null ? [] : Array.isArray(o.audit) ? o.audit : [o.audit]) await audit(tx, a);
       return o;
     };
-    const out = def.transaction === "own" ? await body(db) : await db.transaction((tx) => body(tx as unknown as Db));
+    const out = def.transaction === "own" ? await body(db) : await db.transaction((tx) => body(tx));
     return { result: out.result, revalidate: out.revalidate ?? [] };
   } catch (e) {
     const error = e instanceof ActionRefused ? e.message : msg.errors.internal;

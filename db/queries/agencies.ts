@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
-import { agencies, regions, reports, type AgencyKind } from "../schema";
+import { agencies, regions, reports } from "../schema";
+import type { AgencyKind } from "../../lib/report/agency";
 
 export interface AgencyListItem {
   id: number;

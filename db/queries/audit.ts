@@ -3,6 +3,8 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { auditLog } from "../schema";
 
+import { msg } from "../../lib/messages";
+
 export interface AuditInput {
   actor: { id: number; username: string } | null;
   action: string;
@@ -14,7 +16,7 @@ export interface AuditInput {
 export async function recordAudit(db: Db, e: AuditInput) {
   await db.insert(auditLog).values({
     userId: e.actor?.id ?? null,
-    username: e.actor?.username ?? "（命令行）",
+    username: e.actor?.username ?? msg.common.commandLine,
     action: e.action,
     target: e.target,
     before: (e.before ?? null) as never,

@@ -129,7 +129,7 @@ export async function recheckYear(db: Db, year: number, chunk = 2000): Promise<{
   for (let i = 0; i < ids.length; i += chunk) parts.push(ids.slice(i, i + chunk));
   const worker = async () => {
     for (let part = parts.shift(); part; part = parts.shift()) {
-      const r = await db.transaction(async (tx) => recheckReports(tx as unknown as Db, part));
+      const r = await db.transaction(async (tx) => recheckReports(tx, part));
       total += r.found;
       changed += r.changed;
     }

@@ -6,7 +6,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { figureColumn } from "../../lib/dashboard/figures";
 import type { Measure } from "../../lib/dashboard/measures";
 import type { Db } from "../index";
-import type { AgencyKind, RegionLevel } from "../schema";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";

@@ -1,7 +1,7 @@
 /** 未报送: for a year and a region, who was expected to report and did not, who filed late, what failed. */
 import { sql } from "drizzle-orm";
 import type { Db } from "../index";
-import type { AgencyKind } from "../schema";
+import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgencyYears, headlineRows } from "../../lib/dashboard/agency-view";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../seed";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { getRegionTotals, listMeasureSeries, rankAgencies } from "./compare";
 import { getCoverage, getLatestReportYear, listSpanMissing } from "./coverage";
 import { getOverviewCounts, listAgencyPage, listAgencyReportCells, listFiledByYear, listLatestImports } from "./dashboard";

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { ReportFormat } from "../../lib/report/template";
-import type { AgencyKind } from "../schema";
+import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
@@ -50,7 +50,7 @@ export async function listExpectedSpans(db: Db): Promise<{ from: number | null; 
 
 /**
  * Reports per year and how many were published after the deadline. The deadline is D1 of
- * domain.md, as lib/dashboard/deadline.ts: 31 March for governments and for years ≤ 2018, else 31 January.
+ * domain.md, as lib/report/deadline.ts: 31 March for governments and for years ≤ 2018, else 31 January.
  * Read from the report_year_stats rollup, kept by a trigger on report_figures.
  */
 export async function listFiledByYear(db: Db): Promise<{ year: number; filed: number; late: number; undated: number }[]> {

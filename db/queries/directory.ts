@@ -2,7 +2,7 @@
 import { initialsOf, nameMatches } from "../../lib/dashboard/pinyin-search";
 import { sql } from "drizzle-orm";
 import type { Db } from "../index";
-import type { AgencyKind, RegionLevel } from "../schema";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { rowsOf } from "./rows";
 
 export interface RegionNodeRow {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLES } from "../../lib/parse/fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { seedDemo } from "../seed";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { checkDraft, recheckReports, recheckYear } from "./checks";
 import { eq } from "drizzle-orm";
 import { findings as findingsTable } from "../schema";

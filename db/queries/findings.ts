@@ -5,6 +5,8 @@ import { agencies, cellHistory, findingReviews, findings, regions, reportCells, 
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
 
+import { msg } from "../../lib/messages";
+
 export const REVIEW_STATUSES = ["open", "confirmed", "dismissed"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
@@ -198,9 +200,9 @@ export async function correctCell(
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   return db.transaction(async (tx) => {
     const [r] = await tx.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(eq(reports.id, input.reportId)).for("update");
-    if (!r) return { ok: false as const, error: "没有这份报告" };
+    if (!r) return { ok: false as const, error: msg.reportPage.noReport };
     const [old] = await tx.select().from(reportCells).where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
-    if (old && old.value === input.value) return { ok: false as const, error: "新值与原值相同" };
+    if (old && old.value === input.value) return { ok: false as const, error: msg.reportPage.sameValue };
     await tx.insert(cellHistory).values({
       reportId: input.reportId,
       key: input.key,
@@ -219,8 +221,8 @@ export async function correctCell(
         missingCells: sql`${reports.missingCells} - ${input.key}::text`,
       })
       .where(eq(reports.id, input.reportId));
-    await recheckAround(tx as unknown as Db, r.agencyId, r.year);
-    await refreshFiguresForReports(tx as unknown as Db, [input.reportId]);
+    await recheckAround(tx, r.agencyId, r.year);
+    await refreshFiguresForReports(tx, [input.reportId]);
     return { ok: true as const };
   });
 }

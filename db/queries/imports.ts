@@ -9,10 +9,11 @@ import { guessDivision } from "../../lib/report/divisions";
 import { checkReportInput } from "../../lib/report/input";
 import { parseReportAsync, type ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import { agencies, importLog, reports, type AgencyKind, type RegionLevel } from "../schema";
+import { agencies, importLog, reports } from "../schema";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { saveReport, type SaveReportResult } from "./reports";
 
-export const UNASSIGNED_REGION = [{ name: "未指定地区", level: "province" as const }];
+export const UNASSIGNED_REGION = [{ name: msg.importPage.noRegion, level: "province" as const }];
 
 export interface ImportOverrides {
   agency?: string;
@@ -105,7 +106,7 @@ export async function importFile(db: Db, file: { name: string; bytes: Uint8Array
   }
   try {
     return await importParsed(db, parsed.report, file.name, o);
-  } catch (e) {
+  } catch {
     return { ok: false, error: msg.errors.saveFailed(msg.errors.internalShort) };
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { seedDemo } from "../seed";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { agencies, regions, reportCells, reports } from "../schema";
 import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "./findings";
 import { exportPackage, importPackage, isPackage } from "./package";

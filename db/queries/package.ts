@@ -11,7 +11,9 @@ import { issuesMessage } from "../../lib/validate";
 import { safeFileName } from "../../lib/export/table";
 import type { ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports, REGION_LEVELS, AGENCY_KINDS } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
+import { REGION_LEVELS, AGENCY_KINDS } from "../../lib/report/agency";
+import { FORMATS } from "../../lib/report/template";
 import { importParsed, logFailure, type ImportResult } from "./imports";
 
 export const PACKAGE_TYPE = "disclosure-dashboard-package";
@@ -22,7 +24,7 @@ const locSchema = z.object({ line: z.number().optional(), table: z.number().opti
 export const packagedReportSchema = z.object({
   agency: z.string().min(1),
   year: z.number().int(),
-  format: z.enum(["2021", "2019", "pre2019"]),
+  format: z.enum(FORMATS),
   published_on: z.string().nullable(),
   cells: z.record(z.string(), z.number().nullable()),
   findings: z.array(z.object({ rule: z.string(), severity: z.string(), cells: z.array(z.string()), message: z.string() })).default([]),
@@ -181,8 +183,7 @@ export async function importPackage(
         headline: p.headline as ParsedReport["headline"],
       };
       // The report, its history and reviews, and its audit row land together or not at all.
-      result = await db.transaction(async (t) => {
-        const tx = t as unknown as Db;
+      result = await db.transaction(async (tx) => {
         const r = await importParsed(tx, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
         if (!r.ok) return r;
         const reportId = r.reportId;

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SAMPLES } from "../../lib/parse/fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../../lib/parse/index";
 import { sql } from "drizzle-orm";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import { reports } from "../schema";
 import { seedDemo } from "../seed";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { getAgency, listAgenciesWithYears } from "./agencies";
 import { importFile, importParsed } from "./imports";
 import { getRegionTrail } from "./regions";

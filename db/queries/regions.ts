@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../index";
-import { regions, type Region, type RegionLevel } from "../schema";
+import { regions, type Region } from "../schema";
+import type { RegionLevel } from "../../lib/report/agency";
 
 export async function listRegions(db: Db): Promise<Region[]> {
   return db.select().from(regions).orderBy(asc(regions.path), asc(regions.name));

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
-import { agencies, findings, regions, reportCells, reports, type AgencyKind, type RegionLevel } from "../schema";
+import { agencies, findings, regions, reportCells, reports } from "../schema";
+import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
 import { upsertRegionPath } from "./regions";
@@ -44,7 +45,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     if (agencyId === undefined) {
       // The region matters only to a new agency: no empty regions for one already placed.
       const regionId =
-        "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx as unknown as Db, input.region.chain)).id;
+        "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx, input.region.chain)).id;
       await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind, initials: nameInitials(input.agencyName) }).onConflictDoNothing();
       const [a] = await tx
         .select()
@@ -90,9 +91,9 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     for (let i = 0; i < cellRows.length; i += 500) await tx.insert(reportCells).values(cellRows.slice(i, i + 500));
     // Findings come from the stored state, so cross-year rules see last year's report, and next
     // year's report is re-checked against this one.
-    await recheckAround(tx as unknown as Db, agencyId, input.year);
+    await recheckAround(tx, agencyId, input.year);
     // The figures rollup the compare and region pages read, in the same transaction.
-    await refreshFiguresForReports(tx as unknown as Db, [saved.id]);
+    await refreshFiguresForReports(tx, [saved.id]);
     return { reportId: saved.id, agencyId, replaced: !saved.inserted };
   });
 }

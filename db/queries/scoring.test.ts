@@ -5,7 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RUBRIC } from "../../lib/scoring/default-rubric";
-import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../testing";
+import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db";
 import { seedDemo } from "../seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
 import {
@@ -80,8 +80,8 @@ for (const driver of TEST_DRIVERS) {
       if (!ready) ctx.skip();
       const rubric = (await getRubric(t.db, DEFAULT_RUBRIC_ID))!;
       const base = { rubricId: rubric.id, rubricVersion: rubric.version, reason: "" };
-      const pt = ids["平潭综合实验区"];
-      const czj = ids["平潭综合实验区财政金融局"];
+      const pt = ids.平潭综合实验区;
+      const czj = ids.平潭综合实验区财政金融局;
       for (const [agencyId, year] of [[pt, 2024], [czj, 2024], [czj, 2025], [pt, 2025]]) {
         expect(await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "column", action: "set", points: 2, by: "王评估" })).toMatchObject({ ok: true });
         expect(await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "accessible", action: "set", points: 1, by: "王评估" })).toMatchObject({ ok: true });
@@ -118,10 +118,10 @@ for (const driver of TEST_DRIVERS) {
       const id = (await findReportId(t.db, "平潭综合实验区财政金融局", 2025))!;
       const [f] = await t.db.select().from(findings).where(eq(findings.reportId, id));
       expect(f.rule).toBe("doc.similarity");
-      const before = await getScoreSheet(t.db, ids["平潭综合实验区财政金融局"], 2025, rubric);
+      const before = await getScoreSheet(t.db, ids.平潭综合实验区财政金融局, 2025, rubric);
       expect(before!.result.items.find((i) => i.indicatorId === "similarity")!.points).toBe(0);
       await t.db.insert(findingReviews).values({ reportId: id, fingerprint: f.fingerprint, status: "dismissed", reviewer: "赵", comment: "模板化内容" });
-      const after = await getScoreSheet(t.db, ids["平潭综合实验区财政金融局"], 2025, rubric);
+      const after = await getScoreSheet(t.db, ids.平潭综合实验区财政金融局, 2025, rubric);
       expect(after!.result.items.find((i) => i.indicatorId === "similarity")!.points).toBe(1);
     });
 
@@ -137,7 +137,7 @@ for (const driver of TEST_DRIVERS) {
       await ensureDefaultRubric(t.db);
       expect(await listRubricVersions(t.db, DEFAULT_RUBRIC_ID)).toHaveLength(2);
       // The score saved under version 1 still reads against version 1.
-      const sheet = (await getScoreSheet(t.db, ids["平潭综合实验区"], 2025, v1))!;
+      const sheet = (await getScoreSheet(t.db, ids.平潭综合实验区, 2025, v1))!;
       expect(sheet.score?.rubricVersion).toBe(v1.version);
       const created = await createRubric(t.db, { name: "只看按时发布", definition: { description: "", indicators: [DEFAULT_RUBRIC.indicators[0]] }, by: "王评估" });
       expect(created.id).toBeGreaterThan(1);

@@ -14,10 +14,13 @@ import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { listReportYears } from "./coverage";
 import { rowsOf } from "./rows";
-import { agencies, findingReviews, findings, regions, reportFigures, reports, rubricIds, rubrics, scoreHistory, scoreItems, scores, type RegionLevel } from "../schema";
+import { agencies, findingReviews, findings, regions, reportFigures, reports, rubrics, scoreHistory, scoreItems, scores } from "../schema";
+import type { RegionLevel } from "../../lib/report/agency";
+
+import { msg } from "../../lib/messages";
 
 export const DEFAULT_RUBRIC_ID = 1;
-export const SYSTEM_AUTHOR = "系统";
+export const SYSTEM_AUTHOR = msg.scoringPage.system;
 
 // ---- rubrics ---------------------------------------------------------------------------------
 
@@ -349,8 +352,7 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
     if (input.points === null || input.points < 0 || input.points > indicator.max) return { ok: false, error: "out_of_range" };
     if (!manual && !input.reason.trim()) return { ok: false, error: "reason_required" };
   }
-  return db.transaction(async (tx) => {
-    const t = tx as unknown as Db;
+  return db.transaction(async (t) => {
     const [agency] = await t.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) return { ok: false as const, error: "no_agency" as const };
     const scope = { agencyIds: [input.agencyId] };

@@ -4,7 +4,7 @@ import { decide, type Actor } from "../../lib/auth/permissions";
 import { createDemoAccounts } from "../accounts";
 import { seedDemo } from "../seed";
 import { sessions, signInFailures } from "../schema";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../testing";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { listAgenciesWithYears } from "./agencies";
 import { listAudit, recordAudit } from "./audit";
 import { listReportFindings } from "./findings";

@@ -5,7 +5,7 @@
 const BASE = "http://dashboard.invalid";
 
 export function safeNextPath(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//")) return "/";
+  if (!next?.startsWith("/") || next.startsWith("//")) return "/";
   // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f\s]/.test(next)) return "/";
   try {

@@ -3,20 +3,13 @@
  * this for every write, the UI asks it to hide what a user may not do.
  */
 
-export const ROLE_LABELS = { viewer: "查看者", filer: "填报人", assessor: "评估员", admin: "管理员" } as const;
+import { actionWords, roleLabels } from "../messages/roles";
+
+export const ROLE_LABELS = roleLabels;
 export type RoleName = keyof typeof ROLE_LABELS;
 
-export const ACTIONS = {
-  import: "导入年报",
-  correct: "更正单元格",
-  review: "审核核对发现",
-  score: "评分",
-  manage_rubrics: "编辑评分细则",
-  manage_users: "管理用户",
-  manage_regions: "管理地区",
-  view_audit: "查看操作记录",
-  import_package: "导入数据包",
-} as const;
+/** Every write a user may be granted; the words (for "you may not …") are in the catalogue. */
+export const ACTIONS = actionWords;
 export type Action = keyof typeof ACTIONS;
 
 /** What each role may do at all; the scope decides where. */

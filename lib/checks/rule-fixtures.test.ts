@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EXPECTED, SAMPLES } from "../parse/fixtures";
+import { EXPECTED, SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../parse/index";
 import { RULE_IDS, runChecks, type CheckInput, type RuleId, type YearReport } from "./rules";
 
@@ -26,7 +26,7 @@ const expectedCells = (name: string) => JSON.parse(readFileSync(path.join(EXPECT
 function input(file: string, kind: CheckInput["agencyKind"] = "government", prevFile?: string): CheckInput {
   const r = parsed(file);
   const p = prevFile ? parsed(prevFile) : null;
-  const prev: YearReport | null = p && p.year ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
+  const prev: YearReport | null = p?.year ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
   return { format: r.format, cells: r.cells, mixed: r.mixed, year: r.year, publishedOn: r.publishedOn, agencyKind: kind, narrative: r.narrative, missing: r.missing, prev };
 }
 const hongze = (year: 2023 | 2024, prev?: YearReport): CheckInput => ({

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../parse/index";
-import { SAMPLES } from "../parse/fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { runChecks } from "./rules";
 
 const parse = (file: string) => {

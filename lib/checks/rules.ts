@@ -6,7 +6,6 @@
  */
 import { msg } from "../messages";
 import {
-  T2_SECTIONS,
   T3_COLUMNS,
   T3_PART_COLUMNS,
   T3_ROWS,
@@ -20,7 +19,7 @@ import {
   type ReportFormat,
 } from "../report/template";
 import { missingSections, repeatedShare, statedFigure, type NarrativeFigure } from "./narrative";
-import { daysLate, deadlineFor } from "../dashboard/deadline";
+import { daysLate, deadlineFor } from "../report/deadline";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -91,7 +90,6 @@ function cellsWhere(cells: Cells, bad: (v: number, k: string) => boolean, ...tab
   }
   return out;
 }
-const shown = (v: number | null | undefined) => (v === null || v === undefined ? "空（按 0 计）" : String(v));
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const T4_KEYS = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
 // Key lists built once: checks run on thousands of reports at a time (bench:checks).
@@ -352,7 +350,7 @@ const RULE_LIST = [
     },
   },
   // ---- 正文与表格 ----------------------------------------------------------------------------------
-  narrativeRule("n.received", "N1", "received", "正文所述收到申请件数 = 表三 本年新收（或 新收 + 上年结转）", "表三 一、二 总计列", (c) => [
+  narrativeRule("n.received", "N1", "received", "正文所述收到申请件数 = 表三 本年新收（或 新收 + 上年结转）", "表三 一、二 总计列", () => [
     [t3Key("received", "total")],
     [t3Key("received", "total"), t3Key("carried_over", "total")],
   ]),

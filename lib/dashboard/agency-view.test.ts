@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLES } from "../parse/fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../parse/index";
 import { FAMILIES, HEADLINE_SERIES, buildAgencyYears, buildKpis, familyRows, formatBreak, fromFirstTables, headlineRows, type ReportInput } from "./agency-view";
 

@@ -3,7 +3,7 @@
  * latest expected year (missing years included, as gaps), the families of figures the agency page charts, its headline trend and its
  * KPI cards.
  */
-import { HEADLINE_KEYS, type HeadlineKey } from "../parse/headline";
+import { HEADLINE_KEYS, type HeadlineKey } from "../report/headline-keys";
 import { FIGURE_BY_ID, allFigures, type Cells } from "./figures";
 import { MEASURE_BY_ID, isRate, measureTraceKey, measureValue, type Measure } from "./measures";
 import { extractPosts, type PostChannel, type PostFigure } from "./posts";
@@ -92,7 +92,6 @@ export function buildAgencyYears(
 export interface FamilySeries {
   id: string;
   label: string;
-  color: string;
   /** The report cell a point opens. */
   cell: string;
   /** Which table format prints it; "both" joins across 2020→2021. */
@@ -108,26 +107,14 @@ export interface Family {
   note?: string;
 }
 
-const fig = (id: string, color: string, label?: string): FamilySeries => {
+const fig = (id: string, label?: string): FamilySeries => {
   const f = FIGURE_BY_ID.get(id);
   if (!f) throw new Error(`unknown figure ${id}`);
-  return { id, label: label ?? f.label, color, cell: f.traceKey, formats: f.formats };
+  return { id, label: label ?? f.label, cell: f.traceKey, formats: f.formats };
 };
 
-/**
- * Literal colours of the headline measures (exported charts cannot resolve CSS variables): the
- * headline trend and the families that draw the same measure use the same colour.
- */
-export const MEASURE_COLORS = {
-  received: "#2563eb",
-  licensing: "#16a34a",
-  penalty: "#ea580c",
-  reviewTotal: "#9333ea",
-  suitTotal: "#dc2626",
-} as const satisfies Record<string, string>;
-
-export const APPLICANT_COLORS = ["#2563eb", "#0891b2", "#7c3aed", "#db2777", "#ea580c", "#65a30d"];
-export const OUTCOME_COLORS = ["#16a34a", "#84cc16", "#dc2626", "#f59e0b", "#6b7280", "#0ea5e9"];
+/** The count measures the headline trend draws (their colours: components/charts/palette.ts). */
+export type HeadlineMeasure = "received" | "licensing" | "penalty" | "reviewTotal" | "suitTotal";
 
 export const FAMILIES: readonly Family[] = [
   {
@@ -135,51 +122,49 @@ export const FAMILIES: readonly Family[] = [
     title: "本年新收申请（按申请人类型）",
     chart: "stacked",
     unit: "件",
-    series: ["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"].map((c, i) =>
-      fig(`received_${c}`, APPLICANT_COLORS[i]),
-    ),
+    series: ["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"].map((c) => fig(`received_${c}`)),
   },
   {
     id: "carry",
     title: "上年结转与结转下年度",
     chart: "line",
     unit: "件",
-    series: [fig("carriedOver", "#0f766e"), fig("carriedForward", "#b45309")],
+    series: [fig("carriedOver"), fig("carriedForward")],
   },
   {
     id: "outcomes",
     title: "办理结果（件数）",
     chart: "stacked",
     unit: "件",
-    series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id, i) => fig(id, OUTCOME_COLORS[i])),
+    series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id) => fig(id)),
   },
   {
     id: "outcomeShares",
     title: "办理结果（占办理结果总计的比例）",
     chart: "share",
     unit: "%",
-    series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id, i) => fig(id, OUTCOME_COLORS[i])),
+    series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id) => fig(id)),
   },
   {
     id: "disclosureRate",
     title: "公开率（予以公开＋部分公开）/ 办理结果总计",
     chart: "rate",
     unit: "%",
-    series: [{ id: "disclosureRate", label: "公开率", color: "#16a34a", cell: measureTraceKey(MEASURE_BY_ID.get("disclosureRate")!), formats: "both" }],
+    series: [{ id: "disclosureRate", label: "公开率", cell: measureTraceKey(MEASURE_BY_ID.get("disclosureRate")!), formats: "both" }],
   },
   {
     id: "decisions",
     title: "行政许可、行政处罚、行政强制处理决定",
     chart: "line",
     unit: "件",
-    series: [fig("licensing", MEASURE_COLORS.licensing), fig("penalty", MEASURE_COLORS.penalty), fig("coercion", "#7c3aed")],
+    series: [fig("licensing"), fig("penalty"), fig("coercion")],
   },
   {
     id: "fees",
     title: "行政事业性收费金额（万元）",
     chart: "line",
     unit: "万元",
-    series: [fig("feesWan", "#0f766e", "本年收费金额")],
+    series: [fig("feesWan", "本年收费金额")],
     note: "2019 年版格式只报收费项目数（上一年项目数量、本年增/减），不是金额，不能与 2021 年起的收费金额连成一条线。",
   },
   {
@@ -188,12 +173,12 @@ export const FAMILIES: readonly Family[] = [
     chart: "line",
     unit: "件",
     series: [
-      fig("rulesIssued", "#2563eb", "本年制发"),
-      fig("rulesRepealed", "#dc2626", "本年废止"),
-      fig("rulesInForce", "#111827", "现行有效"),
-      fig("rulesMade", "#93c5fd", "本年新制作（2019 年版）"),
-      fig("rulesPublished", "#fca5a5", "本年新公开（2019 年版）"),
-      fig("rulesTotalPublic", "#9ca3af", "对外公开总数量（2019 年版）"),
+      fig("rulesIssued", "本年制发"),
+      fig("rulesRepealed", "本年废止"),
+      fig("rulesInForce", "现行有效"),
+      fig("rulesMade", "本年新制作（2019 年版）"),
+      fig("rulesPublished", "本年新公开（2019 年版）"),
+      fig("rulesTotalPublic", "对外公开总数量（2019 年版）"),
     ],
     note: "“对外公开总数量”（累计公开）与“现行有效件数”口径不同，分成两条线，不连成一条。",
   },
@@ -203,12 +188,12 @@ export const FAMILIES: readonly Family[] = [
     chart: "line",
     unit: "件",
     series: [
-      fig("docsIssued", "#2563eb", "本年制发"),
-      fig("docsRepealed", "#dc2626", "本年废止"),
-      fig("docsInForce", "#111827", "现行有效"),
-      fig("docsMade", "#93c5fd", "本年新制作（2019 年版）"),
-      fig("docsPublished", "#fca5a5", "本年新公开（2019 年版）"),
-      fig("docsTotalPublic", "#9ca3af", "对外公开总数量（2019 年版）"),
+      fig("docsIssued", "本年制发"),
+      fig("docsRepealed", "本年废止"),
+      fig("docsInForce", "现行有效"),
+      fig("docsMade", "本年新制作（2019 年版）"),
+      fig("docsPublished", "本年新公开（2019 年版）"),
+      fig("docsTotalPublic", "对外公开总数量（2019 年版）"),
     ],
     note: "“对外公开总数量”（累计公开）与“现行有效件数”口径不同，分成两条线，不连成一条。",
   },
@@ -217,21 +202,21 @@ export const FAMILIES: readonly Family[] = [
     title: "行政复议（按结果）",
     chart: "stacked",
     unit: "件",
-    series: [fig("review_upheld", "#16a34a", "结果维持"), fig("review_corrected", "#dc2626", "结果纠正"), fig("review_other", "#6b7280", "其他结果"), fig("review_pending", "#f59e0b", "尚未审结")],
+    series: [fig("review_upheld", "结果维持"), fig("review_corrected", "结果纠正"), fig("review_other", "其他结果"), fig("review_pending", "尚未审结")],
   },
   {
     id: "suit",
     title: "行政诉讼（按结果，含复议后起诉）",
     chart: "stacked",
     unit: "件",
-    series: [fig("suit_upheld", "#16a34a", "结果维持"), fig("suit_corrected", "#dc2626", "结果纠正"), fig("suit_other", "#6b7280", "其他结果"), fig("suit_pending", "#f59e0b", "尚未审结")],
+    series: [fig("suit_upheld", "结果维持"), fig("suit_corrected", "结果纠正"), fig("suit_other", "其他结果"), fig("suit_pending", "尚未审结")],
   },
   {
     id: "correctionRate",
     title: "复议诉讼纠错率",
     chart: "rate",
     unit: "%",
-    series: [{ id: "correctionRate", label: "纠错率", color: "#dc2626", cell: measureTraceKey(MEASURE_BY_ID.get("correctionRate")!), formats: "both" }],
+    series: [{ id: "correctionRate", label: "纠错率", cell: measureTraceKey(MEASURE_BY_ID.get("correctionRate")!), formats: "both" }],
   },
 ];
 
@@ -242,7 +227,6 @@ export const POST_LABELS: Record<PostChannel, string> = {
   weibo: "政务微博发布",
   new_media: "政务新媒体发布",
 };
-const POST_COLORS: Record<PostChannel, string> = { total: "#111827", website: "#2563eb", wechat: "#16a34a", weibo: "#ea580c", new_media: "#7c3aed" };
 
 export interface ChartRow {
   year: number;
@@ -286,7 +270,7 @@ export function postsFamily(years: readonly AgencyYear[]): { family: Family; row
     title: "发布信息条数（第一部分总体情况所述）",
     chart: "line",
     unit: "条",
-    series: channels.map((c) => ({ id: c, label: POST_LABELS[c], color: POST_COLORS[c], cell: "", formats: "any" })),
+    series: channels.map((c) => ({ id: c, label: POST_LABELS[c], cell: "", formats: "any" })),
   };
   const rows = years.map((y) => ({
     year: y.year,
@@ -310,10 +294,9 @@ export function formatBreak(rows: readonly { year: number; format: YearFormat | 
 // Headline trend: the KPI cards' count measures over every filed year
 
 export interface HeadlineSeries {
-  id: keyof typeof MEASURE_COLORS;
+  id: HeadlineMeasure;
   label: string;
   unit: string;
-  color: string;
   /**
    * The prose figure that counts the same thing, drawn for pre-2019 years (no tables). In reports
    * with tables the narrative checks compare the same statements with these cells
@@ -323,10 +306,10 @@ export interface HeadlineSeries {
   stated?: HeadlineKey;
 }
 
-const headlineSeries = (id: keyof typeof MEASURE_COLORS, stated?: HeadlineKey): HeadlineSeries => {
+const headlineSeries = (id: HeadlineMeasure, stated?: HeadlineKey): HeadlineSeries => {
   const m = MEASURE_BY_ID.get(id);
   if (!m) throw new Error(`unknown measure ${id}`);
-  return { id, label: m.label, unit: m.unit, color: MEASURE_COLORS[id], stated };
+  return { id, label: m.label, unit: m.unit, stated };
 };
 
 export const HEADLINE_SERIES: readonly HeadlineSeries[] = [

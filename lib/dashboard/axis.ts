@@ -1,3 +1,4 @@
+import { msg } from "../messages";
 /**
  * A value axis people can read: round steps (1, 2, 2.5, 5 × 10ⁿ — never 55/110/165) and one unit for
  * the whole axis. Counts of 10 000 and more are shown in 万件 (the axis says so once, the ticks are
@@ -35,11 +36,11 @@ export function valueAxis(values: readonly (number | null | undefined)[], unit: 
   if (unit === "%") {
     // Rates are stored as fractions; the axis reads in percent.
     divisor = 0.01;
-  } else if (unit === "万元") {
-    if (Math.max(max, -min) >= 1e4) [divisor, axisUnit] = [1e4, "亿元"];
-  } else if (Math.max(max, -min) >= 1e8) [divisor, axisUnit] = [1e8, `亿${unit}`];
-  else if (Math.max(max, -min) >= 1e4) [divisor, axisUnit] = [1e4, `万${unit}`];
-  const integer = unit !== "%" && unit !== "万元" && divisor === 1;
+  } else if (unit === msg.units.tenThousandYuan) {
+    if (Math.max(max, -min) >= 1e4) [divisor, axisUnit] = [1e4, msg.units.hundredMillionYuan];
+  } else if (Math.max(max, -min) >= 1e8) [divisor, axisUnit] = [1e8, msg.units.hundredMillionOf(unit)];
+  else if (Math.max(max, -min) >= 1e4) [divisor, axisUnit] = [1e4, msg.units.tenThousandOf(unit)];
+  const integer = unit !== "%" && unit !== msg.units.tenThousandYuan && divisor === 1;
   const step = niceStep((max - min) / divisor || 1, count, integer) * divisor;
   const lo = Math.floor(min / step + 1e-9) * step;
   const hi = Math.max(step, Math.ceil(max / step - 1e-9) * step);

@@ -5,7 +5,6 @@
 import { isRate, type Measure } from "./measures";
 import { ratio, yearOverYear, type HiddenReason, type YearChange } from "./yoy";
 
-export const LINE_COLORS = ["#2563eb", "#dc2626", "#16a34a", "#9333ea", "#ea580c", "#0891b2", "#ca8a04", "#db2777", "#4b5563", "#65a30d"];
 
 export interface Shown {
   value: number | null;

@@ -4,7 +4,7 @@
  * time, filed late, filed with no known date, or missing. The agency page spans these years, so an
  * agency that stopped after 2021 shows 2022–2025 as 未报送 gaps, as /coverage counts them.
  */
-import { daysLate, type DeadlineKind } from "./deadline";
+import { daysLate, type DeadlineKind } from "../report/deadline";
 
 export interface ExpectedSpan {
   from: number;

@@ -1,3 +1,4 @@
+import { msg } from "../messages";
 /** Numbers the Chinese way, at render time: 万 / 亿, one-decimal percentages. */
 
 const trim = (s: string) => s.replace(/\.0$/, "");
@@ -6,8 +7,8 @@ const trim = (s: string) => s.replace(/\.0$/, "");
 export function formatCount(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return "—";
   const a = Math.abs(v);
-  if (a >= 1e8) return `${trim((v / 1e8).toFixed(1))}亿`;
-  if (a >= 1e4) return `${trim((v / 1e4).toFixed(1))}万`;
+  if (a >= 1e8) return msg.units.hundredMillion(trim((v / 1e8).toFixed(1)));
+  if (a >= 1e4) return msg.units.tenThousand(trim((v / 1e4).toFixed(1)));
   if (Number.isInteger(v)) return String(v);
   return trim(v.toFixed(1));
 }
@@ -15,8 +16,8 @@ export function formatCount(v: number | null | undefined): string {
 /** An amount in 万元: 24252.311082 → 2.4亿元, 96.5 → 96.5万元. */
 export function formatWan(v: number | null | undefined): string {
   if (v === null || v === undefined || Number.isNaN(v)) return "—";
-  if (Math.abs(v) >= 1e4) return `${trim((v / 1e4).toFixed(1))}亿元`;
-  return `${trim(v.toFixed(1))}万元`;
+  if (Math.abs(v) >= 1e4) return msg.units.hundredMillionYuanOf(trim((v / 1e4).toFixed(1)));
+  return msg.units.tenThousandYuanOf(trim(v.toFixed(1)));
 }
 
 /** 0.8567 → 85.7% */
@@ -27,7 +28,7 @@ export function formatPercent(v: number | null | undefined): string {
 
 export function formatValue(v: number | null | undefined, unit: string): string {
   if (unit === "%") return formatPercent(v);
-  if (unit === "万元") return formatWan(v);
+  if (unit === msg.units.tenThousandYuan) return formatWan(v);
   const s = formatCount(v);
   return s === "—" ? s : `${s}${unit}`;
 }
@@ -37,7 +38,7 @@ export function formatDelta(delta: number | null, unit: string): string {
   if (delta === null) return "—";
   const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
   const a = Math.abs(delta);
-  if (unit === "%") return `${sign}${a.toFixed(1)}个百分点`;
-  if (unit === "万元") return `${sign}${formatWan(a)}`;
+  if (unit === "%") return msg.units.percentagePoints(sign, a.toFixed(1));
+  if (unit === msg.units.tenThousandYuan) return `${sign}${formatWan(a)}`;
   return `${sign}${formatCount(a)}`;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../parse/index";
-import { demoNarrative } from "./demo-report";
+import { demoNarrative } from "../presentations/demo-report";
 import { extractPosts } from "./posts";
 
 const SAMPLES = path.join(process.cwd(), "data", "samples");

@@ -66,6 +66,7 @@ describe("composeChartSvg", () => {
     source: "数据来源：各单位政府信息公开工作年度报告",
     madeOn: "制图日期：2026年11月25日",
     font: '"Noto Sans CJK SC", sans-serif',
+    colors: { paper: "#ffffff", title: "#111827", subtitle: "#374151", footer: "#4b5563", cssVariable: "#6b7280" },
   });
 
   it("is a standalone document with title, legend, source and date", () => {

@@ -2,30 +2,32 @@
 import { T2_SECTIONS, T3_COLUMNS, T4_GROUPS, T4_RESULTS, TABLE_TITLES, t2Key, t3Key, t3RowsFor, t4Key, type TableFormat } from "../report/template";
 import type { ExportTable } from "./table";
 
+import { msg } from "../messages";
+
 type Cells = Readonly<Record<string, number | null>>;
 
 export function reportExportTables(format: TableFormat, mixed: boolean, cells: Cells, heading: string): ExportTable[] {
   const t2: ExportTable = {
-    title: `表二 ${TABLE_TITLES.t2.replace(/^二、/, "")}`,
+    title: msg.exportFiles.table2Title(TABLE_TITLES.t2.replace(/^二、/, "")),
     columns: [
-      { key: "section", header: "条款" },
-      { key: "row", header: "信息内容" },
-      { key: "column", header: "项目" },
-      { key: "value", header: "数值", numFmt: "General" },
+      { key: "section", header: msg.exportFiles.clause },
+      { key: "row", header: msg.exportFiles.content },
+      { key: "column", header: msg.exportFiles.item },
+      { key: "value", header: msg.exportFiles.value, numFmt: "General" },
     ],
     rows: T2_SECTIONS[format].flatMap((s) =>
       s.rows.flatMap((r) => s.columns.map((c) => ({ section: s.header, row: r.label, column: c.label, value: cells[t2Key(r.key, c.key)] ?? null }))),
     ),
   };
   const t3: ExportTable = {
-    title: `表三 ${TABLE_TITLES.t3.replace(/^三、/, "")}`,
-    columns: [{ key: "row", header: "项目" }, ...T3_COLUMNS.map((c) => ({ key: c.key, header: c.label, numFmt: "0" }))],
+    title: msg.exportFiles.table3Title(TABLE_TITLES.t3.replace(/^三、/, "")),
+    columns: [{ key: "row", header: msg.exportFiles.item }, ...T3_COLUMNS.map((c) => ({ key: c.key, header: c.label, numFmt: "0" }))],
     rows: t3RowsFor(format, mixed).map((r) => ({ row: r.label, ...Object.fromEntries(T3_COLUMNS.map((c) => [c.key, cells[t3Key(r.key, c.key)] ?? null])) })),
   };
   const t4: ExportTable = {
-    title: `表四 ${TABLE_TITLES.t4.replace(/^四、/, "")}`,
+    title: msg.exportFiles.table4Title(TABLE_TITLES.t4.replace(/^四、/, "")),
     columns: [
-      { key: "group", header: "类别" },
+      { key: "group", header: msg.exportFiles.category },
       ...T4_RESULTS.map((r) => ({ key: r.key, header: r.label, numFmt: "0" })),
     ],
     rows: T4_GROUPS.map((g) => ({

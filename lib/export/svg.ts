@@ -12,6 +12,17 @@ export interface ChartFrame {
   source: string;
   madeOn: string;
   font: string;
+  /** Literal colours (components/charts/palette.ts FRAME_COLORS): lib/ declares none. */
+  colors: FrameColors;
+}
+
+export interface FrameColors {
+  paper: string;
+  title: string;
+  subtitle: string;
+  footer: string;
+  /** What a CSS variable left in the chart's SVG becomes. */
+  cssVariable: string;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -47,14 +58,14 @@ export function composeChartSvg(chartSvg: string, size: { width: number; height:
   const legendH = rows.length * LEGEND_ROW_H + (rows.length ? 6 : 0);
   const height = Math.round(TITLE_H + size.height + legendH + FOOT_H);
   const inner = chartSvg
-    .replace(/var\(--[^)]*\)/g, "#6b7280")
+    .replace(/var\(--[^)]*\)/g, f.colors.cssVariable)
     .replace(/<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="0" y="${TITLE_H}" width="${size.width}" height="${size.height}">`);
   const legend = rows
     .map((row, i) =>
       row
         .map((e) => {
           const y = TITLE_H + size.height + 6 + i * LEGEND_ROW_H;
-          return `<rect x="${e.x}" y="${y + 4}" width="14" height="10" fill="${esc(e.color)}"/><text x="${e.x + 20}" y="${y + 13}" font-size="12" fill="#111827">${esc(e.label)}</text>`;
+          return `<rect x="${e.x}" y="${y + 4}" width="14" height="10" fill="${esc(e.color)}"/><text x="${e.x + 20}" y="${y + 13}" font-size="12" fill="${f.colors.title}">${esc(e.label)}</text>`;
         })
         .join(""),
     )
@@ -62,13 +73,13 @@ export function composeChartSvg(chartSvg: string, size: { width: number; height:
   const svg =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${esc(f.font)}">` +
-    `<rect width="100%" height="100%" fill="#ffffff"/>` +
-    `<text x="${PAD}" y="28" font-size="18" font-weight="700" fill="#111827">${esc(f.title)}</text>` +
-    `<text x="${PAD}" y="50" font-size="12" fill="#374151">${esc(f.subtitle)}</text>` +
+    `<rect width="100%" height="100%" fill="${f.colors.paper}"/>` +
+    `<text x="${PAD}" y="28" font-size="18" font-weight="700" fill="${f.colors.title}">${esc(f.title)}</text>` +
+    `<text x="${PAD}" y="50" font-size="12" fill="${f.colors.subtitle}">${esc(f.subtitle)}</text>` +
     inner +
     legend +
-    `<text x="${PAD}" y="${height - 14}" font-size="11" fill="#4b5563">${esc(f.source)}</text>` +
-    `<text x="${width - PAD}" y="${height - 14}" font-size="11" fill="#4b5563" text-anchor="end">${esc(f.madeOn)}</text>` +
+    `<text x="${PAD}" y="${height - 14}" font-size="11" fill="${f.colors.footer}">${esc(f.source)}</text>` +
+    `<text x="${width - PAD}" y="${height - 14}" font-size="11" fill="${f.colors.footer}" text-anchor="end">${esc(f.madeOn)}</text>` +
     `</svg>`;
   return { svg, width, height };
 }

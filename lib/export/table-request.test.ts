@@ -5,7 +5,7 @@ import { MAX_TABLE_BODY_BYTES, readTableRequest } from "./table-request";
 /** A body streamed in 1 MB chunks, with no Content-Length (so the header cannot be what stops it). */
 function streamed(totalMb: number): Request {
   let sent = 0;
-  const chunk = new TextEncoder().encode(`{"title":"x","columns":[{"key":"a","header":"a"}],"rows":[` + `{"a":"${"9".repeat(1000)}"},`.repeat(1000));
+  const chunk = new TextEncoder().encode(`{"title":"x","columns":[{"key":"a","header":"a"}],"rows":[${`{"a":"${"9".repeat(1000)}"},`.repeat(1000)}`);
   const body = new ReadableStream<Uint8Array>({
     pull(c) {
       if (sent >= totalMb) return c.close();

@@ -6,6 +6,8 @@
  */
 import { z } from "zod";
 
+import { msg } from "../messages";
+
 export const MAX_TABLE_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_TABLE_CELLS = 300_000;
 
@@ -50,14 +52,14 @@ export async function readBodyCapped(request: Request, max: number): Promise<Uin
 
 export async function readTableRequest(request: Request): Promise<TableRequest> {
   const bytes = await readBodyCapped(request, MAX_TABLE_BODY_BYTES);
-  if (!bytes) return { ok: false, status: 413, error: `表格过大（超过 ${MAX_TABLE_BODY_BYTES / 1024 / 1024} MB），请缩小范围后再导出` };
+  if (!bytes) return { ok: false, status: 413, error: msg.exportFiles.tableTooLarge(MAX_TABLE_BODY_BYTES / 1024 / 1024) };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    return { ok: false, status: 400, error: "表格数据格式不正确" };
+    return { ok: false, status: 400, error: msg.exportFiles.badTable };
   }
   const parsed = exportTableSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, status: 400, error: "表格数据格式不正确" };
+  if (!parsed.success) return { ok: false, status: 400, error: msg.exportFiles.badTable };
   return { ok: true, table: parsed.data };
 }

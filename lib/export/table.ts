@@ -4,6 +4,8 @@
  */
 import { formatDay } from "../format";
 
+import { msg } from "../messages";
+
 export interface ExportColumn {
   key: string;
   header: string;
@@ -38,7 +40,7 @@ export function toCsv(t: ExportTable): string {
     lines.push("");
     for (const n of t.notes) lines.push(csvCell(n));
   }
-  return BOM + lines.join("\r\n") + "\r\n";
+  return `${BOM + lines.join("\r\n")}\r\n`;
 }
 
 /** Several tables in one CSV: each under its title line, a blank line between. */
@@ -51,15 +53,15 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").replace(/\s+/g, " ").trim().slice(0, 120) || "export";
 }
 
-export const SOURCE_LINE = "数据来源：各单位政府信息公开工作年度报告";
+export const SOURCE_LINE = msg.app.source;
 
 export function madeOnLine(d = new Date()): string {
-  return `制图日期：${formatDay(d)}`;
+  return msg.exportFiles.drawnOn(formatDay(d));
 }
 
 /** What a chart's download says it shows: who, the years drawn, the unit. */
 export function chartSubtitle(who: string, rows: readonly { year: number }[], unit: string): string {
-  return `${who} · ${rows[0]?.year ?? ""}–${rows[rows.length - 1]?.year ?? ""} 年 · 单位：${unit === "%" ? "百分比" : unit}`;
+  return msg.exportFiles.caption(who, rows[0]?.year ?? "", rows[rows.length - 1]?.year ?? "", unit === "%" ? "百分比" : unit);
 }
 
 /**
@@ -75,15 +77,15 @@ export function yearSeriesTable(
   const noted = rows.some((r) => r.note);
   return {
     columns: [
-      { key: "year", header: "年度", numFmt: "0" },
+      { key: "year", header: msg.common.year, numFmt: "0" },
       ...series.map((s) => ({ key: s.id, header: `${s.label}（${unit}）`, numFmt: unit === "%" ? "0.0%" : "General" })),
-      { key: "filed", header: "报送情况" },
-      ...(noted ? [{ key: "note", header: "说明" }] : []),
+      { key: "filed", header: msg.exportPage.filing },
+      ...(noted ? [{ key: "note", header: msg.common.detail }] : []),
     ],
     rows: rows.map((r) => ({
       year: r.year,
       ...Object.fromEntries(series.map((s) => [s.id, r.values[s.id] ?? null])),
-      filed: r.filed ? "" : "未报送",
+      filed: r.filed ? "" : msg.exportPage.notFiled,
       ...(noted ? { note: r.note ?? "" } : {}),
     })),
   };

@@ -1,6 +1,8 @@
 /** The XLSX form of an export table: a bold header, number formats per column, the notes below. */
 import type { ExportTable } from "./table";
 
+import { msg } from "../messages";
+
 /** One sheet per table. */
 export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Uint8Array> {
   const { default: ExcelJS } = await import("exceljs");
@@ -11,7 +13,7 @@ export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Uint8
 }
 
 function addSheet(wb: import("exceljs").Workbook, t: ExportTable) {
-  const ws = wb.addWorksheet(t.title.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "数据");
+  const ws = wb.addWorksheet(t.title.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || msg.exportFiles.sheetName);
   ws.columns = t.columns.map((c) => ({
     header: c.header,
     key: c.key,

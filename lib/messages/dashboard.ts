@@ -185,5 +185,4 @@ export const dash = {
       `应报 ${expected} 年，已报 ${filed} 年${late > 0 ? `（逾期 ${late} 年）` : ""}${missing > 0 ? `，未报送 ${missing} 年` : ""}`,
     none: "该单位还没有应报送的年度。",
   },
-  kinds: { government: "人民政府", department: "政府部门", township: "乡镇（街道）" } as Record<string, string>,
 };

@@ -1,12 +1,33 @@
 /**
  * Everything a user reads, in one place. Code passes figures in; the wording lives here.
  */
-import { ACTIONS } from "../auth/permissions";
-import { describeCell } from "../report/template";
+import { actionWords, roleLabels } from "./roles";
+import { agencyKindLabels, regionLevelLabels } from "./kinds";
 import { dash } from "./dashboard";
 import { scoringMsg } from "./scoring";
+import { reportPageMsg } from "./report-page";
+import { commonMsg } from "./common";
+import { findingsPageMsg } from "./findings-page";
+import { importPageMsg } from "./import-page";
+import { adminMsg } from "./admin";
+import { agencyPageMsg } from "./agency-page";
+import { exportPageMsg } from "./export-page";
+import { homeMsg } from "./home";
+import { scoringPageMsg } from "./scoring-page";
+import { chartExportMsg } from "./chart-export";
+import { regionPageMsg } from "./region-page";
+import { comparePageMsg } from "./compare-page";
+import { coveragePageMsg } from "./coverage-page";
+import { reportTablesMsg } from "./report-tables";
+import { loginMsg } from "./login";
+import { unitsMsg } from "./units";
+import { exportFilesMsg } from "./export-files";
+import { formatsMsg } from "./formats";
+import { reportInputMsg } from "./report-input";
+import { rubricMsg } from "./rubric";
+import { cliMsg } from "./cli";
 
-const ACTION_WORDS: Record<string, string> = ACTIONS;
+const ACTION_WORDS: Record<string, string> = actionWords;
 
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "为空" : String(v));
 
@@ -29,10 +50,11 @@ export const msg = {
     divisionClear: "不用行政区划",
     divisionUnknown: (code: string) => `行政区划代码 ${code} 不存在`,
     divisionBadQuery: "请输入地区名称或行政区划代码（不超过 20 个字）",
+    divisionCodeDigits: "行政区划代码应为数字",
   },
   parse: {
     unknownKey: (key: string) => `读到了模板中没有的单元格 ${key}，已忽略`,
-    duplicateCell: (key: string) => `${describeCell(key)} 出现了两次，保留第一次读到的值`,
+    duplicateCell: (cell: string) => `${cell} 出现了两次，保留第一次读到的值`,
     rowShape: (where: string, got: number, want: number) => `${where} 读到 ${got} 个单元格，应为 ${want} 个，此行未读取`,
     extraValues: (where: string) => `${where} 多出的数值已忽略`,
     unknownRow: (label: string) => `无法识别的表格行「${label}」`,
@@ -160,6 +182,8 @@ export const msg = {
     agency: "没有这个单位：编号可能有误，或单位已被删除。",
     report: "没有这份年报：编号可能有误，或报告已被删除。",
     region: "没有这个地区。",
+    scoreSheet: "没有这张评分表：单位或年度可能有误，或该单位这一年没有年报。",
+    rubric: "没有这份评分细则：编号可能有误。",
     toAgencies: "查找单位",
     toOverview: "返回总览",
   },
@@ -250,4 +274,29 @@ export const msg = {
   dashboard: dash,
   /** Assessor scoring: rubrics, score sheets, rankings (lib/messages/scoring.ts). */
   scoring: scoringMsg,
+  reportPage: reportPageMsg,
+  common: commonMsg,
+  findingsPage: findingsPageMsg,
+  importPage: importPageMsg,
+  admin: adminMsg,
+  agencyPage: agencyPageMsg,
+  exportPage: exportPageMsg,
+  home: homeMsg,
+  scoringPage: scoringPageMsg,
+  chartExport: chartExportMsg,
+  regionPage: regionPageMsg,
+  comparePage: comparePageMsg,
+  coveragePage: coveragePageMsg,
+  reportTables: reportTablesMsg,
+  login: loginMsg,
+  units: unitsMsg,
+  exportFiles: exportFilesMsg,
+  formats: formatsMsg,
+  reportInput: reportInputMsg,
+  rubric: rubricMsg,
+  cli: cliMsg,
+  roles: roleLabels as Record<string, string>,
+  /** Agency kinds and region levels (lib/report/agency.ts declares the values). */
+  agencyKinds: agencyKindLabels,
+  regionLevels: regionLevelLabels,
 };

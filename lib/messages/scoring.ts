@@ -65,6 +65,9 @@ export const scoringMsg = {
     upload: "上传填好的表格（CSV 或 XLSX）",
     download: "下载本表（CSV）",
     reason: "说明（可选，记入每项的评分记录）",
+    reasonTooLong: "说明不超过 500 字",
+    /** What a spreadsheet cell says to clear an entry (besides -). */
+    clearWord: "清除",
     saved: (n: number) => (n === 0 ? "没有改动" : `已保存 ${n} 项`),
     noAgencies: "本地区本年度没有报告，无需评分。",
     page: (page: number, pages: number, total: number) => `第 ${page} / ${pages} 页，共 ${total} 个单位`,

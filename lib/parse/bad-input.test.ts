@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { msg } from "../messages";
 import { isZip, listZip } from "./archive";
-import { SAMPLES } from "./fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { decodeBytes, parseReport, parseReportAsync } from "./index";
 
 /** GB18030 encoder built from the platform's decoder (Node has no GBK encoder): two-byte codes only. */
@@ -94,7 +94,7 @@ describe("bad files", () => {
 
   it("a corrupted .docx (truncated zip) gets the Word message", async () => {
     const zip = new JSZip();
-    zip.file("word/document.xml", "<w:document>" + "x".repeat(5000) + "</w:document>");
+    zip.file("word/document.xml", `<w:document>${"x".repeat(5000)}</w:document>`);
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(await parseReportAsync({ name: "r.docx", bytes: bytes.slice(0, bytes.length >> 1) })).toEqual({ ok: false, error: msg.errors.docxUnreadable });
   });

@@ -4,7 +4,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { msg } from "../messages";
 import { cellKeys } from "../report/template";
-import { SHARED_FIXTURES } from "./fixtures";
+import { SHARED_FIXTURES } from "../../test/fixtures";
 import { isDocx, readDocx } from "./docx";
 import { parseReportAsync } from "./index";
 

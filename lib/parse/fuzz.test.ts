@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { makeRng } from "../random";
 import { describe, expect, it } from "vitest";
-import { SAMPLES, SHARED_FIXTURES } from "./fixtures";
+import { SAMPLES, SHARED_FIXTURES } from "../../test/fixtures";
 import { parseReport, parseReportAsync, type ParseOutcome } from "./index";
 
 const SEED = 20261102;

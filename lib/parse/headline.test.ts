@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SAMPLES } from "./fixtures";
+import { SAMPLES } from "../../test/fixtures";
 import { extractHeadline } from "./headline";
 import { parseReport, toContractJson } from "./index";
 import { readText } from "./text";

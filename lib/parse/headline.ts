@@ -5,18 +5,7 @@
  * person can check it. Only a keyword next to a count is read; anything less clear is left out.
  */
 import type { DocLine } from "./document";
-
-export const HEADLINE_KEYS = ["proactive", "requests_received", "requests_answered", "reviews", "suits"] as const;
-export type HeadlineKey = (typeof HEADLINE_KEYS)[number];
-
-export interface HeadlineFigure {
-  key: HeadlineKey;
-  value: number;
-  /** The sentence (or 统计表 row, cells joined by ` | `) as printed. */
-  sentence: string;
-  /** Read from the prose, or from a row of the old statistics table. */
-  source: "text" | "table";
-}
+import { HEADLINE_KEYS, type HeadlineFigure, type HeadlineKey } from "../report/headline-keys";
 
 const N = "(\\d[\\d,]*)";
 const CLAUSE = "[^。；;，,：:]";

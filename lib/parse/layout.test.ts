@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SHARED_FIXTURES } from "./fixtures";
+import { SHARED_FIXTURES } from "../../test/fixtures";
 import { parseReport } from "./index";
 import { looksLikeLayout, readLayout } from "./layout";
 
@@ -48,7 +48,7 @@ describe("layout text", () => {
   it("leaves a row with too few values unread rather than shifting them", () => {
     const text = `2024年政府信息公开工作年度报告
 ${table3("一、本年新收政府信息公开申请数量      3   1          4")}`;
-    const out = parseReport({ name: "r.txt", bytes: new TextEncoder().encode(text + "\n\n\n\n\n   a  b\n   c  d\n   e  f\n   g  h") });
+    const out = parseReport({ name: "r.txt", bytes: new TextEncoder().encode(`${text}\n\n\n\n\n   a  b\n   c  d\n   e  f\n   g  h`) });
     if (!out.ok) throw new Error(out.error);
     expect(Object.keys(out.report.cells).filter((k) => k.startsWith("t3.received"))).toEqual([]);
     expect(out.report.issues.some((i) => i.code === "row_shape")).toBe(true);

@@ -24,6 +24,7 @@ import {
   type T3Group,
   type TableFormat,
   type TableId,
+  describeCell,
 } from "../report/template";
 import { LEXICON, skeleton, type LexEntry } from "../report/labels";
 import type { CellValue } from "../report/values";
@@ -267,7 +268,7 @@ export function align(toks: Tok[]): MatchResult {
       return;
     }
     if (cells[key]) {
-      issues.push({ code: "duplicate_cell", message: msg.parse.duplicateCell(key), loc: slot.loc });
+      issues.push({ code: "duplicate_cell", message: msg.parse.duplicateCell(describeCell(key)), loc: slot.loc });
       return;
     }
     cells[key] = { value: slot.value, raw: slot.raw, ...(slot.note ? { note: slot.note } : {}), loc: slot.loc };

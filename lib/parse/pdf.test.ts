@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { msg } from "../messages";
-import { SHARED_FIXTURES } from "./fixtures";
+import { SHARED_FIXTURES } from "../../test/fixtures";
 import { parseReport, parseReportAsync } from "./index";
 import { isPdf, pageLines, readPdf } from "./pdf";
 

@@ -52,7 +52,7 @@ export function loadPdfjs() {
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   const { getDocument } = await loadPdfjs();
-  let pdf;
+  let pdf: Awaited<ReturnType<typeof getDocument>["promise"]>;
   try {
     // pdfjs takes ownership of the buffer it is given, and refuses a Node Buffer: hand it a copy.
     pdf = await getDocument({

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport, parseReportAsync } from "./index";
-import { fixturePairs } from "./fixtures";
+import { fixturePairs } from "../../test/fixtures";
 
 const pairs = fixturePairs();
 

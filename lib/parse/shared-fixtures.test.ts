@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixturePairs, SHARED_FIXTURES } from "./fixtures";
+import { fixturePairs, SHARED_FIXTURES } from "../../test/fixtures";
 import { parseReportAsync } from "./index";
 
 const pairs = fixturePairs(path.join(SHARED_FIXTURES, "reports"), path.join(SHARED_FIXTURES, "expected"));

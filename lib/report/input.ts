@@ -67,7 +67,7 @@ export function parseNumberText(s: string): number | null | undefined {
 export const reportInputSchema = z.object({
   agency: z.string().trim().min(1, msg.input.agency).max(MAX_AGENCY_CHARS, msg.input.agency),
   year: yearSchema,
-  title: z.string().max(MAX_TITLE_CHARS, msg.input.tooLong("标题", MAX_TITLE_CHARS)).nullable(),
+  title: z.string().max(MAX_TITLE_CHARS, msg.input.tooLong(msg.reportInput.title, MAX_TITLE_CHARS)).nullable(),
   cells: z.record(z.string(), z.unknown()).superRefine((cells, ctx) => {
     for (const [k, v] of Object.entries(cells)) {
       const p = cellValueProblem(k, v);
@@ -79,8 +79,8 @@ export const reportInputSchema = z.object({
     z.object({
       // report_cells takes its value from here: the same rules as the cells.
       value: z.unknown().optional(),
-      raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong("单元格原文", MAX_RAW_CHARS)),
-      note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong("单元格说明", MAX_RAW_CHARS)).optional(),
+      raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellRaw, MAX_RAW_CHARS)),
+      note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellNote, MAX_RAW_CHARS)).optional(),
     }),
   ).superRefine((details, ctx) => {
     for (const [k, d] of Object.entries(details)) {
@@ -88,8 +88,8 @@ export const reportInputSchema = z.object({
       if (p) ctx.addIssue({ code: "custom", message: p });
     }
   }),
-  sourceText: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong("原文", MAX_SOURCE_CHARS)),
-  narrative: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong("正文", MAX_SOURCE_CHARS)),
+  sourceText: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong(msg.reportInput.raw, MAX_SOURCE_CHARS)),
+  narrative: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong(msg.reportInput.text, MAX_SOURCE_CHARS)),
 });
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
@@ -98,5 +98,5 @@ export function checkReportInput(r: unknown): { ok: true } | { ok: false; error:
   const v = reportInputSchema.safeParse(r);
   if (v.success) return { ok: true };
   const issues = [...new Set(v.error.issues.map((i) => i.message))];
-  return { ok: false, error: issues.slice(0, 5).join("；") + (issues.length > 5 ? `；等 ${issues.length} 处` : "") };
+  return { ok: false, error: issues.slice(0, 5).join("；") + (issues.length > 5 ? msg.reportInput.moreIssues(issues.length) : "") };
 }

@@ -75,7 +75,9 @@ async function evidenceFor(g: (typeof GOLDEN)[number]): Promise<ReportEvidence> 
   const seen = new Set<string>();
   const found = runChecks({ format: r.format, cells: r.cells, mixed: r.mixed, year: g.year, publishedOn: r.publishedOn, agencyKind: g.kind, narrative: r.narrative, missing: r.missing, prev }).filter((f) => {
     const fp = findingFingerprint(f);
-    return seen.has(fp) ? false : (seen.add(fp), true);
+    if (seen.has(fp)) return false;
+    seen.add(fp);
+    return true;
   });
   return {
     reportId: 1,

@@ -16,7 +16,7 @@ export type SheetValues = Map<string, Record<string, number | "clear">>;
 
 export type SheetRead = { ok: true; values: SheetValues } | { ok: false; error: string };
 
-const CLEAR = new Set(["-", "－", "清除"]);
+const CLEAR = new Set(["-", "－", m.manual.clearWord]);
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF), BOM dropped. */
 export function parseCsv(text: string): string[][] {
@@ -28,11 +28,16 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
     if (quoted) {
-      if (c === '"' && s[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    }
     else if (c === "\n" || c === "\r") {
       if (c === "\r" && s[i + 1] === "\n") i++;
       row.push(cell);

@@ -12,6 +12,8 @@ import { z } from "zod";
 import { RULE_IDS } from "../checks/rules";
 import { ALL_CELL_KEYS } from "../report/template";
 
+import { msg } from "../messages";
+
 export const METHOD_KINDS = ["deadline", "findings", "cells", "manual"] as const;
 export type MethodKind = (typeof METHOD_KINDS)[number];
 
@@ -26,7 +28,7 @@ const deadlineMethod = z.object({
 const findingsMethod = z.object({
   kind: z.literal("findings"),
   /** Finding rule ids (lib/checks/rules.ts); each stored finding of these rules takes `deduct` off. */
-  rules: z.array(z.string().refine((r) => (RULE_IDS as string[]).includes(r), "未知的核对规则")).min(1, "至少选择一条核对规则"),
+  rules: z.array(z.string().refine((r) => (RULE_IDS as string[]).includes(r), msg.rubric.unknownRule)).min(1, msg.rubric.ruleRequired),
   deduct: points,
   /** The rules read the national tables: a report without them (pre-2019) cannot be scored here. */
   needsTables: z.boolean().default(false),
@@ -37,7 +39,7 @@ const findingsMethod = z.object({
 const cellsMethod = z.object({
   kind: z.literal("cells"),
   /** Cells whose values (blank = 0) are counted; each unit takes `deduct` off. */
-  keys: z.array(z.string().refine((k) => ALL_CELL_KEYS.has(k), "未知的单元格")).min(1, "至少选择一个单元格"),
+  keys: z.array(z.string().refine((k) => ALL_CELL_KEYS.has(k), msg.rubric.unknownCell)).min(1, msg.rubric.cellRequired),
   deduct: points,
 });
 
@@ -66,8 +68,8 @@ export const sourceSchema = z.object({
   url: z
     .string()
     .trim()
-    .max(500, "来源链接过长")
-    .refine((u) => isWebUrl(u), "来源链接须以 http:// 或 https:// 开头")
+    .max(500, msg.rubric.sourceTooLong)
+    .refine((u) => isWebUrl(u), msg.rubric.sourceScheme)
     .optional(),
 });
 
@@ -75,9 +77,9 @@ export const indicatorSchema = z.object({
   id: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{0,39}$/, "指标编号用小写字母、数字和下划线，以字母开头"),
-  name: z.string().trim().min(1, "请填写指标名称").max(60, "指标名称不超过 60 字"),
-  max: z.number().positive("分值应大于 0").max(1000),
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, msg.rubric.idFormat),
+  name: z.string().trim().min(1, msg.rubric.nameRequired).max(60, msg.rubric.nameTooLong),
+  max: z.number().positive(msg.rubric.pointsPositive).max(1000),
   method: methodSchema,
   sources: z.array(sourceSchema).max(10).default([]),
 });
@@ -86,12 +88,12 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export const rubricDefinitionSchema = z
   .object({
     description: z.string().max(1000).default(""),
-    indicators: z.array(indicatorSchema).min(1, "至少需要一个指标").max(60),
+    indicators: z.array(indicatorSchema).min(1, msg.rubric.indicatorRequired).max(60),
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
     d.indicators.forEach((x, i) => {
-      if (seen.has(x.id)) ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: `指标编号 ${x.id} 重复` });
+      if (seen.has(x.id)) ctx.addIssue({ code: "custom", path: ["indicators", i, "id"], message: msg.rubric.duplicateId(x.id) });
       seen.add(x.id);
     });
   });

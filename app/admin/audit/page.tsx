@@ -18,15 +18,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const pages = Math.max(1, Math.ceil(total / 50));
   return (
     <>
-      <h1>操作记录</h1>
-      <p className="muted">每一次写入：谁、何时、做了什么、修改前后的内容。共 {total} 条。</p>
+      <h1>{msg.admin.auditTitle}</h1>
+      <p className="muted">{msg.admin.auditIntro(total)}</p>
       <table className="list" data-testid="audit">
         <thead>
           <tr>
-            <th>时间</th>
-            <th>用户</th>
-            <th>操作</th>
-            <th>对象</th>
+            <th>{msg.common.time}</th>
+            <th>{msg.common.user}</th>
+            <th>{msg.admin.action}</th>
+            <th>{msg.admin.target}</th>
             <th>{msg.audit.changes}</th>
           </tr>
         </thead>
@@ -69,8 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </tbody>
       </table>
       <p className="form-row">
-        {page > 1 && <Link href={`/admin/audit?page=${page - 1}`}>上一页</Link>}
-        {page < pages && <Link href={`/admin/audit?page=${page + 1}`}>下一页</Link>}
+        {page > 1 && <Link href={`/admin/audit?page=${page - 1}`}>{msg.common.prev}</Link>}
+        {page < pages && <Link href={`/admin/audit?page=${page + 1}`}>{msg.common.next}</Link>}
       </p>
     </>
   );

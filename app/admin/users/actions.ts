@@ -4,6 +4,8 @@ import { ActionRefused, defineAction } from "@/db/queries/actions";
 import { formStateAction } from "@/app/server-action";
 import { createUserSchema, updateUserSchema, type UserActionResult } from "./schema";
 
+import { msg } from "@/lib/messages";
+
 const fail = (error: string): UserActionResult => ({ ok: false, error });
 const isUniqueViolation = (e: unknown) =>
   /users_username_key|unique|23505/i.test(String((e as Error)?.message) + String((e as { cause?: Error })?.cause?.message) + String((e as { code?: string })?.code));
@@ -19,11 +21,11 @@ export const createUserAction = formStateAction(
       try {
         u = await createUser(tx, d);
       } catch (e) {
-        if (isUniqueViolation(e)) throw new ActionRefused("用户名已存在");
+        if (isUniqueViolation(e)) throw new ActionRefused(msg.admin.usernameTaken);
         throw e;
       }
       return {
-        result: { ok: true as const, message: `已创建用户 ${d.username}` },
+        result: { ok: true as const, message: msg.admin.created(d.username) },
         audit: { action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds } },
         revalidate: ["/admin/users"],
       };
@@ -39,11 +41,11 @@ export const updateUserAction = formStateAction(
     fail,
     run: async (tx, d, actor) => {
       const before = (await listUsers(tx)).find((u) => u.id === d.id);
-      if (!before) return { result: fail("没有这个用户"), audit: null };
-      if (before.id === actor?.id && (d.role !== "admin" || d.disabled)) return { result: fail("不能取消自己的管理员权限或停用自己"), audit: null };
+      if (!before) return { result: fail(msg.admin.noSuchUser), audit: null };
+      if (before.id === actor?.id && (d.role !== "admin" || d.disabled)) return { result: fail(msg.admin.notSelf), audit: null };
       await updateUser(tx, d.id, { role: d.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds, disabled: d.disabled, password: d.password || undefined });
       return {
-        result: { ok: true as const, message: `已保存 ${before.username}` },
+        result: { ok: true as const, message: msg.admin.saved(before.username) },
         audit: {
           action: "user.update",
           target: `user:${d.id}`,

@@ -18,18 +18,18 @@ export default async function UsersPage() {
   const agencyOptions = agencies.map((a) => ({ id: a.id, name: a.name }));
   return (
     <>
-      <h1>用户管理</h1>
-      <p className="muted">查看者只能阅读；填报人导入和更正本单位的年报；评估员审核和评分其范围内的单位；管理员管理用户、评分细则和地区。</p>
+      <h1>{msg.admin.usersTitle}</h1>
+      <p className="muted">{msg.admin.usersIntro}</p>
       <div className="card">
-        <h2 style={{ marginTop: 0 }}>新建用户</h2>
+        <h2 style={{ marginTop: 0 }}>{msg.admin.newUser}</h2>
         <CreateUserForm regions={regionOptions} agencies={agencyOptions} />
       </div>
       <table className="list" data-testid="users">
         <thead>
           <tr>
-            <th>用户</th>
-            <th>角色与范围</th>
-            <th>修改</th>
+            <th>{msg.common.user}</th>
+            <th>{msg.admin.rolesAndScope}</th>
+            <th>{msg.admin.edit}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,12 +37,12 @@ export default async function UsersPage() {
             <tr key={u.id}>
               <td>
                 {u.displayName}
-                <div className="muted">{u.username}{u.disabled && "（已停用）"}</div>
+                <div className="muted">{u.username}{u.disabled && msg.admin.disabledSuffix}</div>
               </td>
               <td>
                 {ROLE_LABELS[u.role]}
                 <div className="muted" style={{ fontSize: "0.85rem" }}>
-                  {[u.scopeRegion && `地区：${u.scopeRegion}`, u.agencies.length > 0 && `单位：${u.agencies.join("、")}`].filter(Boolean).join("；") || "无范围"}
+                  {[u.scopeRegion && msg.admin.regionScope(u.scopeRegion), u.agencies.length > 0 && msg.admin.agencyScope(u.agencies.join("、"))].filter(Boolean).join("；") || msg.admin.noScope}
                 </div>
               </td>
               <td>

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 
+import { msg } from "@/lib/messages";
+
 const optionalId = z
   .string()
   .transform((s) => (s ? Number(s) : null))
@@ -11,9 +13,9 @@ const ids = z
   .pipe(z.array(z.number().int().positive()));
 
 export const createUserSchema = z.object({
-  username: z.string().trim().min(1, "请填写用户名").max(100).regex(/^[\w.@-]+$/, "用户名只能包含字母、数字和 . _ @ -"),
-  displayName: z.string().trim().min(1, "请填写姓名").max(100),
-  password: z.string().min(8, "密码至少 8 个字符").max(200),
+  username: z.string().trim().min(1, msg.admin.usernameRequired).max(100).regex(/^[\w.@-]+$/, msg.admin.usernameChars),
+  displayName: z.string().trim().min(1, msg.admin.nameRequired).max(100),
+  password: z.string().min(8, msg.admin.passwordMin).max(200),
   role: z.enum(ROLES),
   scopeRegionId: optionalId,
   agencyIds: ids,
@@ -25,7 +27,7 @@ export const updateUserSchema = z.object({
   scopeRegionId: optionalId,
   agencyIds: ids,
   disabled: z.enum(["on", ""]).optional().transform((v) => v === "on"),
-  password: z.string().max(200).refine((p) => p === "" || p.length >= 8, "新密码至少 8 个字符").optional(),
+  password: z.string().max(200).refine((p) => p === "" || p.length >= 8, msg.admin.newPasswordMin).optional(),
 });
 
 export type UserActionResult = { ok: true; message: string } | { ok: false; error: string };

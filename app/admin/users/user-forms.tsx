@@ -2,11 +2,13 @@
 import { useActionState } from "react";
 import { createUserAction, updateUserAction } from "./actions";
 
+import { msg } from "@/lib/messages";
+
 const ROLE_OPTIONS = [
-  ["viewer", "查看者"],
-  ["filer", "填报人"],
-  ["assessor", "评估员"],
-  ["admin", "管理员"],
+  ["viewer", msg.roles.viewer],
+  ["filer", msg.roles.filer],
+  ["assessor", msg.roles.assessor],
+  ["admin", msg.roles.admin],
 ] as const;
 
 type Option = { id: number; name: string };
@@ -15,16 +17,16 @@ function Scope({ regions, agencies, regionId, agencyIds }: { regions: Option[]; 
   return (
     <>
       <label>
-        范围：地区（含下级）
+        {msg.admin.scopeRegion}
         <select name="scopeRegionId" defaultValue={regionId ?? ""}>
-          <option value="">无</option>
+          <option value="">{msg.common.none}</option>
           {regions.map((r) => (
             <option key={r.id} value={r.id}>{r.name}</option>
           ))}
         </select>
       </label>
       <label>
-        范围：单位
+        {msg.admin.scopeAgency}
         <select
           multiple
           size={3}
@@ -33,7 +35,7 @@ function Scope({ regions, agencies, regionId, agencyIds }: { regions: Option[]; 
             const hidden = e.currentTarget.form?.elements.namedItem("agencyIds") as HTMLInputElement | null;
             if (hidden) hidden.value = [...e.currentTarget.selectedOptions].map((o) => o.value).join(",");
           }}
-          aria-label="范围：单位"
+          aria-label={msg.admin.scopeAgency}
         >
           {agencies.map((a) => (
             <option key={a.id} value={a.id}>{a.name}</option>
@@ -50,19 +52,19 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
   return (
     <form action={action} className="form-row" data-testid="create-user">
       <label>
-        用户名
+        {msg.common.username}
         <input type="text" name="username" required size={12} />
       </label>
       <label>
-        姓名
+        {msg.admin.name}
         <input type="text" name="displayName" required size={10} />
       </label>
       <label>
-        初始密码
+        {msg.admin.initialPassword}
         <input type="password" name="password" required minLength={8} size={12} />
       </label>
       <label>
-        角色
+        {msg.common.role}
         <select name="role" defaultValue="viewer">
           {ROLE_OPTIONS.map(([k, v]) => (
             <option key={k} value={k}>{v}</option>
@@ -70,7 +72,7 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
         </select>
       </label>
       <Scope regions={regions} agencies={agencies} />
-      <button type="submit" disabled={pending}>创建用户</button>
+      <button type="submit" disabled={pending}>{msg.admin.createUser}</button>
       {state && <span className={state.ok ? "ok-text" : "error-text"} role="status">{state.ok ? state.message : state.error}</span>}
     </form>
   );
@@ -90,7 +92,7 @@ export function EditUserForm({
     <form action={action} className="form-row" data-testid={`edit-user-${user.id}`}>
       <input type="hidden" name="id" value={user.id} />
       <label>
-        角色
+        {msg.common.role}
         <select name="role" defaultValue={user.role}>
           {ROLE_OPTIONS.map(([k, v]) => (
             <option key={k} value={k}>{v}</option>
@@ -99,13 +101,13 @@ export function EditUserForm({
       </label>
       <Scope regions={regions} agencies={agencies} regionId={user.scopeRegionId} agencyIds={user.agencyIds} />
       <label>
-        重设密码
-        <input type="password" name="password" size={10} placeholder="不改留空" />
+        {msg.admin.resetPassword}
+        <input type="password" name="password" size={10} placeholder={msg.admin.keepBlank} />
       </label>
       <label style={{ flexDirection: "row", alignItems: "center" }}>
-        <input type="checkbox" name="disabled" defaultChecked={user.disabled} /> 停用
+        <input type="checkbox" name="disabled" defaultChecked={user.disabled} />{msg.admin.disabled}
       </label>
-      <button type="submit" disabled={pending}>保存</button>
+      <button type="submit" disabled={pending}>{msg.admin.save}</button>
       {state && <span className={state.ok ? "ok-text" : "error-text"} role="status">{state.ok ? state.message : state.error}</span>}
     </form>
   );

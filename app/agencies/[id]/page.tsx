@@ -5,7 +5,6 @@ import { getDb } from "@/db/index";
 import { getAgency } from "@/db/queries/agencies";
 import { getRegionTrail } from "@/db/queries/regions";
 import { Card } from "@/components/dashboard/card";
-import { AGENCY_KIND_LABELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
 import { FamilyCards, FilingHistoryLine, HeadlineSection, KpiSection, PostsSection, ReportListSection } from "./sections";
 import { ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
@@ -31,7 +30,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
 
   return (
     <ExportRegistry>
-      <PrintHeader agency={agencyName} years="历年" />
+      <PrintHeader agency={agencyName} years={msg.agencyPage.history} />
       <p className="muted">
         <Link href="/agencies">{msg.dashboard.nav.agencies}</Link> /{" "}
         {trail.map((r, i) => (
@@ -43,32 +42,32 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
       </p>
       <h1>{found.agency.name}</h1>
       <p className="muted">
-        {AGENCY_KIND_LABELS[found.agency.kind]} ·{" "}
-        <Link href={`/compare?agencies=${agencyId}`}>与其他单位对比</Link> ·{" "}
-        <Link href={`/regions/${found.region.id}`}>{found.region.name}地区合计</Link>
+        {msg.agencyKinds[found.agency.kind]} ·{" "}
+        <Link href={`/compare?agencies=${agencyId}`}>{msg.agencyPage.compare}</Link> ·{" "}
+        <Link href={`/regions/${found.region.id}`}>{found.region.name}{msg.agencyPage.regionTotal}</Link>
       </p>
       <FilingHistoryLine agencyId={agencyId} kind={found.agency.kind} />
       <p className="form-row no-print">
-        <ExportPageButton zipName={`${agencyName}-图表`} />
+        <ExportPageButton zipName={msg.agencyPage.zipName(agencyName)} />
         <PrintButton />
       </p>
 
-      <Card title="主要指标（最近一年，同比）" testId="card-kpis" skeletonHeight={120}>
+      <Card title={msg.agencyPage.kpis} testId="card-kpis" skeletonHeight={120}>
         <KpiSection agencyId={agencyId} />
       </Card>
       <Card title={msg.dashboard.headline.title} testId="card-headline" skeletonHeight={340}>
         <HeadlineSection agencyId={agencyId} agencyName={agencyName} />
       </Card>
       <FamilyCards agencyId={agencyId} agencyName={agencyName} />
-      <Card title={msg.dashboard.posts.title + "（第一部分总体情况所述）"} testId="card-posts" skeletonHeight={260}>
+      <Card title={msg.dashboard.posts.title + msg.agencyPage.posts} testId="card-posts" skeletonHeight={260}>
         <PostsSection agencyId={agencyId} agencyName={agencyName} />
       </Card>
 
-      <Card title="核对发现（按年度）" testId="card-findings" skeletonHeight={120}>
+      <Card title={msg.agencyPage.findingsByYear} testId="card-findings" skeletonHeight={120}>
         <AgencyFindingsByYear agencyId={agencyId} />
       </Card>
 
-      <h2 className="print-section">年度报告</h2>
+      <h2 className="print-section">{msg.agencyPage.reports}</h2>
       <ReportListSection agencyId={agencyId} />
     </ExportRegistry>
   );

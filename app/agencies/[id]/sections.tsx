@@ -3,6 +3,7 @@
  * KPI cards, the families of figures, posts published, the report list.
  */
 import Link from "next/link";
+import { legendOf } from "@/components/charts/palette";
 import { FamilyChart, type FamilyChartRow } from "@/components/charts/family-chart";
 import { TrendChart } from "@/components/charts/trend-chart";
 import { Card, Empty } from "@/components/dashboard/card";
@@ -33,7 +34,7 @@ import { ChartExport } from "@/components/export/chart-export";
 import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { loadAgencyYears, loadExpectedSpan, loadReportList } from "./data";
 import { filingHistory } from "@/lib/dashboard/filing";
-import type { DeadlineKind } from "@/lib/dashboard/deadline";
+import type { DeadlineKind } from "@/lib/report/deadline";
 
 const dash = msg.dashboard;
 
@@ -58,22 +59,22 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
   const noTables = rows.filter((r) => r.format === "pre2019").map((r) => r.year);
   const statedYears = rows.filter((r) => r.stated.length > 0).map((r) => r.year);
   const statedLabels = HEADLINE_SERIES.filter((s) => rows.some((r) => r.stated.includes(s.id))).map((s) => s.label);
-  const subtitle = chartSubtitle(agencyName, rows, "件");
+  const subtitle = chartSubtitle(agencyName, rows, msg.common.pieces);
   return (
     <>
       <ChartExport
         title={dash.headline.title}
         subtitle={statedYears.length > 0 ? `${subtitle} · ${dash.headline.statedSubtitle(statedYears)}` : subtitle}
-        legend={HEADLINE_SERIES.map((s) => ({ label: s.label, color: s.color }))}
+        legend={legendOf(HEADLINE_SERIES)}
         table={yearSeriesTable(
           rows.map((r) => ({ ...r, note: r.stated.length > 0 ? dash.headline.statedRow(r.stated.map((id) => label.get(id) ?? id)) : undefined })),
           HEADLINE_SERIES,
-          "件",
+          msg.common.pieces,
         )}
       >
         <TrendChart
           rows={rows}
-          series={HEADLINE_SERIES.map(({ id, label, color, unit }) => ({ id, label, color, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
+          series={HEADLINE_SERIES.map(({ id, label, unit }) => ({ id, label, unit, cell: measureTraceKey(MEASURE_BY_ID.get(id)!) }))}
         />
       </ChartExport>
       <p className="muted small">
@@ -96,7 +97,7 @@ function FamilyNotes({ family, rows }: { family: Family; rows: ChartRow[] }) {
       {missing.length > 0 && dash.gapNote(missing)}
       {brk !== null && dash.formatBreak(brk)}
       {family.note && brk !== null && ` ${family.note}`}
-      {measure && hidden.length > 0 && ` ${hidden.map((r) => `${r.year} 年`).join("、")}：${dash.smallBase(measure.baseLabel ?? "", null).replace(/ 0 件/, "不足 " + measure.minBase + " 件")}。`}
+      {measure && hidden.length > 0 && msg.agencyPage.hiddenSmallBase(hidden.map((r) => msg.agencyPage.yearOf(r.year)), measure.baseLabel ?? "", measure.minBase)}
     </p>
   );
 }
@@ -112,10 +113,10 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
   const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
   return (
     <>
-      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={series} table={yearSeriesTable(rows, series, family.unit)}>
+      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, family.unit)}>
         <FamilyChart
           rows={toChartRows(rows)}
-          series={series.map(({ id, label, color, cell }) => ({ id, label, color, cell }))}
+          series={series.map(({ id, label, cell }) => ({ id, label, cell }))}
           kind={family.chart === "stacked" ? "stacked" : "line"}
           unit={family.unit}
           breakYear={brk}
@@ -137,8 +138,8 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
       {family.series.length === 0 ? (
         <Empty>{dash.posts.none}</Empty>
       ) : (
-        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, "条")} legend={family.series} table={yearSeriesTable(rows, family.series, "条")}>
-          <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit="条" breakYear={null} testId="family-posts" />
+        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, msg.common.items)} legend={legendOf(family.series)} table={yearSeriesTable(rows, family.series, msg.common.items)}>
+          <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit={msg.common.items} breakYear={null} testId="family-posts" />
         </ChartExport>
       )}
       <PostsTable agencyId={agencyId} years={years} action={mayCorrect ? correctPostCount : undefined} />
@@ -148,30 +149,30 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
 
 export async function ReportListSection({ agencyId }: { agencyId: number }) {
   const reportList = await loadReportList(agencyId);
-  if (reportList.length === 0) return <p className="empty">该单位还没有年报。</p>;
+  if (reportList.length === 0) return <p className="empty">{msg.agencyPage.noReports}</p>;
   return (
     <table className="list" data-testid="report-list">
       <thead>
         <tr>
-          <th>年度</th>
-          <th>格式</th>
-          <th>发布日期</th>
-          <th>核对结果</th>
-          <th>来源文件</th>
+          <th>{msg.common.year}</th>
+          <th>{msg.common.format}</th>
+          <th>{msg.common.publishedOn}</th>
+          <th>{msg.agencyPage.checkResult}</th>
+          <th>{msg.agencyPage.sourceFile}</th>
         </tr>
       </thead>
       <tbody>
         {reportList.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link href={`/reports/${r.id}`}>{r.year} 年度</Link>
+              <Link href={`/reports/${r.id}`}>{r.year}{msg.agencyPage.yearSuffix}</Link>
             </td>
             <td>{FORMAT_LABELS[r.format]}</td>
-            <td>{formatDate(r.publishedOn) || <span className="muted">未识别</span>}</td>
+            <td>{formatDate(r.publishedOn) || <span className="muted">{msg.common.unknown}</span>}</td>
             <td>
-              {r.errors > 0 && <span className="badge error">错误 {r.errors}</span>}{" "}
-              {r.warnings > 0 && <span className="badge warning">警告 {r.warnings}</span>}
-              {r.errors === 0 && r.warnings === 0 && <span className="muted">无问题</span>}
+              {r.errors > 0 && <span className="badge error">{msg.agencyPage.errorsCount}{r.errors}</span>}{" "}
+              {r.warnings > 0 && <span className="badge warning">{msg.agencyPage.warningsCount}{r.warnings}</span>}
+              {r.errors === 0 && r.warnings === 0 && <span className="muted">{msg.agencyPage.noProblems}</span>}
             </td>
             <td className="muted">{r.sourceName}</td>
           </tr>

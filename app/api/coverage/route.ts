@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { COVERAGE_BUCKETS, getCoverage } from "@/db/queries/coverage";
 import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/table";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
-import { daysLate } from "@/lib/dashboard/deadline";
+import { daysLate } from "@/lib/report/deadline";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { publicOrigin } from "@/lib/http/origin";
@@ -31,20 +31,20 @@ export async function GET(request: Request) {
     title: dash.coverage.sheet(year),
     columns: [
       { key: "status", header: dash.coverage.status },
-      { key: "name", header: "单位" },
-      { key: "kind", header: "类型" },
-      { key: "region", header: "所属地区" },
+      { key: "name", header: msg.common.agency },
+      { key: "kind", header: msg.common.kind },
+      { key: "region", header: msg.common.regionOf },
       { key: "published", header: dash.coverage.published },
       { key: "deadline", header: dash.coverage.deadline },
-      { key: "daysLate", header: "逾期天数", numFmt: "0" },
-      { key: "reason", header: "原因" },
-      { key: "link", header: "链接" },
+      { key: "daysLate", header: msg.coveragePage.daysLate, numFmt: "0" },
+      { key: "reason", header: msg.common.reason },
+      { key: "link", header: msg.coveragePage.link },
     ],
     rows: COVERAGE_BUCKETS.flatMap((b) =>
       c[b].rows.map((a) => ({
         status: LABEL[b],
         name: a.name,
-        kind: dash.kinds[a.kind],
+        kind: msg.agencyKinds[a.kind],
         region: a.regionName,
         published: a.publishedOn ?? "",
         deadline: a.deadline ?? "",

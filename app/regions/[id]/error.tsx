@@ -1,6 +1,8 @@
 "use client";
 import { RouteError } from "@/components/dashboard/route-error";
 
-export default function Error({ reset }: { error: Error; reset: () => void }) {
-  return <RouteError title="地区合计" reset={reset} />;
+import { msg } from "@/lib/messages";
+
+export default function RegionError({ reset }: { error: Error; reset: () => void }) {
+  return <RouteError title={msg.common.regionTotal} reset={reset} />;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { legendOf } from "@/components/charts/palette";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRegionTotals } from "@/db/queries/compare";
@@ -37,12 +38,12 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
       <table className="list compact" data-testid="region-contributors">
         <thead>
           <tr>
-            <th>年度</th>
-            <th className="num">报送单位</th>
-            <th className="num">本年新收申请</th>
-            <th className="num">（其中写明的单位）</th>
-            <th className="num">行政复议</th>
-            <th className="num">行政诉讼</th>
+            <th>{msg.common.year}</th>
+            <th className="num">{msg.regionPage.filedAgencies}</th>
+            <th className="num">{msg.regionPage.received}</th>
+            <th className="num">{msg.regionPage.statedBy}</th>
+            <th className="num">{msg.regionPage.reviews}</th>
+            <th className="num">{msg.regionPage.suits}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,10 +51,10 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
             <tr key={t.year}>
               <td>{t.year}</td>
               <td className="num">{t.reports}</td>
-              <td className="num">{formatValue(t.sums.received, "件")}</td>
+              <td className="num">{formatValue(t.sums.received, msg.common.pieces)}</td>
               <td className="num">{t.counts.received}</td>
-              <td className="num">{formatValue(t.sums.review_total, "件")}</td>
-              <td className="num">{formatValue(t.sums.suit_total, "件")}</td>
+              <td className="num">{formatValue(t.sums.review_total, msg.common.pieces)}</td>
+              <td className="num">{formatValue(t.sums.suit_total, msg.common.pieces)}</td>
             </tr>
           ))}
         </tbody>
@@ -69,10 +70,10 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
               {series.length === 0 ? (
                 <Empty>{dash.emptyFamily}</Empty>
               ) : (
-                <ChartExport title={f.title} subtitle={chartSubtitle(`${regionName}（地区合计）`, rows, f.unit)} legend={series} table={yearSeriesTable(rows, series, f.unit)}>
+                <ChartExport title={f.title} subtitle={chartSubtitle(msg.regionPage.title(regionName), rows, f.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, f.unit)}>
                   <FamilyChart
                     rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
-                    series={series.map(({ id, label, color }) => ({ id, label, color, cell: "" }))}
+                    series={series.map(({ id, label }) => ({ id, label, cell: "" }))}
                     kind={f.chart === "stacked" ? "stacked" : "line"}
                     unit={f.unit}
                     breakYear={brk}
@@ -114,9 +115,9 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       </p>
       <ExportRegistry>
         <p className="form-row no-print">
-          <ExportPageButton zipName={`${region.name}-地区合计-图表`} />
+          <ExportPageButton zipName={msg.regionPage.zipName(region.name)} />
         </p>
-        <Card title="历年合计" testId="card-region-totals" skeletonHeight={400}>
+        <Card title={msg.regionPage.history} testId="card-region-totals" skeletonHeight={400}>
           <Totals regionId={region.id} regionName={region.name} />
         </Card>
       </ExportRegistry>

@@ -20,7 +20,7 @@ export const reviewFindingAction = serverAction(
       const ok = await reviewFinding(tx, { ...d, reviewer });
       if (!ok) return { result: fail(msg.findings.gone), audit: null };
       return {
-        result: { ok: true as const, message: d.status === "open" ? "已撤销审核结论" : d.status === "confirmed" ? "已确认" : "已排除" },
+        result: { ok: true as const, message: d.status === "open" ? msg.reportPage.reviewUndone : d.status === "confirmed" ? msg.common.confirmed : msg.common.dismissed },
         audit: {
           action: "finding.review",
           target: `finding:${d.findingId}`,
@@ -44,7 +44,7 @@ export const correctCellAction = serverAction(
       const r = await correctCell(tx, { ...d, by: actor?.name ?? "" });
       if (!r.ok) return { result: r, audit: null };
       return {
-        result: { ok: true as const, message: `已更正 ${describeCell(d.key)}，核对已重新运行` },
+        result: { ok: true as const, message: msg.reportPage.corrected(describeCell(d.key)) },
         audit: {
           action: "cell.correct",
           target: `report:${d.reportId}`,

@@ -2,6 +2,8 @@
 import { useState, useTransition } from "react";
 import { correctCellAction } from "./actions";
 
+import { msg } from "@/lib/messages";
+
 /** Fix a misread cell; the server keeps the old value in the cell's history and re-runs the checks. */
 export function CorrectCellForm({ reportId, options, initialKey }: { reportId: number; options: { key: string; label: string; value: string }[]; initialKey?: string }) {
   const [key, setKey] = useState(initialKey && options.some((o) => o.key === initialKey) ? initialKey : (options[0]?.key ?? ""));
@@ -23,7 +25,7 @@ export function CorrectCellForm({ reportId, options, initialKey }: { reportId: n
       }}
     >
       <label>
-        单元格
+        {msg.common.cell}
         <select name="key" value={key} onChange={(e) => setKey(e.target.value)}>
           {options.map((o) => (
             <option key={o.key} value={o.key}>{o.label}</option>
@@ -31,18 +33,18 @@ export function CorrectCellForm({ reportId, options, initialKey }: { reportId: n
         </select>
       </label>
       <label>
-        现值
-        <input type="text" value={current?.value ?? ""} readOnly size={8} aria-label="现值" />
+        {msg.reportPage.currentValue}
+        <input type="text" value={current?.value ?? ""} readOnly size={8} aria-label={msg.reportPage.currentValue} />
       </label>
       <label>
-        新值（留空表示空白）
+        {msg.reportPage.newValueLabel}
         <input type="text" name="value" size={10} inputMode="decimal" />
       </label>
       <label>
-        更正原因
+        {msg.reportPage.correctReason}
         <input type="text" name="reason" size={24} required />
       </label>
-      <button type="submit" disabled={pending}>{pending ? "保存中…" : "保存更正"}</button>
+      <button type="submit" disabled={pending}>{pending ? msg.common.saving : msg.reportPage.saveCorrection}</button>
       {message && <span className={message.ok ? "ok-text" : "error-text"} role="status">{message.text}</span>}
     </form>
   );

@@ -51,47 +51,47 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   return (
     <>
       <p className="muted">
-        <Link href="/">单位与年度</Link> / <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
+        <Link href="/">{msg.common.agenciesAndYears}</Link> / <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
       </p>
       <h1>
-        {agency.name} {report.year} 年度政府信息公开工作年度报告
+        {agency.name}{msg.reportPage.title(report.year)}
       </h1>
       <div className="card">
         <dl className="meta" data-testid="report-meta">
-          <dt>发布机关</dt>
+          <dt>{msg.common.publisher}</dt>
           <dd>
             <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
           </dd>
-          <dt>报告年度</dt>
-          <dd>{report.year} 年</dd>
-          <dt>表格格式</dt>
+          <dt>{msg.common.reportYear}</dt>
+          <dd>{report.year}{msg.reportPage.yearSuffix}</dd>
+          <dt>{msg.reportPage.tableFormat}</dt>
           <dd>
             {FORMAT_LABELS[report.format]}
-            {report.mixedFormat && <span className="badge warning" style={{ marginLeft: 8 }}>格式混用</span>}
+            {report.mixedFormat && <span className="badge warning" style={{ marginLeft: 8 }}>{msg.reportPage.mixedFormat}</span>}
           </dd>
-          <dt>发布日期</dt>
-          <dd>{formatDate(report.publishedOn) || <span className="muted">未识别</span>}</dd>
-          <dt>来源</dt>
+          <dt>{msg.common.publishedOn}</dt>
+          <dd>{formatDate(report.publishedOn) || <span className="muted">{msg.common.unknown}</span>}</dd>
+          <dt>{msg.reportPage.source}</dt>
           <dd>
-            {report.sourceName} · <Link href={`/reports/${report.id}/source`}>查看原文文本</Link>
+            {report.sourceName} · <Link href={`/reports/${report.id}/source`}>{msg.reportPage.viewSourceText}</Link>
           </dd>
-          <dt>导入时间</dt>
+          <dt>{msg.reportPage.importedAt}</dt>
           <dd>
-            {formatDateTime(report.importedAt)} <span className="muted">（解析器 {report.parserVersion}）</span>
+            {formatDateTime(report.importedAt)} <span className="muted">{msg.reportPage.parserVersion(report.parserVersion)}</span>
           </dd>
         </dl>
       </div>
 
       {focused && (
         <div className="alert warn" data-testid="focused-cell">
-          {describeCell(focused.key)}：{formatNumber(focused.value) || "（空白）"}。原文写作“{focused.raw || "（空白）"}”，位于{describeLoc(focused.source) || "原文中"}。
-          <Link href={`/reports/${report.id}/source`}>查看原文</Link>
+          {describeCell(focused.key)}{msg.reportPage.focusedCell(formatNumber(focused.value) || msg.common.blank, focused.raw || msg.common.blank, describeLoc(focused.source) || msg.reportPage.inSource)}
+          <Link href={`/reports/${report.id}/source`}>{msg.reportPage.viewSource}</Link>
         </div>
       )}
 
       <div className="card">
         <h2 style={{ marginTop: 0 }}>
-          核对发现（{findings.length}）
+          {msg.reportPage.findingsCount(findings.length)}
           {findings.length > 0 && (
             <span className="muted" style={{ fontSize: "0.85rem", fontWeight: 400, marginLeft: 8 }}>
               {(["error", "warning", "info"] as const).filter((s) => counts[s]).map((s) => `${msg.severity[s]} ${counts[s]}`).join(" · ")}
@@ -99,7 +99,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           )}
         </h2>
         {findings.length === 0 ? (
-          <p className="empty">没有发现问题。</p>
+          <p className="empty">{msg.reportPage.noFindings}</p>
         ) : (
           <ol className="findings" data-testid="findings">
             {findings.map((f, i) => (
@@ -107,7 +107,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 <span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span> {f.message}
                 <div className="muted" style={{ fontSize: "0.8rem" }}>
                   [{i + 1}] {RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}
-                  {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && ` 等 ${f.cells.length} 个单元格`}</>}
+                  {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && msg.common.moreCells(f.cells.length)}</>}
                 </div>
                 <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview={canReview} />
               </li>
@@ -135,39 +135,39 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       )}
 
       {report.format === "pre2019" ? (
-        <div className="card empty">本报告为 2019 年以前的格式，没有全国统一表格；原文见“查看原文文本”。</div>
+        <div className="card empty">{msg.reportPage.pre2019}</div>
       ) : (
         <div className="card">
           <p className="export-buttons" data-testid="table-downloads">
-            表格下载：<a href={`/api/reports/${report.id}/tables?format=csv`} download>CSV</a>
+            {msg.reportPage.downloadTables}<a href={`/api/reports/${report.id}/tables?format=csv`} download>CSV</a>
             <a href={`/api/reports/${report.id}/tables?format=xlsx`} download>XLSX</a>
           </p>
           <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
           <p className="muted" style={{ fontSize: "0.8rem" }}>
-            空白单元格表示原文印为空白（不按 0 显示）；“缺”表示原文没有这个单元格。鼠标停在数字上可看到原文写法、所在位置和相关发现。
+            {msg.reportPage.blankNote}
           </p>
           {canCorrect && (
             <>
-              <h3>更正单元格</h3>
+              <h3>{msg.reportPage.correctCell}</h3>
               <CorrectCellForm
                 reportId={report.id}
                 initialKey={focus}
-                options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : "缺" }))}
+                options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : msg.common.missingCell }))}
               />
             </>
           )}
           {history.length > 0 && (
             <>
-              <h3>更正记录</h3>
+              <h3>{msg.reportPage.corrections}</h3>
               <table className="list" data-testid="cell-history">
                 <thead>
                   <tr>
-                    <th>时间</th>
-                    <th>单元格</th>
-                    <th>原值</th>
-                    <th>新值</th>
-                    <th>更正人</th>
-                    <th>原因</th>
+                    <th>{msg.common.time}</th>
+                    <th>{msg.common.cell}</th>
+                    <th>{msg.reportPage.oldValue}</th>
+                    <th>{msg.reportPage.newValue}</th>
+                    <th>{msg.reportPage.correctedBy}</th>
+                    <th>{msg.common.reason}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -175,8 +175,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                     <tr key={h.id}>
                       <td>{formatDateTime(h.changedAt)}</td>
                       <td>{describeCell(h.key)}</td>
-                      <td>{h.oldRaw === null ? "（原文无此格）" : formatNumber(h.oldValue) || "（空白）"}</td>
-                      <td>{formatNumber(h.newValue) || "（空白）"}</td>
+                      <td>{h.oldRaw === null ? msg.reportPage.noSuchCell : formatNumber(h.oldValue) || msg.common.blank}</td>
+                      <td>{formatNumber(h.newValue) || msg.common.blank}</td>
                       <td>{h.changedBy}</td>
                       <td>{h.reason}</td>
                     </tr>
@@ -190,11 +190,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
 
       {(notes.length > 0 || report.unread.length > 0 || report.missingCells.length > 0) && (
         <div className="card">
-          <h2 style={{ marginTop: 0 }}>读取说明</h2>
+          <h2 style={{ marginTop: 0 }}>{msg.reportPage.readingNotes}</h2>
           <ul>
             {notes.map((c) => (
               <li key={c.key}>
-                {describeCell(c.key)}：原文附注“{c.note}”
+                {describeCell(c.key)}{msg.reportPage.cellNote(c.note)}
               </li>
             ))}
             {report.unread.map((u, i) => (
@@ -203,7 +203,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
                 {u.where && <span className="muted">（{u.where}）</span>}
               </li>
             ))}
-            {report.missingCells.length > 0 && <li>原文缺少 {report.missingCells.length} 个单元格（表中标为“缺”）</li>}
+            {report.missingCells.length > 0 && <li>{msg.reportPage.missingCells(report.missingCells.length)}</li>}
           </ul>
         </div>
       )}

@@ -2,7 +2,9 @@
 import { useState, useTransition } from "react";
 import { reviewFindingAction } from "./actions";
 
-const STATUS_LABEL: Record<string, string> = { confirmed: "已确认", dismissed: "已排除" };
+import { msg } from "@/lib/messages";
+
+const STATUS_LABEL: Record<string, string> = { confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 
 /** Confirm or dismiss one finding with a comment; the reviewer is the signed-in user. */
 export function ReviewControls({ findingId, status, reviewer, comment, canReview }: { findingId: number; status: string | null; reviewer: string | null; comment: string | null; canReview: boolean }) {
@@ -27,18 +29,18 @@ export function ReviewControls({ findingId, status, reviewer, comment, canReview
       {status ? (
         <span className={`review-status ${status}`}>
           {STATUS_LABEL[status]}（{reviewer}{comment ? `：${comment}` : ""}）
-          {canReview && <button type="button" className="link" onClick={() => send("open")} disabled={pending}>撤销</button>}
+          {canReview && <button type="button" className="link" onClick={() => send("open")} disabled={pending}>{msg.reportPage.undo}</button>}
         </span>
       ) : (
         !open && canReview && (
-          <button type="button" className="link" onClick={() => setOpen(true)}>审核</button>
+          <button type="button" className="link" onClick={() => setOpen(true)}>{msg.common.review}</button>
         )
       )}
       {open && (
         <span className="review-form">
-          <input type="text" placeholder="说明（可选）" value={note} onChange={(e) => setNote(e.target.value)} aria-label="审核说明" size={24} />
-          <button type="button" onClick={() => send("confirmed")} disabled={pending}>确认问题</button>
-          <button type="button" className="secondary" onClick={() => send("dismissed")} disabled={pending}>排除</button>
+          <input type="text" placeholder={msg.reportPage.noteOptional} value={note} onChange={(e) => setNote(e.target.value)} aria-label={msg.reportPage.reviewNote} size={24} />
+          <button type="button" onClick={() => send("confirmed")} disabled={pending}>{msg.reportPage.confirm}</button>
+          <button type="button" className="secondary" onClick={() => send("dismissed")} disabled={pending}>{msg.reportPage.dismiss}</button>
         </span>
       )}
       {message && <span className={message.ok ? "ok-text" : "error-text"} role="status"> {message.text}</span>}

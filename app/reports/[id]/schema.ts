@@ -6,20 +6,20 @@ import { msg } from "@/lib/messages";
 export const reviewFindingSchema = z.object({
   findingId: z.coerce.number().int().positive(),
   status: z.enum(["confirmed", "dismissed", "open"]),
-  comment: z.string().trim().max(500, "说明不超过 500 字"),
+  comment: z.string().trim().max(500, msg.reportPage.noteTooLong),
 });
 
 export const correctCellSchema = z
   .object({
     reportId: z.coerce.number().int().positive(),
-    key: z.string().refine((k) => ALL_CELL_KEYS.has(k), "请选择要更正的单元格"),
+    key: z.string().refine((k) => ALL_CELL_KEYS.has(k), msg.reportPage.chooseCell),
     // The same rules as an import (lib/report/input.ts): "0x10", "1e20", "1,2,3" and 4.5 件 are refused.
     value: z
       .string()
       .transform((s) => parseNumberText(s))
       .refine((v) => v !== undefined, msg.input.numberText)
       .transform((v) => v ?? null),
-    reason: z.string().trim().min(1, "请写明更正原因").max(500, "原因不超过 500 字"),
+    reason: z.string().trim().min(1, msg.reportPage.reasonRequired).max(500, msg.reportPage.reasonTooLong),
   })
   .superRefine((d, ctx) => {
     if (!ALL_CELL_KEYS.has(d.key)) return;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { REGION_LEVELS } from "@/db/schema";
+import { msg } from "@/lib/messages";
+import { REGION_LEVELS } from "@/lib/report/agency";
 
 /** Form fields `cell.<agencyId>.<indicatorId>`: one manual indicator of one agency in the grid. */
 export const CELL_PREFIX = "cell.";
@@ -11,7 +12,7 @@ export const manualGridSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   rubric: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
-  reason: z.string().trim().max(500, "说明不超过 500 字").default(""),
+  reason: z.string().trim().max(500, msg.scoring.manual.reasonTooLong).default(""),
 });
 export type ManualGridInput = z.infer<typeof manualGridSchema>;
 

@@ -17,6 +17,6 @@ export const editorLabels = {
   remove: r.remove,
   save: msg.scoring.sheet.save,
   saving: msg.scoring.sheet.saving,
-  maxTotal: "满分 {n} 分",
+  maxTotal: msg.scoringPage.maxTotalTemplate,
 };
 export const ruleOptions = RULES.map((x) => ({ id: x.id, title: x.title }));

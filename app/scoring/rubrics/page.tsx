@@ -28,11 +28,11 @@ export default async function RubricsPage() {
       <table className="list" data-testid="rubrics">
         <thead>
           <tr>
-            <th>名称</th>
-            <th>版本</th>
-            <th>指标</th>
-            <th>满分</th>
-            <th>最近修改</th>
+            <th>{msg.common.name}</th>
+            <th>{msg.scoringPage.version}</th>
+            <th>{msg.common.indicator}</th>
+            <th>{msg.scoringPage.maxPoints}</th>
+            <th>{msg.scoringPage.modified}</th>
             <th />
           </tr>
         </thead>
@@ -44,7 +44,7 @@ export default async function RubricsPage() {
               </td>
               <td>
                 {m.version(r.version)}
-                {r.versions > 1 && <span className="muted">（共 {r.versions} 版）</span>}
+                {r.versions > 1 && <span className="muted">{msg.scoringPage.versions(r.versions)}</span>}
               </td>
               <td>{r.definition.indicators.length}</td>
               <td>{formatNumber(maxTotal(r.definition))}</td>

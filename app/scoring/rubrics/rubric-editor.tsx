@@ -8,6 +8,8 @@ import { useState, useTransition } from "react";
 import type { Indicator, Method, RubricDefinition } from "@/lib/scoring/rubric";
 import { saveRubricAction } from "./actions";
 
+import { msg } from "@/lib/messages";
+
 interface Props {
   id?: number;
   name: string;
@@ -69,11 +71,11 @@ export function RubricEditor(p: Props) {
       <table className="list">
         <thead>
           <tr>
-            <th>编号</th>
-            <th>名称</th>
-            <th>分值</th>
-            <th>方式</th>
-            <th>参数</th>
+            <th>{msg.common.id}</th>
+            <th>{msg.common.name}</th>
+            <th>{msg.common.points}</th>
+            <th>{msg.common.method}</th>
+            <th>{msg.scoringPage.params}</th>
             <th>{L.sources}</th>
             <th />
           </tr>
@@ -82,16 +84,16 @@ export function RubricEditor(p: Props) {
           {items.map((x, i) => (
             <tr key={i} data-indicator={x.id}>
               <td>
-                <input type="text" value={x.id} onChange={(e) => update(i, { id: e.target.value })} size={10} aria-label="指标编号" />
+                <input type="text" value={x.id} onChange={(e) => update(i, { id: e.target.value })} size={10} aria-label={msg.scoringPage.indicatorId} />
               </td>
               <td>
-                <input type="text" value={x.name} onChange={(e) => update(i, { name: e.target.value })} size={16} aria-label="指标名称" />
+                <input type="text" value={x.name} onChange={(e) => update(i, { name: e.target.value })} size={16} aria-label={msg.scoringPage.indicatorName} />
               </td>
               <td>
-                <input type="number" value={x.max} min={0} step="0.5" onChange={(e) => update(i, { max: Number(e.target.value) })} style={{ width: 64 }} aria-label={`${x.id} 分值`} />
+                <input type="number" value={x.max} min={0} step="0.5" onChange={(e) => update(i, { max: Number(e.target.value) })} style={{ width: 64 }} aria-label={msg.scoringPage.indicatorPoints(x.id)} />
               </td>
               <td>
-                <select value={x.method.kind} onChange={(e) => update(i, { method: blankMethod(e.target.value as Method["kind"]) })} aria-label={`${x.id} 方式`}>
+                <select value={x.method.kind} onChange={(e) => update(i, { method: blankMethod(e.target.value as Method["kind"]) })} aria-label={msg.scoringPage.methodOf(x.id)}>
                   {Object.entries(p.methodLabels).map(([k, v]) => (
                     <option key={k} value={k}>{v}</option>
                   ))}
@@ -101,7 +103,7 @@ export function RubricEditor(p: Props) {
                 {x.method.kind !== "manual" && (
                   <label>
                     {L.deduct}
-                    <input type="number" min={0} step="0.5" value={x.method.deduct} onChange={(e) => updateMethod(i, { deduct: Number(e.target.value) })} style={{ width: 56 }} aria-label={`${x.id} 每项扣分`} />
+                    <input type="number" min={0} step="0.5" value={x.method.deduct} onChange={(e) => updateMethod(i, { deduct: Number(e.target.value) })} style={{ width: 56 }} aria-label={msg.scoringPage.deductOf(x.id)} />
                   </label>
                 )}
                 {x.method.kind === "findings" && (

@@ -11,7 +11,7 @@ import { publicOrigin } from "@/lib/http/origin";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<string, string> = { confirmed: "已确认", dismissed: "已排除" };
+const STATUS: Record<string, string> = { confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 
 export async function GET(request: Request) {
   await requireReader();
@@ -20,17 +20,17 @@ export async function GET(request: Request) {
   const s = findingsSearchSchema.parse(params);
   const rows = await listFindings(await getDb(), toFindingFilter(s), 1, 50_000);
   const table: ExportTable = {
-    title: "核对发现",
+    title: msg.common.findings,
     columns: [
-      { key: "severity", header: "程度" },
-      { key: "agency", header: "单位" },
-      { key: "region", header: "地区" },
-      { key: "year", header: "年度", numFmt: "0" },
-      { key: "rule", header: "规则" },
-      { key: "message", header: "发现" },
-      { key: "cells", header: "涉及单元格" },
-      { key: "status", header: "审核" },
-      { key: "link", header: "报告链接" },
+      { key: "severity", header: msg.common.severityShort },
+      { key: "agency", header: msg.common.agency },
+      { key: "region", header: msg.common.region },
+      { key: "year", header: msg.common.year, numFmt: "0" },
+      { key: "rule", header: msg.common.rule },
+      { key: "message", header: msg.common.finding },
+      { key: "cells", header: msg.findingsPage.cells },
+      { key: "status", header: msg.common.review },
+      { key: "link", header: msg.findingsPage.reportLink },
     ],
     rows: rows.map((f) => ({
       severity: msg.severity[f.severity],
@@ -40,11 +40,11 @@ export async function GET(request: Request) {
       rule: f.rule,
       message: f.message,
       cells: f.cells.map(describeCell).join("；"),
-      status: f.status ? `${STATUS[f.status]}（${f.reviewer}）` : "待审核",
+      status: f.status ? `${STATUS[f.status]}（${f.reviewer}）` : msg.common.pending,
       link: `${origin}/reports/${f.reportId}`,
     })),
     notes: [SOURCE_LINE, madeOnLine()],
   };
-  if (params.format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment("核对发现.xlsx", "findings.xlsx") } });
-  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment("核对发现.csv", "findings.csv") } });
+  if (params.format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(msg.findingsPage.xlsxName, "findings.xlsx") } });
+  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(msg.findingsPage.csvName, "findings.csv") } });
 }

@@ -25,7 +25,7 @@ export async function GET(request: Request) {
   const region = s.region ? (await listRegions(db)).find((r) => r.id === s.region)?.name : undefined;
   const table = {
     ...rankingTable(rows, rubric.definition.indicators, msg.scoring.export.sheetName, basis),
-    notes: [msg.scoring.chartTitle(region ?? "全部地区", year, `${rubric.name} 第 ${rubric.version} 版`), msg.scoring.basis[basis], SOURCE_LINE, madeOnLine()],
+    notes: [msg.scoring.chartTitle(region ?? msg.common.allRegions, year, msg.scoringPage.rubricVersion(rubric.name, rubric.version)), msg.scoring.basis[basis], SOURCE_LINE, madeOnLine()],
   };
   const name = `${msg.scoring.export.filename(year)}${region ? `-${region}` : ""}`;
   if (s.format === "csv") {

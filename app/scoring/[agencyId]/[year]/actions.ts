@@ -10,7 +10,7 @@ const ERRORS: Record<SaveEntryError, string> = {
   no_agency: msg.scoring.errors.noAgency,
   indicator: msg.scoring.errors.indicator,
   reason_required: msg.scoring.errors.reasonRequired,
-  out_of_range: "分值超出该指标的范围",
+  out_of_range: msg.scoringPage.scoreOutOfRange,
   no_report: msg.scoring.sheet.noReport,
 };
 

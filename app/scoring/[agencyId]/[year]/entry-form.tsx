@@ -2,6 +2,8 @@
 import { useState, useTransition } from "react";
 import { saveScoreEntryAction } from "./actions";
 
+import { msg } from "@/lib/messages";
+
 interface Props {
   agencyId: number;
   year: number;
@@ -72,7 +74,7 @@ export function EntryForm(p: Props) {
             send(fd);
           }}
         >
-          <input type="number" name="points" min={0} max={p.max} step="0.5" required defaultValue={p.current ?? ""} aria-label={`${p.name} 分值`} style={{ width: 72 }} />
+          <input type="number" name="points" min={0} max={p.max} step="0.5" required defaultValue={p.current ?? ""} aria-label={msg.scoringPage.entryPoints(p.name)} style={{ width: 72 }} />
           <span className="muted"> / {p.max}</span>
           <input type="text" name="reason" placeholder={p.labels.reason} required={!p.manual} aria-label={`${p.name} ${p.labels.reason}`} size={24} />
           <button type="submit" disabled={pending}>{pending ? p.labels.saving : p.labels.save}</button>

@@ -35,7 +35,7 @@ function Evidence({ e }: { e: EvidenceRef }) {
     case "cell":
       return (
         <Link href={`/reports/${e.reportId}?cell=${encodeURIComponent(e.key)}`} data-testid="evidence-cell">
-          {describeCell(e.key)}：{e.value === null ? "（空白）" : formatNumber(e.value)}
+          {describeCell(e.key)}：{e.value === null ? msg.common.blank : formatNumber(e.value)}
         </Link>
       );
     case "report":
@@ -73,21 +73,21 @@ export default async function ScoreSheetPage({
       <h1>{m.sheet.title(agency.name, p.data.year)}</h1>
       <div className="card">
         <dl className="meta">
-          <dt>评分细则</dt>
+          <dt>{msg.scoringPage.rubric}</dt>
           <dd>
             <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>
           </dd>
-          <dt>总分</dt>
+          <dt>{msg.scoringPage.total}</dt>
           <dd data-testid="sheet-total">
             <strong>{m.sheet.total(result.total, result.max)}</strong>
           </dd>
-          <dt>状态</dt>
+          <dt>{msg.scoringPage.status}</dt>
           <dd data-testid="sheet-status">
             {result.complete ? m.sheet.complete : result.total === null ? m.missing.no_report : m.unrankedWhy(result.missing.map((x) => `${m.missing[x.reason]}（${x.name}）`))}
           </dd>
-          <dt>报告</dt>
+          <dt>{msg.scoringPage.report}</dt>
           <dd>{evidence ? <Link href={`/reports/${evidence.reportId}`}>{m.sheet.openReport}</Link> : <span className="muted">{m.sheet.noReport}</span>}</dd>
-          <dt>评分记录</dt>
+          <dt>{msg.scoringPage.history}</dt>
           <dd className="muted">{score ? `${m.sheet.saved(formatDateTime(score.updatedAt))}（${score.updatedBy}）` : m.sheet.notSaved}</dd>
         </dl>
       </div>
@@ -96,9 +96,9 @@ export default async function ScoreSheetPage({
         <table className="list" data-testid="score-sheet">
           <thead>
             <tr>
-              <th>指标</th>
-              <th>方式</th>
-              <th>得分</th>
+              <th>{msg.common.indicator}</th>
+              <th>{msg.common.method}</th>
+              <th>{msg.scoringPage.score}</th>
               <th>{m.sheet.evidence}</th>
               {editable && <th />}
             </tr>
@@ -109,7 +109,7 @@ export default async function ScoreSheetPage({
                 <td>
                   {i.name}
                   <div className="muted" style={{ fontSize: "0.8rem" }}>
-                    {i.indicatorId} · 满分 {formatNumber(i.max)}
+                    {i.indicatorId}{msg.scoringPage.maxSuffix}{formatNumber(i.max)}
                   </div>
                 </td>
                 <td>{m.method[i.method]}</td>
@@ -160,7 +160,7 @@ export default async function ScoreSheetPage({
             ))}
           </tbody>
         </table>
-        {!editable && evidence && <p className="muted">{user ? msg.auth.refused.role("score") : `${msg.auth.signInRequired}后可评分。`}</p>}
+        {!editable && evidence && <p className="muted">{user ? msg.auth.refused.role("score") : msg.scoringPage.signInToScore(msg.auth.signInRequired)}</p>}
       </div>
 
       <div className="card">
@@ -171,9 +171,9 @@ export default async function ScoreSheetPage({
           <table className="list" data-testid="score-history">
             <thead>
               <tr>
-                <th>时间</th>
-                <th>指标</th>
-                <th>变更</th>
+                <th>{msg.common.time}</th>
+                <th>{msg.common.indicator}</th>
+                <th>{msg.scoringPage.change}</th>
                 <th>{m.sheet.by}</th>
                 <th>{m.sheet.reason}</th>
               </tr>

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { msg } from "@/lib/messages";
+
 export const saveScoreEntrySchema = z.object({
   agencyId: z.coerce.number().int().positive(),
   year: z.coerce.number().int().min(2000).max(2100),
@@ -12,8 +14,8 @@ export const saveScoreEntrySchema = z.object({
     .trim()
     .optional()
     .transform((s) => (s === undefined || s === "" ? null : Number(s)))
-    .refine((v) => v === null || (Number.isFinite(v) && v >= 0), "分值应为不小于 0 的数字"),
-  reason: z.string().trim().max(500, "理由不超过 500 字").default(""),
+    .refine((v) => v === null || (Number.isFinite(v) && v >= 0), msg.scoringPage.scoreInvalid),
+  reason: z.string().trim().max(500, msg.scoringPage.reasonTooLong).default(""),
 });
 export type SaveScoreEntryInput = z.infer<typeof saveScoreEntrySchema>;
 

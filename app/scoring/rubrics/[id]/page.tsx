@@ -17,13 +17,13 @@ const m = msg.scoring;
 function describeMethod(x: Method): string {
   switch (x.kind) {
     case "deadline":
-      return `发布日期晚于法定期限（部门 1 月 31 日、本级政府 3 月 31 日）扣 ${x.deduct} 分`;
+      return msg.scoringPage.deadlineMethod(x.deduct);
     case "findings":
-      return `每条核对发现扣 ${x.deduct} 分：${x.rules.map((r) => ruleById(r)?.title ?? r).join("；")}${x.needsTables ? "（需要统一表格）" : ""}${x.needsPrevious ? "（没有上年报告时不扣分）" : ""}`;
+      return msg.scoringPage.findingsMethod(x.deduct, x.rules.map((r) => ruleById(r)?.title ?? r).join("；"), x.needsTables ? msg.scoringPage.needsTables : "", x.needsPrevious ? msg.scoringPage.noPenaltyWithoutPrevious : "");
     case "cells":
-      return `每件扣 ${x.deduct} 分：${x.keys.map(describeCell).join(" + ")}`;
+      return msg.scoringPage.cellsMethod(x.deduct, x.keys.map(describeCell).join(" + "));
     case "manual":
-      return x.guide || "评估人填写";
+      return x.guide || msg.scoringPage.manualMethod;
   }
 }
 
@@ -52,16 +52,16 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
           </>
         )}
         {" · "}
-        <Link href={`/scoring?rubric=${rubric.id}&version=${rubric.version}`}>按此版本排名</Link>
+        <Link href={`/scoring?rubric=${rubric.id}&version=${rubric.version}`}>{msg.scoringPage.rankByVersion}</Link>
       </p>
       <table className="list" data-testid="rubric-indicators">
         <thead>
           <tr>
-            <th>编号</th>
-            <th>指标</th>
-            <th>分值</th>
-            <th>方式</th>
-            <th>评分方法</th>
+            <th>{msg.common.id}</th>
+            <th>{msg.common.indicator}</th>
+            <th>{msg.common.points}</th>
+            <th>{msg.common.method}</th>
+            <th>{msg.scoringPage.methodDetail}</th>
             <th>{m.rubrics.sources}</th>
           </tr>
         </thead>
@@ -93,7 +93,7 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
         {versions.map((v) => (
           <li key={v.version}>
             <Link href={`/scoring/rubrics/${rubric.id}?version=${v.version}`}>{m.rubrics.version(v.version)}</Link> {v.name} · {m.rubrics.createdBy(v.createdBy, formatDateTime(v.createdAt))}
-            {v.version === rubric.version && <span className="muted">（当前查看）</span>}
+            {v.version === rubric.version && <span className="muted">{msg.scoringPage.current}</span>}
           </li>
         ))}
       </ul>

@@ -16,7 +16,7 @@ export default async function NewRubricPage() {
         <Link href="/scoring/rubrics">{msg.scoring.rubrics.title}</Link>
       </p>
       <h1>{msg.scoring.rubrics.newRubric}</h1>
-      <p className="muted">从默认细则开始修改。</p>
+      <p className="muted">{msg.scoringPage.startFromDefault}</p>
       {roleMay(user, "manage_rubrics") ? (
         <RubricEditor name="" definition={DEFAULT_RUBRIC} rules={ruleOptions} labels={editorLabels} methodLabels={msg.scoring.methodKind} />
       ) : (

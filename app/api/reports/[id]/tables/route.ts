@@ -16,11 +16,11 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const format = new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
   const found = id.success ? await getReport(await getDb(), id.data) : null;
   const format2 = found?.report.format;
-  if (!found || !format2 || format2 === "pre2019") return new Response("没有这份报告，或报告没有统一表格", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!found || !format2 || format2 === "pre2019") return new Response(msg.reportPage.noTables, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { report, agency } = found;
-  const heading = `${agency.name} ${report.year} 年度政府信息公开工作年度报告；${SOURCE_LINE}；${madeOnLine()}`;
+  const heading = msg.reportPage.tablesCaption(agency.name, report.year, SOURCE_LINE, madeOnLine());
   const tables = reportExportTables(format2, report.mixedFormat, report.cellValues, heading);
-  const name = safeFileName(`${agency.name}-${report.year}-年报表格`);
+  const name = safeFileName(msg.reportPage.tablesName(agency.name, report.year));
   if (format === "xlsx") {
     return new Response(new Uint8Array(await toXlsx(tables)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, `report-${report.id}.xlsx`) } });
   }

@@ -23,7 +23,7 @@ export default async function EditRubricPage({ params }: { params: Promise<{ id:
         <Link href="/scoring/rubrics">{msg.scoring.rubrics.title}</Link> / <Link href={`/scoring/rubrics/${rubric.id}`}>{rubric.name}</Link>
       </p>
       <h1>{msg.scoring.rubrics.edit}</h1>
-      <p className="muted">当前为{msg.scoring.rubrics.version(rubric.version)}；保存后成为第 {rubric.version + 1} 版，已有评分仍按原版本。</p>
+      <p className="muted">{msg.scoringPage.editNote(msg.scoring.rubrics.version(rubric.version), rubric.version + 1)}</p>
       {roleMay(user, "manage_rubrics") ? (
         <RubricEditor id={rubric.id} name={rubric.name} definition={rubric.definition} rules={ruleOptions} labels={editorLabels} methodLabels={msg.scoring.methodKind} />
       ) : (

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const REPO = fileURLToPath(new URL("../", import.meta.url));
 export const SAMPLES = path.join(REPO, "data", "samples");
 export const EXPECTED = path.join(REPO, "data", "expected");
 export const SHARED_FIXTURES = path.join(REPO, "..", "shared", "fixtures");

@@ -17,17 +17,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { makeRng } from "../random";
-import { EXPECTED, REPO, SHARED_FIXTURES } from "./fixtures";
-import { kindOf, parseReportText, type ParsedReport } from "./index";
-import {
-  PRESENTATIONS,
-  generateReports,
-  hashSeed,
-  identityErrors,
-  knownKeys,
-  type KnownReport,
-  type Presentation,
-} from "./presentations";
+import { EXPECTED, REPO, SHARED_FIXTURES } from "../../test/fixtures";
+import { kindOf, parseReportText, type ParsedReport } from "../parse/index";
+import { PRESENTATIONS } from "./index";
+import { hashSeed, knownKeys, type KnownReport, type Presentation } from "./known";
+import { generateReports, identityErrors } from "./reports";
 
 const SEED = 20261204;
 /**

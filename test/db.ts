@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Db } from "./index";
+import { openDatabase, type Db } from "../db/index";
 
 export interface TestDatabase {
   driver: "pglite" | "postgres";

@@ -1,0 +1,30 @@
+/**
+ * Every presentation the reader is tested against, in order (presentations.test.ts, npm run presentations).
+ */
+import type { Presentation } from "./known";
+import { cellLineDropped, cellLineDroppedTight, cellLineSpaced, cellLineTight, flattenedPage, flattenedRows, flattenedSpaced, markdown, pipe, pipeBroken, pipeLeading, pipeOwnLine, pipeSuffix } from "./table-text";
+import { headerVariants, html, metaVariant, ocr, pdfMarkdown, traditionalChars } from "./pdf-ocr-html";
+
+export const PRESENTATIONS: readonly Presentation[] = [
+  pipe,
+  markdown,
+  cellLineTight,
+  cellLineSpaced,
+  cellLineDropped,
+  cellLineDroppedTight,
+  pipeOwnLine,
+  pipeSuffix,
+  pipeLeading,
+  pipeBroken,
+  flattenedRows,
+  flattenedSpaced,
+  flattenedPage,
+  pdfMarkdown,
+  ocr,
+  html,
+  traditionalChars,
+  headerVariants,
+  metaVariant("meta-signature", "agency only in the signature at the end (with its date)", "signature"),
+  metaVariant("meta-title-broken", "title broken over two lines", "title-broken"),
+  metaVariant("meta-period-year", "year only in the 统计期限 sentence", "period-year"),
+];
