@@ -20,6 +20,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { cellVectorSql } from "../lib/report/cell-vector";
 import { AGENCY_KINDS, REGION_LEVELS } from "../lib/report/agency";
+import type { SourceLoc } from "../lib/parse/document";
 import { FORMATS } from "../lib/report/template";
 
 export const regions = pgTable(
@@ -117,7 +118,7 @@ export const reportCells = pgTable(
     raw: text("raw").notNull(),
     note: text("note"),
     /** Where in the source it was read: line, or table/row/column, or page. */
-    source: jsonb("source").$type<{ line?: number; table?: number; row?: number; col?: number; page?: number }>().notNull(),
+    source: jsonb("source").$type<SourceLoc>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.key] }), index("report_cells_key_idx").on(t.key)],
 );

@@ -68,6 +68,20 @@ test("a chart or ranking link to a cell points at it and its source", async ({ p
   await expect(page.getByTestId("focused-cell")).toContainText("表三 本年新收·总计：70");
   await expect(page.getByTestId("focused-cell")).toContainText("第 2 个表格");
   await expect(page.locator('td[data-key="t3.received.total"]')).toHaveClass(/focus/);
+
+  // 查看原文 opens the source inside the site, the line it was read from marked, and leads back.
+  const report = page.url();
+  await page.getByTestId("view-original").click();
+  await expect(page).toHaveURL(/\/original\?cell=t3\.received\.total#L\d+$/);
+  await expect(page.getByTestId("original-cell")).toContainText("表三 本年新收·总计：原文写作“70”");
+  const marked = page.locator(".original-text li.marked");
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText("本年新收");
+  await expect(marked).toContainText("70");
+  await expect(marked).toBeInViewport();
+  await page.getByTestId("original-back").click();
+  await expect(page).toHaveURL(report);
+  await expect(page.getByTestId("focused-cell")).toBeVisible();
 });
 
 test("draft check: findings against last year's stored report, nothing stored", async ({ page }) => {

@@ -113,6 +113,15 @@ export async function getReport(db: Db, id: number) {
   return { ...row, cells, findings: found };
 }
 
+/** Where one cell of a report was read from (null when the report or the cell is not stored). */
+export async function getCellSource(db: Db, reportId: number, key: string) {
+  const [row] = await db
+    .select({ value: reportCells.value, raw: reportCells.raw, source: reportCells.source })
+    .from(reportCells)
+    .where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
+  return row ?? null;
+}
+
 export async function getReportSource(db: Db, id: number) {
   const [row] = await db
     .select({ text: reports.sourceText, name: reports.sourceName, year: reports.year, agency: agencies.name })

@@ -12,6 +12,11 @@ export interface SourceLoc {
   row?: number;
   col?: number;
   page?: number;
+  /**
+   * 1-based line of the stored source text, where a reader builds that text itself (web page,
+   * Word, PDF: one line per row or paragraph) — what 查看原文 highlights. Plain text keeps `line`.
+   */
+  at?: number;
 }
 
 export interface DocCell {

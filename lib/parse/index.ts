@@ -180,6 +180,14 @@ export function parseReportText(text: string, kind: TextKind): ParseOutcome {
 
 function parseDocument(doc: SourceDocument): ParseOutcome {
   const kind = doc.kind;
+  // The stored text of these is documentText(lines), one line per row: each cell remembers its line.
+  if (kind !== "text") {
+    for (let i = 0; i < doc.lines.length; i++) {
+      const l = doc.lines[i];
+      l.loc.at = i + 1;
+      if (l.kind === "row") for (const c of l.cells) c.loc.at = i + 1;
+    }
+  }
   const meta = readMeta(doc);
   const matched = matchCells(doc.lines);
   const hasTables = Object.keys(matched.cells).length > 0;

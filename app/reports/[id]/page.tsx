@@ -85,7 +85,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       {focused && (
         <div className="alert warn" data-testid="focused-cell">
           {describeCell(focused.key)}{msg.reportPage.focusedCell(formatNumber(focused.value) || msg.common.blank, focused.raw || msg.common.blank, describeLoc(focused.source) || msg.reportPage.inSource)}
-          <Link href={`/reports/${report.id}/source`}>{msg.reportPage.viewSource}</Link>
+          <Link href={`/reports/${report.id}/original?cell=${encodeURIComponent(focused.key)}${focusedLine(focused.source)}`} data-testid="view-original">{msg.reportPage.viewSource}</Link>
         </div>
       )}
 
@@ -209,4 +209,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       )}
     </>
   );
+}
+
+/** The anchor of the line a cell was read from in /reports/[id]/original. */
+function focusedLine(loc: { at?: number; line?: number }): string {
+  const n = loc.at ?? loc.line;
+  return n ? `#L${n}` : "";
 }
