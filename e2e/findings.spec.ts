@@ -41,14 +41,17 @@ test("review a finding, then correct the misread cell: history kept, checks re-r
   await page.reload();
   await expect(page.getByTestId("findings").getByRole("listitem").filter({ hasText: "表三 自然人列" })).toContainText("已确认（福建评估员");
   // An assessor reviews; correcting is the filer's.
-  await expect(page.getByTestId("correct-cell")).toHaveCount(0);
+  await expect(page.getByTestId("correct-hint")).toHaveCount(0);
   await signOut(page);
   await signIn(page, "filer");
   await openReport(page, "平潭综合实验区", 2020);
 
-  const form = page.getByTestId("correct-cell");
-  await form.getByLabel("单元格").selectOption({ label: "表三 办理结果总计·自然人" });
+  // In place: focus the figure in the table and press Enter.
+  await page.locator('td[data-key="t3.total_handled.natural_person"]').focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("dialog", { name: "更正 表三 办理结果总计·自然人" });
   await expect(form.getByLabel("现值")).toHaveValue("20");
+  await expect(form.getByLabel("新值（留空表示空白）")).toBeFocused();
   await form.getByLabel("新值（留空表示空白）").fill("26");
   await form.getByLabel("更正原因").fill("原文总计漏加");
   await form.getByRole("button", { name: "保存更正" }).click();

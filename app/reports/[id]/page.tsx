@@ -12,7 +12,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { markersFor } from "@/lib/checks/markers";
 import { msg } from "@/lib/messages";
 import { ReviewControls } from "./review-controls";
-import { CorrectCellForm } from "./correct-cell-form";
+import { CellCorrector } from "./cell-corrector";
 import { requireReader } from "@/app/session";
 import { agencyTarget } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
@@ -142,20 +142,23 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             {msg.reportPage.downloadTables}<a href={`/api/reports/${report.id}/tables?format=csv`} download>CSV</a>
             <a href={`/api/reports/${report.id}/tables?format=xlsx`} download>XLSX</a>
           </p>
-          <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
+          {canCorrect ? (
+            <>
+              <p className="muted small" data-testid="correct-hint">{msg.reportPage.correctHint}</p>
+              <CellCorrector
+                reportId={report.id}
+                initialKey={focus}
+                cells={Object.fromEntries(keys.map((k) => [k, { label: describeCell(k), value: k in views ? formatNumber(views[k].value) : msg.common.missingCell }]))}
+              >
+                <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
+              </CellCorrector>
+            </>
+          ) : (
+            <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
+          )}
           <p className="muted" style={{ fontSize: "0.8rem" }}>
             {msg.reportPage.blankNote}
           </p>
-          {canCorrect && (
-            <>
-              <h3>{msg.reportPage.correctCell}</h3>
-              <CorrectCellForm
-                reportId={report.id}
-                initialKey={focus}
-                options={keys.map((k) => ({ key: k, label: describeCell(k), value: k in views ? formatNumber(views[k].value) : msg.common.missingCell }))}
-              />
-            </>
-          )}
           {history.length > 0 && (
             <>
               <h3>{msg.reportPage.corrections}</h3>
