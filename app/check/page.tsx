@@ -17,7 +17,7 @@ export default async function DraftCheckPage() {
       <p className="muted">
         {msg.importPage.checkIntro(MAX_UPLOAD_MB)}
       </p>
-      <ImportForm mode="check" regions={regions.map((r) => ({ id: r.id, name: r.name, depth: 0 }))} />
+      <ImportForm mode="check" regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.depth }))} />
     </>
   );
 }

@@ -60,7 +60,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
             <select name="region" defaultValue={s.region ?? ""}>
               <option value="">{msg.common.allRegions}</option>
               {regions.map((r) => (
-                <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
+                <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
               ))}
             </select>
           </label>

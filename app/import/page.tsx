@@ -34,7 +34,7 @@ export default async function ImportPage() {
       <p className="muted">
         {msg.importPage.intro(MAX_UPLOAD_MB)}
       </p>
-      <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.path.split("/").filter(Boolean).length }))} />
+      <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.depth }))} />
       <BatchImport />
       <RecentImports items={recent} />
     </>

@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../index";
+import { inTreeOrder } from "../../lib/dashboard/tree";
 import { regions, type Region } from "../schema";
 import type { RegionLevel } from "../../lib/report/agency";
 
-export async function listRegions(db: Db): Promise<Region[]> {
-  return db.select().from(regions).orderBy(asc(regions.path), asc(regions.name));
+/** Every region in tree order (each followed by its subregions), with its depth for indented pickers. */
+export async function listRegions(db: Db): Promise<(Region & { depth: number })[]> {
+  return inTreeOrder(await db.select().from(regions));
 }
 
 /**

@@ -39,3 +39,28 @@ export function ancestry(rows: readonly FlatRegion[], id: number | null): number
   }
   return out;
 }
+
+const byName = new Intl.Collator("zh-CN").compare;
+
+/**
+ * Regions in the order a tree reads — each followed by its subregions, siblings by name — with
+ * their depth, for the indented pickers. (Sorting by path string put every province first, then
+ * every city, so indentation lied about parents.)
+ */
+export function inTreeOrder<T extends { id: number; parentId: number | null; name: string }>(rows: readonly T[]): (T & { depth: number })[] {
+  const children = new Map<number | null, T[]>();
+  const ids = new Set(rows.map((r) => r.id));
+  for (const r of rows) {
+    const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const out: (T & { depth: number })[] = [];
+  const walk = (parent: number | null, depth: number) => {
+    for (const r of (children.get(parent) ?? []).sort((a, b) => byName(a.name, b.name))) {
+      out.push({ ...r, depth });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
