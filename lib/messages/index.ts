@@ -4,6 +4,7 @@
 import { ACTIONS } from "../auth/permissions";
 import { describeCell } from "../report/template";
 import { dash } from "./dashboard";
+import { harvestMsg } from "./harvest";
 import { scoringMsg } from "./scoring";
 
 const ACTION_WORDS: Record<string, string> = ACTIONS;
@@ -243,4 +244,5 @@ export const msg = {
   dashboard: dash,
   /** Assessor scoring: rubrics, score sheets, rankings (lib/messages/scoring.ts). */
   scoring: scoringMsg,
+  harvest: harvestMsg,
 };
