@@ -9,7 +9,7 @@ import type { ParsedReport } from "../../lib/parse/index";
 import { inferAgencyKind } from "../../lib/report/agency";
 import { msg } from "../../lib/messages";
 import type { Db } from "../index";
-import { agencies, harvestSources, harvestVersions, harvestYears, regions, reports } from "../schema";
+import { agencies, harvestSources, harvestVersions, harvestYears, jobs, regions, reports, users } from "../schema";
 import { importParsed } from "./imports";
 import { nameInitials } from "../../lib/dashboard/initials";
 import { rowsOf } from "./rows";
@@ -291,4 +291,16 @@ export async function listYearEvidence(db: Db, agencyIds: number[], years?: numb
 export async function listSourcesFor(db: Db, agencyIds: number[]) {
   if (agencyIds.length === 0) return [];
   return db.select().from(harvestSources).where(inArray(harvestSources.agencyId, agencyIds)).orderBy(asc(harvestSources.agencyId));
+}
+
+/** Harvest runs of a region (and the runs of every region, like the daily schedule's), newest first. */
+export async function listHarvestJobs(db: Db, regionId: number | null, limit = 5) {
+  const region = regionId === null ? sql`true` : sql`(${jobs.payload}->>'regionId' is null or ${jobs.payload}->>'regionId' = ${String(regionId)})`;
+  return db
+    .select({ job: jobs, by: users.displayName })
+    .from(jobs)
+    .leftJoin(users, eq(users.id, jobs.createdBy))
+    .where(and(eq(jobs.kind, "harvest"), region))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(limit);
 }
