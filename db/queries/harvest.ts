@@ -40,6 +40,7 @@ export async function deleteSource(db: Db, agencyId: number) {
 export interface SourceRow {
   agencyId: number;
   agency: string;
+  kind: "government" | "department" | "township";
   regionId: number;
   regionName: string;
   regionPath: string;
@@ -55,6 +56,7 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
   const rows = rowsOf<{
     agency_id: number;
     agency: string;
+    kind: SourceRow["kind"];
     region_id: number;
     region_name: string;
     region_path: string;
@@ -63,7 +65,7 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
     last_error: string | null;
   }>(
     await db.execute(sql`
-      select a.id as agency_id, a.name as agency, g.id as region_id, g.name as region_name, g.path || g.id || '/' as region_path,
+      select a.id as agency_id, a.name as agency, a.kind, g.id as region_id, g.name as region_name, g.path || g.id || '/' as region_path,
         s.list_url, s.checked_at, s.last_error
       from agencies a join regions g on g.id = a.region_id
       left join harvest_sources s on s.agency_id = a.id
@@ -73,6 +75,7 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
   return rows.map((r) => ({
     agencyId: Number(r.agency_id),
     agency: r.agency,
+    kind: r.kind,
     regionId: Number(r.region_id),
     regionName: r.region_name,
     regionPath: r.region_path,

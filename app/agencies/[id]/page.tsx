@@ -12,6 +12,7 @@ import { ExportPageButton, ExportRegistry } from "@/components/export/chart-expo
 import { PrintButton } from "@/components/export/print";
 import { PrintHeader } from "@/components/export/print-header";
 import { AgencyFindingsByYear } from "./findings-by-year";
+import { HarvestSection } from "./harvest-section";
 import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
@@ -66,6 +67,10 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
 
       <Card title="核对发现（按年度）" testId="card-findings" skeletonHeight={120}>
         <AgencyFindingsByYear agencyId={agencyId} />
+      </Card>
+
+      <Card title={msg.harvest.evidence.title} testId="card-harvest" skeletonHeight={120}>
+        <HarvestSection agencyId={agencyId} kind={found.agency.kind} />
       </Card>
 
       <h2 className="print-section">年度报告</h2>
