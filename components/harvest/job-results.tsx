@@ -59,7 +59,6 @@ export function HarvestJob({ job }: { job: HarvestJobView }) {
           <table className="list compact" data-testid="harvest-results">
             <thead>
               <tr>
-                <th>{say.run.agency}</th>
                 <th>{say.run.year}</th>
                 <th>{say.run.outcome}</th>
                 <th>{say.run.detail}</th>
@@ -67,17 +66,18 @@ export function HarvestJob({ job }: { job: HarvestJobView }) {
             </thead>
             <tbody>
               {job.results.flatMap((a) => [
-                <tr key={`a${a.agencyId}`} data-testid="harvest-agency">
-                  <td>
-                    <Link href={`/agencies/${a.agencyId}`}>{a.agency}</Link>
+                // Each agency heads its own rows across the table: on a phone its name keeps the full width.
+                <tr key={`a${a.agencyId}`} data-testid="harvest-agency" className="group-head">
+                  <td colSpan={3}>
+                    <Link href={`/agencies/${a.agencyId}`}>
+                      <strong>{a.agency}</strong>
+                    </Link>
+                    {a.status !== "done" && <span className={STATUS_CLASS[a.status] ?? ""}> · {say.status[a.status]}</span>}
+                    <div className="small muted">{a.detail}</div>
                   </td>
-                  <td />
-                  <td className={STATUS_CLASS[a.status] ?? ""}>{a.status === "done" ? "" : say.status[a.status]}</td>
-                  <td className="small">{a.detail}</td>
                 </tr>,
                 ...a.items.map((i) => (
                   <tr key={`a${a.agencyId}-${i.year}-${i.url}`} data-testid="harvest-item" data-status={i.status}>
-                    <td />
                     <td>{i.reportId ? <Link href={`/reports/${i.reportId}`}>{i.year}</Link> : i.year}</td>
                     <td className={STATUS_CLASS[i.status] ?? ""}>{say.status[i.status]}</td>
                     <td className="small">
