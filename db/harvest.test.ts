@@ -17,9 +17,11 @@ import { harvestVersions, reports } from "./schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "./testing";
 
 process.env.HARVEST_DELAY_MS = "20";
+// The mirror is served on 127.0.0.1, which the harvester refuses unless told otherwise.
+process.env.HARVEST_ALLOW_PRIVATE = "1";
 const DELAY = 40;
 const fetcher = () =>
-  new PoliteFetcher({ delayMs: DELAY, timeoutMs: 800, maxBytes: 20 * 1024 * 1024, maxRedirects: 5, retries: 1, backoffMs: 10, contact: "tests" });
+  new PoliteFetcher({ delayMs: DELAY, timeoutMs: 800, maxBytes: 20 * 1024 * 1024, maxRedirects: 5, retries: 1, backoffMs: 10, contact: "tests", allowPrivate: true });
 const byYear = (r: AgencyResult) => Object.fromEntries(r.items.map((i) => [i.year, i]));
 
 describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
@@ -112,6 +114,14 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
     // The endless list stopped at the page limit; the slow page was tried again once, then given up.
     expect(site.hits.filter((h) => /index_\d+\.html$/.test(h.path)).length).toBeLessThanOrEqual(4);
     expect(site.hits.filter((h) => h.path.endsWith("slow.html"))).toHaveLength(2);
+  });
+
+  it("refuses the server's own network unless allowed", async () => {
+    const strict = new PoliteFetcher({ delayMs: 0, timeoutMs: 800, maxBytes: 1024, maxRedirects: 5, retries: 0, backoffMs: 0, contact: "tests" });
+    const before = site.hits.length;
+    const [r] = await harvestTargets(t.db, [targets[0]], { fetcher: strict, parse: parseReportAsync });
+    expect(r).toMatchObject({ status: "failed", detail: expect.stringContaining("本机或内部网络") });
+    expect(site.hits.length).toBe(before);
   });
 
   it("skips the same content on a second run", async () => {

@@ -7,6 +7,8 @@
  * Failures come back as a `FetchFailure` with a stable code; the Chinese wording is the caller's
  * (lib/messages/harvest.ts), so the same failure reads the same everywhere.
  */
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
 import robotsParser from "robots-parser";
 
 export const USER_AGENT_TOKEN = "DisclosureDashboardHarvester";
@@ -22,6 +24,11 @@ export interface FetcherOptions {
   backoffMs: number;
   /** Who to contact about the crawler, put into the User-Agent. */
   contact: string;
+  /**
+   * Loopback and private networks are refused by default: a source address typed by a user must
+   * not make the server fetch from its own network. Tests (a local mirror) and intranet portals set it.
+   */
+  allowPrivate?: boolean;
 }
 
 const num = (v: string | undefined, d: number) => (v && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : d);
@@ -34,9 +41,26 @@ export const defaultFetcherOptions = (): FetcherOptions => ({
   retries: 2,
   backoffMs: num(process.env.HARVEST_BACKOFF_MS, 5_000),
   contact: process.env.HARVEST_CONTACT ?? "disclosure-dashboard; annual-report collection",
+  allowPrivate: process.env.HARVEST_ALLOW_PRIVATE === "1",
 });
 
-export type FetchCode = "robots" | "offsite" | "timeout" | "too_large" | "redirects" | "http" | "network" | "bad_url";
+/** Loopback, private, link-local, carrier-grade NAT and unspecified addresses. */
+export function isPrivateAddress(ip: string): boolean {
+  const v = ip.toLowerCase().replace(/^\[|\]$/g, "");
+  if (isIP(v) === 4) {
+    const [a, b] = v.split(".").map(Number);
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (isIP(v) === 6) {
+    if (v === "::1" || v === "::") return true;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v);
+    if (mapped) return isPrivateAddress(mapped[1]);
+    return /^f[cd]/.test(v) || /^fe[89ab]/.test(v);
+  }
+  return false;
+}
+
+export type FetchCode = "robots" | "offsite" | "private" | "timeout" | "too_large" | "redirects" | "http" | "network" | "bad_url";
 
 export class FetchFailure extends Error {
   constructor(
@@ -86,6 +110,7 @@ export class PoliteFetcher {
     for (let hop = 0; ; hop++) {
       if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchFailure("bad_url", url.href);
       if (!gate(url)) throw new FetchFailure("offsite", url.href);
+      if (!this.o.allowPrivate && (await this.isPrivate(url))) throw new FetchFailure("private", url.href);
       if (!(await this.allowed(url))) throw new FetchFailure("robots", url.href);
       const res = await this.withRetries(url, opts.maxBytes ?? this.o.maxBytes);
       if (res.location === null) return res.fetched;
@@ -95,6 +120,17 @@ export class PoliteFetcher {
       } catch {
         throw new FetchFailure("bad_url", res.location);
       }
+    }
+  }
+
+  private async isPrivate(url: URL): Promise<boolean> {
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    if (host === "localhost" || host.endsWith(".localhost")) return true;
+    if (isIP(host)) return isPrivateAddress(host);
+    try {
+      return (await lookup(host, { all: true })).some((a) => isPrivateAddress(a.address));
+    } catch {
+      return false; // unresolvable: the request itself fails with "cannot connect"
     }
   }
 

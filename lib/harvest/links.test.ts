@@ -55,3 +55,11 @@ describe("reading agencies' list and report pages", () => {
     expect(g.attachment(new URL("https://www.fuzhou.gov.cn/a.pdf"))).toBe(false);
   });
 });
+
+import { isPrivateAddress } from "./fetcher";
+describe("the server's own network", () => {
+  it("knows loopback, private and link-local addresses", () => {
+    for (const ip of ["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "0.0.0.0"]) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of ["202.101.1.1", "172.32.0.1", "2400:da00::6666"]) expect(isPrivateAddress(ip), ip).toBe(false);
+  });
+});

@@ -17,6 +17,7 @@ export const harvestMsg = {
   fetch: {
     robots: "网站的 robots.txt 不允许抓取此地址，已跳过",
     offsite: "地址不在本单位网站上，未跟随",
+    private: "地址指向本机或内部网络，未访问（确需采集内网网站时设置 HARVEST_ALLOW_PRIVATE=1）",
     timeout: "网站在时限内没有应答（超时）",
     too_large: "文件超过大小上限，未下载",
     redirects: "重定向次数过多（可能是重定向循环）",
