@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../db/index";
 import { countResults, harvestTargets, type HarvestTarget } from "../db/harvest";
 import { findOrCreateAgency, findRegionByName, listRegionSources } from "../db/queries/harvest";
+import { upsertRegionPath } from "../db/queries/regions";
+import { REGION_LEVELS } from "../db/schema";
 import { parseReportAsync } from "../lib/parse/index";
 import { msg } from "../lib/messages";
 import { runCli } from "./cli";
@@ -24,7 +26,13 @@ if (!values.region || (values.list && !values.agency) || (!values.list && values
 
 await runCli(async () => {
   const h = await openDatabase();
-  const region = await findRegionByName(h.db, values.region!);
+  let region = await findRegionByName(h.db, values.region!);
+  // One column into a fresh database: a full path (省/市/县) names where its agency goes.
+  if ("error" in region && values.list && values.region!.includes("/")) {
+    const chain = values.region!.split("/").map((name, i) => ({ name: name.trim(), level: REGION_LEVELS[Math.min(i, REGION_LEVELS.length - 1)] }));
+    const r = await upsertRegionPath(h.db, chain);
+    region = { id: r.id, path: `${r.path}${r.id}/` };
+  }
   if ("error" in region) {
     console.error(say.cli.regionNotFound(values.region!));
     return 2;

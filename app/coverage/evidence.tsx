@@ -4,7 +4,8 @@
  */
 import Link from "next/link";
 import { getDb } from "@/db/index";
-import { listRegionSources, listYearEvidence } from "@/db/queries/harvest";
+import { listRegionSources } from "@/db/queries/harvest";
+import { listYearEvidence } from "@/db/queries/harvest-evidence";
 import { Empty } from "@/components/dashboard/card";
 import { evidenceFor } from "@/lib/harvest/evidence";
 import { msg } from "@/lib/messages";
@@ -44,6 +45,7 @@ export async function CoverageEvidence({ year, regionId }: { year: number; regio
                   firstSeenAt: y?.firstSeenAt ?? null,
                   lastMissingAt: y?.lastMissingAt ?? null,
                   printedOn: y?.printedOn ?? null,
+                  fetched: (y?.versions ?? 0) > 0,
                 });
                 return (
                   <tr key={s.agencyId} data-testid="coverage-evidence-row" data-state={e.state}>

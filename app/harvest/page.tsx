@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { listHarvestJobs, listRegionSources, listYearEvidence } from "@/db/queries/harvest";
+import { listRegionSources } from "@/db/queries/harvest";
+import { listHarvestJobs, listYearEvidence } from "@/db/queries/harvest-evidence";
 import { listRegions } from "@/db/queries/regions";
 import { regionTarget } from "@/db/queries/users";
 import { Card, Empty } from "@/components/dashboard/card";

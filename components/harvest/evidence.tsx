@@ -10,12 +10,15 @@ const say = msg.harvest.evidence;
 export function EvidenceText({ e }: { e: Evidence }) {
   if (e.state === "no_source") return <span className="muted">{say.noSource}</span>;
   if (e.state === "unchecked") return <span className="muted">{say.unchecked}</span>;
+  if (e.state === "listed") return <span className="error-text">{say.listed(e.firstSeenAt)}</span>;
   if (e.state === "not_found") return <span className="error-text">{say.notFound(e.asOf)}</span>;
   return (
     <span>
       {say.published(e.printedOn, e.firstSeenAt)}
       {e.appearedAfter && <span className="error-text"> · {say.appearedAfter(e.appearedAfter)}</span>}
-      {e.daysLateEvidence !== null && e.daysLateEvidence > 0 && <span className="error-text"> · {say.lateByEvidence(e.daysLateEvidence)}</span>}
+      {e.daysLateEvidence !== null && e.daysLateEvidence > 0 && (
+        <span className="error-text"> · {e.appearedAfter ? say.lateByEvidence(e.daysLateEvidence) : say.lateByPrinted(e.daysLateEvidence)}</span>
+      )}
     </span>
   );
 }

@@ -14,6 +14,8 @@ export interface EvidenceInput {
   firstSeenAt: Date | null;
   lastMissingAt: Date | null;
   printedOn: string | null;
+  /** Whether a version of the report was fetched and read (false: the link was there, the file was not). */
+  fetched: boolean;
 }
 
 export type Evidence =
@@ -27,6 +29,7 @@ export type Evidence =
       /** Days late by when it appeared (a lower bound when appearedAfter is set); null when unknown. */
       daysLateEvidence: number | null;
     }
+  | { state: "listed"; firstSeenAt: Date }
   | { state: "not_found"; asOf: Date }
   | { state: "no_source" }
   | { state: "unchecked" };
@@ -35,6 +38,7 @@ export type Evidence =
 export const chinaDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export function evidenceFor(e: EvidenceInput): Evidence {
+  if (e.firstSeenAt && !e.fetched) return { state: "listed", firstSeenAt: e.firstSeenAt };
   if (e.firstSeenAt) {
     const printedLate = daysLate(e.year, e.kind, e.printedOn);
     const contradicted = e.lastMissingAt && (!e.printedOn || chinaDate(e.lastMissingAt) >= e.printedOn) ? e.lastMissingAt : null;

@@ -1,6 +1,7 @@
 /** The agency's website source (editable by who may manage it) and what each harvested year proves. */
 import { getDb } from "@/db/index";
-import { getSource, listVersions, listYearEvidence } from "@/db/queries/harvest";
+import { getSource } from "@/db/queries/harvest";
+import { listVersions, listYearEvidence } from "@/db/queries/harvest-evidence";
 import { agencyTarget } from "@/db/queries/users";
 import { EvidenceText } from "@/components/harvest/evidence";
 import { can } from "@/lib/auth/permissions";
@@ -58,6 +59,7 @@ export async function HarvestSection({ agencyId, kind }: { agencyId: number; kin
               firstSeenAt: y?.firstSeenAt ?? null,
               lastMissingAt: y?.lastMissingAt ?? null,
               printedOn: y?.printedOn ?? null,
+              fetched: (y?.versions ?? 0) > 0,
             });
             const vs = versionsOf(year);
             return (
