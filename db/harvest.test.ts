@@ -9,12 +9,12 @@ import { PoliteFetcher } from "../lib/harvest/fetcher";
 import { startTestSite, type TestSite } from "../lib/harvest/test-site";
 import { parseReportAsync } from "../lib/parse/index";
 import { countResults, harvestTargets, type AgencyResult, type HarvestTarget } from "./harvest";
-import { createRunner } from "./jobs";
+import { createRunner, schedule } from "./jobs";
 import { findOrCreateAgency, findRegionByName, upsertSource } from "./queries/harvest";
 import { listYearEvidence } from "./queries/harvest-evidence";
-import { enqueueJob, getJob } from "./queries/jobs";
+import { cancelJob, enqueueJob, getJob } from "./queries/jobs";
 import { upsertRegionPath } from "./queries/regions";
-import { harvestVersions, reports } from "./schema";
+import { harvestVersions, jobs, reports } from "./schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "./testing";
 
 process.env.HARVEST_DELAY_MS = "20";
@@ -171,4 +171,16 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
     expect(job?.progress).toMatchObject({ done: 1, total: 1, results: [{ agency: "平潭综合实验区" }] });
     expect((job?.result as { counts: Record<string, number> }).counts).toMatchObject({ unchanged: 1 });
   }, 60_000);
+
+  it("schedules one harvest a day in January–March, however many instances look at the clock", async () => {
+    const jan = new Date("2027-01-15T01:00:00Z");
+    await Promise.all([schedule(t.db, ["harvest"], jan), schedule(t.db, ["harvest"], jan), schedule(t.db, ["harvest"], new Date("2027-01-15T17:00:00Z"))]);
+    await schedule(t.db, ["harvest"], new Date("2027-06-01T01:00:00Z"));
+    await schedule(t.db, ["echo"], new Date("2027-01-16T01:00:00Z"));
+    const made = await t.db.select().from(jobs).where(sql`${jobs.key} like 'harvest:%'`);
+    // 17:00 UTC is already the 16th in Beijing: a second day, not a second run of the first.
+    expect(made.map((j) => j.key).sort()).toEqual(["harvest:2027-01-15", "harvest:2027-01-16"]);
+    expect(made[0].payload).toEqual({ scheduled: true });
+    for (const j of made) await cancelJob(t.db, j.id);
+  });
 });

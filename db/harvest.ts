@@ -52,6 +52,8 @@ export interface HarvestOptions {
   now?: () => Date;
   batchId?: string;
   maxListPages?: number;
+  /** Agencies harvested at once (default HARVEST_CONCURRENCY or 4). */
+  concurrency?: number;
   onAgency?: (done: number, total: number, r: AgencyResult) => Promise<void>;
 }
 
@@ -61,22 +63,40 @@ export function describeFailure(e: unknown): string {
   return say.fetch.network;
 }
 
+/**
+ * Several agencies at once (HARVEST_CONCURRENCY, default 4): agencies on different servers need not
+ * wait for each other, while the shared fetcher still sends one request at a time to any one host.
+ */
 export async function harvestTargets(db: Db, targets: HarvestTarget[], o: HarvestOptions = {}): Promise<AgencyResult[]> {
   const fetcher = o.fetcher ?? new PoliteFetcher();
   const batchId = o.batchId ?? newBatchId("harvest");
-  const out: AgencyResult[] = [];
-  for (const t of targets) {
-    let r: AgencyResult;
-    try {
-      r = await harvestOne(db, t, fetcher, batchId, o);
-    } catch (e) {
-      // A database error for one agency (its transaction rolled back): the others go on.
-      console.error(`[harvest] ${t.agency}`, e);
-      r = { ...t, status: "failed", detail: msg.errors.saveFailed(msg.errors.internalShort), items: [] };
+  const width = Math.max(1, Math.min(o.concurrency ?? (Number(process.env.HARVEST_CONCURRENCY ?? 4) || 4), targets.length));
+  const out: AgencyResult[] = new Array(targets.length);
+  let next = 0;
+  let done = 0;
+  let stop: unknown = null;
+  const worker = async () => {
+    while (stop === null && next < targets.length) {
+      const at = next++;
+      const t = targets[at];
+      let r: AgencyResult;
+      try {
+        r = await harvestOne(db, t, fetcher, batchId, o);
+      } catch (e) {
+        // A database error for one agency (its transaction rolled back): the others go on.
+        console.error(`[harvest] ${t.agency}`, e);
+        r = { ...t, status: "failed", detail: msg.errors.saveFailed(msg.errors.internalShort), items: [] };
+      }
+      out[at] = r;
+      try {
+        await o.onAgency?.(++done, targets.length, r);
+      } catch (e) {
+        stop = e; // the job was cancelled or taken over: start no further agency
+      }
     }
-    out.push(r);
-    await o.onAgency?.(out.length, targets.length, r);
-  }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+  if (stop !== null) throw stop;
   return out;
 }
 
