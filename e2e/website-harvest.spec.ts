@@ -4,6 +4,7 @@
  * reports and the coverage evidence with dates, and a second run that changes nothing. New agency
  * names keep the demo agencies (which other specs read) as they were.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { startTestSite, type TestSite } from "../lib/harvest/test-site";
 import { signIn } from "./helpers";
@@ -80,6 +81,8 @@ test("sources by CSV, 开始采集 from the page, reports and evidence, and a re
   await expect(page.getByTestId("start-harvest-result")).toContainText("已开始采集");
   await expect(page.getByTestId("harvest-job")).toHaveAttribute("data-status", "done", { timeout: 120_000 });
   await expect(page.getByTestId("harvest-counts")).toHaveText("新增 0 · 更新 0 · 未变 5 · 未找到 0 · 失败 5", { timeout: 120_000 });
+  const axe = await new AxeBuilder({ page }).disableRules(["color-contrast"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   // The site was never asked for what robots.txt forbids.
   expect(site.hits.some((h) => h.path.startsWith("/private/"))).toBe(false);
   await page.setViewportSize({ width: 390, height: 844 });
