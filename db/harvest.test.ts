@@ -10,7 +10,7 @@ import { startTestSite, type TestSite } from "../lib/harvest/test-site";
 import { parseReportAsync } from "../lib/parse/index";
 import { countResults, harvestTargets, type AgencyResult, type HarvestTarget } from "./harvest";
 import { createRunner, schedule } from "./jobs";
-import { findOrCreateAgency, findRegionByName, upsertSource } from "./queries/harvest";
+import { findOrCreateAgency, findRegionByName, saveHarvested, upsertSource } from "./queries/harvest";
 import { listYearEvidence } from "./queries/harvest-evidence";
 import { cancelJob, enqueueJob, getJob } from "./queries/jobs";
 import { upsertRegionPath } from "./queries/regions";
@@ -123,6 +123,18 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
     const [r] = await harvestTargets(t.db, [targets[0]], { fetcher: strict, parse: parseReportAsync });
     expect(r).toMatchObject({ status: "failed", detail: expect.stringContaining("本机或内部网络") });
     expect(site.hits.length).toBe(before);
+  });
+
+  it("never leaves half a report: when its provenance cannot be written, the report is not stored either", async () => {
+    const [pt] = targets;
+    const parsed = await parseReportAsync({ name: "page.html", bytes: new Uint8Array(readFileSync("data/harvest-site/pingtan/zfxxgknb/202503/t20250310_97791.htm")) });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const doc = { agencyId: pt.agencyId, agency: pt.agency, year: 2019, pageUrl: "http://x.gov.cn/nb/2019.htm", attachmentUrl: null, printedOn: null };
+    // Postgres refuses a NUL character in text: the version row (which alone holds the link's
+    // title) fails after the report, its cells and findings were written in the same transaction.
+    await expect(saveHarvested(t.db, { ...doc, title: "年报\u0000" }, parsed.report, "b")).rejects.toThrow();
+    expect(await t.db.select().from(reports).where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2019)))).toHaveLength(0);
+    expect(await t.db.select().from(harvestVersions).where(and(eq(harvestVersions.agencyId, pt.agencyId), eq(harvestVersions.year, 2019)))).toHaveLength(0);
   });
 
   it("skips the same content on a second run", async () => {

@@ -16,13 +16,17 @@ export function siteOf(hostname: string): string {
   return parts.slice(twoLevelSuffix ? -3 : -2).join(".");
 }
 
-/** Pages: the column's own host only. Attachments: any host of the same site (file servers). */
-export function gatesFor(listUrl: string): { page: UrlGate; attachment: UrlGate } {
+const bareHost = (u: URL) => u.host.toLowerCase().replace(/^www\./, "");
+
+/**
+ * What may be fetched from a column. The list and its further pages: the column's own host (with or
+ * without www.). Report pages and attachments: any host of the agency's site — disclosure platforms
+ * and file servers often sit on a sibling host (xxgk.x.gov.cn, file.x.gov.cn). Nothing else.
+ */
+export function gatesFor(listUrl: string): { list: UrlGate; page: UrlGate; attachment: UrlGate } {
   const list = new URL(listUrl);
-  return {
-    page: (u) => u.host === list.host,
-    attachment: (u) => u.host === list.host || siteOf(u.hostname) === siteOf(list.hostname),
-  };
+  const sameSite = (u: URL) => bareHost(u) === bareHost(list) || siteOf(u.hostname) === siteOf(list.hostname);
+  return { list: (u) => bareHost(u) === bareHost(list), page: sameSite, attachment: sameSite };
 }
 
 export interface ListResult {
@@ -50,7 +54,7 @@ export async function crawlList(listUrl: string, fetcher: PoliteFetcher, maxPage
     // The first page must load (the caller reports why not); a later page that fails is skipped.
     let html: string;
     try {
-      const page = await fetcher.get(url, gates.page, { maxBytes: 5 * 1024 * 1024 });
+      const page = await fetcher.get(url, gates.list, { maxBytes: 5 * 1024 * 1024 });
       html = decodePage(page.bytes);
       seen.add(page.url);
     } catch (e) {
@@ -59,13 +63,13 @@ export async function crawlList(listUrl: string, fetcher: PoliteFetcher, maxPage
     }
     pages++;
     for (const l of reportLinks(extractLinks(html, url))) {
-      if (!gates.page(new URL(l.url)) && !(attachmentKind(l.url) && gates.attachment(new URL(l.url)))) {
+      if (!gates.page(new URL(l.url))) {
         offsite.push(l);
         continue;
       }
       if (!found.has(l.url)) found.set(l.url, l);
     }
-    for (const n of nextPages(html, url)) if (!seen.has(n) && gates.page(new URL(n))) queue.push(n);
+    for (const n of nextPages(html, url)) if (!seen.has(n) && gates.list(new URL(n))) queue.push(n);
   }
   return { links: [...found.values()], pages, truncated: false, offsite };
 }

@@ -44,13 +44,16 @@ describe("reading agencies' list and report pages", () => {
     expect(html).toContain("平潭综合实验区2022年度政府信息公开工作年度报告");
   });
 
-  it("follows only the agency's own site, and attachments on its other hosts", () => {
+  it("follows only the agency's own site: its list on its host, reports and files on its other hosts", () => {
     expect(siteOf("www.pingtan.gov.cn")).toBe("pingtan.gov.cn");
     expect(siteOf("file.pingtan.gov.cn")).toBe("pingtan.gov.cn");
     expect(siteOf("www.example.com")).toBe("example.com");
     const g = gatesFor("https://www.pingtan.gov.cn/zwgk/zfxxgknb/");
+    expect(g.list(new URL("http://pingtan.gov.cn/zwgk/zfxxgknb/index_1.htm"))).toBe(true);
+    expect(g.list(new URL("https://xxgk.pingtan.gov.cn/index_1.htm"))).toBe(false);
     expect(g.page(new URL("https://www.pingtan.gov.cn/a.htm"))).toBe(true);
-    expect(g.page(new URL("https://file.pingtan.gov.cn/a.htm"))).toBe(false);
+    expect(g.page(new URL("https://xxgk.pingtan.gov.cn/a.htm"))).toBe(true);
+    expect(g.page(new URL("https://www.gov.cn/a.htm"))).toBe(false);
     expect(g.attachment(new URL("https://file.pingtan.gov.cn/a.pdf"))).toBe(true);
     expect(g.attachment(new URL("https://www.fuzhou.gov.cn/a.pdf"))).toBe(false);
   });
