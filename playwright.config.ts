@@ -33,7 +33,8 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", PORT: String(port) },
+      // Harvest tests (e2e/website-harvest.spec.ts) crawl a local mirror: short pauses and time limits.
+      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HARVEST_ALLOW_PRIVATE: "1", HARVEST_DELAY_MS: "50", HARVEST_TIMEOUT_MS: "1500", HARVEST_BACKOFF_MS: "100", JOB_POLL_MS: "500" },
     },
     {
       command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,

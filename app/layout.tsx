@@ -26,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/check", label: nav.check },
     { href: "/export", label: nav.export },
     ...(roleMay(user, "import") ? [{ href: "/import", label: nav.import }] : []),
+    ...(roleMay(user, "manage_sources") ? [{ href: "/harvest", label: msg.harvest.nav }] : []),
     ...(roleMay(user, "manage_users") ? [{ href: "/admin/users", label: nav.users }] : []),
     ...(roleMay(user, "view_audit") ? [{ href: "/admin/audit", label: nav.audit }] : []),
   ];

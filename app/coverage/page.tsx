@@ -8,6 +8,7 @@ import { daysLate } from "@/lib/report/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
+import { CoverageEvidence } from "./evidence";
 
 export const dynamic = "force-dynamic";
 
@@ -260,6 +261,9 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
         <button type="submit">{dash.coverage.show}</button>
       </form>
       <CoverageCards p={{ ...params, year }} />
+      <Card title={msg.harvest.evidence.coverageTitle(year)} testId="card-coverage-evidence">
+        <CoverageEvidence year={year} regionId={region} />
+      </Card>
       <SpanMissingCard p={params} from={spanFrom} to={spanTo} />
     </>
   );

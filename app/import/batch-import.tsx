@@ -103,7 +103,7 @@ export function BatchImport() {
             ref={input}
             type="file"
             multiple
-            accept=".txt,.md,.html,.htm,.pdf,.docx,.zip,text/plain,text/html,application/pdf,application/zip"
+            accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,.zip,text/plain,text/html,application/pdf,application/zip"
             onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
             disabled={running}
           />

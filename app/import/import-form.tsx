@@ -81,7 +81,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
               ref={fileInput}
               type="file"
               name="file"
-              accept=".txt,.md,.html,.htm,.pdf,.docx,text/plain,text/html,application/pdf"
+              accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf"
               onChange={(e) => {
                 const f = e.target.files?.[0] ?? null;
                 // Refused here, before sending: the server would stop reading it at its body limit.

@@ -39,6 +39,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     }
     actors.anonymous = null;
     ids.pingtan = list.find((a) => a.name === "平潭综合实验区")!.id;
+    ids.pingtanRegion = list.find((a) => a.name === "平潭综合实验区")!.regionId;
     ids.report2020 = (await findReportId(t.db, "平潭综合实验区", 2020))!;
     ids.finding2020 = (await listReportFindings(t.db, ids.report2020))[0].id;
   });
@@ -140,6 +141,9 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": {},
     "user.manage": {},
     "package.import": {},
+    "source.edit": { agencyId: ids.pingtan },
+    "source.import": { regionId: ids.pingtanRegion },
+    "harvest.start": { regionId: ids.pingtanRegion },
     "session.sign_in": {},
     "session.sign_out": {},
     "draft.check": {},
@@ -153,6 +157,9 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": { right: "assessor", wrongRole: "filer", outside: null },
     "user.manage": { right: "admin", wrongRole: "assessor", outside: null },
     "package.import": { right: "admin", wrongRole: "filer", outside: null },
+    "source.edit": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "source.import": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "harvest.start": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
     // Signing in and out: nothing to authorize, but declared so they pass the one wrapper and are audited.
     "session.sign_in": "anyone",
     "session.sign_out": "anyone",

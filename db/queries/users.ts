@@ -188,6 +188,14 @@ export async function agencyTarget(db: Db, agencyId: number): Promise<Target> {
   return { agencyId: r ? agencyId : null, regionPath: r?.path ?? null };
 }
 
+/** A region as a target (a region's harvest, its sources sheet); null: every region. */
+export async function regionTarget(db: Db, regionId: number | null): Promise<Target> {
+  if (!regionId) return { agencyId: null, regionPath: null };
+  const [r] = await db.select({ path: sql<string>`${regions.path} || ${regions.id} || '/'` }).from(regions).where(eq(regions.id, regionId));
+  // An unknown region is nobody's scope: refused, not widened to "every region".
+  return { agencyId: null, regionPath: r?.path ?? "/unknown/" };
+}
+
 export async function agencyTargetByName(db: Db, name: string): Promise<Target> {
   const [a] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.name, name)).limit(1);
   return a ? agencyTarget(db, a.id) : { agencyId: null, regionPath: null };

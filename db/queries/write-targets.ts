@@ -5,7 +5,7 @@
  */
 import type { Action, Target } from "../../lib/auth/permissions";
 import type { Db } from "../index";
-import { agencyTarget, agencyTargetByName, findingTarget, reportTarget } from "./users";
+import { agencyTarget, agencyTargetByName, findingTarget, regionTarget, reportTarget } from "./users";
 
 interface Write<I> {
   /** null: anyone may (signing in and out); the action still goes through the one wrapper and is audited. */
@@ -27,6 +27,10 @@ export const WRITES = {
   "user.manage": write<Record<string, never>>({ action: "manage_users" }),
   // A package may hold any agency's reports: administrators only.
   "package.import": write<Record<string, never>>({ action: "import_package" }),
+  // Website harvesting (issue 19): one agency's column, a region's sheet of columns, a region's run.
+  "source.edit": write<{ agencyId: number }>({ action: "manage_sources", target: (db, i) => agencyTarget(db, i.agencyId) }),
+  "source.import": write<{ regionId: number | null }>({ action: "manage_sources", target: (db, i) => regionTarget(db, i.regionId) }),
+  "harvest.start": write<{ regionId: number | null }>({ action: "manage_sources", target: (db, i) => regionTarget(db, i.regionId) }),
   "session.sign_in": write<Record<string, never>>({ action: null }),
   "session.sign_out": write<Record<string, never>>({ action: null }),
   // Not a write: reading an upload and checking it, nothing stored. Declared so it passes the same door.

@@ -36,4 +36,16 @@ describe("permissions", () => {
     expect(decide(admin, "import", { agencyId: null, regionPath: null }).ok).toBe(true);
     expect(decide(admin, "manage_users").ok).toBe(true);
   });
+
+  it("lets a 评估员 manage website sources and harvest within their region, a region at a time too", () => {
+    expect(decide(assessor, "manage_sources", agencyIn(9, "/1/5/23/")).ok).toBe(true);
+    expect(decide(assessor, "manage_sources", { agencyId: null, regionPath: "/1/5/23/" }).ok).toBe(true);
+    expect(decide(assessor, "manage_sources", { agencyId: null, regionPath: "/1/6/" })).toEqual({ ok: false, reason: "scope" });
+    // Every region at once: administrators only.
+    expect(decide(assessor, "manage_sources", { agencyId: null, regionPath: null })).toEqual({ ok: false, reason: "scope" });
+    expect(decide(admin, "manage_sources", { agencyId: null, regionPath: null }).ok).toBe(true);
+    expect(decide(filer, "manage_sources", agencyIn(7, "/1/5/9/"))).toEqual({ ok: false, reason: "role" });
+    // Region-wide targets do not widen the other scoped actions.
+    expect(decide(assessor, "review", { agencyId: null, regionPath: "/1/5/23/" })).toEqual({ ok: false, reason: "scope" });
+  });
 });

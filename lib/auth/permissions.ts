@@ -16,12 +16,14 @@ export type Action = keyof typeof ACTIONS;
 const GRANTS: Record<RoleName, readonly Action[]> = {
   viewer: [],
   filer: ["import", "correct"],
-  assessor: ["review", "score", "manage_rubrics"],
+  assessor: ["review", "score", "manage_rubrics", "manage_sources"],
   admin: Object.keys(ACTIONS) as Action[],
 };
 
 /** Actions that concern one agency; the others are global. */
-const SCOPED: readonly Action[] = ["import", "correct", "review", "score"];
+const SCOPED: readonly Action[] = ["import", "correct", "review", "score", "manage_sources"];
+/** Scoped actions that may also name a whole region (harvest a region's sites): 评估员 within their own. */
+const REGION_WIDE: readonly Action[] = ["manage_sources"];
 
 export interface Actor {
   id: number;
@@ -44,6 +46,10 @@ export function decide(actor: Actor | null, action: Action, target?: Target): De
   if (!actor) return { ok: false, reason: "signed_out" };
   if (!GRANTS[actor.role].includes(action)) return { ok: false, reason: "role" };
   if (actor.role === "admin" || !SCOPED.includes(action)) return { ok: true };
+  if (target && target.agencyId === null && REGION_WIDE.includes(action)) {
+    const inside = actor.role === "assessor" && actor.scopePath && target.regionPath?.startsWith(actor.scopePath);
+    return inside ? { ok: true } : { ok: false, reason: "scope" };
+  }
   if (!target || target.agencyId === null) return { ok: false, reason: "scope" };
   if (actor.agencyIds.includes(target.agencyId)) return { ok: true };
   // 填报人 act for their own agencies only; 评估员 for every agency under their region too.

@@ -21,11 +21,13 @@ const DATA = [
   /^lib\/checks\/narrative\.ts$/,
   // The default rubric is a record (versioned, stored in the database), written as the assessors wrote it.
   /^lib\/scoring\/default-rubric\.ts$/,
+  // What agencies' websites print: report titles, table headings, list-page dates, sheet column names.
+  /^lib\/harvest\/(crawl|links|sheet)\.ts$/,
   // The national directory's placeholder level names (市辖区), as the data package prints them.
   /^lib\/report\/divisions\.ts$/,
 ];
 /** Tests, fixtures and generators of made-up reports. */
-const EXCLUDED = [/\.(test|spec)\.tsx?$/, /(^|\/)(testing|fixtures)\.ts$/, /^lib\/presentations\//, /^scripts\/(generate-demo|render-presentations|hostile-files)\.ts$/];
+const EXCLUDED = [/\.(test|spec)\.tsx?$/, /(^|\/)(testing|fixtures)\.ts$/, /^lib\/presentations\//, /^scripts\/(generate-demo|render-presentations|hostile-files)\.ts$/, /^test\//];
 
 /**
  * Files that still hold wording, with how many literals: the count may only go down. Move a file's

@@ -4,6 +4,7 @@
 import { actionWords, roleLabels } from "./roles";
 import { agencyKindLabels, regionLevelLabels } from "./kinds";
 import { dash } from "./dashboard";
+import { harvestMsg } from "./harvest";
 import { scoringMsg } from "./scoring";
 import { reportPageMsg } from "./report-page";
 import { commonMsg } from "./common";
@@ -68,7 +69,7 @@ export const msg = {
   errors: {
     empty: "文件是空的，没有可读取的内容",
     tooLarge: (mb: number) => `文件超过 ${mb} MB 的上限`,
-    unsupportedType: (name: string) => `不支持的文件类型「${name}」：可导入 .txt、.md、.html、.pdf 和 .docx 文件`,
+    unsupportedType: (name: string) => `不支持的文件类型「${name}」：可导入 .txt、.md、.html、.pdf、.docx 和 .doc 文件`,
     binary: "文件不是文本或网页（可能是二进制文件或编码无法识别）",
     encoding: "文件的字符编码无法识别：请另存为 UTF-8 或 GBK（GB18030）编码后再导入",
     tooLargeFile: (name: string, mb: number, limit: number) => `「${name}」有 ${mb.toFixed(1)} MB，超过 ${limit} MB 的上限，未上传`,
@@ -87,6 +88,7 @@ export const msg = {
     pdfNoText: "PDF 中没有可读取的文字（可能是扫描件或图片）：请提供带文字层的 PDF，或网页、Word 版本的报告",
     pdfUnreadable: "PDF 文件无法打开（可能已损坏或加密）",
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
+    docUnreadable: "旧版 Word（.doc）或 WPS 文件无法读取（可能已损坏、加密，或是较新的 WPS 格式）：请另存为 .docx 或 PDF 后再导入",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
     asyncOnly: "PDF 和 Word 文件需要用异步方式读取（parseReportAsync）",
     exportBusy: "正在为其他用户生成数据包，请稍后再试",
@@ -299,4 +301,5 @@ export const msg = {
   /** Agency kinds and region levels (lib/report/agency.ts declares the values). */
   agencyKinds: agencyKindLabels,
   regionLevels: regionLevelLabels,
+  harvest: harvestMsg,
 };

@@ -12,4 +12,5 @@ export const actionWords = {
   manage_regions: "管理地区",
   view_audit: "查看操作记录",
   import_package: "导入数据包",
+  manage_sources: "管理网站采集",
 } as const;

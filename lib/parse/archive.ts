@@ -12,7 +12,7 @@ import { MAX_UPLOAD_MB, MAX_ZIP_FILES, MAX_ZIP_UNCOMPRESSED_MB } from "./limits"
 const MB = 1024 * 1024;
 
 /** File names the importer reads (lib/parse kindOf + PDF + Word). */
-export const IMPORTABLE = /\.(txt|text|md|html?|shtml|pdf|docx)$/i;
+export const IMPORTABLE = /\.(txt|text|md|html?|shtml|pdf|docx|doc|wps)$/i;
 const JUNK = /(^|\/)(__MACOSX\/|\.DS_Store$|\._[^/]*$|Thumbs\.db$|desktop\.ini$|\.git\/)/i;
 
 export function isZip(bytes: Uint8Array, name = ""): boolean {

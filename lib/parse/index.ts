@@ -9,6 +9,7 @@ import { msg } from "../messages";
 import { cellKeys, describeCell, type ReportFormat, type TableFormat } from "../report/template";
 import { parseValue, type CellValue } from "../report/values";
 import { describeLoc, type SourceDocument, type SourceKind } from "./document";
+import { isOle, readDoc } from "./doc";
 import { isDocx, readDocx } from "./docx";
 import { readHtml } from "./html";
 import type { HeadlineFigure } from "../report/headline-keys";
@@ -139,7 +140,7 @@ function looksBinary(text: string): boolean {
 export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOutcome {
   const early = checkSize(input.bytes);
   if (early) return early;
-  if (isPdf(input.bytes) || isDocx(input.bytes, input.name)) return { ok: false, error: msg.errors.asyncOnly };
+  if (isPdf(input.bytes) || isDocx(input.bytes, input.name) || isOle(input.bytes)) return { ok: false, error: msg.errors.asyncOnly };
   const text = decodeBytes(input.bytes);
   if (text === null) return { ok: false, error: binaryBytes(input.bytes) ? msg.errors.binary : msg.errors.encoding };
   if (looksBinary(text)) return { ok: false, error: msg.errors.binary };
@@ -160,6 +161,12 @@ export async function parseReportAsync(input: { name: string; bytes: Uint8Array 
   if (isDocx(input.bytes, input.name)) {
     const read = await readDocx(input.bytes);
     if (!read.ok) return { ok: false, error: msg.errors.docxUnreadable };
+    return parseDocument(read.doc);
+  }
+  if (isOle(input.bytes)) {
+    // Old Word .doc (and WPS in the same container); anything else in an OLE file says so.
+    const read = await readDoc(input.bytes);
+    if (!read.ok) return { ok: false, error: msg.errors.docUnreadable };
     return parseDocument(read.doc);
   }
   return parseReport(input);

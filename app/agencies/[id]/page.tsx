@@ -11,6 +11,7 @@ import { ExportPageButton, ExportRegistry } from "@/components/export/chart-expo
 import { PrintButton } from "@/components/export/print";
 import { PrintHeader } from "@/components/export/print-header";
 import { AgencyFindingsByYear } from "./findings-by-year";
+import { HarvestSection } from "./harvest-section";
 import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";
@@ -65,6 +66,10 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
 
       <Card title={msg.agencyPage.findingsByYear} testId="card-findings" skeletonHeight={120}>
         <AgencyFindingsByYear agencyId={agencyId} />
+      </Card>
+
+      <Card title={msg.harvest.evidence.title} testId="card-harvest" skeletonHeight={120}>
+        <HarvestSection agencyId={agencyId} kind={found.agency.kind} />
       </Card>
 
       <h2 className="print-section">{msg.agencyPage.reports}</h2>
