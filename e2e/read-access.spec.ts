@@ -33,6 +33,7 @@ const ROUTES: Record<string, { url: string; method?: "POST" }> = {
   "scoring/rubrics/new/page.tsx": { url: "/scoring/rubrics/new" },
   "scoring/rubrics/[id]/page.tsx": { url: "/scoring/rubrics/1" },
   "scoring/rubrics/[id]/edit/page.tsx": { url: "/scoring/rubrics/1/edit" },
+  "harvest/page.tsx": { url: "/harvest" },
   "admin/users/page.tsx": { url: "/admin/users" },
   "admin/audit/page.tsx": { url: "/admin/audit" },
   "api/coverage/route.ts": { url: "/api/coverage?year=2024&format=csv" },
