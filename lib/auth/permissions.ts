@@ -16,19 +16,21 @@ export const ACTIONS = {
   manage_regions: "管理地区",
   view_audit: "查看操作记录",
   import_package: "导入数据包",
+  rectify: "下发、复核整改事项",
+  respond: "反馈整改事项",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
 /** What each role may do at all; the scope decides where. */
 const GRANTS: Record<RoleName, readonly Action[]> = {
   viewer: [],
-  filer: ["import", "correct"],
-  assessor: ["review", "score", "manage_rubrics"],
+  filer: ["import", "correct", "respond"],
+  assessor: ["review", "score", "manage_rubrics", "rectify"],
   admin: Object.keys(ACTIONS) as Action[],
 };
 
 /** Actions that concern one agency; the others are global. */
-const SCOPED: readonly Action[] = ["import", "correct", "review", "score"];
+const SCOPED: readonly Action[] = ["import", "correct", "review", "score", "rectify", "respond"];
 
 export interface Actor {
   id: number;
@@ -62,3 +64,16 @@ export const can = (actor: Actor | null, action: Action, target?: Target) => dec
 
 /** Whether the role may ever do this action somewhere (to show or hide a button). */
 export const roleMay = (actor: Actor | null, action: Action) => Boolean(actor && GRANTS[actor.role].includes(action));
+
+/**
+ * One write that touches several agencies (整改事项 opened for a filtered set of findings): allowed
+ * only when every one is allowed, refused with the first refusal otherwise; nothing is no scope.
+ */
+export function decideAll(actor: Actor | null, action: Action, targets: readonly Target[]): Decision {
+  if (targets.length === 0) return decide(actor, action, { agencyId: null, regionPath: null });
+  for (const t of targets) {
+    const d = decide(actor, action, t);
+    if (!d.ok) return d;
+  }
+  return { ok: true };
+}

@@ -5,6 +5,7 @@ import { ACTIONS } from "../auth/permissions";
 import { describeCell } from "../report/template";
 import { dash } from "./dashboard";
 import { scoringMsg } from "./scoring";
+import { rectMsg } from "./rectification";
 
 const ACTION_WORDS: Record<string, string> = ACTIONS;
 
@@ -163,6 +164,7 @@ export const msg = {
       "cell.correct": "更正单元格",
       "posts.correct": "更正发布信息条数",
       "finding.review": "审核发现",
+      ...rectMsg.audit,
       "score.edit": "评分",
       "rubric.edit": "编辑评分细则",
       "package.import": "导入数据包",
@@ -172,7 +174,7 @@ export const msg = {
       sign_out: "退出",
     } as Record<string, string>,
     otherAction: "其他操作",
-    targets: { report: "年报", agency: "单位", user: "用户", rubric: "评分细则", batch: "批次", finding: "核对发现" } as Record<string, string>,
+    targets: { report: "年报", agency: "单位", user: "用户", rubric: "评分细则", batch: "批次", finding: "核对发现", rectification: "整改事项" } as Record<string, string>,
     target: (word: string, id: string) => `${word} ${id}`,
     fields: {
       key: "单元格",
@@ -242,4 +244,6 @@ export const msg = {
   dashboard: dash,
   /** Assessor scoring: rubrics, score sheets, rankings (lib/messages/scoring.ts). */
   scoring: scoringMsg,
+  /** 整改事项 and the notices, bulletins and check-up reports (lib/messages/rectification.ts). */
+  rect: rectMsg,
 };
