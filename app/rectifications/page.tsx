@@ -77,6 +77,18 @@ export default async function RectificationsPage({ searchParams }: { searchParam
           <a href={download("csv")} download>CSV</a>
           <a href={download("xlsx")} download>XLSX</a>
         </span>
+        {(s.region || s.agency) && (
+          <span className="export-buttons" data-testid="rect-documents">
+            {m.docs.title}：
+            {s.region && (
+              <>
+                <a href={`/api/rectifications/documents/bulletin?region=${s.region}`} download>{m.docs.bulletin}（{m.docs.docx}）</a>
+                <a href={`/api/rectifications/documents/bulletin?region=${s.region}&format=xlsx`} download>{m.docs.bulletin}（{m.docs.xlsx}）</a>
+              </>
+            )}
+            {s.agency && <a href={`/api/rectifications/documents/notice?agency=${s.agency}`} download>{m.docs.notice}</a>}
+          </span>
+        )}
       </div>
       {rows.length === 0 ? (
         <p className="empty">{m.empty}</p>
