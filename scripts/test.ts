@@ -16,19 +16,37 @@ function findChromium(): string | null {
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
 }
 
+/** apt-get install (as root, or through sudo -n); false when there is no apt. */
+function aptInstall(packages: string[]): boolean {
+  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  if (!apt) return false;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  const sudo = root ? [] : ["sudo", "-n"];
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
+  const args = sudo.length ? ["apt-get"] : [];
+  run(cmd, [...pre, ...args, "update", "-qq"], env);
+  run(cmd, [...pre, ...args, "install", "-y", "-qq", "--no-install-recommends", ...packages], env);
+  return true;
+}
+
+/**
+ * LibreOffice turns the 年报体检报告 into PDF, and poppler's pdftoppm rasterizes it in the document
+ * tests. Installed like Chromium when missing; without apt those tests are skipped and say why.
+ */
+function ensureLibreOffice() {
+  const have = (p: string) => existsSync(p);
+  if (have("/usr/bin/soffice") && have("/usr/bin/pdftoppm")) return;
+  console.log("未找到 LibreOffice 或 pdftoppm，正在用 apt 安装 libreoffice-writer-nogui、poppler-utils 和 fonts-noto-cjk …");
+  if (!aptInstall(["libreoffice-writer-nogui", "poppler-utils", "fonts-noto-cjk"]))
+    console.log("没有 apt：生成 PDF 的测试将跳过（请安装 libreoffice-writer-nogui 和 poppler-utils）。");
+}
+
 function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (apt) {
-    console.log("未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …");
-    const sudo = root ? [] : ["sudo", "-n"];
-    const env = { DEBIAN_FRONTEND: "noninteractive" };
-    const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
-    const args = sudo.length ? ["apt-get"] : [];
-    run(cmd, [...pre, ...args, "update", "-qq"], env);
-    run(cmd, [...pre, ...args, "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env);
+  console.log("未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …");
+  if (aptInstall(["chromium", "fonts-noto-cjk"])) {
     const after = findChromium();
     if (after) return after;
   }
@@ -41,6 +59,7 @@ function ensureChromium(): string {
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
 // 1. Unit and integration tests.
+ensureLibreOffice();
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 const vitestJson = path.join(root, "test-results", "vitest.json");
 const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
