@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, roleMay, type Actor } from "./permissions";
+import { decide, decideAll, roleMay, type Actor } from "./permissions";
 
 const agencyIn = (agencyId: number, regionPath: string) => ({ agencyId, regionPath });
 const filer: Actor = { id: 1, name: "填报", role: "filer", scopePath: null, agencyIds: [7] };
@@ -35,5 +35,17 @@ describe("permissions", () => {
     expect(decide(viewer, "review", agencyIn(1, "/1/"))).toEqual({ ok: false, reason: "role" });
     expect(decide(admin, "import", { agencyId: null, regionPath: null }).ok).toBe(true);
     expect(decide(admin, "manage_users").ok).toBe(true);
+  });
+
+  it("lets a 填报人 answer 整改 for their own agencies and a 评估员 open and decide within their region; a set needs every agency", () => {
+    expect(decide(filer, "respond", agencyIn(7, "/1/5/9/")).ok).toBe(true);
+    expect(decide(filer, "respond", agencyIn(8, "/1/5/9/"))).toEqual({ ok: false, reason: "scope" });
+    expect(decide(filer, "rectify", agencyIn(7, "/1/5/9/"))).toEqual({ ok: false, reason: "role" });
+    expect(decide(assessor, "rectify", agencyIn(9, "/1/5/23/")).ok).toBe(true);
+    expect(decide(assessor, "respond", agencyIn(9, "/1/5/23/"))).toEqual({ ok: false, reason: "role" });
+    expect(decideAll(assessor, "rectify", [agencyIn(9, "/1/5/23/"), agencyIn(10, "/1/5/")]).ok).toBe(true);
+    expect(decideAll(assessor, "rectify", [agencyIn(9, "/1/5/23/"), agencyIn(11, "/1/6/")])).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(assessor, "rectify", [])).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(viewer, "rectify", [agencyIn(9, "/1/5/23/")])).toEqual({ ok: false, reason: "role" });
   });
 });
