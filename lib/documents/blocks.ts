@@ -13,7 +13,7 @@ export type Block =
   | { kind: "title"; text: string }
   | { kind: "heading"; text: string }
   | { kind: "para"; text: string; bold?: boolean; alert?: boolean; small?: boolean; align?: "right" }
-  | { kind: "table"; header: string[]; rows: string[][]; alertRows?: number[] };
+  | { kind: "table"; header: string[]; rows: string[][]; alertRows?: number[]; /** Column shares in percent. */ widths?: number[] };
 
 const d = msg.rect.docs;
 
@@ -55,6 +55,7 @@ export function noticeBlocks(data: { agency: string; items: NoticeItem[]; today:
     out.push({
       kind: "table",
       header: [d.where, d.printed],
+      widths: [45, 55],
       rows: it.cells.length ? it.cells.map((c) => [describeCell(c.key), cellLine(c).slice(describeCell(c.key).length + 1)]) : [[msg.audit.empty, msg.audit.empty]],
     });
     out.push({ kind: "para", text: `${d.rule}：${ruleTitle(it.rule)}` });
@@ -93,7 +94,7 @@ export function bulletinBlocks(data: { region: string; counts: BulletinCount[]; 
     { kind: "title", text: d.bulletinTitle(data.region) },
     { kind: "para", text: d.bulletinIntro(data.region, sum("total"), data.counts.length, sum("overdue")) },
     { kind: "heading", text: d.bulletinCounts },
-    { kind: "table", header: [c.agency, c.total, c.open, c.responded, c.accepted, c.overdue], rows, alertRows: data.counts.flatMap((r, i) => (r.overdue ? [i] : [])) },
+    { kind: "table", header: [c.agency, c.total, c.open, c.responded, c.accepted, c.overdue], rows, alertRows: data.counts.flatMap((r, i) => (r.overdue ? [i] : [])), widths: [35, 13, 13, 13, 13, 13] },
     { kind: "heading", text: d.bulletinOverdue },
     data.overdue.length === 0
       ? { kind: "para", text: d.bulletinNoOverdue }
@@ -102,6 +103,7 @@ export function bulletinBlocks(data: { region: string; counts: BulletinCount[]; 
           header: [c.agency, msg.rect.columns.year, msg.rect.columns.finding, msg.rect.columns.due, msg.rect.columns.overdue],
           rows: data.overdue.map((o) => [o.agency, String(o.year), o.message, msg.rect.day(o.dueOn), msg.rect.overdue(o.overdueDays)]),
           alertRows: data.overdue.map((_, i) => i),
+          widths: [22, 8, 44, 14, 12],
         },
     { kind: "para", text: d.made(msg.rect.day(data.today)), align: "right" },
   ];
@@ -133,6 +135,9 @@ export interface CheckupData {
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
+/** The check-up is one page: at most this many cells per finding are quoted, each with its place. */
+const CHECKUP_CELLS = 3;
+
 export function checkupBlocks(data: CheckupData): Block[] {
   const errors = data.findings.filter((f) => f.severity === "error").length;
   const warnings = data.findings.filter((f) => f.severity === "warning").length;
@@ -148,14 +153,19 @@ export function checkupBlocks(data: CheckupData): Block[] {
     { kind: "title", text: d.checkupTitle(data.agency, data.year) },
     { kind: "para", text: verdict, bold: true, alert: errors > 0 },
     { kind: "heading", text: d.keyFigures },
-    { kind: "table", header: [d.figure, d.value, d.previous, d.yoy, d.ref], rows: figureRows.length ? figureRows : [[msg.audit.empty, "", "", "", ""]] },
+    { kind: "table", header: [d.figure, d.value, d.previous, d.yoy, d.ref], rows: figureRows.length ? figureRows : [[msg.audit.empty, "", "", "", ""]], widths: [34, 10, 10, 16, 30] },
     { kind: "heading", text: `${d.findings}（${data.findings.length}）` },
     data.findings.length === 0
       ? { kind: "para", text: d.noFindings }
       : {
           kind: "table",
           header: [msg.rect.columns.status, msg.rect.columns.finding, d.ref],
-          rows: data.findings.map((f) => [msg.severity[f.severity] ?? f.severity, `${f.message}（${ruleTitle(f.rule)}）`, f.cells.map(cellLine).join("；") || msg.audit.noChanges]),
+          rows: data.findings.map((f) => [
+            msg.severity[f.severity] ?? f.severity,
+            f.message,
+            (f.cells.slice(0, CHECKUP_CELLS).map(cellLine).join("；") || msg.audit.noChanges) + (f.cells.length > CHECKUP_CELLS ? d.moreCells(f.cells.length) : ""),
+          ]),
+          widths: [8, 44, 48],
           alertRows: data.findings.flatMap((f, i) => (f.severity === "error" ? [i] : [])),
         },
     { kind: "heading", text: d.score },

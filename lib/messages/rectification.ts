@@ -157,6 +157,7 @@ export const rectMsg = {
     noRect: "没有整改事项。",
     cellRef: (table: string, row: string, col: string) => `${table} ${row}${col ? ` · ${col}` : ""}`,
     sourceRef: (at: string) => `原文位置：${at}`,
+    moreCells: (n: number) => `等 ${n} 个单元格`,
     generated: (d: string) => `生成日期：${d}　数据来源：各单位政府信息公开工作年度报告`,
     noReport: "该单位该年度没有年度报告",
     pdfUnavailable: "服务器上没有安装 LibreOffice，无法生成 PDF：请下载 Word 版，或请管理员安装 libreoffice-writer-nogui",
