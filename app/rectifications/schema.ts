@@ -21,18 +21,18 @@ export const openRectificationsSchema = z.object({
   level: opt(z.enum(["province", "city", "county", "township"])),
   year: opt(z.coerce.number().int().min(2000).max(2100)),
   status: opt(z.enum(REVIEW_STATUSES)),
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${m.open.due}：请选择日期`),
-  note: z.string().trim().max(1000, "整改要求不超过 1000 字").default(""),
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, m.input.dueDate),
+  note: z.string().trim().max(1000, m.input.tooLong(m.open.note, 1000)).default(""),
 });
 
 export const respondSchema = z.object({
   itemId: id,
-  kind: z.enum(RECTIFICATION_RESPONSES, `${m.respond.kind}：请选择`),
-  text: z.string().trim().max(2000, "说明不超过 2000 字").default(""),
+  kind: z.enum(RECTIFICATION_RESPONSES, m.input.kind),
+  text: z.string().trim().max(2000, m.input.tooLong(m.respond.text, 2000)).default(""),
 });
 
 export const acceptSchema = z.object({ itemId: id });
-export const returnSchema = z.object({ itemId: id, reason: z.string().trim().min(1, m.review.needReason).max(1000, "理由不超过 1000 字") });
+export const returnSchema = z.object({ itemId: id, reason: z.string().trim().min(1, m.review.needReason).max(1000, m.input.tooLong(m.review.reason, 1000)) });
 
 export type RectResult = { ok: true; message: string } | { ok: false; error: string };
 

@@ -77,6 +77,11 @@ export const rectMsg = {
     returned: "已退回，事项回到待整改",
     needReason: "退回时请写明理由",
   },
+  input: {
+    dueDate: "整改期限：请选择日期",
+    kind: "反馈方式：请选择“已更正并重新发布”或“说明情况”",
+    tooLong: (what: string, max: number) => `${what.replace(/（.*）$/, "")}不超过 ${max} 字`,
+  },
   wrongState: (status: string) => `该事项当前为“${status}”，不能进行这个操作（可能已被他人处理），请刷新页面`,
   gone: "没有这个整改事项",
   detail: {
