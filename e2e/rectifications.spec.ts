@@ -70,7 +70,7 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   await expect(fp.getByTestId("data-status")).toHaveText(/发现仍在/);
   const form = fp.getByTestId("rect-respond-form");
   const captured = new Promise<Request>((resolve) => fp.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && resolve(r)));
-  await form.getByLabel("说明").fill("已更正部分公开件数并重新发布");
+  await form.getByLabel("说明", { exact: true }).fill("已更正部分公开件数并重新发布");
   await form.getByRole("button", { name: "提交反馈" }).click();
   await expect(fp.getByTestId("rect-respond-result")).toContainText("请先在“导入”页导入更正后的报告");
   const request = await captured;
@@ -104,10 +104,10 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   await importFile(fp, path.join(process.cwd(), "e2e", "fixtures", "pingtan-2020-corrected.html"), /已替换 平潭综合实验区 2020 年度报告/);
   await fp.goto(itemUrl);
   await expect(fp.getByTestId("data-status")).toHaveText(/发现已消除/);
-  await form.getByLabel("说明").fill("已更正部分公开件数并重新发布");
+  await form.getByLabel("说明", { exact: true }).fill("已更正部分公开件数并重新发布");
   await form.getByRole("button", { name: "提交反馈" }).click();
-  await expect(fp.getByTestId("rect-respond-result")).toHaveText("已提交反馈，等待评估员复核");
-  await fp.reload();
+  // The page re-renders with the answer: the form gives way to the new state and the history.
+  await expect(fp.locator(".rect-badge")).toHaveText("已反馈");
   await expect(fp.getByTestId("rect-history")).toContainText("已更正并重新发布——已更正部分公开件数并重新发布");
 
   // The assessor sees the finding gone from /findings and closes the item.
@@ -116,10 +116,8 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   await ap.goto(itemUrl);
   await expect(ap.getByTestId("data-status")).toHaveText(/发现已消除/);
   await ap.getByTestId("rect-review-forms").getByRole("button", { name: "复核通过" }).click();
-  await expect(ap.getByTestId("rect-accept-result")).toHaveText("已复核通过");
-  await ap.reload();
-  await expect(ap.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(ap.locator(".rect-badge")).toHaveText("已复核");
+  await expect(ap.getByTestId("rect-history")).toContainText("复核通过");
 
   // Put the demo report back as it was for the specs that follow.
   await importFile(fp, path.join(process.cwd(), "data", "samples", "pingtan-2020.html"), /已替换 平潭综合实验区 2020 年度报告/);
