@@ -67,6 +67,9 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
       expect(r.result).toMatchObject({ ok: false });
     }
     expect((await runAction(t.db, actors.assessor, openRectificationsAction.def, form({ ...filter, dueOn: "2001-01-01" }))).result).toEqual({ ok: false, error: "整改期限不能早于今天" });
+    // Every error of every region: 淮安 and 阿拉善 are outside 福建, so nothing is opened and they are named.
+    const wide = await runAction(t.db, actors.assessor, openRectificationsAction.def, form({ ...filter, region: "", year: "" }));
+    expect((wide.result as { error: string }).error).toMatch(/^未下发任何事项：以下单位不在您的权限范围内——.*(淮安市洪泽区人民政府|阿拉善右旗民政局)/);
     expect(await items()).toHaveLength(0);
 
     const r = await runAction(t.db, actors.assessor, openRectificationsAction.def, form(filter));

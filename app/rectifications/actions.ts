@@ -1,7 +1,8 @@
 "use server";
 import { defineAction } from "@/db/queries/actions";
-import { MAX_OPEN_AT_ONCE, acceptRectification, listFilteredFindingIds, listOpenFindingIdsOfReport, openRectifications, respondRectification, returnRectification } from "@/db/queries/rectifications";
+import { MAX_OPEN_AT_ONCE, acceptRectification, listFindingAgencies, listFilteredFindingIds, listOpenFindingIdsOfReport, openRectifications, respondRectification, returnRectification } from "@/db/queries/rectifications";
 import { beijingToday } from "@/lib/rectification/state";
+import { can } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { formStateAction } from "@/app/server-action";
 import { ATTACHMENT_MAX_MB, acceptSchema, openRectificationsSchema, respondSchema, returnSchema, type RectResult } from "./schema";
@@ -17,7 +18,7 @@ export const openRectificationsAction = formStateAction(
     fields: (form) => ({ ...Object.fromEntries(form), findingId: form.getAll("findingId") }),
     fail,
     // Which findings: read before authorizing, so every agency they belong to is checked.
-    prepare: async (db, d) => {
+    prepare: async (db, d, _form, actor) => {
       if (d.dueOn < beijingToday()) return { ok: false, result: fail(msg.rect.open.dueInPast) };
       const ids =
         d.mode === "ids"
@@ -29,6 +30,11 @@ export const openRectificationsAction = formStateAction(
             : await listFilteredFindingIds(db, { rule: d.rule, severity: d.severity, regionId: d.region, level: d.level, year: d.year, status: d.status });
       if (ids.length === 0) return { ok: false, result: fail(msg.rect.open.none) };
       if (ids.length > MAX_OPEN_AT_ONCE) return { ok: false, result: fail(msg.rect.open.tooMany(MAX_OPEN_AT_ONCE)) };
+      // The door refuses a set with any agency outside the scope; say which ones, so the filter can be narrowed.
+      if (actor) {
+        const outside = (await listFindingAgencies(db, ids)).filter((a) => !can(actor, "rectify", { agencyId: a.agencyId, regionPath: a.regionPath }));
+        if (outside.length) return { ok: false, result: fail(msg.rect.open.outside(outside.map((a) => a.name))) };
+      }
       return { ok: true, value: { findingIds: ids, dueOn: d.dueOn, note: d.note } };
     },
     target: (p) => ({ findingIds: p.findingIds }),

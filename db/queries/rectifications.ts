@@ -43,6 +43,18 @@ export async function listFilteredFindingIds(db: Db, f: FindingFilter): Promise<
   return rows.filter((r) => r.status !== "dismissed").map((r) => r.id);
 }
 
+/** The agencies of these findings with their region paths (to name those outside a user's scope). */
+export async function listFindingAgencies(db: Db, findingIds: readonly number[]) {
+  if (findingIds.length === 0) return [];
+  return db
+    .selectDistinct({ agencyId: agencies.id, name: agencies.name, regionPath: sql<string>`${regions.path} || ${regions.id} || '/'` })
+    .from(findings)
+    .innerJoin(reports, eq(reports.id, findings.reportId))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .where(inArray(findings.id, [...findingIds]));
+}
+
 /**
  * One item per finding, copying what it says; a finding that already has an item is skipped (the
  * unique (report, fingerprint) index), so opening twice is harmless.

@@ -55,6 +55,8 @@ export const rectMsg = {
     none: "没有选择任何核对发现",
     tooMany: (max: number) => `一次最多下发 ${max} 条，请缩小筛选范围`,
     dueInPast: "整改期限不能早于今天",
+    outside: (names: string[]) =>
+      `未下发任何事项：以下单位不在您的权限范围内——${names.slice(0, 5).join("、")}${names.length > 5 ? ` 等 ${names.length} 个单位` : ""}。请按地区筛选后再下发`,
   },
   respond: {
     title: "反馈整改情况",
