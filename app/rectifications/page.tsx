@@ -93,8 +93,8 @@ export default async function RectificationsPage({ searchParams }: { searchParam
       {rows.length === 0 ? (
         <p className="empty">{m.empty}</p>
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table className="list" data-testid="rect-list">
+        <div className="table-scroll">
+          <table className="list rect-table" data-testid="rect-list">
             <thead>
               <tr>
                 <th>{m.columns.id}</th>
@@ -117,7 +117,7 @@ export default async function RectificationsPage({ searchParams }: { searchParam
                     <Link href={`/rectifications/${r.id}`}>{r.message}</Link>
                     <div className="muted small">{r.cells.slice(0, 3).map(describeCell).join("；")}{r.cells.length > 3 ? "…" : ""}</div>
                   </td>
-                  <td>{m.day(r.dueOn)}</td>
+                  <td className="nowrap">{m.day(r.dueOn)}</td>
                   <td><ItemStatus status={r.status} overdueDays={r.overdueDays} /></td>
                   <td><DataStatus value={r.dataStatus} /></td>
                 </tr>

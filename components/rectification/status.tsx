@@ -20,7 +20,7 @@ export function ItemStatus({ status, overdueDays }: { status: string; overdueDay
 export function DataStatus({ value }: { value: string }) {
   return (
     <span className={`data-status ${value}`} title={m.dataStatusHint[value]} data-testid="data-status">
-      <span aria-hidden="true">{value === "gone" ? "✓ " : value === "changed" ? "≈ " : "• "}</span>
+      {value !== "present" && <span aria-hidden="true">{value === "gone" ? "✓ " : "≈ "}</span>}
       {m.dataStatus[value] ?? value}
     </span>
   );
