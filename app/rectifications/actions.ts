@@ -42,7 +42,7 @@ export const openRectificationsAction = formStateAction(
       const r = await openRectifications(tx, { ...p, by: actor?.name ?? "" });
       return {
         result: ok(msg.rect.open.done(r.created.length, r.skipped)),
-        audit: r.created.map((c) => ({ action: "rectification.open", target: `rectification:${c.id}`, after: { agencyId: c.agencyId, reportId: c.reportId, dueOn: p.dueOn, note: p.note } })),
+        audit: r.created.map((c) => ({ action: "rectification.open", target: `rectification:${c.id}`, after: { year: c.year, finding: c.message, dueOn: p.dueOn, note: p.note, state: "open" } })),
         revalidate: PAGES,
       };
     },

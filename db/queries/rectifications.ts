@@ -60,7 +60,7 @@ export async function listFindingAgencies(db: Db, findingIds: readonly number[])
  * unique (report, fingerprint) index), so opening twice is harmless.
  */
 export async function openRectifications(db: Db, input: { findingIds: number[]; dueOn: string; note: string; by: string }) {
-  if (input.findingIds.length === 0) return { created: [] as { id: number; agencyId: number; reportId: number }[], skipped: 0 };
+  if (input.findingIds.length === 0) return { created: [] as { id: number; agencyId: number; reportId: number; year: number; message: string }[], skipped: 0 };
   const rows = await db
     .select({ id: findings.id, reportId: findings.reportId, year: findings.year, rule: findings.rule, severity: findings.severity, cells: findings.cells, message: findings.message, fingerprint: findings.fingerprint, agencyId: reports.agencyId })
     .from(findings)
@@ -71,7 +71,7 @@ export async function openRectifications(db: Db, input: { findingIds: number[]; 
     .insert(rectifications)
     .values(rows.map(({ id: _id, ...r }) => ({ ...r, dueOn: input.dueOn, note: input.note, openedBy: input.by })))
     .onConflictDoNothing()
-    .returning({ id: rectifications.id, agencyId: rectifications.agencyId, reportId: rectifications.reportId });
+    .returning({ id: rectifications.id, agencyId: rectifications.agencyId, reportId: rectifications.reportId, year: rectifications.year, message: rectifications.message });
   return { created, skipped: rows.length - created.length };
 }
 
@@ -236,13 +236,13 @@ export async function respondRectification(tx: Db, itemId: number, r: Response) 
     const a = { name: r.attachment.name, type: r.attachment.type, size: r.attachment.data.byteLength, data: r.attachment.data, uploadedBy: r.by, uploadedAt: now };
     await tx.insert(rectificationAttachments).values({ rectificationId: itemId, ...a }).onConflictDoUpdate({ target: rectificationAttachments.rectificationId, set: a });
   }
-  return { before: { status: row.status }, after: { status: to, response: r.kind, text: r.text, attachment: r.attachment?.name ?? null, importedAt } };
+  return { before: { state: row.status }, after: { state: to, response: r.kind, text: r.text, attachment: r.attachment?.name ?? null, importedAt } };
 }
 
 export async function acceptRectification(tx: Db, itemId: number, by: string) {
   const { row, to } = await lockFor(tx, itemId, "accept");
   await tx.update(rectifications).set({ status: to, reviewedBy: by, reviewedAt: new Date() }).where(eq(rectifications.id, itemId));
-  return { before: { status: row.status }, after: { status: to, reviewer: by } };
+  return { before: { state: row.status }, after: { state: to, reviewer: by } };
 }
 
 /** Back to 待整改 with a reason; the answer is cleared so the filer answers again (the audit log keeps it). */
@@ -252,5 +252,5 @@ export async function returnRectification(tx: Db, itemId: number, reason: string
     .update(rectifications)
     .set({ status: to, returnReason: reason, returnCount: row.returnCount + 1, response: null, responseText: "", responseImportedAt: null, respondedBy: null, respondedAt: null, reviewedBy: by, reviewedAt: new Date() })
     .where(eq(rectifications.id, itemId));
-  return { before: { status: row.status, response: row.response, text: row.responseText }, after: { status: to, reason, reviewer: by } };
+  return { before: { state: row.status, response: row.response, text: row.responseText }, after: { state: to, response: null, text: "", reason, reviewer: by } };
 }
