@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/compare", label: nav.compare },
     { href: "/findings", label: nav.findings },
     { href: "/scoring", label: msg.scoring.nav },
+    { href: "/rectifications", label: msg.rect.nav },
     { href: "/check", label: nav.check },
     { href: "/export", label: nav.export },
     ...(roleMay(user, "import") ? [{ href: "/import", label: nav.import }] : []),

@@ -11,6 +11,8 @@ import { formatCount, formatPercent } from "@/lib/dashboard/number-format";
 import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
+import { summarizeRectifications } from "@/db/queries/rectifications";
+import { RectSummary } from "@/components/rectification/summary";
 
 export const dynamic = "force-dynamic";
 
@@ -87,6 +89,25 @@ async function OpenFindings() {
   );
 }
 
+/** Unfinished and overdue 整改事项 per region and per agency (the ten with most overdue). */
+async function Rectifications() {
+  const db = await getDb();
+  const [byRegion, byAgency] = await Promise.all([summarizeRectifications(db, "region"), summarizeRectifications(db, "agency")]);
+  return (
+    <div className="grid2">
+      <div>
+        <h3 className="small">{msg.rect.summary.byRegion}</h3>
+        <RectSummary rows={byRegion} by="region" testId="rect-by-region" />
+      </div>
+      <div>
+        <h3 className="small">{msg.rect.summary.byAgency}</h3>
+        <RectSummary rows={byAgency.slice(0, 10)} by="agency" testId="rect-by-agency" />
+        <p className="small"><Link href="/rectifications?status=unfinished">{msg.rect.summary.all}</Link></p>
+      </div>
+    </div>
+  );
+}
+
 async function LatestImports() {
   const rows = await listLatestImports(await getDb());
   if (rows.length === 0) return <Empty>{dash.overview.importsEmpty}</Empty>;
@@ -152,6 +173,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </Card>
         </div>
       </div>
+      <Card title={msg.rect.summary.title} testId="card-rectifications" skeletonHeight={120}>
+        <Rectifications />
+      </Card>
       <Card title={dash.overview.agencies} testId="card-agencies" skeletonHeight={400}>
         <AgencyList page={page} />
       </Card>

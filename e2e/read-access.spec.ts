@@ -43,6 +43,11 @@ const ROUTES: Record<string, { url: string; method?: "POST" }> = {
   "api/export/package/route.ts": { url: "/api/export/package" },
   "api/export/region-charts/route.ts": { url: "/api/export/region-charts" },
   "api/export/xlsx/route.ts": { url: "/api/export/xlsx", method: "POST" },
+  "rectifications/page.tsx": { url: "/rectifications" },
+  "rectifications/[id]/page.tsx": { url: "/rectifications/1" },
+  "api/rectifications/export/route.ts": { url: "/api/rectifications/export?format=csv" },
+  "api/rectifications/[id]/attachment/route.ts": { url: "/api/rectifications/1/attachment" },
+  "api/rectifications/documents/[kind]/route.ts": { url: "/api/rectifications/documents/checkup?agency=1&year=2021" },
   "login/page.tsx": { url: "/login" },
 };
 

@@ -14,4 +14,14 @@ describe("audit log as people read it", () => {
     expect(c[0].before).not.toContain("t3.");
     expect(auditChanges(null, { status: "confirmed" })).toEqual([{ field: "审核结论", before: "（无）", after: "确认" }]);
   });
+
+  it("reads a 整改 step in words: its state, the kind of answer, the item", () => {
+    expect(actionLabel("rectification.return")).toBe("退回整改");
+    expect(targetLabel("rectification:7").text).toBe("整改事项 7");
+    expect(auditChanges({ state: "responded", response: "explained" }, { state: "open", response: null, reason: "说明不充分" })).toEqual([
+      { field: "整改状态", before: "已反馈", after: "待整改" },
+      { field: "反馈方式", before: "说明情况", after: "（无）" },
+      { field: "理由", before: "（无）", after: "说明不充分" },
+    ]);
+  });
 });

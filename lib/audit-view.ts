@@ -31,6 +31,9 @@ function valueText(field: string, v: unknown): string {
   if (typeof v === "boolean") return v ? a().yes : a().no;
   if (field === "status" && typeof v === "string") return a().statuses[v] ?? v;
   if (field === "role" && typeof v === "string") return a().roles[v] ?? v;
+  // 整改事项: their own states and kinds of answer.
+  if (field === "state" && typeof v === "string") return msg.rect.status[v] ?? v;
+  if (field === "response" && typeof v === "string") return msg.rect.response[v] ?? v;
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText("", x)).join("、") : a().empty;
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);

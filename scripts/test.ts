@@ -18,19 +18,37 @@ function findChromium(): string | null {
   return candidates.find((c): c is string => Boolean(c && existsSync(c))) ?? null;
 }
 
+/** apt-get install (as root, or through sudo -n); false when there is no apt. */
+function aptInstall(packages: string[]): boolean {
+  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
+  if (!apt) return false;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  const sudo = root ? [] : ["sudo", "-n"];
+  const env = { DEBIAN_FRONTEND: "noninteractive" };
+  const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
+  const args = sudo.length ? ["apt-get"] : [];
+  run(cmd, [...pre, ...args, "update", "-qq"], env);
+  run(cmd, [...pre, ...args, "install", "-y", "-qq", "--no-install-recommends", ...packages], env);
+  return true;
+}
+
+/**
+ * LibreOffice turns the 年报体检报告 into PDF, and poppler's pdftoppm rasterizes it in the document
+ * tests. Installed like Chromium when missing; without apt those tests are skipped and say why.
+ */
+function ensureLibreOffice() {
+  const have = (p: string) => existsSync(p);
+  if (have("/usr/bin/soffice") && have("/usr/bin/pdftoppm")) return;
+  console.log(msg.cli.installingLibreOffice);
+  if (!aptInstall(["libreoffice-writer-nogui", "poppler-utils", "fonts-noto-cjk"]))
+    console.log(msg.cli.noLibreOffice);
+}
+
 function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  const apt = spawnSync("sh", ["-c", "command -v apt-get"], { encoding: "utf8" }).status === 0;
-  const root = typeof process.getuid === "function" && process.getuid() === 0;
-  if (apt) {
-    console.log(msg.cli.installingChromium);
-    const sudo = root ? [] : ["sudo", "-n"];
-    const env = { DEBIAN_FRONTEND: "noninteractive" };
-    const [cmd, ...pre] = sudo.length ? sudo : ["apt-get"];
-    const args = sudo.length ? ["apt-get"] : [];
-    run(cmd, [...pre, ...args, "update", "-qq"], env);
-    run(cmd, [...pre, ...args, "install", "-y", "-qq", "chromium", "fonts-noto-cjk"], env);
+  console.log(msg.cli.installingChromium);
+  if (aptInstall(["chromium", "fonts-noto-cjk"])) {
     const after = findChromium();
     if (after) return after;
   }
@@ -48,6 +66,7 @@ const lint = run(bin("biome"), ["ci", "--formatter-enabled=false", "."]);
 if (lint !== 0) console.error(msg.cli.lintFailed);
 
 // 1. Unit and integration tests.
+ensureLibreOffice();
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 const vitestJson = path.join(root, "test-results", "vitest.json");
 const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);

@@ -6,12 +6,17 @@ import { listRegions } from "@/db/queries/regions";
 import { RULES, SEVERITIES } from "@/lib/checks/rules";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
+import { roleMay } from "@/lib/auth/permissions";
+import { beijingToday } from "@/lib/rectification/state";
+import { OpenForm } from "@/app/rectifications/forms";
 
 export const dynamic = "force-dynamic";
 
 const STATUS_LABELS: Record<string, string> = { open: msg.common.pending, confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 const PAGE_SIZE = 50;
 type Search = FindingsSearch;
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function href(s: Search, change: Partial<Search>): string {
   const next = { ...s, ...change, page: change.page ?? 1 };
@@ -29,7 +34,8 @@ function exportHref(s: Search, format: "csv" | "xlsx"): string {
 }
 
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireReader();
+  const user = await requireReader();
+  const mayOpen = roleMay(user, "rectify");
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
@@ -98,12 +104,21 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           <a href={exportHref(s, "xlsx")} download>XLSX</a>
         </span>
       </div>
+      {mayOpen && counts.total > 0 && (
+        <OpenForm
+          hidden={{ rule: s.rule, severity: s.severity, region: s.region, level: s.level, year: s.year, status: s.status }}
+          defaultDue={addDays(beijingToday(), 30)}
+          minDue={beijingToday()}
+          filteredCount={counts.total}
+        />
+      )}
       {rows.length === 0 ? (
         <p className="empty">{msg.findingsPage.empty}</p>
       ) : (
         <table className="list" data-testid="findings-queue">
           <thead>
             <tr>
+              {mayOpen && <th><span className="sr-only">{msg.rect.open.select}</span></th>}
               <th>{msg.common.severityShort}</th>
               <th>{msg.common.agency}</th>
               <th>{msg.common.year}</th>
@@ -114,6 +129,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((f) => (
               <tr key={f.id}>
+                {mayOpen && (
+                  <td>
+                    <input type="checkbox" name="findingId" value={f.id} form="rect-open" aria-label={`${msg.rect.open.select} ${f.agency} ${f.year} ${f.message}`} />
+                  </td>
+                )}
                 <td><span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span></td>
                 <td>
                   <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link>

@@ -9,12 +9,12 @@
  * the internal error text goes to the server log only.
  */
 import type { z } from "zod";
-import { decide, roleMay, type Action, type Actor } from "../../lib/auth/permissions";
+import { decideAll, roleMay, type Action, type Actor } from "../../lib/auth/permissions";
 import { msg } from "../../lib/messages";
 import { issuesMessage } from "../../lib/validate";
 import type { Db } from "../index";
 import { recordAudit } from "./audit";
-import { WRITES, writeTarget, type WriteInput, type WriteKind } from "./write-targets";
+import { WRITES, writeTargets, type WriteInput, type WriteKind } from "./write-targets";
 
 export type ActionActor = (Actor & { username: string }) | null;
 
@@ -99,8 +99,8 @@ export async function runAction<S extends z.ZodType, K extends WriteKind, P, R>(
   }
 
   if (w.action !== null) {
-    const target = (await writeTarget(db, def.write, def.target(p))) ?? { agencyId: null, regionPath: null };
-    const d = decide(actor, w.action, target);
+    const targets = (await writeTargets(db, def.write, def.target(p))) ?? [{ agencyId: null, regionPath: null }];
+    const d = decideAll(actor, w.action, targets);
     if (!d.ok) {
       const error = msg.auth.refused[d.reason](w.action);
       if (def.onFailure) await def.onFailure(db, p, error).catch(() => {});

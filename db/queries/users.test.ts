@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { decide, type Actor } from "../../lib/auth/permissions";
+import { decide, decideAll, type Actor } from "../../lib/auth/permissions";
 import { createDemoAccounts } from "../accounts";
 import { seedDemo } from "../seed";
 import { sessions, signInFailures } from "../schema";
@@ -10,7 +10,8 @@ import { listAudit, recordAudit } from "./audit";
 import { listReportFindings } from "./findings";
 import { findReportId } from "./reports";
 import { SIGN_IN_LIMIT, createUser, getSessionActor, signIn, signOut, updateUser } from "./users";
-import { WRITES, writeTarget, type WriteKind } from "./write-targets";
+import { openRectifications } from "./rectifications";
+import { WRITES, writeTarget, writeTargets, type WriteKind } from "./write-targets";
 
 describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) => {
   let t: TestDatabase;
@@ -42,6 +43,8 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     ids.pingtanRegion = list.find((a) => a.name === "平潭综合实验区")!.regionId;
     ids.report2020 = (await findReportId(t.db, "平潭综合实验区", 2020))!;
     ids.finding2020 = (await listReportFindings(t.db, ids.report2020))[0].id;
+    ids.alashanFinding = (await listReportFindings(t.db, (await findReportId(t.db, "阿拉善右旗民政局", 2021))!))[0].id;
+    ids.item = (await openRectifications(t.db, { findingIds: [ids.finding2020], dueOn: "2030-01-01", note: "", by: "test" })).created[0].id;
   });
   afterAll(async () => t?.close());
 
@@ -138,6 +141,10 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "posts.correct": { reportId: ids.report2020 },
     "finding.review": { findingId: ids.finding2020 },
     "score.edit": { agencyId: ids.pingtan },
+    "rectification.open": { findingIds: [ids.finding2020] },
+    "rectification.respond": { itemId: ids.item },
+    "rectification.accept": { itemId: ids.item },
+    "rectification.return": { itemId: ids.item },
     "rubric.edit": {},
     "user.manage": {},
     "package.import": {},
@@ -154,6 +161,10 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "posts.correct": { right: "filer", wrongRole: "assessor", outside: "outFiler" },
     "finding.review": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
     "score.edit": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "rectification.open": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "rectification.respond": { right: "filer", wrongRole: "assessor", outside: "outFiler" },
+    "rectification.accept": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "rectification.return": { right: "assessor", wrongRole: "viewer", outside: "outAssessor" },
     "rubric.edit": { right: "assessor", wrongRole: "filer", outside: null },
     "user.manage": { right: "admin", wrongRole: "assessor", outside: null },
     "package.import": { right: "admin", wrongRole: "filer", outside: null },
@@ -172,20 +183,32 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
 
   for (const kind of Object.keys(WRITES) as WriteKind[]) {
     it(`${kind}: refuses anonymous, wrong role and out of scope; accepts the right user and an admin`, async () => {
-      const target = await writeTarget(t.db, kind, inputs()[kind] as never);
+      const targets = (await writeTargets(t.db, kind, inputs()[kind] as never)) ?? [];
+      const decide = (a: Actor | null, action: Parameters<typeof decideAll>[1]) => decideAll(a, action, targets);
       const e = expectations[kind];
       const action = WRITES[kind].action;
       if (e === "anyone" || action === null) {
         expect([e, action]).toEqual(["anyone", null]);
         return;
       }
-      expect(decide(actors.anonymous, action, target)).toEqual({ ok: false, reason: "signed_out" });
-      expect(decide(actors[e.wrongRole], action, target)).toEqual({ ok: false, reason: "role" });
-      if (e.outside) expect(decide(actors[e.outside], action, target)).toEqual({ ok: false, reason: "scope" });
-      expect(decide(actors[e.right], action, target)).toEqual({ ok: true });
-      expect(decide(actors.admin, action, target)).toEqual({ ok: true });
+      expect(decide(actors.anonymous, action)).toEqual({ ok: false, reason: "signed_out" });
+      expect(decide(actors[e.wrongRole], action)).toEqual({ ok: false, reason: "role" });
+      if (e.outside) expect(decide(actors[e.outside], action)).toEqual({ ok: false, reason: "scope" });
+      expect(decide(actors[e.right], action)).toEqual({ ok: true });
+      expect(decide(actors.admin, action)).toEqual({ ok: true });
     });
   }
+
+  it("opens 整改事项 for a set of findings only when every agency in it is within scope", async () => {
+    const mixed = await writeTargets(t.db, "rectification.open", { findingIds: [ids.finding2020, ids.alashanFinding] });
+    expect(mixed).toHaveLength(2);
+    expect(decideAll(actors.assessor, "rectify", mixed!)).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(actors.outAssessor, "rectify", mixed!)).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(actors.admin, "rectify", mixed!)).toEqual({ ok: true });
+    // Findings that do not exist touch no agency in anyone's scope but an administrator's.
+    const none = await writeTargets(t.db, "rectification.open", { findingIds: [99_999_999] });
+    expect(decideAll(actors.assessor, "rectify", none!)).toEqual({ ok: false, reason: "scope" });
+  });
 
   it("lets only an administrator import a report of an agency that does not exist yet", async () => {
     const target = await writeTarget(t.db, "report.import", { agency: "从未出现过的单位" });

@@ -4,7 +4,7 @@ import { and, asc, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import type { Actor, Target } from "../../lib/auth/permissions";
 import type { Db } from "../index";
-import { agencies, findings, regions, reports, sessions, signInFailures, userAgencies, users, type Role } from "../schema";
+import { agencies, findings, rectifications, regions, reports, sessions, signInFailures, userAgencies, users, type Role } from "../schema";
 
 export const SESSION_HOURS = Number(process.env.SESSION_HOURS ?? 12);
 /** At most this many failed sign-ins per user name, and per address, in the window. */
@@ -209,4 +209,24 @@ export async function reportTarget(db: Db, reportId: number): Promise<Target> {
 export async function findingTarget(db: Db, findingId: number): Promise<Target> {
   const [f] = await db.select({ reportId: findings.reportId }).from(findings).where(eq(findings.id, findingId));
   return f ? reportTarget(db, f.reportId) : { agencyId: null, regionPath: null };
+}
+
+/** The agencies of a set of findings, each once (opening 整改事项 for a filtered set). */
+export async function findingsTargets(db: Db, findingIds: readonly number[]): Promise<Target[]> {
+  if (findingIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ agencyId: reports.agencyId, path: sql<string>`${regions.path} || ${regions.id} || '/'` })
+    .from(findings)
+    .innerJoin(reports, eq(reports.id, findings.reportId))
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId))
+    .where(inArray(findings.id, [...findingIds]));
+  // A finding that no longer exists has no agency: refuse rather than open fewer than asked.
+  if (rows.length === 0) return [{ agencyId: null, regionPath: null }];
+  return rows.map((r) => ({ agencyId: r.agencyId, regionPath: r.path }));
+}
+
+export async function rectificationTarget(db: Db, itemId: number): Promise<Target> {
+  const [r] = await db.select({ agencyId: rectifications.agencyId }).from(rectifications).where(eq(rectifications.id, itemId));
+  return r ? agencyTarget(db, r.agencyId) : { agencyId: null, regionPath: null };
 }

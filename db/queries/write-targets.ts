@@ -5,7 +5,7 @@
  */
 import type { Action, Target } from "../../lib/auth/permissions";
 import type { Db } from "../index";
-import { agencyTarget, agencyTargetByName, findingTarget, regionTarget, reportTarget } from "./users";
+import { agencyTarget, agencyTargetByName, findingTarget, findingsTargets, rectificationTarget, regionTarget, reportTarget } from "./users";
 
 interface Write<I> {
   /** null: anyone may (signing in and out); the action still goes through the one wrapper and is audited. */
@@ -13,6 +13,8 @@ interface Write<I> {
   /** A read through an action (the draft check): needs a session when READ_ACCESS=session. */
   read?: boolean;
   target?: (db: Db, input: I) => Promise<Target>;
+  /** A write that touches several agencies at once: each must be allowed. */
+  targets?: (db: Db, input: I) => Promise<Target[]>;
 }
 
 const write = <I,>(w: Write<I>) => w;
@@ -22,6 +24,11 @@ export const WRITES = {
   "cell.correct": write<{ reportId: number }>({ action: "correct", target: (db, i) => reportTarget(db, i.reportId) }),
   "posts.correct": write<{ reportId: number }>({ action: "correct", target: (db, i) => reportTarget(db, i.reportId) }),
   "finding.review": write<{ findingId: number }>({ action: "review", target: (db, i) => findingTarget(db, i.findingId) }),
+  // 整改事项: assessors open, accept and return within their scope; filers answer for their own agencies.
+  "rectification.open": write<{ findingIds: number[] }>({ action: "rectify", targets: (db, i) => findingsTargets(db, i.findingIds) }),
+  "rectification.respond": write<{ itemId: number }>({ action: "respond", target: (db, i) => rectificationTarget(db, i.itemId) }),
+  "rectification.accept": write<{ itemId: number }>({ action: "rectify", target: (db, i) => rectificationTarget(db, i.itemId) }),
+  "rectification.return": write<{ itemId: number }>({ action: "rectify", target: (db, i) => rectificationTarget(db, i.itemId) }),
   "score.edit": write<{ agencyId: number }>({ action: "score", target: (db, i) => agencyTarget(db, i.agencyId) }),
   "rubric.edit": write<Record<string, never>>({ action: "manage_rubrics" }),
   "user.manage": write<Record<string, never>>({ action: "manage_users" }),
@@ -43,4 +50,11 @@ export type WriteInput<K extends WriteKind> = (typeof WRITES)[K] extends Write<i
 export async function writeTarget<K extends WriteKind>(db: Db, kind: K, input: WriteInput<K>): Promise<Target | undefined> {
   const w = WRITES[kind] as Write<WriteInput<K>>;
   return w.target ? w.target(db, input) : undefined;
+}
+
+/** Every agency a write touches (one for most writes; none for global ones). */
+export async function writeTargets<K extends WriteKind>(db: Db, kind: K, input: WriteInput<K>): Promise<Target[] | undefined> {
+  const w = WRITES[kind] as Write<WriteInput<K>>;
+  if (w.targets) return w.targets(db, input);
+  return w.target ? [await w.target(db, input)] : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decide, roleMay, type Actor } from "./permissions";
+import { decide, decideAll, roleMay, type Actor } from "./permissions";
 
 const agencyIn = (agencyId: number, regionPath: string) => ({ agencyId, regionPath });
 const filer: Actor = { id: 1, name: "填报", role: "filer", scopePath: null, agencyIds: [7] };
@@ -47,5 +47,17 @@ describe("permissions", () => {
     expect(decide(filer, "manage_sources", agencyIn(7, "/1/5/9/"))).toEqual({ ok: false, reason: "role" });
     // Region-wide targets do not widen the other scoped actions.
     expect(decide(assessor, "review", { agencyId: null, regionPath: "/1/5/23/" })).toEqual({ ok: false, reason: "scope" });
+  });
+
+  it("lets a 填报人 answer 整改 for their own agencies and a 评估员 open and decide within their region; a set needs every agency", () => {
+    expect(decide(filer, "respond", agencyIn(7, "/1/5/9/")).ok).toBe(true);
+    expect(decide(filer, "respond", agencyIn(8, "/1/5/9/"))).toEqual({ ok: false, reason: "scope" });
+    expect(decide(filer, "rectify", agencyIn(7, "/1/5/9/"))).toEqual({ ok: false, reason: "role" });
+    expect(decide(assessor, "rectify", agencyIn(9, "/1/5/23/")).ok).toBe(true);
+    expect(decide(assessor, "respond", agencyIn(9, "/1/5/23/"))).toEqual({ ok: false, reason: "role" });
+    expect(decideAll(assessor, "rectify", [agencyIn(9, "/1/5/23/"), agencyIn(10, "/1/5/")]).ok).toBe(true);
+    expect(decideAll(assessor, "rectify", [agencyIn(9, "/1/5/23/"), agencyIn(11, "/1/6/")])).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(assessor, "rectify", [])).toEqual({ ok: false, reason: "scope" });
+    expect(decideAll(viewer, "rectify", [agencyIn(9, "/1/5/23/")])).toEqual({ ok: false, reason: "role" });
   });
 });

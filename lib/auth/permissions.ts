@@ -15,13 +15,13 @@ export type Action = keyof typeof ACTIONS;
 /** What each role may do at all; the scope decides where. */
 const GRANTS: Record<RoleName, readonly Action[]> = {
   viewer: [],
-  filer: ["import", "correct"],
-  assessor: ["review", "score", "manage_rubrics", "manage_sources"],
+  filer: ["import", "correct", "respond"],
+  assessor: ["review", "score", "manage_rubrics", "manage_sources", "rectify"],
   admin: Object.keys(ACTIONS) as Action[],
 };
 
 /** Actions that concern one agency; the others are global. */
-const SCOPED: readonly Action[] = ["import", "correct", "review", "score", "manage_sources"];
+const SCOPED: readonly Action[] = ["import", "correct", "review", "score", "manage_sources", "rectify", "respond"];
 /** Scoped actions that may also name a whole region (harvest a region's sites): 评估员 within their own. */
 const REGION_WIDE: readonly Action[] = ["manage_sources"];
 
@@ -61,3 +61,16 @@ export const can = (actor: Actor | null, action: Action, target?: Target) => dec
 
 /** Whether the role may ever do this action somewhere (to show or hide a button). */
 export const roleMay = (actor: Actor | null, action: Action) => Boolean(actor && GRANTS[actor.role].includes(action));
+
+/**
+ * One write that touches several agencies (整改事项 opened for a filtered set of findings): allowed
+ * only when every one is allowed, refused with the first refusal otherwise; nothing is no scope.
+ */
+export function decideAll(actor: Actor | null, action: Action, targets: readonly Target[]): Decision {
+  if (targets.length === 0) return decide(actor, action, { agencyId: null, regionPath: null });
+  for (const t of targets) {
+    const d = decide(actor, action, t);
+    if (!d.ok) return d;
+  }
+  return { ok: true };
+}

@@ -21,6 +21,8 @@ const DATA = [
   /^lib\/checks\/narrative\.ts$/,
   // The default rubric is a record (versioned, stored in the database), written as the assessors wrote it.
   /^lib\/scoring\/default-rubric\.ts$/,
+  // A font's name as Word knows it (宋体), not wording.
+  /^lib\/documents\/docx\.ts$/,
   // What agencies' websites print: report titles, table headings, list-page dates, sheet column names.
   /^lib\/harvest\/(crawl|links|sheet)\.ts$/,
   // The national directory's placeholder level names (市辖区), as the data package prints them.

@@ -27,6 +27,7 @@ import { formatsMsg } from "./formats";
 import { reportInputMsg } from "./report-input";
 import { rubricMsg } from "./rubric";
 import { cliMsg } from "./cli";
+import { rectMsg } from "./rectification";
 
 const ACTION_WORDS: Record<string, string> = actionWords;
 
@@ -197,6 +198,7 @@ export const msg = {
       "cell.correct": "更正单元格",
       "posts.correct": "更正发布信息条数",
       "finding.review": "审核发现",
+      ...rectMsg.audit,
       "score.edit": "评分",
       "rubric.edit": "编辑评分细则",
       "package.import": "导入数据包",
@@ -206,7 +208,7 @@ export const msg = {
       sign_out: "退出",
     } as Record<string, string>,
     otherAction: "其他操作",
-    targets: { report: "年报", agency: "单位", user: "用户", rubric: "评分细则", batch: "批次", finding: "核对发现" } as Record<string, string>,
+    targets: { report: "年报", agency: "单位", user: "用户", rubric: "评分细则", batch: "批次", finding: "核对发现", rectification: "整改事项" } as Record<string, string>,
     target: (word: string, id: string) => `${word} ${id}`,
     fields: {
       key: "单元格",
@@ -237,6 +239,14 @@ export const msg = {
       reports: "报告数",
       failed: "失败数",
       channel: "渠道",
+      state: "整改状态",
+      finding: "核对发现",
+      dueOn: "整改期限",
+      note: "整改要求",
+      response: "反馈方式",
+      text: "说明",
+      attachment: "附件",
+      importedAt: "更正后导入时间",
     } as Record<string, string>,
     statuses: { confirmed: "确认", dismissed: "排除", open: "待审核" } as Record<string, string>,
     roles: { admin: "管理员", filer: "填报人", assessor: "评估员", viewer: "查看者" } as Record<string, string>,
@@ -302,4 +312,6 @@ export const msg = {
   agencyKinds: agencyKindLabels,
   regionLevels: regionLevelLabels,
   harvest: harvestMsg,
+  /** 整改事项 and the notices, bulletins and check-up reports (lib/messages/rectification.ts). */
+  rect: rectMsg,
 };

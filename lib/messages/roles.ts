@@ -13,4 +13,6 @@ export const actionWords = {
   view_audit: "查看操作记录",
   import_package: "导入数据包",
   manage_sources: "管理网站采集",
+  rectify: "下发、复核整改事项",
+  respond: "反馈整改事项",
 } as const;

@@ -13,6 +13,8 @@ import { PrintHeader } from "@/components/export/print-header";
 import { AgencyFindingsByYear } from "./findings-by-year";
 import { HarvestSection } from "./harvest-section";
 import { requireReader } from "@/app/session";
+import { listRectifications } from "@/db/queries/rectifications";
+import { ItemList } from "@/components/rectification/item-list";
 
 export const dynamic = "force-dynamic";
 
@@ -72,8 +74,27 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
         <HarvestSection agencyId={agencyId} kind={found.agency.kind} />
       </Card>
 
+      <Card title={msg.rect.summary.title} testId="card-rectifications" skeletonHeight={80}>
+        <AgencyRectifications agencyId={agencyId} />
+      </Card>
+
       <h2 className="print-section">{msg.agencyPage.reports}</h2>
       <ReportListSection agencyId={agencyId} />
     </ExportRegistry>
+  );
+}
+
+/** The agency's unfinished 整改事项 (overdue first), the notice to send, and the way to all of them. */
+async function AgencyRectifications({ agencyId }: { agencyId: number }) {
+  const rows = await listRectifications(await getDb(), { agencyId, status: "unfinished" }, 20);
+  const d = msg.rect.docs;
+  return (
+    <>
+      <ItemList rows={rows} testId="agency-rectifications" />
+      <p className="small no-print">
+        <Link href={`/rectifications?agency=${agencyId}`}>{msg.rect.summary.all}</Link> · {d.title}：
+        <a href={`/api/rectifications/documents/notice?agency=${agencyId}`} download>{d.notice}</a>
+      </p>
+    </>
   );
 }

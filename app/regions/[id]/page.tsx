@@ -111,7 +111,10 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       </p>
       <h1>{dash.region.title(region.name)}</h1>
       <p className="muted">
-        <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link>
+        <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link> ·{" "}
+        <Link href={`/rectifications?region=${region.id}`}>{msg.rect.title}</Link> · {msg.rect.docs.bulletin}：
+        <a href={`/api/rectifications/documents/bulletin?region=${region.id}`} download>{msg.rect.docs.docx}</a> /{" "}
+        <a href={`/api/rectifications/documents/bulletin?region=${region.id}&format=xlsx`} download>{msg.rect.docs.xlsx}</a>
       </p>
       <ExportRegistry>
         <p className="form-row no-print">

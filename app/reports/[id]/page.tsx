@@ -16,6 +16,8 @@ import { CellCorrector } from "./cell-corrector";
 import { requireReader } from "@/app/session";
 import { agencyTarget } from "@/db/queries/users";
 import { can } from "@/lib/auth/permissions";
+import { beijingToday } from "@/lib/rectification/state";
+import { OpenForm } from "@/app/rectifications/forms";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +41,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   ]);
   const canReview = can(user, "review", target);
   const canCorrect = can(user, "correct", target);
+  const canRectify = can(user, "rectify", target);
+  const today = beijingToday();
   const views: Record<string, CellView> = Object.fromEntries(
     cells.map((c) => [c.key, { value: c.value, raw: c.raw, note: c.note, where: describeLoc(c.source) }]),
   );
@@ -114,6 +118,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             ))}
           </ol>
         )}
+        {canRectify && findings.length > 0 && (
+          <OpenForm hidden={{ reportId: report.id }} reportMode minDue={today} defaultDue={new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)} />
+        )}
+        <p className="small no-print">
+          <Link href={`/rectifications?agency=${agency.id}&year=${report.year}`}>{msg.rect.summary.all}</Link> · {msg.rect.docs.title}：
+          <a href={`/api/rectifications/documents/checkup?agency=${agency.id}&year=${report.year}&format=docx`} download>{msg.rect.docs.checkup(report.year)}（{msg.rect.docs.docx}）</a> ·{" "}
+          <a href={`/api/rectifications/documents/checkup?agency=${agency.id}&year=${report.year}&format=pdf`} download>{msg.rect.docs.pdf}</a>
+        </p>
       </div>
 
       {report.headline.length > 0 && (
