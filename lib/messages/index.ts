@@ -4,6 +4,7 @@
 import { ACTIONS } from "../auth/permissions";
 import { describeCell } from "../report/template";
 import { dash } from "./dashboard";
+import { scanMsg } from "./scan";
 import { scoringMsg } from "./scoring";
 
 const ACTION_WORDS: Record<string, string> = ACTIONS;
@@ -54,7 +55,7 @@ export const msg = {
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
     noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
     fileUnreadable: (path: string) => `无法读取文件「${path}」`,
-    pdfNoText: "PDF 中没有可读取的文字（可能是扫描件或图片）：请提供带文字层的 PDF，或网页、Word 版本的报告",
+    pdfNoText: "这是扫描件（没有文字层的 PDF 或图片），要用文字识别读取：请在导入页逐份上传（后台识别，可看进度），或用 npm run parse / npm run import 读取",
     pdfUnreadable: "PDF 文件无法打开（可能已损坏或加密）",
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     blankTemplate: "这是一份空白的年度报告模板：表格中没有填写任何数字，也没有发布机关和年度",
@@ -242,4 +243,5 @@ export const msg = {
   dashboard: dash,
   /** Assessor scoring: rubrics, score sheets, rankings (lib/messages/scoring.ts). */
   scoring: scoringMsg,
+  scan: scanMsg,
 };

@@ -18,6 +18,8 @@ import { matchCells, type ParseIssue, type ReadCell } from "./match";
 import { readMeta } from "./metadata";
 import { isPdf, readPdf } from "./pdf";
 import { readText } from "./text";
+import { OcrUnavailable } from "./ocr-engine";
+import { isImage, readImages, readScannedPdf, type ScanOptions, type ScanPage, type ScanRead } from "./scan";
 
 /** Bumped whenever a change to parsing can change what is read from the same file. */
 export const PARSER_VERSION = "2026.11.2";
@@ -49,7 +51,9 @@ export interface ParsedReport {
   parserVersion: string;
 }
 
-export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
+export type ParseOutcome =
+  | { ok: true; report: ParsedReport; scan?: ScanPage[] }
+  | { ok: false; error: string; /** A scan: readable with OCR (parseScan, as a job). */ scan?: true };
 
 /** A web page, whatever its name says: pages are saved or pasted as .txt too. */
 const HTML_START = /^\s*(?:<!doctype html|<html|<meta|<table|<body|<head|<div|<p[\s>])/i;
@@ -147,21 +151,51 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
   return parseReportText(text, kind);
 }
 
-/** Every format: PDF (text layer) and Word .docx, then everything parseReport reads. */
-export async function parseReportAsync(input: { name: string; bytes: Uint8Array }): Promise<ParseOutcome> {
+/**
+ * Every format: PDF (text layer) and Word .docx, then everything parseReport reads. Scans (an
+ * image-only PDF, a PNG or JPEG) take seconds a page: only with `ocr`, else refused with `scan`
+ * set so that the caller can run them as a job.
+ */
+export async function parseReportAsync(input: { name: string; bytes: Uint8Array }, opts: { ocr?: boolean | ScanOptions } = {}): Promise<ParseOutcome> {
   const early = checkSize(input.bytes);
   if (early) return early;
+  const ocr = opts.ocr === true ? {} : opts.ocr || undefined;
   if (isPdf(input.bytes)) {
     const read = await readPdf(input.bytes);
-    if (!read.ok) return { ok: false, error: read.reason === "no_text" ? msg.errors.pdfNoText : msg.errors.pdfUnreadable };
+    if (!read.ok && read.reason === "no_text" && ocr) return parseScan([input], ocr);
+    if (!read.ok) return read.reason === "no_text" ? { ok: false, error: msg.errors.pdfNoText, scan: true } : { ok: false, error: msg.errors.pdfUnreadable };
     return parseDocument(read.doc);
   }
+  if (isImage(input.bytes)) return ocr ? parseScan([input], ocr) : { ok: false, error: msg.errors.pdfNoText, scan: true };
   if (isDocx(input.bytes, input.name)) {
     const read = await readDocx(input.bytes);
     if (!read.ok) return { ok: false, error: msg.errors.docxUnreadable };
     return parseDocument(read.doc);
   }
   return parseReport(input);
+}
+
+/**
+ * A scanned report: one image-only PDF, or page images in page order (a report photographed page
+ * by page). Runs the OCR engine; callers on a server run it as a job (db/jobs.ts).
+ */
+export async function parseScan(files: { name: string; bytes: Uint8Array }[], opts: ScanOptions = {}): Promise<ParseOutcome> {
+  for (const f of files) {
+    const early = checkSize(f.bytes);
+    if (early) return early;
+  }
+  let read: ScanRead;
+  try {
+    if (files.length === 1 && isPdf(files[0].bytes)) read = await readScannedPdf(files[0].bytes, opts);
+    else if (files.every((f) => isImage(f.bytes))) read = await readImages(files.map((f) => f.bytes), opts);
+    else return { ok: false, error: msg.scan.mixedUpload };
+  } catch (e) {
+    if (e instanceof OcrUnavailable) return { ok: false, error: msg.scan.noEngine };
+    throw e;
+  }
+  if (!read.ok) return { ok: false, error: read.reason === "no_text" ? msg.scan.noText : msg.scan.imageUnreadable };
+  const out = parseDocument(read.doc);
+  return out.ok ? { ...out, scan: read.pages } : out;
 }
 
 function checkSize(bytes: Uint8Array): ParseOutcome | undefined {

@@ -30,6 +30,7 @@ import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
+import { DIGIT_CONFIDENCE } from "./ocr-layout";
 
 export interface ReadCell {
   value: CellValue;
@@ -40,7 +41,7 @@ export interface ReadCell {
 }
 
 export interface ParseIssue {
-  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found";
+  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found" | "low_confidence";
   message: string;
   loc: SourceLoc;
   /** The cells this issue leaves unread. */
@@ -59,7 +60,7 @@ export interface MatchResult {
 
 type ValueTok = Extract<Tok, { k: "num" } | { k: "blank" }>;
 type SegCell = { v: ValueTok } | { e: SourceLoc; pos?: GridPos };
-type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string };
+type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string; doubt?: boolean };
 
 /** An identity the values of one row satisfy (domain.md §5); blanks count as 0. */
 type Balance = (values: number[]) => boolean;
@@ -113,7 +114,9 @@ export function splitRuns(runs: string[], count: number, balance: Balance, limit
 
 const asNumbers = (r: Slot[]) => r.map((s) => s.value ?? 0);
 const slotOf = (t: ValueTok): Slot =>
-  t.k === "num" ? { value: t.value, raw: t.raw, loc: t.loc, ...(t.note ? { note: t.note } : {}) } : { value: null, raw: t.raw, loc: t.loc };
+  t.k === "num"
+    ? { value: t.value, raw: t.raw, loc: t.loc, ...(t.note ? { note: t.note } : {}), ...(t.doubt ? { doubt: true } : {}) }
+    : { value: null, raw: t.raw, loc: t.loc };
 
 type Reading =
   | { kind: "ok"; slots: Slot[] }
@@ -341,7 +344,34 @@ export function align(toks: Tok[]): MatchResult {
       const last = vals[vals.length - 1];
       if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
     }
+    const values = cellsIn.filter((c) => "v" in c);
+    if (label.loc.ocr && values.length === 0) {
+      // A scanned label with no figure beside it: its figures were lost or landed elsewhere (a
+      // blank row is far rarer than a misplaced line). Listed, not read as blank.
+      issues.push({ code: "low_confidence", message: msg.scan.lowConfidence(where), loc: label.loc, keys, source: label.text });
+      return { end, ok: false };
+    }
+    // A scanned row whose identity fails was misread far more often than misprinted: unread.
+    const scanned = values.some((c) => "v" in c && c.v.loc.ocr);
+    if (scanned && balance === NO_BALANCE) {
+      // No identity checks this row: only figures read with full confidence are stored.
+      for (const c of values) if ("v" in c && c.v.k === "num" && (c.v.loc.ocr?.conf ?? 100) < DIGIT_CONFIDENCE) c.v.doubt = true;
+    }
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
+    const doubtIn = values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) || (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
+    if (r.kind === "ok" && doubtIn) {
+      // An OCR figure read without confidence. Where every value stands in its own cell, only
+      // that cell is unread; where blanks or splits were placed by an identity the doubtful
+      // figure took part in, the whole row is.
+      const exact = values.length === keys.length && r.slots.some((s) => s.doubt);
+      const unsure = exact ? keys.filter((_, n) => r.slots[n].doubt) : keys;
+      keys.forEach((k, n) => {
+        if (!unsure.includes(k)) put(k, r.slots[n]);
+      });
+      const loc = r.slots.find((s) => s.doubt)?.loc ?? label.loc;
+      issues.push({ code: "low_confidence", message: msg.scan.lowConfidence(where), loc, keys: unsure, source: sourceOf(label.text, cellsIn) });
+      return { end, ok: true };
+    }
     if (r.kind === "ok") {
       keys.forEach((k, n) => put(k, r.slots[n]));
       return { end, ok: true };
@@ -353,7 +383,7 @@ export function align(toks: Tok[]): MatchResult {
         ? { code: "uncertain_split", message: msg.parse.uncertainSplit(where), loc: label.loc, keys, source }
         : { code: r.extra ? "extra_values" : "row_shape", message: msg.parse.rowShape(where, r.got, keys.length), loc: label.loc, keys, source };
     issues.push(issue);
-    if (r.kind === "doubt" && r.candidates.length) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
+    if (r.kind === "doubt" && r.candidates.length && !doubtIn) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
     return { end, ok: false };
   };
 
