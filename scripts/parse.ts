@@ -1,24 +1,30 @@
 /** npm run parse -- FILE [--json]: print what a report file reads as. */
 import { readFileSync } from "node:fs";
-import { parseReportAsync, toContractJson } from "../lib/parse/index";
+import { parseReportAsync, parseScan, toContractJson } from "../lib/parse/index";
 import { msg } from "../lib/messages";
 import { describeCell } from "../lib/report/template";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
-const file = args.find((a) => !a.startsWith("--"));
+// Several files: the page images of one scanned report, in page order.
+const files = args.filter((a) => !a.startsWith("--"));
+const file = files[0];
 if (!file) {
-  console.error("用法：npm run parse -- 文件 [--json]");
+  console.error("用法：npm run parse -- 文件 [第2页图片 …] [--json]");
   process.exit(2);
 }
-let bytes: Uint8Array;
-try {
-  bytes = readFileSync(file);
-} catch {
-  console.error(msg.errors.fileUnreadable(file));
-  process.exit(1);
+const inputs: { name: string; bytes: Uint8Array }[] = [];
+for (const f of files) {
+  try {
+    inputs.push({ name: f, bytes: readFileSync(f) });
+  } catch {
+    console.error(msg.errors.fileUnreadable(f));
+    process.exit(1);
+  }
 }
-const outcome = await parseReportAsync({ name: file, bytes });
+// A scan is read here with OCR (seconds a page); progress goes to stderr.
+const onPage = (done: number, total: number) => void process.stderr.write(`识别第 ${done}/${total} 页\n`);
+const outcome = inputs.length > 1 ? await parseScan(inputs, { onPage }) : await parseReportAsync(inputs[0], { ocr: { onPage } });
 if (!outcome.ok) {
   console.error(`${file}：${outcome.error}`);
   process.exit(1);

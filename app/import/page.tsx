@@ -4,6 +4,9 @@ import { listRecentImports } from "@/db/queries/imports";
 import { BatchImport } from "./batch-import";
 import { ImportForm } from "./import-form";
 import { RecentImports } from "./recent-imports";
+import { ScanPanel } from "./scan-panel";
+import { listMyScans } from "@/db/queries/scans";
+import { z } from "zod";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import Link from "next/link";
 import { requireReader } from "@/app/session";
@@ -11,8 +14,9 @@ import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
+  const scanId = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).scan);
   if (!roleMay(user, "import")) {
     return (
       <>
@@ -25,14 +29,16 @@ export default async function ImportPage() {
     );
   }
   const db = await getDb();
-  const [regions, recent] = await Promise.all([listRegions(db), listRecentImports(db, 20)]);
+  const [regions, recent, mine] = await Promise.all([listRegions(db), listRecentImports(db, 20), user ? listMyScans(db, user.id) : []]);
+  const regionOptions = regions.map((r) => ({ id: r.id, name: r.name, depth: r.path.split("/").filter(Boolean).length }));
   return (
     <>
       <h1>导入年报</h1>
       <p className="muted">
         粘贴年报全文，或上传 .txt / .md / .html / .pdf / .docx 文件（不超过 {MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。
       </p>
-      <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.path.split("/").filter(Boolean).length }))} />
+      {!scanId && <ImportForm regions={regionOptions} />}
+      <ScanPanel scanId={scanId} mine={mine} regions={regionOptions} />
       <BatchImport />
       <RecentImports items={recent} />
     </>

@@ -140,6 +140,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": {},
     "user.manage": {},
     "package.import": {},
+    "scan.upload": {},
     "session.sign_in": {},
     "session.sign_out": {},
     "draft.check": {},
@@ -153,6 +154,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "rubric.edit": { right: "assessor", wrongRole: "filer", outside: null },
     "user.manage": { right: "admin", wrongRole: "assessor", outside: null },
     "package.import": { right: "admin", wrongRole: "filer", outside: null },
+    "scan.upload": { right: "filer", wrongRole: "assessor", outside: null },
     // Signing in and out: nothing to authorize, but declared so they pass the one wrapper and are audited.
     "session.sign_in": "anyone",
     "session.sign_out": "anyone",

@@ -27,6 +27,8 @@ export const WRITES = {
   "user.manage": write<Record<string, never>>({ action: "manage_users" }),
   // A package may hold any agency's reports: administrators only.
   "package.import": write<Record<string, never>>({ action: "import_package" }),
+  // A scan stored and its OCR queued; the report it becomes is saved through report.import.
+  "scan.upload": write<Record<string, never>>({ action: "upload_scan" }),
   "session.sign_in": write<Record<string, never>>({ action: null }),
   "session.sign_out": write<Record<string, never>>({ action: null }),
   // Not a write: reading an upload and checking it, nothing stored. Declared so it passes the same door.

@@ -16,13 +16,16 @@ export const ACTIONS = {
   manage_regions: "管理地区",
   view_audit: "查看操作记录",
   import_package: "导入数据包",
+  // Uploading a scan for OCR: the agency is known only once it is read, so the scope is checked
+  // when the report is saved (report.import).
+  upload_scan: "上传扫描件",
 } as const;
 export type Action = keyof typeof ACTIONS;
 
 /** What each role may do at all; the scope decides where. */
 const GRANTS: Record<RoleName, readonly Action[]> = {
   viewer: [],
-  filer: ["import", "correct"],
+  filer: ["import", "correct", "upload_scan"],
   assessor: ["review", "score", "manage_rubrics"],
   admin: Object.keys(ACTIONS) as Action[],
 };

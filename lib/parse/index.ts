@@ -269,7 +269,14 @@ export function toContractJson(r: ParsedReport) {
     notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
     missing: r.missing,
     headline: r.headline,
-    unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc), ...(i.keys ? { keys: i.keys } : {}), ...(i.source ? { source: i.source } : {}) })),
+    unread: r.issues.map((i) => ({
+      message: i.message,
+      where: describeLoc(i.loc),
+      ...(i.keys ? { keys: i.keys } : {}),
+      ...(i.source ? { source: i.source } : {}),
+      // A scan: where on which page, to look at (box: fractions of the page, x0 y0 x1 y1).
+      ...(i.loc.ocr ? { page: i.loc.page, box: i.loc.ocr.box, confidence: i.loc.ocr.conf } : {}),
+    })),
   };
 }
 
