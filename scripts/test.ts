@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureOcr } from "./install-ocr";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -40,7 +41,8 @@ function ensureChromium(): string {
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
-// 1. Unit and integration tests.
+// 1. Unit and integration tests; the OCR tests need the engine (apt, like Chromium below).
+ensureOcr();
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 const vitestJson = path.join(root, "test-results", "vitest.json");
 const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);

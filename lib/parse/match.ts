@@ -31,6 +31,7 @@ import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
 import { DIGIT_CONFIDENCE } from "./ocr-layout";
+import { distrustScannedColumns } from "./scan-columns";
 
 export interface ReadCell {
   value: CellValue;
@@ -358,12 +359,15 @@ export function align(toks: Tok[]): MatchResult {
       for (const c of values) if ("v" in c && c.v.k === "num" && (c.v.loc.ocr?.conf ?? 100) < DIGIT_CONFIDENCE) c.v.doubt = true;
     }
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
-    const doubtIn = values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) || (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
+    // A printed blank (`—`, `/`, `无`) in a scanned table is as likely a speck or a rule remnant.
+    const blankIn = scanned || label.loc.ocr ? values.some((c) => "v" in c && c.v.k === "blank") : false;
+    const doubtIn =
+      blankIn || values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) || (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
     if (r.kind === "ok" && doubtIn) {
       // An OCR figure read without confidence. Where every value stands in its own cell, only
       // that cell is unread; where blanks or splits were placed by an identity the doubtful
       // figure took part in, the whole row is.
-      const exact = values.length === keys.length && r.slots.some((s) => s.doubt);
+      const exact = !blankIn && values.length === keys.length && r.slots.some((s) => s.doubt);
       const unsure = exact ? keys.filter((_, n) => r.slots[n].doubt) : keys;
       keys.forEach((k, n) => {
         if (!unsure.includes(k)) put(k, r.slots[n]);
@@ -522,6 +526,7 @@ export function align(toks: Tok[]): MatchResult {
   }
 
   resolveDoubts(doubts, cells, issues, put);
+  distrustScannedColumns(cells, issues);
   if (t3OtherSubRows) evidence.t3 = "2021";
   else if (t3OtherSingle) evidence.t3 = "2019";
   const used = docT2Format;

@@ -144,7 +144,9 @@ export function ocrPageLines(page: OcrPage, pageNo: number): PlacedLine[] {
       const loc: SourceLoc = { page: pageNo, ocr: { box: boxOf(g, page), conf: Math.round(conf), ...(doubt ? { doubt: true } : {}) } };
       return { text, x0: g[0].x0, x1: g[g.length - 1].x1, loc };
     });
-    return { pieces: splitNumberRuns(pieces), loc: { page: pageNo } };
+    // The line itself is OCR too (a label read as a line of text carries where it was read).
+    const lineLoc: SourceLoc = { page: pageNo, ocr: { box: boxOf(row, page), conf: Math.round(Math.min(...row.map((w) => w.conf))) } };
+    return { pieces: splitNumberRuns(pieces), loc: lineLoc };
   });
 }
 
