@@ -20,6 +20,8 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
+import type { SourceLoc } from "../lib/parse/document";
+
 /** Raw bytes (scanned pages and their images). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -124,7 +126,7 @@ export const reportCells = pgTable(
     raw: text("raw").notNull(),
     note: text("note"),
     /** Where in the source it was read: line, or table/row/column, or page. */
-    source: jsonb("source").$type<{ line?: number; table?: number; row?: number; col?: number; page?: number }>().notNull(),
+    source: jsonb("source").$type<SourceLoc>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.reportId, t.key] }), index("report_cells_key_idx").on(t.key)],
 );

@@ -74,7 +74,7 @@ export async function getScanStatus(db: Db, scanId: number, userId: number | nul
     .from(scans)
     .leftJoin(jobs, eq(jobs.id, scans.jobId))
     .where(eq(scans.id, scanId));
-  if (!row || (userId !== null && row.createdBy !== null && row.createdBy !== userId)) return null;
+  if (!row || (userId !== null && row.createdBy !== userId)) return null;
   const progress = row.progress as { done: number; total: number } | null;
   return {
     id: row.id,
@@ -89,7 +89,7 @@ export async function getScanStatus(db: Db, scanId: number, userId: number | nul
 
 export async function getScanParsed(db: Db, scanId: number, userId: number | null): Promise<{ name: string; report: ParsedReport } | null> {
   const [row] = await db.select({ name: scans.name, parsed: scans.parsed, createdBy: scans.createdBy }).from(scans).where(eq(scans.id, scanId));
-  if (!row?.parsed || (userId !== null && row.createdBy !== null && row.createdBy !== userId)) return null;
+  if (!row?.parsed || (userId !== null && row.createdBy !== userId)) return null;
   return { name: row.name, report: row.parsed as ParsedReport };
 }
 

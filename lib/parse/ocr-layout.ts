@@ -19,7 +19,7 @@ import type { OcrPage, OcrWord } from "./ocr-engine";
  * CHECKED: a misread figure there breaks the identity and the row is listed (match.ts).
  */
 export const DIGIT_CONFIDENCE = 80;
-export const DIGIT_CONFIDENCE_CHECKED = 45;
+export const DIGIT_CONFIDENCE_CHECKED = 70;
 /** Words further apart than this many text heights are two cells. */
 const CELL_GAP = 0.9;
 /** Word centres closer than this many text heights vertically are on one line. */
