@@ -29,7 +29,7 @@ describe.each(TEST_DRIVERS)("scans as jobs on %s", (driver) => {
     expect(status).toMatchObject({ status: "done", done: 2, total: 2, error: null });
     const parsed = await getScanParsed(t.db, scanId, null);
     expect(parsed?.report.sourceKind).toBe("scan");
-    expect(parsed?.report.cells["t2.penalty.decisions"] ?? parsed?.report.cells["t3.received.natural_person"]).toBeDefined();
+    expect(Object.keys(parsed?.report.cells ?? {}).length).toBeGreaterThan(20);
     const page = await getScanPage(t.db, scanId, 2);
     expect(page?.image.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(page?.width).toBeGreaterThan(1000);
