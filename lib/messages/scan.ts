@@ -21,5 +21,6 @@ export const scanMsg = {
   savedAs: "已保存为报告",
   pageView: (page: number) => `扫描原件第 ${page} 页，框出的是这个单元格`,
   columnFails: (column: string) => `表三「${column}」列扫描识别后勾稽关系不成立（某个数字认错了），整列未读取，请对照原图填写`,
+  notFound: (n: number) => `扫描件中还有 ${n} 个单元格没有找到（行名或数字没能识别），请对照原图填写`,
   mixedUpload: "一次上传多张图片时只能都是 PNG / JPEG 图片（同一份报告的各页）",
 } as const;

@@ -231,6 +231,13 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
   const narrative = doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n");
   const expected = format === "pre2019" ? [] : cellKeys(format).filter((k) => !(mixed && /^t3\.other_/.test(k)));
   const missing = expected.filter((k) => !(k in cells) && !(mixed && k.startsWith("t3.other.")));
+  if (kind === "scan") {
+    // A scan is a whole report: every cell of its tables that was neither read nor listed is listed
+    // now, for the filer to type in from the page images (never silently lost).
+    const listed = new Set(matched.issues.flatMap((i) => i.keys ?? []));
+    const lost = missing.filter((k) => !listed.has(k));
+    if (lost.length) matched.issues.push({ code: "row_not_found", message: msg.scan.notFound(lost.length), loc: {}, keys: lost });
+  }
 
   return {
     ok: true,

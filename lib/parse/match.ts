@@ -30,7 +30,7 @@ import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
-import { DIGIT_CONFIDENCE } from "./ocr-layout";
+import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED } from "./ocr-layout";
 import { distrustScannedColumns } from "./scan-columns";
 
 export interface ReadCell {
@@ -354,9 +354,11 @@ export function align(toks: Tok[]): MatchResult {
     }
     // A scanned row whose identity fails was misread far more often than misprinted: unread.
     const scanned = values.some((c) => "v" in c && c.v.loc.ocr);
-    if (scanned && balance === NO_BALANCE) {
-      // No identity checks this row: only figures read with full confidence are stored.
-      for (const c of values) if ("v" in c && c.v.k === "num" && (c.v.loc.ocr?.conf ?? 100) < DIGIT_CONFIDENCE) c.v.doubt = true;
+    if (scanned) {
+      // Only figures read with confidence are stored: full confidence where no identity checks
+      // the row (表二), a little less where one does.
+      const min = balance === NO_BALANCE ? DIGIT_CONFIDENCE : DIGIT_CONFIDENCE_CHECKED;
+      for (const c of values) if ("v" in c && c.v.k === "num" && (c.v.loc.ocr?.conf ?? 100) < min) c.v.doubt = true;
     }
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
     // A printed blank (`—`, `/`, `无`) in a scanned table is as likely a speck or a rule remnant.
