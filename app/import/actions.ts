@@ -89,7 +89,8 @@ export const previewImport = serverAction(
             source: i.source ?? null,
             cells: (i.keys ?? []).filter((k) => !(k in r.cells)).map((key) => ({ key, label: describeCell(key) })),
             // A scan: the image of the row, to type the figures from.
-            crop: scanId && i.loc.ocr && i.loc.page ? scanCropUrl(scanId, i.loc.page, i.loc.ocr.box) : null,
+            // (Not for a row never found: there is no place on the page to show.)
+            crop: scanId && i.code !== "row_not_found" && i.loc.ocr && i.loc.page ? scanCropUrl(scanId, i.loc.page, i.loc.ocr.box) : null,
           })),
         missing: r.missing.length,
         existingReportId: agency && year ? await findReportId(tx, agency, year) : null,
