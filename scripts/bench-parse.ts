@@ -89,3 +89,45 @@ console.log(fmt(head));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(fmt(r));
 console.log(`\n全部输入先预热 3 轮，每个格式再预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`);
+
+// OCR of scanned pages: a real fixture rasterized at 200 dpi into an image-only PDF, read through
+// the one reader. Wall time per page, and CPU per page including the tesseract and pdftoppm child
+// processes (their times come from /proc once they are waited for). Run it pinned to one core:
+// `taskset -c 0 npm run bench:parse`.
+if (!process.argv.includes("--no-ocr")) {
+  const { ocrAvailable } = await import("../lib/parse/ocr-engine");
+  const { imagesToPdf, scanPages, VARIANTS } = await import("../test/scan-fixtures");
+  const pdfFile = files(SAMPLES, /huaian-2024\.pdf$/)[0];
+  if (pdfFile && (await ocrAvailable())) {
+    const childCpu = () => {
+      const f = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+      return ((Number(f[13]) + Number(f[14]) + Number(f[11]) + Number(f[12])) * 1000) / 100; // cutime+cstime+utime+stime, ms
+    };
+    const images = await scanPages(new Uint8Array(readFileSync(pdfFile)), VARIANTS.clean200, 7);
+    const scan = { name: "scan.pdf", bytes: await imagesToPdf(images, 200) };
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let round = 0; round < Number(process.env.BENCH_OCR_ROUNDS ?? 3); round++) {
+      const c0 = childCpu();
+      const t0 = performance.now();
+      const out = await parseReportAsync(scan, { ocr: true });
+      if (!out.ok) throw new Error(out.error);
+      wall.push((performance.now() - t0) / images.length);
+      cpu.push((childCpu() - c0) / images.length);
+    }
+    const { spawnSync } = await import("node:child_process");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const png = path.join(mkdtempSync("/tmp/bench-ocr-"), "p.png");
+    writeFileSync(png, images[3]);
+    const timed = spawnSync("/usr/bin/time", ["-f", "%M", "tesseract", png, "stdout", "-l", "chi_sim", "--psm", "6", "hocr"], {
+      encoding: "utf8",
+      env: { ...process.env, OMP_THREAD_LIMIT: "1" },
+    });
+    const peakKb = Number(/(\d+)\s*$/.exec(timed.stderr ?? "")?.[1] ?? NaN);
+    console.log(
+      `\nOCR（扫描件，200 dpi，每页，含 pdftoppm 与 tesseract 子进程）：中位数 ${(quantile(wall, 0.5) / 1000).toFixed(2)} s/页，` +
+        `CPU 中位数 ${(quantile(cpu, 0.5) / 1000).toFixed(2)} s/页（目标 ≤ 3 s/页，单核）；tesseract 一页的峰值内存 ${Math.round(peakKb / 1024)} MB，` +
+        `本进程峰值 ${Math.round(process.resourceUsage().maxRSS / 1024)} MB；${wall.length} 轮 × ${images.length} 页`,
+    );
+  } else console.log("\nOCR：未安装文字识别引擎（npm run setup:ocr），跳过");
+}

@@ -50,7 +50,7 @@ await runCli(async () => {
     line("failed", name, error);
   };
   const one = async (name: string, bytes: Uint8Array) => {
-    const r = await importFile(h.db, { name, bytes }, { batchId });
+    const r = await importFile(h.db, { name, bytes }, { batchId, ocr: true });
     if (r.ok) line(r.replaced ? "updated" : "created", name, msg.cli.withReport(r.message, r.reportId));
     else line("failed", name, r.error); // importFile has logged it
   };

@@ -1,24 +1,30 @@
 /** npm run parse -- FILE [--json]: print what a report file reads as. */
 import { readFileSync } from "node:fs";
-import { parseReportAsync, toContractJson } from "../lib/parse/index";
+import { parseReportAsync, parseScan, toContractJson } from "../lib/parse/index";
 import { msg } from "../lib/messages";
 import { describeCell } from "../lib/report/template";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");
-const file = args.find((a) => !a.startsWith("--"));
+// Several files: the page images of one scanned report, in page order.
+const files = args.filter((a) => !a.startsWith("--"));
+const file = files[0];
 if (!file) {
   console.error(msg.cli.parseUsage);
   process.exit(2);
 }
-let bytes: Uint8Array;
-try {
-  bytes = readFileSync(file);
-} catch {
-  console.error(msg.errors.fileUnreadable(file));
-  process.exit(1);
+const inputs: { name: string; bytes: Uint8Array }[] = [];
+for (const f of files) {
+  try {
+    inputs.push({ name: f, bytes: readFileSync(f) });
+  } catch {
+    console.error(msg.errors.fileUnreadable(f));
+    process.exit(1);
+  }
 }
-const outcome = await parseReportAsync({ name: file, bytes });
+// A scan is read here with OCR (seconds a page); progress goes to stderr.
+const onPage = (done: number, total: number) => void process.stderr.write(`${msg.cli.ocrPage(done, total)}\n`);
+const outcome = inputs.length > 1 ? await parseScan(inputs, { onPage }) : await parseReportAsync(inputs[0], { ocr: { onPage } });
 if (!outcome.ok) {
   console.error(`${file}：${outcome.error}`);
   process.exit(1);
@@ -27,7 +33,7 @@ const r = outcome.report;
 if (json) {
   process.stdout.write(`${JSON.stringify(toContractJson(r), null, 2)}\n`);
 } else {
-  console.log(msg.cli.summary(r.agency ?? "（未识别机关）", r.year ?? "（未识别年度）", r.format, r.publishedOn ?? "—"));
+  console.log(msg.cli.summary(r.agency ?? msg.cli.noAgency, r.year ?? msg.cli.noYear, r.format, r.publishedOn ?? "—"));
   for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? msg.cli.empty}`);
   for (const h of r.headline) console.log(msg.cli.headlineLine(h.key, h.value, h.sentence));
   for (const f of r.findings) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { ensureOcr } from "./install-ocr";
 
 import { msg } from "../lib/messages";
 
@@ -67,6 +68,7 @@ if (lint !== 0) console.error(msg.cli.lintFailed);
 
 // 1. Unit and integration tests.
 ensureLibreOffice();
+ensureOcr();
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 const vitestJson = path.join(root, "test-results", "vitest.json");
 const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);

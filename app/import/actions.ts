@@ -3,7 +3,10 @@ import { importParsed, logFailure } from "@/db/queries/imports";
 import { findReportId } from "@/db/queries/reports";
 import { agencyExists } from "@/db/queries/agencies";
 import { checkDraft } from "@/db/queries/checks";
-import { defineAction } from "@/db/queries/actions";
+import { defineAction, type ActionActor } from "@/db/queries/actions";
+import { getScanParsed, linkScanReport } from "@/db/queries/scans";
+import type { Db } from "@/db/index";
+import { scanCropUrl } from "@/lib/parse/scan-url";
 import { describeLoc } from "@/lib/parse/document";
 import { fillUnread, MAX_UPLOAD_MB, type ParseOutcome, type ParsedReport } from "@/lib/parse/index";
 import { describeCell } from "@/lib/report/template";
@@ -15,8 +18,21 @@ import { serverAction } from "@/app/server-action";
 import { clientAddress } from "@/app/session";
 import { batchFileSchema, FILL_PREFIX, previewImportSchema, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
 
-/** The uploaded file, or the pasted text as a file of its own, read in a child process (lib/parse/isolated.ts). */
-async function readUpload(form: FormData): Promise<{ ok: true; name: string; parsed: ParseOutcome } | { ok: false; error: string }> {
+/**
+ * The uploaded file, or the pasted text as a file of its own, read in a child process
+ * (lib/parse/isolated.ts); or a scan whose OCR job has finished, as stored (never as sent back).
+ */
+async function readUpload(
+  form: FormData,
+  db?: Db,
+  actor?: ActionActor,
+): Promise<{ ok: true; name: string; parsed: ParseOutcome; scanId?: number } | { ok: false; error: string }> {
+  const scanId = Number(form.get("scanId") ?? 0);
+  if (scanId && db) {
+    const scan = await getScanParsed(db, scanId, actor?.role === "admin" ? null : (actor?.id ?? -1));
+    if (!scan) return { ok: false, error: msg.scan.notReady };
+    return { ok: true, name: scan.name, parsed: { ok: true, report: scan.report }, scanId };
+  }
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
@@ -36,14 +52,14 @@ export const previewImport = serverAction(
     input: previewImportSchema,
     fields: (form) => ({ agency: form.get("agency") ?? "", year: form.get("year") ?? "" }),
     fail: (error: string): PreviewResult => failed(error),
-    prepare: async (_db, input, form) => {
-      const upload = await readUpload(form);
+    prepare: async (db, input, form, actor) => {
+      const upload = await readUpload(form, db, actor);
       if (!upload.ok) return { ok: false, result: upload };
       if (!upload.parsed.ok) return { ok: false, result: upload.parsed };
-      return { ok: true, value: { input, name: upload.name, report: upload.parsed.report } };
+      return { ok: true, value: { input, name: upload.name, report: upload.parsed.report, scanId: upload.scanId } };
     },
     target: () => ({}),
-    run: async (tx, { input, name, report: r }) => {
+    run: async (tx, { input, name, report: r, scanId }) => {
       // In the draft check the user may name the agency and year to compare with.
       const agency = input.agency || (r.agency ?? "");
       const year = input.year ?? r.year;
@@ -74,6 +90,9 @@ export const previewImport = serverAction(
             where: describeLoc(i.loc),
             source: i.source ?? null,
             cells: (i.keys ?? []).filter((k) => !(k in r.cells)).map((key) => ({ key, label: describeCell(key) })),
+            // A scan: the image of the row, to type the figures from.
+            // (Not for a row never found: there is no place on the page to show.)
+            crop: scanId && i.code !== "row_not_found" && i.loc.ocr && i.loc.page ? scanCropUrl(scanId, i.loc.page, i.loc.ocr.box) : null,
           })),
         missing: r.missing.length,
         existingReportId: agency && year ? await findReportId(tx, agency, year) : null,
@@ -107,10 +126,10 @@ export const saveImport = serverAction(
       divisionCode: form.get("divisionCode") ?? "",
     }),
     fail: (error: string): SaveResult => failed(error),
-    prepare: async (db, v, form) => {
+    prepare: async (db, v, form, actor) => {
       const division = v.divisionCode ? divisionByCode(v.divisionCode) : null;
       if (v.divisionCode && !division) return { ok: false, result: failed(msg.importPreview.divisionUnknown(v.divisionCode)) };
-      const upload = await readUpload(form);
+      const upload = await readUpload(form, db, actor);
       if (!upload.ok) return { ok: false, result: upload };
       if (!upload.parsed.ok) {
         await logFailure(db, { sourceName: upload.name, error: upload.parsed.error, agency: v.agency, year: v.year });
@@ -123,14 +142,15 @@ export const saveImport = serverAction(
       const completed = fillUnread(upload.parsed.report, typed);
       if (!completed.ok) return { ok: false, result: completed };
       const filledByHand = Object.keys(typed).filter((k) => typed[k].trim());
-      return { ok: true, value: { v, name: upload.name, report: completed.report, filledByHand, division } };
+      return { ok: true, value: { v, name: upload.name, report: completed.report, filledByHand, division, scanId: upload.scanId } };
     },
     target: (p) => ({ agency: p.v.agency }),
-    run: async (tx, { v, name, report, filledByHand, division }) => {
+    run: async (tx, { v, name, report, filledByHand, division, scanId }) => {
       // A directory pick wins over the list of existing regions: it is the more precise of the two.
       const region = division ? { regionChain: division.chain } : { regionId: v.regionId };
       const r = await importParsed(tx, report, name, { agency: v.agency, year: v.year, publishedOn: v.publishedOn, ...region, kind: v.kind });
       if (!r.ok) return { result: r, audit: null };
+      if (scanId) await linkScanReport(tx, scanId, r.reportId);
       return {
         result: { ok: true as const, message: r.message, reportId: r.reportId, agencyId: r.agencyId, replaced: r.replaced },
         audit: {

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { previewImport, saveImport } from "./actions";
 import { FILL_PREFIX, type PreviewResult, type SaveResult } from "./schema";
 import { ReportTables } from "@/components/report-tables";
@@ -17,7 +17,16 @@ type Preview = Extract<PreviewResult, { ok: true }>;
  * Paste or upload a report and preview it. `import` mode then saves it; `check` mode (the draft
  * check) only shows the findings, compared with last year's stored report, and stores nothing.
  */
-export function ImportForm({ regions, mode = "import" }: { regions: { id: number; name: string; depth: number }[]; mode?: "import" | "check" }) {
+export function ImportForm({
+  regions,
+  mode = "import",
+  scanId,
+}: {
+  regions: { id: number; name: string; depth: number }[];
+  mode?: "import" | "check";
+  /** A scan whose OCR has finished: previewed and saved from what the server stored. */
+  scanId?: number;
+}) {
   const checking = mode === "check";
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -30,7 +39,8 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
 
   const source = () => {
     const fd = new FormData();
-    if (file) fd.set("file", file);
+    if (scanId) fd.set("scanId", String(scanId));
+    else if (file) fd.set("file", file);
     else fd.set("text", text);
     return fd;
   };
@@ -62,9 +72,18 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
       } else setError(r.error);
     });
 
+  // A finished scan is previewed at once: there is nothing to paste or choose.
+  const previewed = useRef(false);
+  useEffect(() => {
+    if (scanId && !previewed.current) {
+      previewed.current = true;
+      onPreview();
+    }
+  });
+
   return (
     <>
-      <div className="card">
+      {scanId ? null : <div className="card">
         <label htmlFor="report-text" style={{ fontWeight: 600 }}>{msg.importPage.pasteLabel}</label>
         <textarea
           id="report-text"
@@ -105,7 +124,7 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
             {pending && !preview ? msg.importPage.reading : checking ? msg.importPage.check : msg.importPage.preview}
           </button>
         </div>
-      </div>
+      </div>}
 
       {error && <div className="alert error" role="alert">{error}</div>}
       {saved && (
@@ -183,6 +202,10 @@ export function ImportForm({ regions, mode = "import" }: { regions: { id: number
                       <pre style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0", padding: "0.4rem", background: "var(--surface-2, #f6f6f6)", overflowX: "auto" }}>
                         {msg.importPreview.printed}{row.source}
                       </pre>
+                    )}
+                    {row.crop && (
+                      // biome-ignore lint/performance/noImgElement: a server-cropped scan image, not a static asset
+                      <img src={row.crop} alt={msg.scan.cropAlt} className="scan-crop" style={{ maxWidth: "100%", border: "1px solid #ccc", display: "block", margin: "0.25rem 0" }} />
                     )}
                     {!checking && (
                       <div className="form-row" style={{ flexWrap: "wrap" }}>

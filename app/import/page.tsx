@@ -4,6 +4,9 @@ import { listRecentImports } from "@/db/queries/imports";
 import { BatchImport } from "./batch-import";
 import { ImportForm } from "./import-form";
 import { RecentImports } from "./recent-imports";
+import { ScanPanel } from "./scan-panel";
+import { listMyScans } from "@/db/queries/scans";
+import { z } from "zod";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import Link from "next/link";
 import { requireReader } from "@/app/session";
@@ -13,8 +16,9 @@ import { msg } from "@/lib/messages";
 
 export const dynamic = "force-dynamic";
 
-export default async function ImportPage() {
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
+  const scanId = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).scan);
   if (!roleMay(user, "import")) {
     return (
       <>
@@ -27,14 +31,16 @@ export default async function ImportPage() {
     );
   }
   const db = await getDb();
-  const [regions, recent] = await Promise.all([listRegions(db), listRecentImports(db, 20)]);
+  const [regions, recent, mine] = await Promise.all([listRegions(db), listRecentImports(db, 20), user ? listMyScans(db, user.id) : []]);
+  const regionOptions = regions.map((r) => ({ id: r.id, name: r.name, depth: r.depth }));
   return (
     <>
       <h1>{msg.importPage.title}</h1>
       <p className="muted">
         {msg.importPage.intro(MAX_UPLOAD_MB)}
       </p>
-      <ImportForm regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.depth }))} />
+      {!scanId && <ImportForm regions={regionOptions} />}
+      <ScanPanel scanId={scanId} mine={mine} regions={regionOptions} />
       <BatchImport />
       <RecentImports items={recent} />
     </>

@@ -53,7 +53,7 @@ export type PreviewResult =
       prevReportId: number | null;
       unread: string[];
       /** Rows the reader could not read: what the document printed there, and the cells to type in. */
-      unreadRows: { message: string; where: string; source: string | null; cells: { key: string; label: string }[] }[];
+      unreadRows: { message: string; where: string; source: string | null; cells: { key: string; label: string }[]; crop?: string | null }[];
       missing: number;
       /** A report of this agency and year is already stored: saving replaces it. */
       existingReportId: number | null;

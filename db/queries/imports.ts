@@ -16,6 +16,8 @@ import { saveReport, type SaveReportResult } from "./reports";
 export const UNASSIGNED_REGION = [{ name: msg.importPage.noRegion, level: "province" as const }];
 
 export interface ImportOverrides {
+  /** Read scans with OCR in this process (the command line; the server runs OCR as a job). */
+  ocr?: boolean;
   agency?: string;
   year?: number;
   publishedOn?: string | null;
@@ -95,7 +97,7 @@ async function storedCellCount(db: Db, agency: string, year: number): Promise<nu
 export async function importFile(db: Db, file: { name: string; bytes: Uint8Array }, o: ImportOverrides = {}): Promise<ImportResult> {
   let parsed: Awaited<ReturnType<typeof parseReportAsync>>;
   try {
-    parsed = await parseReportAsync(file);
+    parsed = await parseReportAsync(file, { ocr: o.ocr });
   } catch {
     // parseReportAsync is meant never to throw (lib/parse/fuzz.test.ts); should it, the file fails alone.
     parsed = { ok: false, error: msg.errors.notReport };

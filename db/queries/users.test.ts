@@ -151,6 +151,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "source.edit": { agencyId: ids.pingtan },
     "source.import": { regionId: ids.pingtanRegion },
     "harvest.start": { regionId: ids.pingtanRegion },
+    "scan.upload": {},
     "session.sign_in": {},
     "session.sign_out": {},
     "draft.check": {},
@@ -171,6 +172,7 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     "source.edit": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
     "source.import": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
     "harvest.start": { right: "assessor", wrongRole: "filer", outside: "outAssessor" },
+    "scan.upload": { right: "filer", wrongRole: "assessor", outside: null },
     // Signing in and out: nothing to authorize, but declared so they pass the one wrapper and are audited.
     "session.sign_in": "anyone",
     "session.sign_out": "anyone",

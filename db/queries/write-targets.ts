@@ -38,6 +38,8 @@ export const WRITES = {
   "source.edit": write<{ agencyId: number }>({ action: "manage_sources", target: (db, i) => agencyTarget(db, i.agencyId) }),
   "source.import": write<{ regionId: number | null }>({ action: "manage_sources", target: (db, i) => regionTarget(db, i.regionId) }),
   "harvest.start": write<{ regionId: number | null }>({ action: "manage_sources", target: (db, i) => regionTarget(db, i.regionId) }),
+  // A scan stored and its OCR queued; the report it becomes is saved through report.import.
+  "scan.upload": write<Record<string, never>>({ action: "upload_scan" }),
   "session.sign_in": write<Record<string, never>>({ action: null }),
   "session.sign_out": write<Record<string, never>>({ action: null }),
   // Not a write: reading an upload and checking it, nothing stored. Declared so it passes the same door.

@@ -15,7 +15,7 @@ export type Action = keyof typeof ACTIONS;
 /** What each role may do at all; the scope decides where. */
 const GRANTS: Record<RoleName, readonly Action[]> = {
   viewer: [],
-  filer: ["import", "correct", "respond"],
+  filer: ["import", "correct", "respond", "upload_scan"],
   assessor: ["review", "score", "manage_rubrics", "manage_sources", "rectify"],
   admin: Object.keys(ACTIONS) as Action[],
 };

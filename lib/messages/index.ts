@@ -5,6 +5,7 @@ import { actionWords, roleLabels } from "./roles";
 import { agencyKindLabels, regionLevelLabels } from "./kinds";
 import { dash } from "./dashboard";
 import { harvestMsg } from "./harvest";
+import { scanMsg } from "./scan";
 import { scoringMsg } from "./scoring";
 import { reportPageMsg } from "./report-page";
 import { commonMsg } from "./common";
@@ -86,7 +87,7 @@ export const msg = {
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
     noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
     fileUnreadable: (path: string) => `无法读取文件「${path}」`,
-    pdfNoText: "PDF 中没有可读取的文字（可能是扫描件或图片）：请提供带文字层的 PDF，或网页、Word 版本的报告",
+    pdfNoText: "这是扫描件（没有文字层的 PDF 或图片），要用文字识别读取：请在导入页逐份上传（后台识别，可看进度），或用 npm run parse / npm run import 读取",
     pdfUnreadable: "PDF 文件无法打开（可能已损坏或加密）",
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     docUnreadable: "旧版 Word（.doc）或 WPS 文件无法读取（可能已损坏、加密，或是较新的 WPS 格式）：请另存为 .docx 或 PDF 后再导入",
@@ -314,4 +315,5 @@ export const msg = {
   harvest: harvestMsg,
   /** 整改事项 and the notices, bulletins and check-up reports (lib/messages/rectification.ts). */
   rect: rectMsg,
+  scan: scanMsg,
 };

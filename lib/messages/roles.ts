@@ -15,4 +15,7 @@ export const actionWords = {
   manage_sources: "管理网站采集",
   rectify: "下发、复核整改事项",
   respond: "反馈整改事项",
+  // Uploading a scan for OCR: the agency is known only once it is read, so the scope is checked
+  // when the report is saved (report.import).
+  upload_scan: "上传扫描件",
 } as const;

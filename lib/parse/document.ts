@@ -17,7 +17,12 @@ export interface SourceLoc {
    * Word, PDF: one line per row or paragraph) — what 查看原文 highlights. Plain text keeps `line`.
    */
   at?: number;
+  /** Read by OCR: where on the page, how sure, and whether a figure is too doubtful to store. */
+  ocr?: { box: OcrBox; conf: number; doubt?: boolean };
 }
+
+/** x0, y0, x1, y1 as fractions of the page's width and height (0–1), top-left origin. */
+export type OcrBox = [number, number, number, number];
 
 export interface DocCell {
   text: string;
@@ -29,7 +34,7 @@ export type DocLine =
   | { kind: "row"; cells: DocCell[]; loc: SourceLoc };
 
 /** text: plain or pipe/markdown text; layout: text laid out by position (`pdftotext -layout`). */
-export type SourceKind = "text" | "html" | "layout" | "pdf" | "docx";
+export type SourceKind = "text" | "html" | "layout" | "pdf" | "docx" | "scan";
 
 export interface SourceDocument {
   kind: SourceKind;
@@ -49,7 +54,7 @@ export function documentText(lines: DocLine[]): string {
 
 export function describeLoc(loc: SourceLoc): string {
   if (loc.table !== undefined) return `第 ${loc.table} 个表格第 ${loc.row} 行第 ${loc.col} 列`;
-  if (loc.page !== undefined) return `第 ${loc.page} 页`;
+  if (loc.page !== undefined) return loc.ocr ? `第 ${loc.page} 页（扫描识别，可信度 ${loc.ocr.conf}）` : `第 ${loc.page} 页`;
   if (loc.line !== undefined) return `第 ${loc.line} 行`;
   return "";
 }

@@ -20,6 +20,8 @@ import { matchCells, type ParseIssue, type ReadCell } from "./match";
 import { readMeta } from "./metadata";
 import { isPdf, readPdf } from "./pdf";
 import { readText } from "./text";
+import { OcrUnavailable } from "./ocr-engine";
+import { isImage, readImages, readScannedPdf, type ScanOptions, type ScanPage, type ScanRead } from "./scan";
 
 /** Bumped whenever a change to parsing can change what is read from the same file. */
 export const PARSER_VERSION = "2026.11.2";
@@ -51,7 +53,9 @@ export interface ParsedReport {
   parserVersion: string;
 }
 
-export type ParseOutcome = { ok: true; report: ParsedReport } | { ok: false; error: string };
+export type ParseOutcome =
+  | { ok: true; report: ParsedReport; scan?: ScanPage[] }
+  | { ok: false; error: string; /** A scan: readable with OCR (parseScan, as a job). */ scan?: true };
 
 /** A web page, whatever its name says: pages are saved or pasted as .txt too. */
 const HTML_START = /^\s*(?:<!doctype html|<html|<meta|<table|<body|<head|<div|<p[\s>])/i;
@@ -149,15 +153,22 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
   return parseReportText(text, kind);
 }
 
-/** Every format: PDF (text layer) and Word .docx, then everything parseReport reads. */
-export async function parseReportAsync(input: { name: string; bytes: Uint8Array }): Promise<ParseOutcome> {
+/**
+ * Every format: PDF (text layer) and Word .docx, then everything parseReport reads. Scans (an
+ * image-only PDF, a PNG or JPEG) take seconds a page: only with `ocr`, else refused with `scan`
+ * set so that the caller can run them as a job.
+ */
+export async function parseReportAsync(input: { name: string; bytes: Uint8Array }, opts: { ocr?: boolean | ScanOptions } = {}): Promise<ParseOutcome> {
   const early = checkSize(input.bytes);
   if (early) return early;
+  const ocr = opts.ocr === true ? {} : opts.ocr || undefined;
   if (isPdf(input.bytes)) {
     const read = await readPdf(input.bytes);
-    if (!read.ok) return { ok: false, error: read.reason === "no_text" ? msg.errors.pdfNoText : msg.errors.pdfUnreadable };
+    if (!read.ok && read.reason === "no_text" && ocr) return parseScan([input], ocr);
+    if (!read.ok) return read.reason === "no_text" ? { ok: false, error: msg.errors.pdfNoText, scan: true } : { ok: false, error: msg.errors.pdfUnreadable };
     return parseDocument(read.doc);
   }
+  if (isImage(input.bytes)) return ocr ? parseScan([input], ocr) : { ok: false, error: msg.errors.pdfNoText, scan: true };
   if (isDocx(input.bytes, input.name)) {
     const read = await readDocx(input.bytes);
     if (!read.ok) return { ok: false, error: msg.errors.docxUnreadable };
@@ -170,6 +181,29 @@ export async function parseReportAsync(input: { name: string; bytes: Uint8Array 
     return parseDocument(read.doc);
   }
   return parseReport(input);
+}
+
+/**
+ * A scanned report: one image-only PDF, or page images in page order (a report photographed page
+ * by page). Runs the OCR engine; callers on a server run it as a job (db/jobs.ts).
+ */
+export async function parseScan(files: { name: string; bytes: Uint8Array }[], opts: ScanOptions = {}): Promise<ParseOutcome> {
+  for (const f of files) {
+    const early = checkSize(f.bytes);
+    if (early) return early;
+  }
+  let read: ScanRead;
+  try {
+    if (files.length === 1 && isPdf(files[0].bytes)) read = await readScannedPdf(files[0].bytes, opts);
+    else if (files.every((f) => isImage(f.bytes))) read = await readImages(files.map((f) => f.bytes), opts);
+    else return { ok: false, error: msg.scan.mixedUpload };
+  } catch (e) {
+    if (e instanceof OcrUnavailable) return { ok: false, error: msg.scan.noEngine };
+    throw e;
+  }
+  if (!read.ok) return { ok: false, error: read.reason === "no_text" ? msg.scan.noText : msg.scan.imageUnreadable };
+  const out = parseDocument(read.doc);
+  return out.ok ? { ...out, scan: read.pages } : out;
 }
 
 function checkSize(bytes: Uint8Array): ParseOutcome | undefined {
@@ -213,6 +247,13 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
   const narrative = doc.lines.flatMap((l) => (l.kind === "text" ? [l.text] : [])).join("\n");
   const expected = format === "pre2019" ? [] : cellKeys(format).filter((k) => !(mixed && /^t3\.other_/.test(k)));
   const missing = expected.filter((k) => !(k in cells) && !(mixed && k.startsWith("t3.other.")));
+  if (kind === "scan") {
+    // A scan is a whole report: every cell of its tables that was neither read nor listed is listed
+    // now, for the filer to type in from the page images (never silently lost).
+    const listed = new Set(matched.issues.flatMap((i) => i.keys ?? []));
+    const lost = missing.filter((k) => !listed.has(k));
+    if (lost.length) matched.issues.push({ code: "row_not_found", message: msg.scan.notFound(lost.length), loc: {}, keys: lost });
+  }
 
   return {
     ok: true,
@@ -251,7 +292,14 @@ export function toContractJson(r: ParsedReport) {
     notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
     missing: r.missing,
     headline: r.headline,
-    unread: r.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc), ...(i.keys ? { keys: i.keys } : {}), ...(i.source ? { source: i.source } : {}) })),
+    unread: r.issues.map((i) => ({
+      message: i.message,
+      where: describeLoc(i.loc),
+      ...(i.keys ? { keys: i.keys } : {}),
+      ...(i.source ? { source: i.source } : {}),
+      // A scan: where on which page, to look at (box: fractions of the page, x0 y0 x1 y1).
+      ...(i.loc.ocr ? { page: i.loc.page, box: i.loc.ocr.box, confidence: i.loc.ocr.conf } : {}),
+    })),
   };
 }
 

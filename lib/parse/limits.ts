@@ -14,3 +14,7 @@ export const MAX_TABLE_CELLS = 100_000;
 export const MAX_HTML_DEPTH = 256;
 /** PDF pages read; a report is a few dozen pages. */
 export const MAX_PDF_PAGES = 300;
+/** Pages of one scanned report recognized (a few seconds each); a report's tables are in its first pages. */
+export const MAX_SCAN_PAGES = 30;
+/** Resolution an image-only PDF is rasterized at for OCR. */
+export const SCAN_DPI = 200;

@@ -31,6 +31,8 @@ import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
+import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED } from "./ocr-layout";
+import { distrustScannedColumns } from "./scan-columns";
 
 export interface ReadCell {
   value: CellValue;
@@ -41,7 +43,7 @@ export interface ReadCell {
 }
 
 export interface ParseIssue {
-  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found";
+  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found" | "low_confidence";
   message: string;
   loc: SourceLoc;
   /** The cells this issue leaves unread. */
@@ -60,7 +62,7 @@ export interface MatchResult {
 
 type ValueTok = Extract<Tok, { k: "num" } | { k: "blank" }>;
 type SegCell = { v: ValueTok } | { e: SourceLoc; pos?: GridPos };
-type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string };
+type Slot = { value: CellValue; raw: string; loc: SourceLoc; note?: string; doubt?: boolean };
 
 /** An identity the values of one row satisfy (domain.md §5); blanks count as 0. */
 type Balance = (values: number[]) => boolean;
@@ -114,7 +116,9 @@ export function splitRuns(runs: string[], count: number, balance: Balance, limit
 
 const asNumbers = (r: Slot[]) => r.map((s) => s.value ?? 0);
 const slotOf = (t: ValueTok): Slot =>
-  t.k === "num" ? { value: t.value, raw: t.raw, loc: t.loc, ...(t.note ? { note: t.note } : {}) } : { value: null, raw: t.raw, loc: t.loc };
+  t.k === "num"
+    ? { value: t.value, raw: t.raw, loc: t.loc, ...(t.note ? { note: t.note } : {}), ...(t.doubt ? { doubt: true } : {}) }
+    : { value: null, raw: t.raw, loc: t.loc };
 
 type Reading =
   | { kind: "ok"; slots: Slot[] }
@@ -342,7 +346,39 @@ export function align(toks: Tok[]): MatchResult {
       const last = vals[vals.length - 1];
       if (vals.length === keys.length + 1 && last) cellsIn = cellsIn.slice(0, cellsIn.lastIndexOf(last));
     }
+    const values = cellsIn.filter((c) => "v" in c);
+    if (label.loc.ocr && values.length === 0) {
+      // A scanned label with no figure beside it: its figures were lost or landed elsewhere (a
+      // blank row is far rarer than a misplaced line). Listed, not read as blank.
+      issues.push({ code: "low_confidence", message: msg.scan.lowConfidence(where), loc: label.loc, keys, source: label.text });
+      return { end, ok: false };
+    }
+    // A scanned row whose identity fails was misread far more often than misprinted: unread.
+    const scanned = values.some((c) => "v" in c && c.v.loc.ocr);
+    if (scanned) {
+      // Only figures read with confidence are stored: full confidence where no identity checks
+      // the row (表二), a little less where one does.
+      const min = balance === NO_BALANCE ? DIGIT_CONFIDENCE : DIGIT_CONFIDENCE_CHECKED;
+      for (const c of values) if ("v" in c && c.v.k === "num" && (c.v.loc.ocr?.conf ?? 100) < min) c.v.doubt = true;
+    }
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
+    // A printed blank (`—`, `/`, `无`) in a scanned table is as likely a speck or a rule remnant.
+    const blankIn = scanned || label.loc.ocr ? values.some((c) => "v" in c && c.v.k === "blank") : false;
+    const doubtIn =
+      blankIn || values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) || (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
+    if (r.kind === "ok" && doubtIn) {
+      // An OCR figure read without confidence. Where every value stands in its own cell, only
+      // that cell is unread; where blanks or splits were placed by an identity the doubtful
+      // figure took part in, the whole row is.
+      const exact = !blankIn && values.length === keys.length && r.slots.some((s) => s.doubt);
+      const unsure = exact ? keys.filter((_, n) => r.slots[n].doubt) : keys;
+      keys.forEach((k, n) => {
+        if (!unsure.includes(k)) put(k, r.slots[n]);
+      });
+      const loc = r.slots.find((s) => s.doubt)?.loc ?? label.loc;
+      issues.push({ code: "low_confidence", message: msg.scan.lowConfidence(where), loc, keys: unsure, source: sourceOf(label.text, cellsIn) });
+      return { end, ok: true };
+    }
     if (r.kind === "ok") {
       keys.forEach((k, n) => put(k, r.slots[n]));
       return { end, ok: true };
@@ -354,7 +390,7 @@ export function align(toks: Tok[]): MatchResult {
         ? { code: "uncertain_split", message: msg.parse.uncertainSplit(where), loc: label.loc, keys, source }
         : { code: r.extra ? "extra_values" : "row_shape", message: msg.parse.rowShape(where, r.got, keys.length), loc: label.loc, keys, source };
     issues.push(issue);
-    if (r.kind === "doubt" && r.candidates.length) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
+    if (r.kind === "doubt" && r.candidates.length && !doubtIn) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
     return { end, ok: false };
   };
 
@@ -493,6 +529,7 @@ export function align(toks: Tok[]): MatchResult {
   }
 
   resolveDoubts(doubts, cells, issues, put);
+  distrustScannedColumns(cells, issues);
   if (t3OtherSubRows) evidence.t3 = "2021";
   else if (t3OtherSingle) evidence.t3 = "2019";
   const used = docT2Format;

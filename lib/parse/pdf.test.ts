@@ -43,7 +43,7 @@ describe("PDF", () => {
     const bytes = pdfWithoutText();
     expect(isPdf(bytes)).toBe(true);
     expect(await readPdf(bytes)).toEqual({ ok: false, reason: "no_text" });
-    expect(await parseReportAsync({ name: "scan.pdf", bytes })).toEqual({ ok: false, error: msg.errors.pdfNoText });
+    expect(await parseReportAsync({ name: "scan.pdf", bytes })).toEqual({ ok: false, error: msg.errors.pdfNoText, scan: true });
   });
 
   it("a broken PDF is reported as unreadable", async () => {

@@ -43,6 +43,8 @@ export type Tok =
       loc: SourceLoc;
       /** Digits that may be several cells whose boundaries were lost. */
       splittable: boolean;
+      /** OCR could not read it with confidence: it holds its cell's place but is never stored. */
+      doubt?: boolean;
     }
   | { k: "blank"; raw: string; loc: SourceLoc; pos?: GridPos }
   | { k: "empty"; loc: SourceLoc; pos?: GridPos }
@@ -144,6 +146,13 @@ function lexCell(cell: Cell, index: number, out: Item[]) {
   const loc = cell.loc;
   if (!text) {
     out.push({ k: "empty", loc, ...(cell.pos ? { pos: cell.pos } : {}) });
+    return;
+  }
+  if (loc.ocr?.doubt) {
+    // A figure OCR is unsure of: one value whatever its characters, so the row keeps its shape.
+    const v = parseValue(text);
+    const value = v.kind === "value" && v.value !== null ? v.value : 0;
+    out.push({ k: "num", raw: text, value, loc, splittable: false, doubt: true, ...(cell.pos ? { pos: cell.pos } : {}) });
     return;
   }
   const int = PLAIN_INTEGER.exec(text);

@@ -4,6 +4,8 @@ import { RULES } from "@/lib/checks/rules";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getReport } from "@/db/queries/reports";
+import { getReportScan } from "@/db/queries/scans";
+import { ScanPageView } from "@/components/scan-page-view";
 import { listCellHistory, listReportFindings } from "@/db/queries/findings";
 import { ReportTables, type CellView } from "@/components/report-tables";
 import { describeLoc } from "@/lib/parse/document";
@@ -48,6 +50,9 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   );
   const notes = cells.filter((c) => c.note);
   const focused = focus ? cells.find((c) => c.key === focus) : undefined;
+  // A figure read from a scan: the page image with its box, when the scan is kept.
+  const scanned = focused?.source?.ocr && focused.source.page ? { page: focused.source.page, box: focused.source.ocr.box } : null;
+  const scanId = scanned ? await getReportScan(db, report.id) : null;
   const keys = report.format === "pre2019" ? [] : cellKeys(report.format).filter((k) => k in views || report.missingCells.includes(k));
   const counts = { error: 0, warning: 0, info: 0 } as Record<string, number>;
   for (const f of findings) counts[f.severity]++;
@@ -92,6 +97,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <Link href={`/reports/${report.id}/original?cell=${encodeURIComponent(focused.key)}${focusedLine(focused.source)}`} data-testid="view-original">{msg.reportPage.viewSource}</Link>
         </div>
       )}
+      {scanned && scanId && <ScanPageView scanId={scanId} page={scanned.page} box={scanned.box} />}
 
       <div className="card">
         <h2 style={{ marginTop: 0 }}>

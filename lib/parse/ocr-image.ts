@@ -1,0 +1,129 @@
+/**
+ * Page image clean-up before OCR. Pure: grayscale pixels in, grayscale pixels out.
+ *
+ * A table's ruling lines are what tesseract reads worst: a cell border beside a figure becomes a
+ * `1` or an `|`, and rows between rules come out as strings of nonsense. So the rules are erased
+ * first. A rule is a long chain of dark pixels — horizontal or vertical, allowed to step one pixel
+ * sideways per pixel so that a skewed or slightly bent (photographed) line is still one chain —
+ * much longer than any stroke of a character.
+ */
+import type { OcrWord } from "./ocr-engine";
+
+/** Darker than this (0–255) is ink. */
+const INK = 150;
+
+/**
+ * Whiten every dark pixel on a horizontal or vertical chain of at least `minRun` pixels. Chains
+ * are 8-connected in the line's direction: from (x, y) to (x+1, y-1..y+1) for horizontal ones.
+ */
+export function eraseRules(gray: Uint8Array, width: number, height: number, minRun: number): { image: Uint8Array; vertical: Uint8Array } {
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = gray[i] < INK ? 1 : 0;
+  const image = new Uint8Array(gray);
+  const mark = chains(ink, width, height, minRun, true);
+  const vertical = chains(ink, width, height, minRun, false);
+  // A rule's blurred or JPEG-rung edges are lighter than ink but still read as `|`: erase two
+  // pixels either side of it as well.
+  for (let i = 0; i < image.length; i++) {
+    if (mark[i]) for (let d = -2 * width; d <= 2 * width; d += width) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
+    if (vertical[i]) for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
+  }
+  return { image, vertical };
+}
+
+/**
+ * Words that run across a vertical rule are two or more cells whose figures tesseract joined
+ * (`0000` over four columns): cut them at the rules, giving each piece the characters whose
+ * centres fall between them. A piece left with no character means the characters' positions do
+ * not fit the rules: the word is kept whole with no confidence, so a figure in it is never stored.
+ */
+export function splitAtRules(words: OcrWord[], vertical: Uint8Array, width: number): OcrWord[] {
+  return words.flatMap((w) => {
+    const cuts = rulesIn(w, vertical, width);
+    if (!cuts.length || !w.chars?.length) return [w];
+    const edges = [w.x0, ...cuts, w.x1];
+    const parts: OcrWord[] = [];
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const chars = w.chars.filter((c) => {
+        const cx = (c.x0 + c.x1) / 2;
+        return cx >= edges[k] && cx < edges[k + 1];
+      });
+      if (!chars.length) continue;
+      const conf = Math.min(w.conf, ...chars.map((c) => c.conf));
+      parts.push({
+        ...w,
+        text: chars.map((c) => c.text).join(""),
+        conf,
+        x0: Math.max(edges[k], Math.min(...chars.map((c) => c.x0))),
+        x1: Math.min(edges[k + 1], Math.max(...chars.map((c) => c.x1))),
+        chars,
+      });
+    }
+    // A rule with nothing on one side: a speck or border inside the word, not two cells.
+    return parts.length >= 2 ? parts : [w];
+  });
+}
+
+/** x positions inside the word where a vertical rule crosses most of its height. */
+function rulesIn(w: OcrWord, vertical: Uint8Array, width: number): number[] {
+  const cuts: number[] = [];
+  const h = w.y1 - w.y0;
+  let run: number[] = [];
+  for (let x = Math.ceil(w.x0) + 2; x < w.x1 - 2; x++) {
+    let n = 0;
+    for (let y = w.y0; y < w.y1; y++) n += vertical[y * width + x];
+    if (n >= 0.6 * h) run.push(x);
+    else if (run.length) {
+      cuts.push((run[0] + run[run.length - 1]) / 2);
+      run = [];
+    }
+  }
+  if (run.length) cuts.push((run[0] + run[run.length - 1]) / 2);
+  return cuts;
+}
+
+/** Pixels on a chain of at least minRun along x (horizontal) or y. */
+function chains(ink: Uint8Array, w: number, h: number, minRun: number, horizontal: boolean): Uint8Array {
+  // Lengths forward and backward along the chain direction; a pixel is on a long chain when the
+  // best path through it, forward plus backward, is long enough.
+  const fwd = new Uint16Array(w * h);
+  const bwd = new Uint16Array(w * h);
+  const along = horizontal ? w : h;
+  const across = horizontal ? h : w;
+  const idx = horizontal ? (a: number, c: number) => c * w + a : (a: number, c: number) => a * w + c;
+  for (let a = along - 1; a >= 0; a--) {
+    for (let c = 0; c < across; c++) {
+      const i = idx(a, c);
+      if (!ink[i]) continue;
+      let best = 0;
+      if (a + 1 < along) {
+        for (let d = -1; d <= 1; d++) {
+          const cc = c + d;
+          if (cc < 0 || cc >= across) continue;
+          const v = fwd[idx(a + 1, cc)];
+          if (v > best) best = v;
+        }
+      }
+      fwd[i] = Math.min(65535, best + 1);
+    }
+  }
+  for (let a = 0; a < along; a++) {
+    for (let c = 0; c < across; c++) {
+      const i = idx(a, c);
+      if (!ink[i]) continue;
+      let best = 0;
+      if (a > 0) {
+        for (let d = -1; d <= 1; d++) {
+          const cc = c + d;
+          if (cc < 0 || cc >= across) continue;
+          const v = bwd[idx(a - 1, cc)];
+          if (v > best) best = v;
+        }
+      }
+      bwd[i] = Math.min(65535, best + 1);
+    }
+  }
+  const out = new Uint8Array(w * h);
+  for (let i = 0; i < out.length; i++) if (ink[i] && fwd[i] + bwd[i] - 1 >= minRun) out[i] = 1;
+  return out;
+}
