@@ -9,6 +9,7 @@ import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { beijingToday } from "@/lib/rectification/state";
 import { OpenForm } from "@/app/rectifications/forms";
+import { ReviewControls } from "@/app/reports/[id]/review-controls";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ function exportHref(s: Search, format: "csv" | "xlsx"): string {
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
   const mayOpen = roleMay(user, "rectify");
+  const mayReview = roleMay(user, "review");
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
@@ -144,7 +146,16 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   <Link href={`/reports/${f.reportId}${f.cells[0] ? `?cell=${encodeURIComponent(f.cells[0])}` : ""}`}>{f.message}</Link>
                   <div className="muted" style={{ fontSize: "0.8rem" }}>{RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}</div>
                 </td>
-                <td>{f.status ? `${STATUS_LABELS[f.status]}（${f.reviewer}）` : <span className="muted">{msg.common.pending}</span>}</td>
+                <td>
+                  {/* Reviewed here, row by row, as on the report page (the action checks the scope of each). */}
+                  {mayReview ? (
+                    <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview />
+                  ) : f.status ? (
+                    `${STATUS_LABELS[f.status]}（${f.reviewer}）`
+                  ) : (
+                    <span className="muted">{msg.common.pending}</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
