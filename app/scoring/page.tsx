@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
-import { getRanking, getRubric, listRubrics, listScoringYears } from "@/db/queries/scoring";
+import { getRanking, listScoringYears } from "@/db/queries/scoring";
+import { getRubric, listRubrics } from "@/db/queries/rubrics";
 import { RankingChart, type RankingBar } from "@/components/scoring/ranking-chart";
 import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
