@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
+import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { listRegions } from "@/db/queries/regions";
 import { getRanking, listScoringYears } from "@/db/queries/scoring";
 import { getRubric, listRubrics } from "@/db/queries/rubrics";
@@ -66,24 +67,8 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       <p className="muted">{m.intro}</p>
       <div className="card">
         <form method="get" action="/scoring" className="form-row" data-testid="ranking-filter">
-          <label>
-            {msg.common.region}
-            <select name="region" defaultValue={s.region ?? ""}>
-              <option value="">{msg.common.allRegions}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {msg.common.level}
-            <select name="level" defaultValue={s.level ?? ""}>
-              <option value="">{msg.common.allLevels}</option>
-              {Object.entries(msg.regionLevels).map(([k, v]) => (
-                <option key={k} value={k}>{v}</option>
-              ))}
-            </select>
-          </label>
+          <RegionSelect regions={regions} value={s.region} label={msg.common.region} allLabel={msg.common.allRegions} />
+          <LevelSelect value={s.level} label={msg.common.level} anyLabel={msg.common.allLevels} />
           <label>
             {msg.common.year}
             <select name="year" defaultValue={year}>

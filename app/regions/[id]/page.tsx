@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RegionBreadcrumb } from "@/components/layout/region-breadcrumb";
 import { legendOf } from "@/components/charts/palette";
 import { z } from "zod";
 import { getDb } from "@/db/index";
@@ -101,15 +102,7 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
   if (!region || region.id !== parsed.data.id) notFound();
   return (
     <>
-      <p className="muted">
-        <Link href="/agencies">{dash.nav.agencies}</Link> /{" "}
-        {trail.map((r, i) => (
-          <span key={r.id}>
-            {i > 0 && " / "}
-            <Link href={`/agencies?region=${r.id}`}>{r.name}</Link>
-          </span>
-        ))}
-      </p>
+      <RegionBreadcrumb trail={trail} />
       <h1>{dash.region.title(region.name)}</h1>
       <p className="muted">
         <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link>
