@@ -1,5 +1,5 @@
-import { msg } from "./messages";
 /** Numbers and dates the Chinese way, at render time only. */
+import { msg } from "./messages";
 
 export function formatNumber(v: number | null | undefined): string {
   if (v === null || v === undefined) return "";

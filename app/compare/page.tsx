@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { getDb } from "@/db/index";
 import { listMeasureSeries, rankAgencies, type CompareScope, type RankRow } from "@/db/queries/compare";
 import { listReportYears } from "@/db/queries/coverage";
@@ -254,18 +255,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <input type="number" name="to" defaultValue={to} min={2000} max={2100} style={{ width: "6rem" }} />
         </label>
         {p.agencies.length > 0 && <input type="hidden" name="agencies" value={p.agencies.join(",")} />}
-        <label>
-          {dash.compare.region}
-          <select name="region" defaultValue={p.region ? String(p.region) : ""}>
-            <option value="">{dash.coverage.all}</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {"　".repeat(r.path.split("/").filter(Boolean).length)}
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionSelect regions={regions} value={p.region} label={dash.compare.region} allLabel={dash.coverage.all} />
         <label>
           {dash.compare.kind}
           <select name="kind" defaultValue={p.kind ?? ""}>
@@ -277,17 +267,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </label>
-        <label>
-          {dash.compare.level}
-          <select name="level" defaultValue={p.level ?? ""}>
-            <option value="">{dash.compare.anyLevel}</option>
-            {REGION_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {msg.regionLevels[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LevelSelect value={p.level} label={dash.compare.level} anyLabel={dash.compare.anyLevel} />
         <button type="submit">{dash.compare.show}</button>
       </form>
       <SelectedAgencies p={p} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { RegionSelect } from "@/components/filters/region-select";
 import { getDb } from "@/db/index";
 import { COVERAGE_BUCKETS, getCoverage, listReportYears, listSpanMissing, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
@@ -238,18 +239,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <label>
-          {dash.coverage.region}
-          <select name="region" defaultValue={region ? String(region) : ""}>
-            <option value="">{dash.coverage.all}</option>
-            {regions.filter((r) => r.level !== "township").map((r) => (
-              <option key={r.id} value={r.id}>
-                {"　".repeat(r.path.split("/").filter(Boolean).length)}
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RegionSelect regions={regions.filter((r) => r.level !== "township")} value={region} label={dash.coverage.region} allLabel={dash.coverage.all} />
         <label>
           {dash.coverage.spanFrom}
           <input type="number" name="from" defaultValue={spanFrom} min={2000} max={2100} style={{ width: "6rem" }} />

@@ -5,7 +5,7 @@ import { requireReader } from "@/app/session";
 import { PackageImportForm } from "./package-import";
 import { PackageExportForm } from "./package-export";
 import { RegionChartsExport } from "./region-charts";
-import { FAMILIES } from "@/lib/dashboard/agency-view";
+import { FAMILIES } from "@/lib/dashboard/families";
 
 import { msg } from "@/lib/messages";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
+import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { REVIEW_STATUSES, countFindings, listFindings } from "@/db/queries/findings";
 import { findingsSearchSchema, toFindingFilter, type FindingsSearch } from "./search";
 import { listRegions } from "@/db/queries/regions";
@@ -63,24 +64,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       <p className="muted">{msg.findingsPage.intro}</p>
       <div className="card">
         <form method="get" action="/findings" className="form-row">
-          <label>
-            {msg.common.region}
-            <select name="region" defaultValue={s.region ?? ""}>
-              <option value="">{msg.common.allRegions}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {msg.common.level}
-            <select name="level" defaultValue={s.level ?? ""}>
-              <option value="">{msg.common.allLevels}</option>
-              {Object.entries(msg.regionLevels).map(([k, v]) => (
-                <option key={k} value={k}>{v}</option>
-              ))}
-            </select>
-          </label>
+          <RegionSelect regions={regions} value={s.region} label={msg.common.region} allLabel={msg.common.allRegions} />
+          <LevelSelect value={s.level} label={msg.common.level} anyLabel={msg.common.allLevels} />
           {s.rule && <input type="hidden" name="rule" value={s.rule} />}
           {s.severity && <input type="hidden" name="severity" value={s.severity} />}
           {s.year && <input type="hidden" name="year" value={s.year} />}

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
+import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { listRegions } from "@/db/queries/regions";
-import { getRanking, getRubric, listRubrics, listScoringYears } from "@/db/queries/scoring";
+import { getRanking, listScoringYears } from "@/db/queries/scoring";
+import { getRubric, listRubrics } from "@/db/queries/rubrics";
 import { RankingChart, type RankingBar } from "@/components/scoring/ranking-chart";
-import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { rankingQuery, rankingSearchSchema } from "./schema";
 import { requireReader } from "@/app/session";
+import { RankingTable } from "./ranking-table";
 
 const PER_PAGE = 50;
 const CHART_TOP = 30;
@@ -71,24 +73,8 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       <p className="muted">{m.intro}</p>
       <div className="card">
         <form method="get" action="/scoring" className="form-row" data-testid="ranking-filter">
-          <label>
-            {msg.common.region}
-            <select name="region" defaultValue={s.region ?? ""}>
-              <option value="">{msg.common.allRegions}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {msg.common.level}
-            <select name="level" defaultValue={s.level ?? ""}>
-              <option value="">{msg.common.allLevels}</option>
-              {Object.entries(msg.regionLevels).map(([k, v]) => (
-                <option key={k} value={k}>{v}</option>
-              ))}
-            </select>
-          </label>
+          <RegionSelect regions={regions} value={s.region} label={msg.common.region} allLabel={msg.common.allRegions} />
+          <LevelSelect value={s.level} label={msg.common.level} anyLabel={msg.common.allLevels} />
           <label>
             {msg.common.year}
             <select name="year" defaultValue={year}>
@@ -145,51 +131,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         <p className="empty">{m.empty}</p>
       ) : (
         <div className="card" style={{ overflowX: "auto" }}>
-          <table className="list" data-testid="ranking">
-            <thead>
-              <tr>
-                <th>{m.columns.rank}</th>
-                <th>{m.columns.agency}</th>
-                <th>{basis === "auto" ? m.columns.autoPoints : m.columns.total}</th>
-                {indicators.map((x) => (
-                  <th key={x.id} title={x.name} style={{ fontSize: "0.8rem" }}>
-                    {x.name}
-                    <div className="muted">{x.max}</div>
-                  </th>
-                ))}
-                <th>{m.columns.change}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => {
-                const sheet = `/scoring/${r.agencyId}/${year}?rubric=${rubric.id}&version=${rubric.version}`;
-                return (
-                  <tr key={r.agencyId} data-agency={r.agency}>
-                    <td>{r.rank ?? <span className="muted">{m.unranked}</span>}</td>
-                    <td>
-                      <Link href={sheet}>{r.agency}</Link>
-                      <div className="muted" style={{ fontSize: "0.8rem" }}>{r.region}</div>
-                      {r.unranked && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="unranked-reason">{m.unrankedWhy([r.unranked])}</div>}
-                      {!r.unranked && r.pending.length > 0 && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="pending">{m.pending(r.pending)}</div>}
-                    </td>
-                    <td data-testid="total">
-                      <strong>{r.points === null ? (basis === "total" && r.score.total !== null ? formatNumber(r.score.total) : "—") : formatNumber(r.points)}</strong>
-                    </td>
-                    {indicators.map((x) => {
-                      const it = r.score.items.find((i) => i.indicatorId === x.id);
-                      return (
-                        <td key={x.id} title={it?.missing ? m.missing[it.missing] : it?.note}>
-                          {it?.points === null || it?.points === undefined ? <span className="muted">—</span> : formatNumber(it.points)}
-                          {it?.method === "override" && <sup className="muted">{msg.scoringPage.override}</sup>}
-                        </td>
-                      );
-                    })}
-                    <td>{r.rank === null ? "" : r.change === null ? <span className="muted" title={m.noChange}>—</span> : m.change(r.change)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <RankingTable rows={shown} indicators={indicators} year={year} rubric={rubric} basis={basis} />
           {pager}
         </div>
       )}

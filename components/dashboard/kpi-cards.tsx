@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Kpi } from "@/lib/dashboard/agency-view";
+import type { Kpi } from "@/lib/dashboard/kpis";
 import { formatDelta, formatPercent, formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
 import { cellHref } from "./links";

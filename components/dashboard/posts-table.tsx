@@ -3,7 +3,8 @@
  * correct one (the form posts to a server action the page passes in).
  */
 import Link from "next/link";
-import { POST_LABELS, type AgencyYear } from "@/lib/dashboard/agency-view";
+import { POST_LABELS } from "@/lib/dashboard/families";
+import type { AgencyYear } from "@/lib/dashboard/agency-years";
 import { formatCount } from "@/lib/dashboard/number-format";
 import { POST_CHANNELS, type PostChannel } from "@/lib/dashboard/posts";
 import { msg } from "@/lib/messages";

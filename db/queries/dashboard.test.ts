@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAgencyYears, headlineRows } from "../../lib/dashboard/agency-view";
+import { buildAgencyYears } from "../../lib/dashboard/agency-years";
+import { headlineRows } from "../../lib/dashboard/headline-trend";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";

@@ -231,22 +231,6 @@ export async function listCellHistory(db: Db, reportId: number) {
   return db.select().from(cellHistory).where(eq(cellHistory.reportId, reportId)).orderBy(desc(cellHistory.changedAt), desc(cellHistory.id));
 }
 
-/** The stored report of this agency for the year before `year`: the draft check compares with it. */
-export async function getPreviousReportInput(db: Db, agencyName: string, year: number) {
-  const [row] = await db
-    .select({ year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative, kind: agencies.kind, reportId: reports.id })
-    .from(reports)
-    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
-    .where(and(eq(agencies.name, agencyName), eq(reports.year, year - 1)))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function getAgencyKindByName(db: Db, agencyName: string) {
-  const [row] = await db.select({ kind: agencies.kind }).from(agencies).where(eq(agencies.name, agencyName)).limit(1);
-  return row?.kind ?? null;
-}
-
 
 /** A finding's current review, for the audit log's "before". */
 export async function getFindingReview(db: Db, findingId: number) {

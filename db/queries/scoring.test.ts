@@ -8,18 +8,8 @@ import { DEFAULT_RUBRIC } from "../../lib/scoring/default-rubric";
 import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db";
 import { seedDemo } from "../seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
-import {
-  createRubric,
-  DEFAULT_RUBRIC_ID,
-  ensureDefaultRubric,
-  getRanking,
-  getRubric,
-  getScoreSheet,
-  listRubrics,
-  listRubricVersions,
-  saveRubricVersion,
-  saveScoreEntry,
-} from "./scoring";
+import { getRanking, getScoreSheet, saveScoreEntry } from "./scoring";
+import { createRubric, DEFAULT_RUBRIC_ID, ensureDefaultRubric, getRubric, listRubrics, listRubricVersions, saveRubricVersion } from "./rubrics";
 import { findReportId } from "./reports";
 
 for (const driver of TEST_DRIVERS) {

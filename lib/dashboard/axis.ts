@@ -1,9 +1,9 @@
-import { msg } from "../messages";
 /**
  * A value axis people can read: round steps (1, 2, 2.5, 5 × 10ⁿ — never 55/110/165) and one unit for
  * the whole axis. Counts of 10 000 and more are shown in 万件 (the axis says so once, the ticks are
  * plain numbers); an amount already in 万元 stays in 万元 or goes to 亿元 — never "2.6万" on a 万元 axis.
  */
+import { msg } from "../messages";
 
 export interface ValueAxis {
   ticks: number[];

@@ -1,5 +1,5 @@
-import { msg } from "../messages";
 /** Numbers the Chinese way, at render time: 万 / 亿, one-decimal percentages. */
+import { msg } from "../messages";
 
 const trim = (s: string) => s.replace(/\.0$/, "");
 

@@ -36,10 +36,14 @@ const EXCLUDED = [/\.(test|spec)\.tsx?$/, /(^|\/)(testing|fixtures)\.ts$/, /^lib
  * strings into lib/messages/ and delete its line here.
  */
 const PENDING: Record<string, number> = {
-  // Rule titles and finding messages, declared beside each rule.
-  "lib/checks/rules.ts": 70,
+  // Rule titles and what each reads, declared beside each rule.
+  "lib/checks/document-rules.ts": 32,
+  "lib/checks/rule-helpers.ts": 1,
+  "lib/checks/table-rules.ts": 22,
+  "lib/checks/year-rules.ts": 14,
   // Chart series and figure labels: these should come from the template's row labels (issue 14, item 2).
-  "lib/dashboard/agency-view.ts": 55,
+  "lib/dashboard/families.ts": 54,
+  "lib/dashboard/kpis.ts": 1,
   "lib/dashboard/figures.ts": 32,
   "lib/dashboard/measures.ts": 26,
   // Patterns for what reports print (not wording): the phrases of 第一部分, the table-title prefixes, agency-name endings, blank marks.

@@ -59,4 +59,6 @@ export const reportPageMsg = {
   readingNotes: "读取说明",
   cellNote: (note: string | null) => `：原文附注“${note}”`,
   missingCells: (length: number) => `原文缺少 ${length} 个单元格（表中标为“缺”）`,
+  /** The card of the three tables, as its error message names it. */
+  tablesCard: "表二、表三、表四",
 };

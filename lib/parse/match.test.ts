@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseReportText } from "./index";
-import { splitRuns } from "./match";
+import { splitRuns } from "./row-reading";
 
 const T2 = `2024年政府信息公开工作年度报告
 第二十条第(一)项 | |||

@@ -8,7 +8,7 @@
  */
 import type { SourceDocument } from "./document";
 import { toSimplified } from "./simplified";
-import { looksTraditional } from "./tokens";
+import { looksTraditional } from "./fuzzy-labels";
 
 export interface ReportMeta {
   agency: string | null;

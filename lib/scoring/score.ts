@@ -3,7 +3,7 @@
  * stored findings, cells, publication date, whether last year's report exists) and the assessor's
  * entries; this turns them into points per indicator, each with the references that justify it.
  */
-import { deadlineFor } from "../checks/rules";
+import { deadlineFor } from "../report/deadline";
 import type { AgencyKindGuess as AgencyKind } from "../report/agency";
 import type { ReportFormat } from "../report/template";
 import { scoringMsg as m } from "../messages/scoring";

@@ -5,7 +5,7 @@ import { getLatestReportYear } from "@/db/queries/coverage";
 import { listAgencyReportCells } from "@/db/queries/dashboard";
 import { listPostCorrections } from "@/db/queries/posts";
 import { listAgencyReports } from "@/db/queries/reports";
-import { buildAgencyYears } from "@/lib/dashboard/agency-view";
+import { buildAgencyYears } from "@/lib/dashboard/agency-years";
 import { expectedSpan } from "@/lib/dashboard/filing";
 
 /** The years the agency was expected to report (through the latest year anyone reported). */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RegionBreadcrumb } from "@/components/layout/region-breadcrumb";
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getAgency } from "@/db/queries/agencies";
@@ -34,15 +35,7 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
   return (
     <ExportRegistry>
       <PrintHeader agency={agencyName} years={msg.agencyPage.history} />
-      <p className="muted">
-        <Link href="/agencies">{msg.dashboard.nav.agencies}</Link> /{" "}
-        {trail.map((r, i) => (
-          <span key={r.id}>
-            {i > 0 && " / "}
-            <Link href={`/agencies?region=${r.id}`}>{r.name}</Link>
-          </span>
-        ))}
-      </p>
+      <RegionBreadcrumb trail={trail} />
       <h1>{found.agency.name}</h1>
       <p className="muted">
         {msg.agencyKinds[found.agency.kind]} ·{" "}

@@ -9,18 +9,9 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { Card, Empty } from "@/components/dashboard/card";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { PostsTable } from "@/components/dashboard/posts-table";
-import {
-  FAMILIES,
-  HEADLINE_SERIES,
-  buildKpis,
-  familyRows,
-  formatBreak,
-  fromFirstTables,
-  headlineRows,
-  postsFamily,
-  type ChartRow,
-  type Family,
-} from "@/lib/dashboard/agency-view";
+import { FAMILIES, familyRows, formatBreak, postsFamily, type ChartRow, type Family } from "@/lib/dashboard/families";
+import { HEADLINE_SERIES, headlineRows } from "@/lib/dashboard/headline-trend";
+import { buildKpis, fromFirstTables } from "@/lib/dashboard/kpis";
 import { MEASURE_BY_ID, measureTraceKey } from "@/lib/dashboard/measures";
 import { msg } from "@/lib/messages";
 import { FORMAT_LABELS } from "@/lib/report/template";

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RegionBreadcrumb } from "@/components/layout/region-breadcrumb";
 import { legendOf } from "@/components/charts/palette";
 import { z } from "zod";
 import { getDb } from "@/db/index";
@@ -9,7 +10,8 @@ import { FamilyChart } from "@/components/charts/family-chart";
 import { ChartExport, ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
 import { chartSubtitle, yearSeriesTable } from "@/lib/export/table";
 import { Card, Empty } from "@/components/dashboard/card";
-import { FAMILIES, familyRows, formatBreak, type AgencyYear } from "@/lib/dashboard/agency-view";
+import { FAMILIES, familyRows, formatBreak } from "@/lib/dashboard/families";
+import type { AgencyYear } from "@/lib/dashboard/agency-years";
 import { FIGURES } from "@/lib/dashboard/figures";
 import { formatValue } from "@/lib/dashboard/number-format";
 import { msg } from "@/lib/messages";
@@ -100,15 +102,7 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
   if (!region || region.id !== parsed.data.id) notFound();
   return (
     <>
-      <p className="muted">
-        <Link href="/agencies">{dash.nav.agencies}</Link> /{" "}
-        {trail.map((r, i) => (
-          <span key={r.id}>
-            {i > 0 && " / "}
-            <Link href={`/agencies?region=${r.id}`}>{r.name}</Link>
-          </span>
-        ))}
-      </p>
+      <RegionBreadcrumb trail={trail} />
       <h1>{dash.region.title(region.name)}</h1>
       <p className="muted">
         <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link> ·{" "}

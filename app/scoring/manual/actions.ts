@@ -1,6 +1,7 @@
 "use server";
 import { defineAction, ActionRefused } from "@/db/queries/actions";
-import { getRanking, getRubric, saveScoreEntry, type SaveEntryError } from "@/db/queries/scoring";
+import { getRanking, saveScoreEntry, type SaveEntryError } from "@/db/queries/scoring";
+import { getRubric } from "@/db/queries/rubrics";
 import { agencyTarget } from "@/db/queries/users";
 import { decide } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";

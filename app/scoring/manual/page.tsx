@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
-import { getRanking, getRubric, listScoringYears } from "@/db/queries/scoring";
+import { getRanking, listScoringYears } from "@/db/queries/scoring";
+import { getRubric } from "@/db/queries/rubrics";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { currentUser, requireReader } from "@/app/session";

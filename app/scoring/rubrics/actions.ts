@@ -1,5 +1,5 @@
 "use server";
-import { createRubric, saveRubricVersion } from "@/db/queries/scoring";
+import { createRubric, saveRubricVersion } from "@/db/queries/rubrics";
 import { defineAction } from "@/db/queries/actions";
 import { msg } from "@/lib/messages";
 import { issuesMessage } from "@/lib/validate";

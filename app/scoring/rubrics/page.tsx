@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getDb } from "@/db/index";
-import { listRubrics } from "@/db/queries/scoring";
+import { listRubrics } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { formatDateTime, formatNumber } from "@/lib/format";

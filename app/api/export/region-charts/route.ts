@@ -5,7 +5,9 @@
 import { z } from "zod";
 import { getDb } from "@/db/index";
 import { listRegionReportCells } from "@/db/queries/dashboard";
-import { FAMILIES, buildAgencyYears, familyRows, fromFirstTables } from "@/lib/dashboard/agency-view";
+import { FAMILIES, familyRows } from "@/lib/dashboard/families";
+import { buildAgencyYears } from "@/lib/dashboard/agency-years";
+import { fromFirstTables } from "@/lib/dashboard/kpis";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 

@@ -1,7 +1,8 @@
 /** The ranking as a file: CSV (UTF-8 with BOM) or XLSX, the same figures as the page. */
 import { getDb } from "@/db/index";
 import { listRegions } from "@/db/queries/regions";
-import { getRanking, getRubric, listScoringYears } from "@/db/queries/scoring";
+import { getRanking, listScoringYears } from "@/db/queries/scoring";
+import { getRubric } from "@/db/queries/rubrics";
 import { rankingTable } from "@/lib/scoring/export";
 import { SOURCE_LINE, madeOnLine, toCsv } from "@/lib/export/table";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";

@@ -2,9 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { getRubric, getScoreSheet } from "@/db/queries/scoring";
+import { getScoreSheet } from "@/db/queries/scoring";
+import { getRubric } from "@/db/queries/rubrics";
 import { agencyTarget } from "@/db/queries/users";
 import { requireReader } from "@/app/session";
+import { ScoreHistory } from "./score-history";
 import { can } from "@/lib/auth/permissions";
 import { describeCell } from "@/lib/report/template";
 import { formatDateTime, formatNumber } from "@/lib/format";
@@ -163,37 +165,7 @@ export default async function ScoreSheetPage({
         {!editable && evidence && <p className="muted">{user ? msg.auth.refused.role("score") : msg.scoringPage.signInToScore(msg.auth.signInRequired)}</p>}
       </div>
 
-      <div className="card">
-        <h2 style={{ marginTop: 0 }}>{m.sheet.history}</h2>
-        {history.length === 0 ? (
-          <p className="empty">{m.sheet.historyEmpty}</p>
-        ) : (
-          <table className="list" data-testid="score-history">
-            <thead>
-              <tr>
-                <th>{msg.common.time}</th>
-                <th>{msg.common.indicator}</th>
-                <th>{msg.scoringPage.change}</th>
-                <th>{m.sheet.by}</th>
-                <th>{m.sheet.reason}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>{formatDateTime(h.changedAt)}</td>
-                  <td>{names.get(h.indicatorId) ?? h.indicatorId}</td>
-                  <td>
-                    {m.method[h.oldMethod ?? "auto"]} {points(h.oldPoints)} → {m.method[h.newMethod]} {points(h.newPoints)}
-                  </td>
-                  <td>{h.changedBy}</td>
-                  <td>{h.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+      <ScoreHistory history={history} names={names} />
     </>
   );
 }

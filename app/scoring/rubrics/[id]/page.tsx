@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { getRubric, listRubricVersions } from "@/db/queries/scoring";
+import { getRubric, listRubricVersions } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";

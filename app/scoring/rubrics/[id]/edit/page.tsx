@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { getRubric } from "@/db/queries/scoring";
+import { getRubric } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";

@@ -3,7 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../parse/index";
-import { FAMILIES, HEADLINE_SERIES, buildAgencyYears, buildKpis, familyRows, formatBreak, fromFirstTables, headlineRows, type ReportInput } from "./agency-view";
+import { FAMILIES, familyRows, formatBreak } from "./families";
+import { HEADLINE_SERIES, headlineRows } from "./headline-trend";
+import { buildAgencyYears, type ReportInput } from "./agency-years";
+import { buildKpis, fromFirstTables } from "./kpis";
 
 const r2019 = { id: 1, year: 2020, format: "2019" as const, prose: "", cells: { "t3.received.total": 10, "t2.normative_docs.total_public": 166, "t3.total_handled.total": 20, "t3.disclosed.total": 12, "t3.partially_disclosed.total": 2 } };
 const r2021 = { id: 2, year: 2021, format: "2021" as const, prose: "通过政府网站发布信息120条。", cells: { "t3.received.total": 15, "t2.normative_docs.in_force": 665, "t3.total_handled.total": 30, "t3.disclosed.total": 24, "t3.partially_disclosed.total": 3, "t4.review.total": 2, "t4.review.corrected": 1 } };

@@ -1,0 +1,73 @@
+/** 整改事项 (issue 18). */
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { agencies, findings, reports } from "./reports";
+import { users } from "./users";
+
+// ---------------------------------------------------------------------------------------------
+// 整改事项 (issue 18): an assessor turns a finding into an item with a due date; the filer answers;
+// the assessor accepts or returns it. The finding itself is rewritten on every re-check, so the
+// item keeps a copy of what it was about (rule, cells, message, fingerprint) and is matched again
+// against the report's current findings to tell whether it is gone, still there or changed.
+
+import { customType as rectCustomType } from "drizzle-orm/pg-core";
+
+const rectBytes = rectCustomType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+export const RECTIFICATION_STATUSES = ["open", "responded", "accepted"] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+export const RECTIFICATION_RESPONSES = ["corrected", "explained"] as const;
+export type RectificationResponse = (typeof RECTIFICATION_RESPONSES)[number];
+
+export const rectifications = pgTable(
+  "rectifications",
+  {
+    id: serial("id").primaryKey(),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    /** Stable across re-imports: a report of an agency-year is updated in place. */
+    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    rule: text("rule").notNull(),
+    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
+    cells: jsonb("cells").$type<string[]>().notNull(),
+    /** The finding as it read when the item was opened (what the notice quotes). */
+    message: text("message").notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    dueOn: date("due_on", { mode: "string" }).notNull(),
+    note: text("note").notNull().default(""),
+    status: text("status", { enum: RECTIFICATION_STATUSES }).notNull().default("open"),
+    openedBy: text("opened_by").notNull(),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    response: text("response", { enum: RECTIFICATION_RESPONSES }),
+    responseText: text("response_text").notNull().default(""),
+    /** When the answer is "corrected": the report's import time it pointed at (proof it was re-imported). */
+    responseImportedAt: timestamp("response_imported_at", { withTimezone: true }),
+    respondedBy: text("responded_by"),
+    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    reviewedBy: text("reviewed_by"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    /** The last 退回 reason (the audit log keeps every one). */
+    returnReason: text("return_reason").notNull().default(""),
+    returnCount: integer("return_count").notNull().default(0),
+  },
+  (t) => [
+    // One live item per finding: opening the same finding twice is a no-op, not a duplicate.
+    uniqueIndex("rectifications_report_fingerprint_key").on(t.reportId, t.fingerprint),
+    index("rectifications_agency_idx").on(t.agencyId, t.status),
+    index("rectifications_due_idx").on(t.status, t.dueOn),
+  ],
+);
+
+/** The file an agency attaches to an explanation; kept in the database so it is saved in the same transaction. */
+export const rectificationAttachments = pgTable("rectification_attachments", {
+  rectificationId: integer("rectification_id")
+    .primaryKey()
+    .references(() => rectifications.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  type: text("type").notNull(),
+  size: integer("size").notNull(),
+  data: rectBytes("data").notNull(),
+  uploadedBy: text("uploaded_by").notNull(),
+  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type RectificationRow = typeof rectifications.$inferSelect;

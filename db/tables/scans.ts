@@ -1,0 +1,62 @@
+/** Scanned reports waiting for OCR, preview and save (issue 17). */
+import { customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { reports } from "./reports";
+import { users } from "./users";
+import { jobs } from "./jobs";
+
+
+/** Raw bytes (scanned pages and their images). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (v) => Buffer.from(v),
+});
+
+
+/**
+ * A scanned report (an image-only PDF, or page images) uploaded for import: OCR runs as a job
+ * (kind "scan.ocr"), and what it read waits here for the filer's preview and save — the import page
+ * can be left and come back. `parsed` is the reader's result; the report it became is `reportId`.
+ */
+export const scans = pgTable(
+  "scans",
+  {
+    id: serial("id").primaryKey(),
+    name: text("name").notNull(),
+    jobId: integer("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    parsed: jsonb("parsed"),
+    error: text("error"),
+    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+  },
+  (t) => [index("scans_created_by_idx").on(t.createdBy, t.createdAt), index("scans_report_idx").on(t.reportId)],
+);
+
+/** The uploaded files of a scan, in page order, and each recognized page's image (provenance). */
+export const scanFiles = pgTable(
+  "scan_files",
+  {
+    scanId: integer("scan_id")
+      .notNull()
+      .references(() => scans.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scanId, t.position] })],
+);
+
+export const scanPages = pgTable(
+  "scan_pages",
+  {
+    scanId: integer("scan_id")
+      .notNull()
+      .references(() => scans.id, { onDelete: "cascade" }),
+    page: integer("page").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    conf: integer("conf").notNull(),
+    image: bytea("image").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scanId, t.page] })],
+);
