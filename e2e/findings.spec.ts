@@ -100,3 +100,19 @@ test("draft check: findings against last year's stored report, nothing stored", 
   await expect(page.getByTestId("draft-compare")).toContainText("没有“没有这个单位”上一年度的报告");
   await expect(preview).not.toContainText("本年现行有效印为 440");
 });
+
+test("an assessor reviews a finding from the /findings list, row by row", async ({ page }) => {
+  await signIn(page, "assessor");
+  await page.goto("/findings?status=open");
+  // A finding no other spec touches: not 平潭's or 阿拉善右旗's.
+  const row = page.getByTestId("findings-queue").locator("tbody tr").filter({ hasNotText: "平潭" }).filter({ hasNotText: "阿拉善" }).first();
+  const message = (await row.locator("td a").nth(1).textContent())!.trim();
+  const review = page.getByTestId((await row.locator('[data-testid^="review-"]').getAttribute("data-testid"))!);
+  await review.getByRole("button", { name: "审核" }).click();
+  await review.getByLabel("审核说明").fill("列表中核实");
+  await review.getByRole("button", { name: "确认问题" }).click();
+  await expect(review.getByRole("status")).toBeVisible();
+  await page.goto("/findings?status=confirmed");
+  await expect(page.getByTestId("findings-queue")).toContainText(message);
+  await expect(page.getByTestId("findings-queue")).toContainText("列表中核实");
+});
