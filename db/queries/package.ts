@@ -19,7 +19,16 @@ import { importParsed, logFailure, type ImportResult } from "./imports";
 export const PACKAGE_TYPE = "disclosure-dashboard-package";
 export const PACKAGE_VERSION = 1;
 
-const locSchema = z.object({ line: z.number().optional(), table: z.number().optional(), row: z.number().optional(), col: z.number().optional(), page: z.number().optional() });
+// Every field of SourceLoc (lib/parse/document.ts): a package keeps the whole provenance.
+const locSchema = z.object({
+  line: z.number().optional(),
+  table: z.number().optional(),
+  row: z.number().optional(),
+  col: z.number().optional(),
+  page: z.number().optional(),
+  at: z.number().optional(),
+  ocr: z.object({ box: z.tuple([z.number(), z.number(), z.number(), z.number()]), conf: z.number(), doubt: z.boolean().optional() }).optional(),
+});
 
 export const packagedReportSchema = z.object({
   agency: z.string().min(1),

@@ -139,7 +139,8 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: num
   try {
     await run("pdftoppm", ["-r", String(dpi), "-gray", "-png", "-l", String(maxPages), "-", path.join(dir, "p")], Buffer.from(bytes), 120_000);
     const files = (await readdir(dir)).filter((f) => f.endsWith(".png")).sort((a, b) => pageNo(a) - pageNo(b));
-    return Promise.all(files.map((f) => readFile(path.join(dir, f))));
+    // Awaited here: the folder is removed in `finally` only after every page has been read.
+    return await Promise.all(files.map((f) => readFile(path.join(dir, f))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
