@@ -154,7 +154,8 @@ test("a region's charts for every agency in one ZIP, named by agency, with progr
   const png = await zip.file(names.find((n) => n.endsWith(".png"))!)!.async("nodebuffer");
   expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   const info = await inspectPng(page, png);
-  expect(info.width).toBe(1440);
+  // Drawn at the export width of every chart (960 px, PNG at twice that), not a narrower one of its own.
+  expect(info.width).toBe(1920);
   expect(info.title.dark).toBeGreaterThan(500);
 });
 
