@@ -131,7 +131,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                   <Link href={`/reports/${f.reportId}${f.cells[0] ? `?cell=${encodeURIComponent(f.cells[0])}` : ""}`}>{f.message}</Link>
                   <div className="muted" style={{ fontSize: "0.8rem" }}>{RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}</div>
                 </td>
-                <td>
+                <td style={{ minWidth: "6rem" }}>
                   {/* Reviewed here, row by row, as on the report page (the action checks the scope of each). */}
                   {mayReview ? (
                     <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview />
