@@ -12,6 +12,9 @@ export const dynamic = "force-dynamic";
 
 const STATUS_LABELS: Record<string, string> = { open: "待审核", confirmed: "已确认", dismissed: "已排除" };
 const PAGE_SIZE = 50;
+// A page is an index walk of PAGE_SIZE rows after an offset: bounded, so the deepest page costs
+// what page 200 costs whatever the queue holds (the downloads carry every row).
+const MAX_PAGES = 200;
 type Search = FindingsSearch;
 
 function href(s: Search, change: Partial<Search>): string {
@@ -34,8 +37,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
-  const [rows, counts, regions] = await Promise.all([listFindings(db, filter, s.page, PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
-  const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
+  const [rows, counts, regions] = await Promise.all([listFindings(db, filter, Math.min(s.page, MAX_PAGES), PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
+  const capped = counts.total > MAX_PAGES * PAGE_SIZE;
+  const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(counts.total / PAGE_SIZE)));
   const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string, order: readonly string[] = []) => (
     <div className="facets">
       <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>全部</Link>
@@ -92,7 +96,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
       <div className="form-row" style={{ alignItems: "center" }}>
         <p data-testid="findings-total" style={{ margin: 0 }}>
-          共 {counts.total} 条{pages > 1 && `，第 ${s.page} / ${pages} 页`}
+          共 {counts.total} 条{pages > 1 && `，第 ${Math.min(s.page, pages)} / ${pages} 页`}
+          {capped && <span className="muted small">（{msg.findings.pagesCapped(MAX_PAGES * PAGE_SIZE)}）</span>}
         </p>
         <span className="export-buttons" data-testid="findings-downloads">
           下载：<a href={exportHref(s, "csv")} download>CSV</a>
@@ -134,7 +139,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       {pages > 1 && (
         <p className="form-row">
           {s.page > 1 && <Link href={href(s, { page: s.page - 1 })}>上一页</Link>}
-          {s.page < pages && <Link href={href(s, { page: s.page + 1 })}>下一页</Link>}
+          {s.page < pages && <Link href={href(s, { page: Math.min(s.page, pages) + 1 })}>下一页</Link>}
         </p>
       )}
     </>
