@@ -159,7 +159,9 @@ export const rubricRules = (d: RubricDefinition): string[] => [...new Set(d.indi
 /** The cells a rubric's automatic indicators read: the only cells scoring loads. */
 export const rubricCellKeys = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "cells" ? x.method.keys : [])))];
 
-export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[], cellKeys: readonly string[] = CELL_VECTOR_KEYS) {
+export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[], cellKeys: readonly string[] = CELL_VECTOR_KEYS, numbered = true) {
+  const yearList = sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`);
+  const ruleList = sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`);
   const [rows, prevRows, found] = await Promise.all([
     db
       .select({
@@ -189,8 +191,12 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
       .where(and(scopeWhere(scope), inArray(reports.year, years.map((y) => y - 1)))),
     // Only the rules the rubric counts come back, each with its number on the report page
     // (`n`, the #finding-N anchor) counted over all the report's findings in the page's order.
-    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number }>(
-      await db.execute(sql`
+    // A ranking shows no anchors: it skips the numbering, which reads every finding in scope,
+    // and reads the rubric's rules alone through findings_rule_idx.
+    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number | null }>(
+      await db.execute(
+        numbered
+          ? sql`
         select * from (
           select ${findings.id} as id, ${findings.reportId} as "reportId", ${findings.rule} as rule, ${findings.severity} as severity,
                  ${findings.cells} as cells, ${findings.message} as message, v.status,
@@ -200,16 +206,27 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
           join ${agencies} on ${agencies.id} = rf.agency_id
           join ${regions} on ${regions.id} = ${agencies.regionId}
           left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
-          where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`)})
+          where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${yearList}) and rf.year = any(${yearList})
         ) x
-        where x.rule = any(${sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`)})
-        order by x."reportId", x.n`),
+        where x.rule = any(${ruleList})
+        order by x."reportId", x.n`
+          : sql`
+        select ${findings.id} as id, ${findings.reportId} as "reportId", ${findings.rule} as rule, ${findings.severity} as severity,
+               ${findings.cells} as cells, ${findings.message} as message, v.status, null::int as n
+        from ${findings}
+        join ${reportFigures} rf on rf.report_id = ${findings.reportId}
+        join ${agencies} on ${agencies.id} = rf.agency_id
+        join ${regions} on ${regions.id} = ${agencies.regionId}
+        left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
+        where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${yearList}) and rf.year = any(${yearList}) and ${findings.rule} = any(${ruleList})
+        order by ${findings.reportId}, ${SEVERITY_ORDER}, ${findings.id}`,
+      ),
     ),
   ]);
   const byReport = new Map<number, EvidenceFinding[]>();
   for (const f of found) {
     const list = byReport.get(f.reportId) ?? [];
-    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n, dismissed: f.status === "dismissed" });
+    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n ?? undefined, dismissed: f.status === "dismissed" });
     byReport.set(f.reportId, list);
   }
   const prevId = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p.id]));
@@ -276,7 +293,7 @@ export async function listEntries(db: Db, scope: Scope, years: number[], rubric:
  */
 export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric, basis?: RankBasis): Promise<{ rows: RankedRow[]; basis: RankBasis }> {
   const years = [year - 1, year];
-  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition), rubricCellKeys(rubric.definition)), listEntries(db, scope, years, rubric)]);
+  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition), rubricCellKeys(rubric.definition), false), listEntries(db, scope, years, rubric)]);
   const inputs: RankInput[] = list.map((a) => {
     const key = (y: number) => `${a.agencyId}:${y}`;
     const e = evidence.get(key(year)) ?? null;
