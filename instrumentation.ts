@@ -8,24 +8,29 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { msg } = await import("./lib/messages");
   const say = msg.startup;
-  const { getDb } = await import("./db/index");
+  const { getHandle } = await import("./db/index");
   const { seedDemoIfEmpty } = await import("./db/seed");
   const { createAdminFromEnv, createDemoAccounts } = await import("./db/accounts");
   console.log(say.migrating);
-  const db = await getDb();
-  if (await createAdminFromEnv(db)) console.log(say.admin(process.env.ADMIN_USERNAME ?? ""));
-  const n = await seedDemoIfEmpty(
-    db,
-    () => console.log(say.seeding),
-    (done, total, file) => console.log(say.seedProgress(done, total, file)),
-  );
-  if (n > 0) {
-    console.log(say.seeded(n));
-    // The demo passwords are printed in the README: never on a server others can reach.
-    const { isLoopbackHost } = await import("./lib/auth/client-address");
-    if (!isLoopbackHost()) console.log(say.noDemoAccounts);
-    else if ((await createDemoAccounts(db)) > 0) console.log(say.accounts);
-  }
+  const handle = await getHandle();
+  const db = handle.db;
+  // Instances started together against one database: the first does this, the others wait for it
+  // and then find the administrator and the reports already there.
+  await handle.exclusive("first-start", async () => {
+    if (await createAdminFromEnv(db)) console.log(say.admin(process.env.ADMIN_USERNAME ?? ""));
+    const n = await seedDemoIfEmpty(
+      db,
+      () => console.log(say.seeding),
+      (done, total, file) => console.log(say.seedProgress(done, total, file)),
+    );
+    if (n > 0) {
+      console.log(say.seeded(n));
+      // The demo passwords are printed in the README: never on a server others can reach.
+      const { isLoopbackHost } = await import("./lib/auth/client-address");
+      if (!isLoopbackHost()) console.log(say.noDemoAccounts);
+      else if ((await createDemoAccounts(db)) > 0) console.log(say.accounts);
+    }
+  });
   // Background work (scans, harvests, schedules) runs in every instance; the job table hands each job to one.
   const { startJobRunner } = await import("./db/jobs");
   startJobRunner(db);

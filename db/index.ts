@@ -14,6 +14,8 @@ interface Handle {
   db: Db;
   driver: "pglite" | "postgres";
   close: () => Promise<void>;
+  /** Runs `fn` while no other process sharing this database runs one under the same name. */
+  exclusive: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 export class DatabaseBusyError extends Error {}
@@ -63,10 +65,26 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
-    handle = { db: drizzle(client, { schema }), driver: "postgres", close: () => client.end() };
+    // Several app instances may share this database: work that must happen once (migrations, the
+    // first administrator, the demo data) runs under a session advisory lock on a reserved
+    // connection, so a second instance starting at the same moment waits and then finds it done.
+    const exclusive = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      const conn = await client.reserve();
+      try {
+        await conn`select pg_advisory_lock(hashtext(${`dd:${name}`}))`;
+        try {
+          return await fn();
+        } finally {
+          await conn`select pg_advisory_unlock(hashtext(${`dd:${name}`}))`;
+        }
+      } finally {
+        conn.release();
+      }
+    };
+    handle = { db: drizzle(client, { schema }), driver: "postgres", close: () => client.end(), exclusive };
     if (opts.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-      await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
+      await exclusive("migrate", () => migrate(handle.db as never, { migrationsFolder: MIGRATIONS }));
     }
   } else {
     const dir = opts.dir ?? pgliteDir();
@@ -83,6 +101,8 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
         await client.close();
         release();
       },
+      // One process owns the folder (the lock file above): nothing else can run at the same time.
+      exclusive: (_name, fn) => fn(),
     };
     if (opts.migrate !== false) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");

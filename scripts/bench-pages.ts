@@ -1,12 +1,15 @@
 /**
- * npm run bench:pages — server render time of the dashboard pages over the generated province
- * (npm run demo:generate), through the real production server: next build, next start on the
- * configured database, then N sequential requests per page on localhost. Prints p50 / p95 / max
- * per page and the driver.
+ * npm run bench:pages — server render time of the dashboard pages over generated data
+ * (npm run demo:generate), through the real production server: next build, next start on each
+ * database in turn, then N sequential requests per page on localhost. Prints p50 / p95 / max per
+ * page, the storage per report, and — given two databases of different sizes — each page's p50
+ * ratio between them: a page that costs what it shows keeps that ratio near 1.
  *
- *   npm run bench:pages -- [--requests 40] [--port 3400] [--skip-build] [--agency 452] [--region 2] [--year 2024]
+ *   npm run bench:pages -- [--databases postgres://…/h16_2k,postgres://…/h16_10k] [--requests 40]
+ *                          [--port 3400] [--skip-build] [--agency 452] [--region 2] [--year 2024]
  *
- * Database: DATABASE_URL (Postgres) or PGLITE_DIR; with neither, the generator's .data/pglite-large.
+ * Database: --databases (or BENCH_DATABASES), else DATABASE_URL (Postgres) or PGLITE_DIR; with
+ * none, the generator's .data/pglite-large.
  */
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -23,6 +26,11 @@ const YEAR = arg("year", 2024);
 const WARMUP = 3;
 const base = `http://127.0.0.1:${PORT}`;
 
+const list = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return (i > 0 ? process.argv[i + 1] : process.env.BENCH_DATABASES ?? "").split(",").filter(Boolean);
+};
+
 const PAGES: [string, string][] = [
   ["overview", "/"],
   ["agency", `/agencies/${AGENCY}`],
@@ -31,6 +39,9 @@ const PAGES: [string, string][] = [
   // Not among issue 5's pages, measured so that their cost at this scale is on record.
   ["findings", "/findings"],
   ["scoring", `/scoring?year=${YEAR}`],
+  // The whole generated province (示例省, region 1), as an assessor of a province opens it.
+  ["scoring-province", `/scoring?year=${YEAR}&region=1`],
+  ["findings-region", `/findings?region=${REGION}`],
 ];
 
 const pct = (xs: number[], p: number) => {
@@ -51,15 +62,36 @@ async function waitReady(deadline: number) {
   throw new Error("服务器没有在规定时间内启动");
 }
 
-async function main() {
-  if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) process.env.PGLITE_DIR = path.resolve(".data", "pglite-large");
-  const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
-  if (!process.argv.includes("--skip-build")) {
-    const b = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
-    if (b.status !== 0) process.exit(b.status ?? 1);
+interface Measured {
+  label: string;
+  reports: number;
+  bytesPerReport: number;
+  p50: Map<string, number>;
+  lines: string[];
+}
+
+/** Bytes per report (tables, indexes, TOAST), the stored source documents left out. */
+async function storage(url: string): Promise<{ reports: number; total: number; source: number; tables: string[] }> {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [{ n }] = await sql`select count(*)::int as n from reports`;
+    const rels = await sql`
+      select c.relname as name, pg_total_relation_size(c.oid)::float8 as bytes
+      from pg_class c join pg_namespace s on s.oid = c.relnamespace
+      where s.nspname = 'public' and c.relkind in ('r', 'p') order by 2 desc`;
+    const [{ src }] = await sql`select coalesce(sum(pg_column_size(source_text)), 0)::float8 as src from reports`;
+    const total = rels.reduce((t, r) => t + Number(r.bytes), 0);
+    const tables = rels.slice(0, 6).map((r) => `${r.name} ${(Number(r.bytes) / Math.max(1, n) / 1024).toFixed(1)} KB`);
+    return { reports: n, total, source: Number(src), tables };
+  } finally {
+    await sql.end();
   }
+}
+
+async function measure(label: string, env: Record<string, string>, driver: string): Promise<Measured> {
   const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, DEMO_DATA: "0", PORT: String(PORT) },
+    env: { ...process.env, ...env, DEMO_DATA: "0", PORT: String(PORT) },
     stdio: ["ignore", "inherit", "inherit"],
     // Its own process group: `next start` runs the server in a child, and both must stop.
     detached: true,
@@ -72,10 +104,17 @@ async function main() {
     }
   };
   process.on("exit", stop);
+  const out: Measured = { label, reports: 0, bytesPerReport: 0, p50: new Map(), lines: [] };
   try {
-    await waitReady(Date.now() + 180_000);
-    console.log(`\n${driver}：每页 ${N} 次请求（另有 ${WARMUP} 次预热不计）\n`);
-    const rows: string[] = [];
+    await waitReady(Date.now() + 600_000);
+    if (env.DATABASE_URL) {
+      const st = await storage(env.DATABASE_URL);
+      out.reports = st.reports;
+      out.bytesPerReport = (st.total - st.source) / Math.max(1, st.reports);
+      console.log(`\n${label}：${st.reports} 份年报；每份年报 ${(out.bytesPerReport / 1024).toFixed(1)} KB（表、索引与 TOAST，不含原文 ${(st.source / Math.max(1, st.reports) / 1024).toFixed(1)} KB）`);
+      console.log(`  最大的表（每份年报）：${st.tables.join("，")}`);
+    }
+    console.log(`\n${label}（${driver}）：每页 ${N} 次请求（另有 ${WARMUP} 次预热不计）\n`);
     for (const [name, url] of PAGES) {
       const times: number[] = [];
       for (let i = 0; i < WARMUP + N; i++) {
@@ -87,11 +126,41 @@ async function main() {
         if (body.length < 1000) throw new Error(`${url}：页面内容过短`);
         if (i >= WARMUP) times.push(ms);
       }
-      rows.push(`${name.padEnd(10)} ${driver.padEnd(9)} p50 ${pct(times, 50).toFixed(1).padStart(6)} ms  p95 ${pct(times, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...times).toFixed(1).padStart(6)} ms   ${url}`);
-      console.log(rows[rows.length - 1]);
+      out.p50.set(name, pct(times, 50));
+      const line = `${name.padEnd(17)} ${driver.padEnd(9)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms  max ${Math.max(...times).toFixed(1).padStart(7)} ms   ${url}`;
+      out.lines.push(line);
+      console.log(line);
     }
   } finally {
     stop();
+    // The port must be free before the next database's server starts.
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+  return out;
+}
+
+async function main() {
+  const urls = list("databases");
+  if (!urls.length && !process.env.DATABASE_URL && !process.env.PGLITE_DIR) process.env.PGLITE_DIR = path.resolve(".data", "pglite-large");
+  if (!process.argv.includes("--skip-build")) {
+    const b = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
+    if (b.status !== 0) process.exit(b.status ?? 1);
+  }
+  const runs: Measured[] = [];
+  if (urls.length) {
+    for (const url of urls) runs.push(await measure(new URL(url).pathname.slice(1), { DATABASE_URL: url, PGLITE_DIR: "" }, "postgres"));
+  } else {
+    const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
+    runs.push(await measure(driver, {}, driver));
+  }
+  if (runs.length >= 2) {
+    const [small, large] = [runs[0], runs[runs.length - 1]];
+    console.log(`\np50 之比（${large.label} ÷ ${small.label}，年报 ${large.reports} ÷ ${small.reports} = ${(large.reports / Math.max(1, small.reports)).toFixed(2)}）：\n`);
+    for (const [name] of PAGES) {
+      const a = small.p50.get(name)!;
+      const b = large.p50.get(name)!;
+      console.log(`${name.padEnd(17)} ${a.toFixed(1).padStart(7)} ms → ${b.toFixed(1).padStart(7)} ms   比值 ${(b / a).toFixed(2)}`);
+    }
   }
 }
 

@@ -149,7 +149,7 @@ async function main() {
     process.exit(1);
   }
   if (RESET) {
-    await db.execute(sql`truncate regions, agencies, reports, report_cells, findings, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`);
+    await db.execute(sql`truncate regions, agencies, reports, report_cells, findings, finding_stats, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`);
   }
 
   const rng = makeRng(SEED);

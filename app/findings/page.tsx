@@ -16,6 +16,9 @@ export const dynamic = "force-dynamic";
 
 const STATUS_LABELS: Record<string, string> = { open: msg.common.pending, confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 const PAGE_SIZE = 50;
+// A page is an index walk of PAGE_SIZE rows after an offset: bounded, so the deepest page costs
+// what page 200 costs whatever the queue holds (the downloads carry every row).
+const MAX_PAGES = 200;
 type Search = FindingsSearch;
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -42,8 +45,9 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
-  const [rows, counts, regions] = await Promise.all([listFindings(db, filter, s.page, PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
-  const pages = Math.max(1, Math.ceil(counts.total / PAGE_SIZE));
+  const [rows, counts, regions] = await Promise.all([listFindings(db, filter, Math.min(s.page, MAX_PAGES), PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
+  const capped = counts.total > MAX_PAGES * PAGE_SIZE;
+  const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(counts.total / PAGE_SIZE)));
   const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string, order: readonly string[] = []) => (
     <div className="facets">
       <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>{msg.findingsPage.all}</Link>
@@ -84,7 +88,8 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
       <div className="form-row" style={{ alignItems: "center" }}>
         <p data-testid="findings-total" style={{ margin: 0 }}>
-          {msg.findingsPage.total(counts.total)}{pages > 1 && msg.findingsPage.pageOf(s.page, pages)}
+          {msg.findingsPage.total(counts.total)}{pages > 1 && msg.findingsPage.pageOf(Math.min(s.page, pages), pages)}
+          {capped && <span className="muted small">（{msg.findings.pagesCapped(MAX_PAGES * PAGE_SIZE)}）</span>}
         </p>
         <span className="export-buttons" data-testid="findings-downloads">
           {msg.findingsPage.download}<a href={exportHref(s, "csv")} download>CSV</a>
@@ -149,7 +154,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
       {pages > 1 && (
         <p className="form-row">
           {s.page > 1 && <Link href={href(s, { page: s.page - 1 })}>{msg.common.prev}</Link>}
-          {s.page < pages && <Link href={href(s, { page: s.page + 1 })}>{msg.common.next}</Link>}
+          {s.page < pages && <Link href={href(s, { page: Math.min(s.page, pages) + 1 })}>{msg.common.next}</Link>}
         </p>
       )}
     </>

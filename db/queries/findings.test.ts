@@ -5,7 +5,8 @@ import { SAMPLES } from "../../test/fixtures";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { checkDraft, recheckReports, recheckYear } from "./checks";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { rowsOf } from "./rows";
 import { findings as findingsTable } from "../schema";
 import { correctCell, countFindings, listAgencyFindingsByYear, listCellHistory, listFindings, listReportFindings, reviewFinding } from "./findings";
 import { importFile } from "./imports";
@@ -132,5 +133,29 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     const r = await recheckYear(t.db, 2024);
     expect(r.reports).toBe(4);
     expect(r.findings).toBeGreaterThan(0);
+  });
+
+  it("keeps the finding_stats rollup equal to the findings through re-imports, re-checks and a deleted report", async () => {
+    const direct = async () =>
+      rowsOf<{ k: string; n: number }>(
+        await t.db.execute(sql`
+          select concat_ws('|', a.region_id, a.kind, f.year, f.rule, f.severity) as k, count(*)::int as n
+          from findings f join reports r on r.id = f.report_id join agencies a on a.id = r.agency_id
+          group by 1 order by 1`),
+      );
+    const rollup = async () =>
+      rowsOf<{ k: string; n: number }>(
+        await t.db.execute(sql`select concat_ws('|', region_id, kind, year, rule, severity) as k, n from finding_stats where n <> 0 order by 1`),
+      );
+    expect((await direct()).length).toBeGreaterThan(5);
+    expect(await rollup()).toEqual(await direct());
+    await importFile(t.db, sample("pingtan-2023.html"), { regionChain: [{ name: "福建省", level: "province" }], kind: "government", agency: "平潭综合实验区" });
+    await recheckYear(t.db, 2021);
+    expect(await rollup()).toEqual(await direct());
+    // A report deleted by hand (its findings cascade) leaves no count behind.
+    const id = (await findReportId(t.db, "平潭综合实验区", 2020))!;
+    await t.db.execute(sql`delete from reports where id = ${id}`);
+    expect(await rollup()).toEqual(await direct());
+    expect((await countFindings(t.db, {})).total).toBe((await listFindings(t.db, {}, 1, 100_000)).length);
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reportFigures, reports } from "../schema";
 import { recheckAround } from "./checks";
+import { rowsOf } from "./rows";
 import { refreshFiguresForReports } from "./figures";
 
 import { msg } from "../../lib/messages";
@@ -68,7 +69,8 @@ const base = (db: Db) =>
 
 const SEVERITY_ORDER = sql`case ${findings.severity} when 'error' then 0 when 'warning' then 1 else 2 end`;
 
-const ORDER = [SEVERITY_ORDER, desc(findings.year), asc(findings.reportId), asc(findings.id)] as const;
+// Exactly findings_queue_idx's order (year desc nulls last included), so a page is an index walk.
+const ORDER = [SEVERITY_ORDER, sql`${findings.year} desc nulls last`, asc(findings.reportId), asc(findings.id)] as const;
 
 /** Whether the filter (less one dimension) reads the agency or its region: only then are they joined. */
 const needsAgency = (f: FindingFilter, exclude?: keyof FindingFilter) =>
@@ -101,49 +103,70 @@ export async function listFindings(db: Db, f: FindingFilter, page = 1, pageSize 
     .orderBy(...ORDER);
 }
 
+type Facet = { value: string | null; n: number }[];
+interface CountRow {
+  rule: string;
+  severity: string;
+  year: number;
+  status: string;
+  n: number;
+}
+
 /**
- * Counts by each filter dimension, each counted under the other filters (facets): one pass over
- * the findings with grouping sets, each facet's count filtered by every condition but its own.
+ * Counts by each filter dimension, each counted under the other filters (facets). Read from the
+ * finding_stats rollup (rows per region, kind, year, rule and severity — a few hundred once summed,
+ * however many findings there are) and the reviewed findings, which are few: a finding is open
+ * unless reviewed, so open = all − reviewed. Never a pass over the findings themselves.
  */
 export async function countFindings(db: Db, f: FindingFilter) {
-  const cond = (exclude?: keyof FindingFilter) => where(f, exclude) ?? sql`true`;
-  const status = sql`coalesce(${findingReviews.status}, 'open')`;
-  const rows = (await scoped(
-    db,
-    {
-      rule: findings.rule,
-      severity: findings.severity,
-      year: sql<string | null>`${findings.year}::text`,
-      status: sql<string | null>`${status}`,
-      // Which grouping set the row belongs to: bit 3 rule … bit 0 status, set when not grouped by it.
-      set: sql<number>`grouping(${findings.rule}, ${findings.severity}, ${findings.year}, ${status})::int`,
-      total: sql<number>`count(*) filter (where ${cond()})::int`,
-      byRule: sql<number>`count(*) filter (where ${cond("rule")})::int`,
-      bySeverity: sql<number>`count(*) filter (where ${cond("severity")})::int`,
-      byYear: sql<number>`count(*) filter (where ${cond("year")})::int`,
-      byStatus: sql<number>`count(*) filter (where ${cond("status")})::int`,
-    },
-    { kind: f.kind, level: f.level, regionId: f.regionId },
-  ).groupBy(sql`grouping sets ((${findings.rule}), (${findings.severity}), (${findings.year}), (${status}), ())`)) as unknown as {
-    rule: string | null;
-    severity: string | null;
-    year: string | null;
-    status: string | null;
-    set: number;
-    total: number;
-    byRule: number;
-    bySeverity: number;
-    byYear: number;
-    byStatus: number;
-  }[];
-  const facet = (set: number, value: (r: (typeof rows)[number]) => string | null, n: (r: (typeof rows)[number]) => number) =>
-    rows.filter((r) => r.set === set && n(r) > 0).map((r) => ({ value: value(r), n: n(r) }));
+  const placeWhere = (alias: SQL) => {
+    const conds: SQL[] = [];
+    if (f.kind) conds.push(sql`a_kind = ${f.kind}`);
+    if (f.level) conds.push(sql`rg.level = ${f.level}`);
+    if (f.regionId) conds.push(sql`(rg.id = ${f.regionId} or rg.path like (select path || id || '/%' from regions where id = ${f.regionId}))`);
+    return conds.length ? sql.join([alias, ...conds], sql` and `) : alias;
+  };
+  const [all, reviewed] = await Promise.all([
+    rowsOf<Omit<CountRow, "status">>(
+      await db.execute(sql`
+        select s.rule, s.severity, s.year, sum(s.n)::int as n
+        from (select *, kind as a_kind from finding_stats) s join regions rg on rg.id = s.region_id
+        where ${placeWhere(sql`s.n <> 0`)}
+        group by s.rule, s.severity, s.year`),
+    ),
+    rowsOf<CountRow>(
+      await db.execute(sql`
+        select f.rule, f.severity, f.year, v.status, count(*)::int as n
+        from finding_reviews v
+        join findings f on f.report_id = v.report_id and f.fingerprint = v.fingerprint
+        join (select report_id, agency_id from report_figures) rf on rf.report_id = f.report_id
+        join (select id, region_id, kind as a_kind from agencies) a on a.id = rf.agency_id
+        join regions rg on rg.id = a.region_id
+        where ${placeWhere(sql`true`)}
+        group by f.rule, f.severity, f.year, v.status`),
+    ),
+  ]);
+  // Every (rule, severity, year, status) cell: the reviewed ones as counted, the rest open.
+  const cells: CountRow[] = [...reviewed];
+  const reviewedBy = new Map<string, number>();
+  for (const r of reviewed) reviewedBy.set(`${r.rule}|${r.severity}|${r.year}`, (reviewedBy.get(`${r.rule}|${r.severity}|${r.year}`) ?? 0) + r.n);
+  for (const a of all) cells.push({ ...a, status: "open", n: a.n - (reviewedBy.get(`${a.rule}|${a.severity}|${a.year}`) ?? 0) });
+  const keep = (c: CountRow, exclude?: keyof FindingFilter) =>
+    (!f.rule || exclude === "rule" || c.rule === f.rule) &&
+    (!f.severity || exclude === "severity" || c.severity === f.severity) &&
+    (!f.year || exclude === "year" || c.year === f.year) &&
+    (!f.status || exclude === "status" || c.status === f.status);
+  const facet = (dim: "rule" | "severity" | "year" | "status"): Facet => {
+    const by = new Map<string, number>();
+    for (const c of cells) if (keep(c, dim)) by.set(String(c[dim]), (by.get(String(c[dim])) ?? 0) + c.n);
+    return [...by].filter(([, n]) => n > 0).map(([value, n]) => ({ value, n }));
+  };
   return {
-    total: rows.find((r) => r.set === 15)?.total ?? 0,
-    rule: facet(0b0111, (r) => r.rule, (r) => r.byRule),
-    severity: facet(0b1011, (r) => r.severity, (r) => r.bySeverity),
-    year: facet(0b1101, (r) => r.year, (r) => r.byYear),
-    status: facet(0b1110, (r) => r.status, (r) => r.byStatus),
+    total: cells.filter((c) => keep(c)).reduce((n, c) => n + c.n, 0),
+    rule: facet("rule"),
+    severity: facet("severity"),
+    year: facet("year"),
+    status: facet("status"),
   };
 }
 

@@ -8,8 +8,10 @@ import { DEFAULT_RUBRIC } from "../../lib/scoring/default-rubric";
 import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db";
 import { seedDemo } from "../seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
-import { getRanking, getScoreSheet, saveScoreEntry } from "./scoring";
+import { getRanking, getScoreSheet, rubricCellKeys, saveScoreEntry } from "./scoring";
 import { createRubric, DEFAULT_RUBRIC_ID, ensureDefaultRubric, getRubric, listRubrics, listRubricVersions, saveRubricVersion } from "./rubrics";
+import { rowsOf } from "./rows";
+import { cellVectorSlotsSql, cellsFromVectorText } from "../../lib/report/cell-vector";
 import { findReportId } from "./reports";
 
 for (const driver of TEST_DRIVERS) {
@@ -132,6 +134,21 @@ for (const driver of TEST_DRIVERS) {
       const created = await createRubric(t.db, { name: "只看按时发布", definition: { description: "", indicators: [DEFAULT_RUBRIC.indicators[0]] }, by: "王评估" });
       expect(created.id).toBeGreaterThan(1);
       expect((await listRubrics(t.db)).map((r) => [r.id, r.version])).toEqual([[1, 2], [created.id, 1]]);
+    });
+
+    it("reads only the rubric's cells, with the values the whole vector gives (blank and absent kept apart)", async (ctx) => {
+      if (!ready) ctx.skip();
+      const keys = [...rubricCellKeys(DEFAULT_RUBRIC), "t2.licensing.processed", "no.such.key"];
+      const rows = rowsOf<{ all: string; some: string }>(
+        await t.db.execute(sql`select cell_vector::text as all, ${sql.raw(cellVectorSlotsSql("cell_vector", keys))} as some from reports`),
+      );
+      expect(rows.length).toBeGreaterThan(5);
+      for (const r of rows) {
+        const all = cellsFromVectorText(r.all);
+        const want = Object.fromEntries(keys.filter((k) => k in all).map((k) => [k, all[k]]));
+        expect(cellsFromVectorText(r.some, keys)).toEqual(want);
+      }
+      expect(rows.some((r) => Object.keys(cellsFromVectorText(r.some, keys)).length > 0)).toBe(true);
     });
   });
 }

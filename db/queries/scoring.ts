@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-or
 import { defaultBasis, rankAgencies, type RankBasis, type RankedRow, type RankInput } from "../../lib/scoring/rank";
 import { round2, type Rubric, type RubricDefinition } from "../../lib/scoring/rubric";
 import { scoreReport, type Entry, type EvidenceFinding, type ReportEvidence } from "../../lib/scoring/score";
-import { cellsFromVectorText } from "../../lib/report/cell-vector";
+import { CELL_VECTOR_KEYS, cellVectorSlotsSql, cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { listReportYears } from "./coverage";
 import { rowsOf } from "./rows";
@@ -52,7 +52,12 @@ export interface ScopedAgency {
 /** The rules a rubric's automatic indicators count: the only findings scoring reads. */
 export const rubricRules = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "findings" ? x.method.rules : [])))];
 
-export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[]) {
+/** The cells a rubric's automatic indicators read: the only cells scoring loads. */
+export const rubricCellKeys = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "cells" ? x.method.keys : [])))];
+
+export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[], cellKeys: readonly string[] = CELL_VECTOR_KEYS, numbered = true) {
+  const yearList = sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`);
+  const ruleList = sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`);
   const [rows, prevRows, found] = await Promise.all([
     db
       .select({
@@ -65,8 +70,9 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
         year: reports.year,
         format: reports.format,
         publishedOn: reports.publishedOn,
-        // The compact vector, not the jsonb: a province's ranking reads 16,000 reports.
-        cells: sql<string | null>`${reports.cellVector}::text`,
+        // Only the vector's slots the rubric reads, not the jsonb nor all ~300 cells: a province's
+        // ranking reads tens of thousands of reports, and parsing every cell was most of its time.
+        cells: sql<string | null>`${sql.raw(cellVectorSlotsSql(`"reports"."cell_vector"`, cellKeys))}`,
       })
       .from(agencies)
       .innerJoin(regions, eq(regions.id, agencies.regionId))
@@ -81,8 +87,12 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
       .where(and(scopeWhere(scope), inArray(reports.year, years.map((y) => y - 1)))),
     // Only the rules the rubric counts come back, each with its number on the report page
     // (`n`, the #finding-N anchor) counted over all the report's findings in the page's order.
-    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number }>(
-      await db.execute(sql`
+    // A ranking shows no anchors: it skips the numbering, which reads every finding in scope,
+    // and reads the rubric's rules alone through findings_rule_idx.
+    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number | null }>(
+      await db.execute(
+        numbered
+          ? sql`
         select * from (
           select ${findings.id} as id, ${findings.reportId} as "reportId", ${findings.rule} as rule, ${findings.severity} as severity,
                  ${findings.cells} as cells, ${findings.message} as message, v.status,
@@ -92,16 +102,27 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
           join ${agencies} on ${agencies.id} = rf.agency_id
           join ${regions} on ${regions.id} = ${agencies.regionId}
           left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
-          where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`)})
+          where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${yearList}) and rf.year = any(${yearList})
         ) x
-        where x.rule = any(${sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`)})
-        order by x."reportId", x.n`),
+        where x.rule = any(${ruleList})
+        order by x."reportId", x.n`
+          : sql`
+        select ${findings.id} as id, ${findings.reportId} as "reportId", ${findings.rule} as rule, ${findings.severity} as severity,
+               ${findings.cells} as cells, ${findings.message} as message, v.status, null::int as n
+        from ${findings}
+        join ${reportFigures} rf on rf.report_id = ${findings.reportId}
+        join ${agencies} on ${agencies.id} = rf.agency_id
+        join ${regions} on ${regions.id} = ${agencies.regionId}
+        left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
+        where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${yearList}) and rf.year = any(${yearList}) and ${findings.rule} = any(${ruleList})
+        order by ${findings.reportId}, ${SEVERITY_ORDER}, ${findings.id}`,
+      ),
     ),
   ]);
   const byReport = new Map<number, EvidenceFinding[]>();
   for (const f of found) {
     const list = byReport.get(f.reportId) ?? [];
-    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n, dismissed: f.status === "dismissed" });
+    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n ?? undefined, dismissed: f.status === "dismissed" });
     byReport.set(f.reportId, list);
   }
   const prevId = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p.id]));
@@ -116,7 +137,7 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
       agencyKind: r.kind,
       format: r.format,
       publishedOn: r.publishedOn,
-      cells: cellsFromVectorText(r.cells),
+      cells: cellsFromVectorText(r.cells, cellKeys),
       findings: byReport.get(r.reportId) ?? [],
       previousReportId: prevId.get(`${r.agencyId}:${r.year - 1}`) ?? null,
     });
@@ -168,7 +189,7 @@ export async function listEntries(db: Db, scope: Scope, years: number[], rubric:
  */
 export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric, basis?: RankBasis): Promise<{ rows: RankedRow[]; basis: RankBasis }> {
   const years = [year - 1, year];
-  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition)), listEntries(db, scope, years, rubric)]);
+  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition), rubricCellKeys(rubric.definition), false), listEntries(db, scope, years, rubric)]);
   const inputs: RankInput[] = list.map((a) => {
     const key = (y: number) => `${a.agencyId}:${y}`;
     const e = evidence.get(key(year)) ?? null;
@@ -202,7 +223,7 @@ export async function getScoreSheet(db: Db, agencyId: number, year: number, rubr
   if (!agency) return null;
   const scope = { agencyIds: [agencyId] };
   const [{ evidence }, entries, [score]] = await Promise.all([
-    gatherEvidence(db, scope, [year], rubricRules(rubric.definition)),
+    gatherEvidence(db, scope, [year], rubricRules(rubric.definition), rubricCellKeys(rubric.definition)),
     listEntries(db, scope, [year], rubric),
     db
       .select()
@@ -249,7 +270,7 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
     const [agency] = await t.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.agencyId));
     if (!agency) return { ok: false as const, error: "no_agency" as const };
     const scope = { agencyIds: [input.agencyId] };
-    const { evidence } = await gatherEvidence(t, scope, [input.year], rubricRules(rubric.definition));
+    const { evidence } = await gatherEvidence(t, scope, [input.year], rubricRules(rubric.definition), rubricCellKeys(rubric.definition));
     const e = evidence.get(`${input.agencyId}:${input.year}`) ?? null;
     if (!e) return { ok: false as const, error: "no_report" as const };
 

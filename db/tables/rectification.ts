@@ -1,7 +1,6 @@
 /** 整改事项 (issue 18). */
 import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { agencies, findings, reports } from "./reports";
-import { users } from "./users";
+import { agencies, reports } from "./reports";
 
 // ---------------------------------------------------------------------------------------------
 // 整改事项 (issue 18): an assessor turns a finding into an item with a due date; the filer answers;

@@ -134,7 +134,30 @@ export const findings = pgTable(
     // open ones and listing the latest read these two small indexes.
     index("findings_errors_idx").on(t.reportId, t.fingerprint).where(sql`${t.severity} = 'error'`),
     index("findings_errors_latest_idx").on(t.year, t.id).where(sql`${t.severity} = 'error'`),
+    // The queue's order (errors first, latest year first, a report's findings together): a page of
+    // the queue is a walk along this index, not a sort of every finding.
+    index("findings_queue_idx").on(sql`(case ${t.severity} when 'error' then 0 when 'warning' then 1 else 2 end)`, t.year.desc(), t.reportId, t.id),
   ],
+);
+
+/**
+ * Findings counted by the agency's own region, its kind, year, rule and severity: what the queue's
+ * facets read — rows per region and rule, however many findings there are. Kept by statement
+ * triggers on findings (drizzle/0014_finding_stats_triggers.sql) that add and subtract in key
+ * order, so concurrent re-checks queue on the rows they share instead of deadlocking. Review
+ * status is not kept here: the reviewed findings are few and counted from finding_reviews.
+ */
+export const findingStats = pgTable(
+  "finding_stats",
+  {
+    regionId: integer("region_id").notNull(),
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    rule: text("rule").notNull(),
+    severity: text("severity").notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.kind, t.year, t.rule, t.severity] })],
 );
 
 /**

@@ -105,6 +105,8 @@ export const msg = {
     gone: "这条发现已不存在（报告可能已重新导入或核对），请刷新页面",
     /** A finding whose rule is no longer declared (a report checked under an older rule set). */
     otherRule: "其他核对规则",
+    /** The queue pages through at most this many findings; past that, filter or download. */
+    pagesCapped: (shown: number) => `页面只翻阅前 ${shown} 条；更多请缩小筛选范围或下载全部`,
     blankAsZero: (row: string, n: number) => `表三 「${row}」行有 ${n} 个单元格为空，核对时按 0 计`,
     t4BlankAsZero: (n: number) => `表四 有 ${n} 个单元格为空，核对时按 0 计`,
     resultsSum: (column: string, sum: number, total: number | null, diff: number) =>

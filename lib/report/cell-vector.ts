@@ -34,10 +34,10 @@ export function cellVectorSql(column: string): string {
  * cell_vector::text): absent keys left out, blanks as null. Parsed here rather than by the drivers,
  * whose array parsers go character by character and, in postgres.js, read a NULL element as NaN.
  */
-export function cellsFromVectorText(text: string | null): Record<string, number | null> {
+export function cellsFromVectorText(text: string | null, keys: readonly string[] = CELL_VECTOR_KEYS): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   if (!text || text.length < 3) return out;
-  const n = CELL_VECTOR_KEYS.length;
+  const n = keys.length;
   let i = 0;
   let start = 1;
   const end = text.length - 1; // the closing brace
@@ -47,10 +47,23 @@ export function cellsFromVectorText(text: string | null): Record<string, number 
     const c = text.charCodeAt(start);
     if (c !== 78 /* N: NULL, absent */) {
       const x = c === 45 /* - */ && text.charCodeAt(start + 1) === 73 /* I */ ? null : Number(text.slice(start, stop));
-      out[CELL_VECTOR_KEYS[i]] = x;
+      out[keys[i]] = x;
     }
     i++;
     start = stop + 1;
   }
   return out;
+}
+
+/**
+ * Only these cells' slots, as an SQL array expression over the vector column (1-based): read
+ * with cellsFromVectorText(text, keys). A ranking needs a handful of a report's ~300 cells.
+ */
+export function cellVectorSlotsSql(column: string, keys: readonly string[]): string {
+  if (keys === CELL_VECTOR_KEYS) return `${column}::text`;
+  const slots = keys.map((k) => {
+    const i = CELL_VECTOR_KEYS.indexOf(k);
+    return i < 0 ? "null::float8" : `${column}[${i + 1}]`;
+  });
+  return slots.length ? `array[${slots.join(", ")}]::text` : "null::text";
 }
