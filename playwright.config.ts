@@ -23,7 +23,14 @@ export default defineConfig({
     locale: "zh-CN",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [
@@ -34,7 +41,16 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       // Harvest tests (e2e/website-harvest.spec.ts) crawl a local mirror: short pauses and time limits.
-      env: { PGLITE_DIR: dataDir, DATABASE_URL: "", PORT: String(port), HARVEST_ALLOW_PRIVATE: "1", HARVEST_DELAY_MS: "50", HARVEST_TIMEOUT_MS: "1500", HARVEST_BACKOFF_MS: "100", JOB_POLL_MS: "500" },
+      env: {
+        PGLITE_DIR: dataDir,
+        DATABASE_URL: "",
+        PORT: String(port),
+        HARVEST_ALLOW_PRIVATE: "1",
+        HARVEST_DELAY_MS: "50",
+        HARVEST_TIMEOUT_MS: "1500",
+        HARVEST_BACKOFF_MS: "100",
+        JOB_POLL_MS: "500",
+      },
     },
     {
       command: `node node_modules/tsx/dist/cli.mjs scripts/start.ts`,

@@ -35,7 +35,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="zh-CN">
       <body>
         <header className="top">
-          <Link href="/" className="brand">{msg.app.name}</Link>
+          <Link href="/" className="brand">
+            {msg.app.name}
+          </Link>
           <NavMenu items={navItems} menuLabel={nav.menu} navLabel={nav.menuLabel} />
           <div className="user" data-testid="user-menu">
             {user ? (

@@ -2,7 +2,14 @@ import Link from "next/link";
 import { z } from "zod";
 import { CHART } from "@/components/charts/palette";
 import { getDb } from "@/db/index";
-import { getOverviewCounts, listAgencyPage, listExpectedSpans, listFiledByYear, listLatestImports, listOpenFindings } from "@/db/queries/dashboard";
+import {
+  getOverviewCounts,
+  listAgencyPage,
+  listExpectedSpans,
+  listFiledByYear,
+  listLatestImports,
+  listOpenFindings,
+} from "@/db/queries/dashboard";
 import { AgencyTable } from "@/components/dashboard/agency-table";
 import { Card, Empty } from "@/components/dashboard/card";
 import { cellHref } from "@/components/dashboard/links";
@@ -24,10 +31,22 @@ async function Counts() {
   const c = await getOverviewCounts(await getDb());
   return (
     <div className="stats" data-testid="overview-counts">
-      <div className="stat"><b>{formatCount(c.agencies)}</b>{msg.common.agency}</div>
-      <div className="stat"><b>{formatCount(c.reports)}</b>{msg.home.reports}</div>
-      <div className="stat"><b>{formatCount(c.regions)}</b>{msg.home.regions}</div>
-      <div className="stat"><b>{formatCount(c.findingsOpen)}</b>{msg.home.openErrors}</div>
+      <div className="stat">
+        <b>{formatCount(c.agencies)}</b>
+        {msg.common.agency}
+      </div>
+      <div className="stat">
+        <b>{formatCount(c.reports)}</b>
+        {msg.home.reports}
+      </div>
+      <div className="stat">
+        <b>{formatCount(c.regions)}</b>
+        {msg.home.regions}
+      </div>
+      <div className="stat">
+        <b>{formatCount(c.findingsOpen)}</b>
+        {msg.home.openErrors}
+      </div>
     </div>
   );
 }
@@ -80,8 +99,8 @@ async function OpenFindings() {
     <ul className="plain" data-testid="open-findings">
       {rows.map((f) => (
         <li key={f.id}>
-          <span className="badge error">{msg.severity[f.severity]}</span>{" "}
-          <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link>{msg.home.yearLabel(f.year)}
+          <span className="badge error">{msg.severity[f.severity]}</span> <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link>
+          {msg.home.yearLabel(f.year)}
           <Link href={cellHref(f.reportId, f.cells[0])}>{f.message}</Link>
         </li>
       ))}
@@ -102,7 +121,9 @@ async function Rectifications() {
       <div>
         <h3 className="small">{msg.rect.summary.byAgency}</h3>
         <RectSummary rows={byAgency.slice(0, 10)} by="agency" testId="rect-by-agency" />
-        <p className="small"><Link href="/rectifications?status=unfinished">{msg.rect.summary.all}</Link></p>
+        <p className="small">
+          <Link href="/rectifications?status=unfinished">{msg.rect.summary.all}</Link>
+        </p>
       </div>
     </div>
   );
@@ -115,8 +136,17 @@ async function LatestImports() {
     <ul className="plain" data-testid="latest-imports">
       {rows.map((l) => (
         <li key={l.id}>
-          <span className={`badge ${l.status === "failed" ? "error" : "info"}`}>{l.status === "failed" ? msg.common.failed : l.status === "updated" ? msg.home.replaced : msg.common.created}</span>{" "}
-          {l.reportId ? <Link href={`/reports/${l.reportId}`}>{l.message}</Link> : <span>{l.agency ? `${l.agency} ${l.year ?? ""}：` : ""}{l.message}</span>}{" "}
+          <span className={`badge ${l.status === "failed" ? "error" : "info"}`}>
+            {l.status === "failed" ? msg.common.failed : l.status === "updated" ? msg.home.replaced : msg.common.created}
+          </span>{" "}
+          {l.reportId ? (
+            <Link href={`/reports/${l.reportId}`}>{l.message}</Link>
+          ) : (
+            <span>
+              {l.agency ? `${l.agency} ${l.year ?? ""}：` : ""}
+              {l.message}
+            </span>
+          )}{" "}
           <span className="muted small">{formatDateTime(l.at)}</span>
         </li>
       ))}
@@ -129,7 +159,8 @@ async function AgencyList({ page }: { page: number }) {
   if (total === 0)
     return (
       <div className="empty">
-        {dash.overview.agenciesEmpty}<Link href="/import">{msg.home.importFirst}</Link>
+        {dash.overview.agenciesEmpty}
+        <Link href="/import">{msg.home.importFirst}</Link>
       </div>
     );
   const pages = Math.max(1, Math.ceil(total / PER_PAGE));

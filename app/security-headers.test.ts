@@ -6,7 +6,10 @@ type Header = { key: string; value: string };
 describe("security headers", () => {
   it("no X-Powered-By; CSP with frame-ancestors 'none', nosniff and no framing on every path", async () => {
     const path = "../next.config.js";
-    const { default: config, SECURITY_HEADERS } = (await import(/* @vite-ignore */ path)) as { default: NextConfig; SECURITY_HEADERS: Header[] };
+    const { default: config, SECURITY_HEADERS } = (await import(/* @vite-ignore */ path)) as {
+      default: NextConfig;
+      SECURITY_HEADERS: Header[];
+    };
     expect(config.poweredByHeader).toBe(false);
     const rules = await config.headers!();
     const all = rules.find((r) => r.source === "/:path*")!;

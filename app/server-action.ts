@@ -25,7 +25,11 @@ interface Options<R> {
   after?: (result: R) => Promise<void> | void;
 }
 
-async function perform<S extends z.ZodType, K extends WriteKind, P, R>(def: ActionDef<S, K, P, R>, form: FormData, o: Options<R>): Promise<R> {
+async function perform<S extends z.ZodType, K extends WriteKind, P, R>(
+  def: ActionDef<S, K, P, R>,
+  form: FormData,
+  o: Options<R>,
+): Promise<R> {
   if (!(form instanceof FormData)) return def.fail(msg.common.unreadableForm);
   const { result, revalidate } = await runAction(await getDb(), await currentUser(), def, form);
   for (const r of revalidate) {

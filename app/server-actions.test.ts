@@ -43,8 +43,12 @@ describe("every server action is wrapped and declared", () => {
       for (const [line, kind, name] of exports) {
         // Types are erased; anything else must be a wrapped action.
         if (/^export\s+(type|interface)\b/.test(line)) continue;
-        expect(kind, `${rel}: "${line.trim()}" — export server actions as \`export const x = serverAction(defineAction({...}))\``).toBe("const");
-        expect(src, `${rel}: ${name} is not made by serverAction/formStateAction`).toMatch(new RegExp(`export const ${name} = (serverAction|formStateAction)\\(`));
+        expect(kind, `${rel}: "${line.trim()}" — export server actions as \`export const x = serverAction(defineAction({...}))\``).toBe(
+          "const",
+        );
+        expect(src, `${rel}: ${name} is not made by serverAction/formStateAction`).toMatch(
+          new RegExp(`export const ${name} = (serverAction|formStateAction)\\(`),
+        );
         names.push(name);
       }
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
@@ -81,7 +85,13 @@ describe.each(TEST_DRIVERS)("server actions against %s", (driver) => {
     const ala = list.find((a) => a.name === "阿拉善右旗民政局")!;
     alashan = ala.id;
     report = (await findReportId(t.db, "平潭综合实验区", 2020))!;
-    await createUser(t.db, { username: "nm-filer", password: "password-123", displayName: "阿右旗填报人", role: "filer", agencyIds: [ala.id] });
+    await createUser(t.db, {
+      username: "nm-filer",
+      password: "password-123",
+      displayName: "阿右旗填报人",
+      role: "filer",
+      agencyIds: [ala.id],
+    });
     for (const [key, user, pw] of [
       ["filer", "filer", "demo-filer-2026"],
       ["viewer", "viewer", "demo-viewer-2026"],
@@ -95,28 +105,62 @@ describe.each(TEST_DRIVERS)("server actions against %s", (driver) => {
   afterAll(async () => t?.close());
 
   const postRows = () => t.db.select().from(postCountCorrections).where(eq(postCountCorrections.reportId, report));
-  const postAudits = () => t.db.select().from(auditLog).where(and(eq(auditLog.action, "posts.correct"), eq(auditLog.target, `report:${report}`)));
+  const postAudits = () =>
+    t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "posts.correct"), eq(auditLog.target, `report:${report}`)));
 
   it("correctPostCount: a stranger, a viewer and another agency's filer change nothing (was: anyone could)", async () => {
     const { correctPostCount } = await import("./agencies/[id]/actions");
     const before = await postRows();
     for (const who of ["anonymous", "viewer", "outFiler"]) {
-      await runAction(t.db, actors[who], correctPostCount.def, form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "99999" }));
-      await runAction(t.db, actors[who], correctPostCount.def, form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "", reset: "1" }));
+      await runAction(
+        t.db,
+        actors[who],
+        correctPostCount.def,
+        form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "99999" }),
+      );
+      await runAction(
+        t.db,
+        actors[who],
+        correctPostCount.def,
+        form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "", reset: "1" }),
+      );
     }
     // The agency named in the form must be the report's: a filer of another agency cannot borrow it.
-    await runAction(t.db, actors.outFiler, correctPostCount.def, form({ agencyId: String(alashan), reportId: String(report), channel: "website", value: "5" }));
-    await runAction(t.db, actors.filer, correctPostCount.def, form({ agencyId: String(alashan), reportId: String(report), channel: "website", value: "5" }));
+    await runAction(
+      t.db,
+      actors.outFiler,
+      correctPostCount.def,
+      form({ agencyId: String(alashan), reportId: String(report), channel: "website", value: "5" }),
+    );
+    await runAction(
+      t.db,
+      actors.filer,
+      correctPostCount.def,
+      form({ agencyId: String(alashan), reportId: String(report), channel: "website", value: "5" }),
+    );
     expect(await postRows()).toEqual(before);
     expect(await postAudits()).toHaveLength(0);
   });
 
   it("correctPostCount: the agency's filer saves and withdraws, each audited in the same transaction", async () => {
     const { correctPostCount } = await import("./agencies/[id]/actions");
-    const r = await runAction(t.db, actors.filer, correctPostCount.def, form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "123", comment: "原文为 123" }));
+    const r = await runAction(
+      t.db,
+      actors.filer,
+      correctPostCount.def,
+      form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "123", comment: "原文为 123" }),
+    );
     expect(r.revalidate).toEqual([`/agencies/${pingtan}`]);
     expect(await postRows()).toMatchObject([{ channel: "website", value: 123, correctedBy: "平潭填报人" }]);
-    await runAction(t.db, actors.filer, correctPostCount.def, form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "", reset: "1" }));
+    await runAction(
+      t.db,
+      actors.filer,
+      correctPostCount.def,
+      form({ agencyId: String(pingtan), reportId: String(report), channel: "website", value: "", reset: "1" }),
+    );
     expect(await postRows()).toHaveLength(0);
     const audits = await postAudits();
     expect(audits).toHaveLength(2);
@@ -131,7 +175,12 @@ describe.each(TEST_DRIVERS)("server actions against %s", (driver) => {
     const err = (bad.result as { error: string }).error;
     expect(err).toMatch(/[\u4e00-\u9fff]/);
     expect(err).not.toMatch(/[A-Za-z]{4,}/);
-    const score = await runAction(t.db, actors.anonymous, saveScoreEntryAction.def, form({ agencyId: String(pingtan), year: "2024", rubricId: "1", rubricVersion: "1", indicatorId: "x", action: "set", points: "1" }));
+    const score = await runAction(
+      t.db,
+      actors.anonymous,
+      saveScoreEntryAction.def,
+      form({ agencyId: String(pingtan), year: "2024", rubricId: "1", rubricVersion: "1", indicatorId: "x", action: "set", points: "1" }),
+    );
     expect((score.result as { error: string }).error).toMatch(/请先登录/);
   });
 });

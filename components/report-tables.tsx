@@ -42,9 +42,20 @@ function Cell({ k, cells, markers, focus, span = 1 }: { k: string; span?: number
   const c = cells[k];
   const marks = markers[k] ?? [];
   const worst = marks.some((m) => m.severity === "error") ? "error" : marks.length ? "warning" : "";
-  const title = [c ? msg.reportTables.printed(c.raw === "" ? msg.common.blank : c.raw, c.note ? msg.reportTables.noteOf(c.note) : "", c.where) : msg.reportTables.notPrinted, ...marks.map((m) => `[${m.n}] ${m.message}`)].join("\n");
+  const title = [
+    c
+      ? msg.reportTables.printed(c.raw === "" ? msg.common.blank : c.raw, c.note ? msg.reportTables.noteOf(c.note) : "", c.where)
+      : msg.reportTables.notPrinted,
+    ...marks.map((m) => `[${m.n}] ${m.message}`),
+  ].join("\n");
   return (
-    <td data-key={k} colSpan={span > 1 ? span : undefined} id={`cell-${k}`} className={`num ${c ? "" : "absent"} ${worst ? `flag-${worst}` : ""} ${focus === k ? "focus" : ""}`} title={title}>
+    <td
+      data-key={k}
+      colSpan={span > 1 ? span : undefined}
+      id={`cell-${k}`}
+      className={`num ${c ? "" : "absent"} ${worst ? `flag-${worst}` : ""} ${focus === k ? "focus" : ""}`}
+      title={title}
+    >
       {c ? formatNumber(c.value) : <span className="absent-mark">{msg.common.missingCell}</span>}
       {marks.length > 0 && <sup className="marker">{marks.map((m) => m.n).join(",")}</sup>}
     </td>
@@ -77,17 +88,27 @@ function Table2({ format, cells, markers, focus }: Props) {
   );
 }
 
-function SectionRows({ section, width, cells, markers, focus }: { section: (typeof T2_SECTIONS)[TableFormat][number]; width: number } & Pick<Props, "cells" | "markers" | "focus">) {
+function SectionRows({
+  section,
+  width,
+  cells,
+  markers,
+  focus,
+}: { section: (typeof T2_SECTIONS)[TableFormat][number]; width: number } & Pick<Props, "cells" | "markers" | "focus">) {
   const span = (i: number) => (i === section.columns.length - 1 ? width - section.columns.length : 1);
   return (
     <>
       <tr>
-        <th colSpan={width} className="section">{section.header}</th>
+        <th colSpan={width} className="section">
+          {section.header}
+        </th>
       </tr>
       <tr>
         <th>{msg.reportTables.contentHeader}</th>
         {section.columns.map((c, i) => (
-          <th key={c.key} colSpan={span(i)}>{c.label}</th>
+          <th key={c.key} colSpan={span(i)}>
+            {c.label}
+          </th>
         ))}
       </tr>
       {section.rows.map((r) => (
@@ -114,7 +135,9 @@ function Table3({ format, mixed, cells, markers, focus }: Props) {
       <table className="national t3">
         <thead>
           <tr>
-            <th rowSpan={3} colSpan={3} className="note">{T3_NOTE}</th>
+            <th rowSpan={3} colSpan={3} className="note">
+              {T3_NOTE}
+            </th>
             <th colSpan={7}>{msg.reportTables.applicantHeader}</th>
           </tr>
           <tr>
@@ -137,10 +160,26 @@ function Table3({ format, mixed, cells, markers, focus }: Props) {
             if (firstInner) seenGroups.add(inner);
             return (
               <tr key={r.key}>
-                {!r.group && <th colSpan={3} className="row-label">{r.label}</th>}
-                {first && <th rowSpan={results.length} className="group">{T3_GROUPS.results}</th>}
-                {r.group === "results" && <th colSpan={2} className="row-label">{r.label}</th>}
-                {firstInner && <th rowSpan={groupSize(inner)} className="group">{T3_GROUPS[inner]}</th>}
+                {!r.group && (
+                  <th colSpan={3} className="row-label">
+                    {r.label}
+                  </th>
+                )}
+                {first && (
+                  <th rowSpan={results.length} className="group">
+                    {T3_GROUPS.results}
+                  </th>
+                )}
+                {r.group === "results" && (
+                  <th colSpan={2} className="row-label">
+                    {r.label}
+                  </th>
+                )}
+                {firstInner && (
+                  <th rowSpan={groupSize(inner)} className="group">
+                    {T3_GROUPS[inner]}
+                  </th>
+                )}
                 {inner && <th className="row-label">{r.label}</th>}
                 {T3_COLUMNS.map((c) => (
                   <Cell key={c.key} k={t3Key(r.key, c.key)} cells={cells} markers={markers} focus={focus} />
@@ -167,19 +206,25 @@ function Table4({ cells, markers, focus }: Props) {
           </tr>
           <tr>
             {T4_RESULTS.map((r) => (
-              <th key={r.key} rowSpan={2}>{r.label}</th>
+              <th key={r.key} rowSpan={2}>
+                {r.label}
+              </th>
             ))}
             {suits.map((g) => (
-              <th key={g.key} colSpan={5}>{g.label}</th>
+              <th key={g.key} colSpan={5}>
+                {g.label}
+              </th>
             ))}
           </tr>
-          <tr>
-            {suits.flatMap((g) => T4_RESULTS.map((r) => <th key={`${g.key}.${r.key}`}>{r.label}</th>))}
-          </tr>
+          <tr>{suits.flatMap((g) => T4_RESULTS.map((r) => <th key={`${g.key}.${r.key}`}>{r.label}</th>))}</tr>
         </thead>
         <tbody>
           <tr>
-            {T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => <Cell key={t4Key(g.key, r.key)} k={t4Key(g.key, r.key)} cells={cells} markers={markers} focus={focus} />))}
+            {T4_GROUPS.flatMap((g) =>
+              T4_RESULTS.map((r) => (
+                <Cell key={t4Key(g.key, r.key)} k={t4Key(g.key, r.key)} cells={cells} markers={markers} focus={focus} />
+              )),
+            )}
           </tr>
         </tbody>
       </table>

@@ -22,7 +22,16 @@ process.env.HARVEST_DELAY_MS = "20";
 process.env.HARVEST_ALLOW_PRIVATE = "1";
 const DELAY = 40;
 const fetcher = () =>
-  new PoliteFetcher({ delayMs: DELAY, timeoutMs: 800, maxBytes: 20 * 1024 * 1024, maxRedirects: 5, retries: 1, backoffMs: 10, contact: "tests", allowPrivate: true });
+  new PoliteFetcher({
+    delayMs: DELAY,
+    timeoutMs: 800,
+    maxBytes: 20 * 1024 * 1024,
+    maxRedirects: 5,
+    retries: 1,
+    backoffMs: 10,
+    contact: "tests",
+    allowPrivate: true,
+  });
 const byYear = (r: AgencyResult) => Object.fromEntries(r.items.map((i) => [i.year, i]));
 
 describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
@@ -94,14 +103,23 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
       attachmentUrl: `${site.origin}/hongze/files/P020250120_hzq2024.pdf`,
     });
     expect(v[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const [doc] = await t.db.select().from(harvestVersions).where(and(eq(harvestVersions.agencyId, pt.agencyId), eq(harvestVersions.year, 2023)));
+    const [doc] = await t.db
+      .select()
+      .from(harvestVersions)
+      .where(and(eq(harvestVersions.agencyId, pt.agencyId), eq(harvestVersions.year, 2023)));
     expect(doc).toMatchObject({ printedOn: "2024-03-08", attachmentUrl: expect.stringMatching(/\.doc$/) });
-    const [stored] = await t.db.select().from(reports).where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2023)));
+    const [stored] = await t.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2023)));
     expect(stored.cellValues["t2.normative_docs.issued"]).toBe(77);
     const ev = await listYearEvidence(t.db, [pt.agencyId]);
     expect(ev.find((e) => e.year === 2024)).toMatchObject({ firstSeenAt: expect.any(Date), printedOn: "2025-03-10", versions: 1 });
     // Failed years leave nothing: no report, no version.
-    const bad = await t.db.select().from(reports).where(and(eq(reports.agencyId, hz.agencyId), sql`${reports.year} in (2021, 2022, 2023)`));
+    const bad = await t.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.agencyId, hz.agencyId), sql`${reports.year} in (2021, 2022, 2023)`));
     expect(bad).toHaveLength(0);
   });
 
@@ -118,7 +136,15 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
   });
 
   it("refuses the server's own network unless allowed", async () => {
-    const strict = new PoliteFetcher({ delayMs: 0, timeoutMs: 800, maxBytes: 1024, maxRedirects: 5, retries: 0, backoffMs: 0, contact: "tests" });
+    const strict = new PoliteFetcher({
+      delayMs: 0,
+      timeoutMs: 800,
+      maxBytes: 1024,
+      maxRedirects: 5,
+      retries: 0,
+      backoffMs: 0,
+      contact: "tests",
+    });
     const before = site.hits.length;
     const [r] = await harvestTargets(t.db, [targets[0]], { fetcher: strict, parse: parseReportAsync });
     expect(r).toMatchObject({ status: "failed", detail: expect.stringContaining("本机或内部网络") });
@@ -127,14 +153,34 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
 
   it("never leaves half a report: when its provenance cannot be written, the report is not stored either", async () => {
     const [pt] = targets;
-    const parsed = await parseReportAsync({ name: "page.html", bytes: new Uint8Array(readFileSync("data/harvest-site/pingtan/zfxxgknb/202503/t20250310_97791.htm")) });
+    const parsed = await parseReportAsync({
+      name: "page.html",
+      bytes: new Uint8Array(readFileSync("data/harvest-site/pingtan/zfxxgknb/202503/t20250310_97791.htm")),
+    });
     if (!parsed.ok) throw new Error(parsed.error);
-    const doc = { agencyId: pt.agencyId, agency: pt.agency, year: 2019, pageUrl: "http://x.gov.cn/nb/2019.htm", attachmentUrl: null, printedOn: null };
+    const doc = {
+      agencyId: pt.agencyId,
+      agency: pt.agency,
+      year: 2019,
+      pageUrl: "http://x.gov.cn/nb/2019.htm",
+      attachmentUrl: null,
+      printedOn: null,
+    };
     // Postgres refuses a NUL character in text: the version row (which alone holds the link's
     // title) fails after the report, its cells and findings were written in the same transaction.
     await expect(saveHarvested(t.db, { ...doc, title: "年报\u0000" }, parsed.report, "b")).rejects.toThrow();
-    expect(await t.db.select().from(reports).where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2019)))).toHaveLength(0);
-    expect(await t.db.select().from(harvestVersions).where(and(eq(harvestVersions.agencyId, pt.agencyId), eq(harvestVersions.year, 2019)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(reports)
+        .where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2019))),
+    ).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(harvestVersions)
+        .where(and(eq(harvestVersions.agencyId, pt.agencyId), eq(harvestVersions.year, 2019))),
+    ).toHaveLength(0);
   });
 
   it("skips the same content on a second run", async () => {
@@ -150,7 +196,10 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
     const file = "data/harvest-site/pingtan/zfxxgknb/202503/t20250310_97791.htm";
     const page = readFileSync(file, "utf8");
     const [pt] = targets;
-    const [old] = await t.db.select().from(reports).where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2024)));
+    const [old] = await t.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2024)));
     const key = "t2.normative_docs.issued";
     const was = old.cellValues[key];
     expect(typeof was).toBe("number");
@@ -168,7 +217,10 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect(versions[0].cellValues[key]).toBe(was);
     expect(versions[1].cellValues[key]).toBe(Number(was) + 1);
-    const [now] = await t.db.select().from(reports).where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2024)));
+    const [now] = await t.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.agencyId, pt.agencyId), eq(reports.year, 2024)));
     expect(now.id).toBe(old.id);
     expect(now.cellValues[key]).toBe(Number(was) + 1);
   }, 60_000);
@@ -186,7 +238,11 @@ describe.each(TEST_DRIVERS)("harvesting agencies' websites on %s", (driver) => {
 
   it("schedules one harvest a day in January–March, however many instances look at the clock", async () => {
     const jan = new Date("2027-01-15T01:00:00Z");
-    await Promise.all([schedule(t.db, ["harvest"], jan), schedule(t.db, ["harvest"], jan), schedule(t.db, ["harvest"], new Date("2027-01-15T17:00:00Z"))]);
+    await Promise.all([
+      schedule(t.db, ["harvest"], jan),
+      schedule(t.db, ["harvest"], jan),
+      schedule(t.db, ["harvest"], new Date("2027-01-15T17:00:00Z")),
+    ]);
     await schedule(t.db, ["harvest"], new Date("2027-06-01T01:00:00Z"));
     await schedule(t.db, ["echo"], new Date("2027-01-16T01:00:00Z"));
     const made = await t.db.select().from(jobs).where(sql`${jobs.key} like 'harvest:%'`);

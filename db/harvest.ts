@@ -132,7 +132,10 @@ async function harvestOne(db: Db, t: HarvestTarget, fetcher: PoliteFetcher, batc
       items.push({ ...item, status: "failed", detail: describeFailure(e) });
       continue;
     }
-    const parsed = await (o.parse ?? parseIsolated)({ name: doc.name, bytes: doc.bytes }).catch(() => ({ ok: false as const, error: msg.errors.notReport }));
+    const parsed = await (o.parse ?? parseIsolated)({ name: doc.name, bytes: doc.bytes }).catch(() => ({
+      ok: false as const,
+      error: msg.errors.notReport,
+    }));
     if (!parsed.ok) {
       items.push({ ...item, url: doc.attachmentUrl ?? doc.pageUrl, status: "failed", detail: parsed.error });
       continue;
@@ -141,7 +144,15 @@ async function harvestOne(db: Db, t: HarvestTarget, fetcher: PoliteFetcher, batc
     try {
       saved = await saveHarvested(
         db,
-        { agencyId: t.agencyId, agency: t.agency, year: link.year, title: link.title, pageUrl: doc.pageUrl, attachmentUrl: doc.attachmentUrl, printedOn: doc.printedOn },
+        {
+          agencyId: t.agencyId,
+          agency: t.agency,
+          year: link.year,
+          title: link.title,
+          pageUrl: doc.pageUrl,
+          attachmentUrl: doc.attachmentUrl,
+          printedOn: doc.printedOn,
+        },
         parsed.report,
         batchId,
       );

@@ -26,12 +26,12 @@ export type JobHandler = (job: Job, ctx: JobContext) => Promise<unknown>;
 /** Every kind of background work, loaded when first needed. */
 const HANDLERS: Record<string, () => Promise<JobHandler>> = {
   // Kept for the runner's own tests and as the smallest example of a handler.
-  "echo": async () => async (job, ctx) => {
+  echo: async () => async (job, ctx) => {
     await ctx.progress({ done: 1, total: 1 });
     return job.payload;
   },
   // A region's (or every) saved website source: db/harvest.ts.
-  "harvest": async () => (await import("./harvest")).harvestJob,
+  harvest: async () => (await import("./harvest")).harvestJob,
   // A scanned report: OCR page by page. tesseract and pdftoppm run as child processes, so this
   // process only waits on them and keeps answering requests.
   "scan.ocr": async () => {

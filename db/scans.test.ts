@@ -21,7 +21,13 @@ describe.each(TEST_DRIVERS)("scans as jobs on %s", (driver) => {
 
   it("stores the upload, runs OCR as a job with progress, keeps the result and page images", { timeout: 180_000 }, async () => {
     const pages = (await scanPages(new Uint8Array(readFileSync(`${SAMPLES}/huaian-2024.pdf`)), VARIANTS.clean200, 7)).slice(3, 5);
-    const scanId = await t.db.transaction((tx) => createScan(tx, pages.map((b, i) => ({ name: `第${i + 1}页.png`, bytes: b })), null));
+    const scanId = await t.db.transaction((tx) =>
+      createScan(
+        tx,
+        pages.map((b, i) => ({ name: `第${i + 1}页.png`, bytes: b })),
+        null,
+      ),
+    );
     expect(await getScanStatus(t.db, scanId, null)).toMatchObject({ status: "queued", done: 0 });
     const runner = createRunner(t.db, { kinds: [SCAN_JOB] });
     expect(await runner.drain()).toBe(1);
@@ -36,7 +42,9 @@ describe.each(TEST_DRIVERS)("scans as jobs on %s", (driver) => {
   });
 
   it("fails a scan that is not an image with a Chinese reason, once, without retrying", { timeout: 60_000 }, async () => {
-    const scanId = await t.db.transaction((tx) => createScan(tx, [{ name: "坏.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) }], null));
+    const scanId = await t.db.transaction((tx) =>
+      createScan(tx, [{ name: "坏.png", bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]) }], null),
+    );
     await createRunner(t.db, { kinds: [SCAN_JOB] }).drain();
     const status = await getScanStatus(t.db, scanId, null);
     expect(status?.status).toBe("failed");

@@ -27,7 +27,10 @@ export async function seedDemo(db: Db, dir = SAMPLES_DIR, onProgress?: SeedProgr
     const chain = typeof entry.region === "string" ? manifest.regions[entry.region] : entry.region;
     if (!chain) throw new Error(`manifest: unknown region ${String(entry.region)}`);
     const bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, entry.file));
-    out.push({ file: entry.file, result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency, batchId }) });
+    out.push({
+      file: entry.file,
+      result: await importFile(db, { name: entry.file, bytes }, { regionChain: chain, kind: entry.kind, agency: entry.agency, batchId }),
+    });
     onProgress?.(out.length, manifest.reports.length, entry.file);
   }
   return out;

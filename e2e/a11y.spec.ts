@@ -33,7 +33,10 @@ for (const viewport of [
         await expect(f.getByTestId("chart-data").locator("table tbody tr").first()).toBeAttached();
       }
       const result = await new AxeBuilder({ page }).include('[data-testid="chart-export"]').analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")}`), path).toEqual([]);
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")}`),
+        path,
+      ).toEqual([]);
     }
   });
 }
@@ -51,7 +54,15 @@ test("a chart's data table opens from the keyboard", async ({ page }) => {
 
 test("the main pages pass axe-core (serious and critical)", async ({ page }) => {
   const found: string[] = [];
-  for (const path of ["/", await agencyPath(page, "平潭综合实验区"), "/agencies", "/coverage", "/compare?agencies=2,3", "/findings", "/reports/1"]) {
+  for (const path of [
+    "/",
+    await agencyPath(page, "平潭综合实验区"),
+    "/agencies",
+    "/coverage",
+    "/compare?agencies=2,3",
+    "/findings",
+    "/reports/1",
+  ]) {
     await page.goto(path);
     await settled(page);
     const result = await new AxeBuilder({ page }).disableRules(["color-contrast"]).analyze();

@@ -5,7 +5,10 @@ import { signIn, signOut } from "./helpers";
 async function openReport(page: Page, agency: string, year: number) {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: agency, exact: true }).click();
-  await page.getByTestId("report-list").getByRole("link", { name: `${year} 年度` }).click();
+  await page
+    .getByTestId("report-list")
+    .getByRole("link", { name: `${year} 年度` })
+    .click();
   // The agency page stays until the report page has rendered (no route-level loading page).
   await page.waitForURL(/\/reports\/\d+/);
   await page.getByTestId("report-meta").waitFor();
@@ -60,7 +63,9 @@ test("a viewer sees no writing controls, and a forged or cross-site request is r
   await openReport(ap, "平潭综合实验区", 2024);
   const item = ap.getByTestId("findings").getByRole("listitem").first();
   await item.getByRole("button", { name: "审核" }).click();
-  const captured = new Promise<Request>((resolve) => ap.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && resolve(r)));
+  const captured = new Promise<Request>((resolve) =>
+    ap.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && resolve(r)),
+  );
   await item.getByRole("button", { name: "确认问题" }).click();
   const request = await captured;
   await expect(item).toContainText("已确认（福建评估员");

@@ -18,11 +18,13 @@ test("a batch of files and a .zip: a bad file fails alone, the others are stored
   await signIn(page, "admin");
   await page.goto("/import");
   const batch = page.getByTestId("batch-import");
-  await batch.getByLabel("选择文件或压缩包").setInputFiles([
-    sample("seed-alashan-youqi-minzheng-2021.txt"),
-    { name: "garbage.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 9]) },
-    { name: "reports.zip", mimeType: "application/zip", buffer: zipped },
-  ]);
+  await batch
+    .getByLabel("选择文件或压缩包")
+    .setInputFiles([
+      sample("seed-alashan-youqi-minzheng-2021.txt"),
+      { name: "garbage.txt", mimeType: "text/plain", buffer: Buffer.from([0, 1, 2, 3, 255, 0, 7, 8, 0, 9]) },
+      { name: "reports.zip", mimeType: "application/zip", buffer: zipped },
+    ]);
   await batch.getByRole("button", { name: /开始导入/ }).click();
 
   await expect(batch.getByTestId("batch-progress")).toContainText("已处理 4 / 4 个文件");

@@ -13,7 +13,10 @@ test("from the region tree to an agency: KPI cards and charts show the report fi
   const received = page.getByTestId("kpi-received");
   await expect(received).toContainText("154件");
   await expect(received).toContainText("−64");
-  await expect(received.getByRole("link", { name: "154件" })).toHaveAttribute("href", /\/reports\/\d+\?cell=t3\.received\.total(#cell-t3\.received\.total)?$/);
+  await expect(received.getByRole("link", { name: "154件" })).toHaveAttribute(
+    "href",
+    /\/reports\/\d+\?cell=t3\.received\.total(#cell-t3\.received\.total)?$/,
+  );
 
   const carry = page.getByTestId("family-carry");
   await expect(carry.locator("svg.recharts-surface").first()).toBeVisible();

@@ -4,7 +4,15 @@ import { expect, test, type Locator } from "@playwright/test";
 import { signIn } from "./helpers";
 
 /** The figure a table cell shows, without its finding markers. */
-const printedValue = (cell: Locator) => cell.evaluate((el) => (el.firstChild?.nodeType === Node.TEXT_NODE ? el.firstChild.textContent : el.firstElementChild?.tagName === "SUP" ? "" : el.textContent) ?? "");
+const printedValue = (cell: Locator) =>
+  cell.evaluate(
+    (el) =>
+      (el.firstChild?.nodeType === Node.TEXT_NODE
+        ? el.firstChild.textContent
+        : el.firstElementChild?.tagName === "SUP"
+          ? ""
+          : el.textContent) ?? "",
+  );
 
 const SEED = path.join(process.cwd(), "data", "samples", "seed-alashan-youqi-minzheng-2021.txt");
 

@@ -88,7 +88,13 @@ test("the applications chart's CSV holds the figures the chart shows", async ({ 
   const lines = (await read(csvDl)).toString("utf8").slice(1).split("\r\n");
   // 平潭 2021 received 70 (64 自然人, 2 社会公益组织, 4 其他); 2018 and earlier print no tables: blank, not 0.
   const row2021 = lines.find((l) => l.startsWith("2021,"))!;
-  expect(row2021.split(",").slice(1).map(Number).reduce((a, b) => a + b, 0)).toBe(70);
+  expect(
+    row2021
+      .split(",")
+      .slice(1)
+      .map(Number)
+      .reduce((a, b) => a + b, 0),
+  ).toBe(70);
   expect(row2021.split(",")[1]).toBe("64");
   const row2018 = lines.find((l) => l.startsWith("2018,"));
   if (row2018) expect(row2018.replace(/^2018,/, "").replace(/[^0-9]/g, "")).toBe("");
@@ -114,7 +120,9 @@ test("a report's tables and the findings download as CSV and XLSX", async ({ pag
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain("一、本年新收政府信息公开申请数量,64,0,0,2,0,4,70");
   const xlsx = await (await request.get(csvHref.replace("csv", "xlsx"))).body();
-  expect(Object.keys((await JSZip.loadAsync(xlsx)).files)).toEqual(expect.arrayContaining(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"]));
+  expect(Object.keys((await JSZip.loadAsync(xlsx)).files)).toEqual(
+    expect.arrayContaining(["xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml"]),
+  );
   const findings = await (await request.get("/api/findings/export?severity=error&format=csv")).text();
   expect(findings.charCodeAt(0)).toBe(0xfeff);
   expect(findings).toContain("表三 自然人列：办理结果各项合计 26，（七）总计 20，相差 6");
@@ -123,9 +131,14 @@ test("a report's tables and the findings download as CSV and XLSX", async ({ pag
 test("a data package of a region lists one JSON and one source per report", async ({ page }) => {
   await page.goto("/export");
   await page.getByTestId("package-export").getByLabel("地区").selectOption({ label: "江苏省" });
-  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("package-export").getByRole("link", { name: "下载数据包" }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("package-export").getByRole("link", { name: "下载数据包" }).click(),
+  ]);
   const zip = await JSZip.loadAsync(await read(dl));
-  const names = Object.keys(zip.files).filter((n) => !n.endsWith("/")).sort();
+  const names = Object.keys(zip.files)
+    .filter((n) => !n.endsWith("/"))
+    .sort();
   expect(names).toEqual([
     "manifest.json",
     "reports/淮安市人民政府-2024.json",
@@ -143,7 +156,10 @@ test("a region's charts for every agency in one ZIP, named by agency, with progr
   await box.getByLabel("地区").selectOption({ label: "福建省" });
   await box.getByLabel("起始年度").fill("2019");
   await box.getByLabel("结束年度").fill("2025");
-  const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), box.getByRole("button", { name: "导出地区图表" }).click()]);
+  const [dl] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    box.getByRole("button", { name: "导出地区图表" }).click(),
+  ]);
   await expect(box.getByRole("status")).toContainText("已导出 2 个单位、4 张图表");
   await expect(box.locator("progress")).toHaveAttribute("value", "4");
   const zip = await JSZip.loadAsync(await read(dl));
@@ -173,5 +189,5 @@ test("a region's totals page exports its charts too", async ({ page }) => {
   const [dl] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByTestId("export-page").click()]);
   const zip = await JSZip.loadAsync(await read(dl));
   expect(Object.keys(zip.files).filter((f) => f.endsWith(".png"))).toHaveLength(n);
-  expect((await zip.file(Object.keys(zip.files).find((f) => f.endsWith(".svg"))!)!.async("string"))).toContain("（地区合计）");
+  expect(await zip.file(Object.keys(zip.files).find((f) => f.endsWith(".svg"))!)!.async("string")).toContain("（地区合计）");
 });

@@ -5,7 +5,10 @@ import { signIn, signOut } from "./helpers";
 async function openReport(page: Page, agency: string, year: number) {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: agency, exact: true }).click();
-  await page.getByTestId("report-list").getByRole("link", { name: `${year} 年度` }).click();
+  await page
+    .getByTestId("report-list")
+    .getByRole("link", { name: `${year} 年度` })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`${agency} ${year} 年度`);
 }
 
@@ -105,7 +108,12 @@ test("an assessor reviews a finding from the /findings list, row by row", async 
   await signIn(page, "assessor");
   await page.goto("/findings?status=open");
   // A finding no other spec touches: not 平潭's or 阿拉善右旗's.
-  const row = page.getByTestId("findings-queue").locator("tbody tr").filter({ hasNotText: "平潭" }).filter({ hasNotText: "阿拉善" }).first();
+  const row = page
+    .getByTestId("findings-queue")
+    .locator("tbody tr")
+    .filter({ hasNotText: "平潭" })
+    .filter({ hasNotText: "阿拉善" })
+    .first();
   const message = (await row.locator("td a").nth(1).textContent())!.trim();
   const review = page.getByTestId((await row.locator('[data-testid^="review-"]').getAttribute("data-testid"))!);
   await review.getByRole("button", { name: "审核" }).click();

@@ -15,7 +15,9 @@ test("another user's page answers within 1 s at p99 while five hostile uploads a
   await Promise.all(
     pages.map(async (page, i) => {
       await page.goto("/check");
-      await page.locator('input[type="file"]').setInputFiles({ name: files[i].name, mimeType: "application/octet-stream", buffer: Buffer.from(files[i].bytes) });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name: files[i].name, mimeType: "application/octet-stream", buffer: Buffer.from(files[i].bytes) });
     }),
   );
 

@@ -46,9 +46,9 @@ test("region charts: year ticks do not overlap and value axes use round steps an
     await page.setViewportSize({ width, height: 900 });
     await page.waitForTimeout(300);
     for (const chart of await page.locator("main .recharts-wrapper > svg").all()) {
-      const boxes = await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").evaluateAll((ticks) =>
-        ticks.map((t) => t.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
-      );
+      const boxes = await chart
+        .locator(".recharts-xAxis .recharts-cartesian-axis-tick")
+        .evaluateAll((ticks) => ticks.map((t) => t.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
       for (let i = 1; i < boxes.length; i++) expect(boxes[i].left).toBeGreaterThanOrEqual(boxes[i - 1].right - 1);
       const yTicks = (await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents()).map(Number);
       expect(yTicks.every(Number.isFinite)).toBe(true);
@@ -77,7 +77,11 @@ test("/compare adds agencies by full pinyin and removes one", async ({ page }) =
   const results = page.getByTestId("compare-search");
   await expect(results).toContainText("平潭综合实验区");
   await expect(results).toContainText("平潭综合实验区财政金融局");
-  await results.getByRole("listitem").filter({ hasText: /^平潭综合实验区\s/ }).getByRole("link", { name: "加入对比" }).click();
+  await results
+    .getByRole("listitem")
+    .filter({ hasText: /^平潭综合实验区\s/ })
+    .getByRole("link", { name: "加入对比" })
+    .click();
   await expect(page.getByTestId("compare-selected").getByRole("listitem")).toHaveCount(1);
   await page.getByLabel(/添加单位/).fill("caizheng");
   await page.getByRole("button", { name: "查找" }).click();

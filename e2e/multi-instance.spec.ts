@@ -46,7 +46,15 @@ test.beforeAll(async () => {
   // Both at once: the migrations and the demo data must still happen exactly once.
   for (const [i, port] of PORTS.entries()) {
     const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PORT: String(port), HOST: "127.0.0.1", PGLITE_DIR: "", READ_ACCESS: "", TRUSTED_PROXIES: "127.0.0.1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PGLITE_DIR: "",
+        READ_ACCESS: "",
+        TRUSTED_PROXIES: "127.0.0.1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
@@ -102,7 +110,8 @@ test("started together on an empty database, the two instances migrate and load 
   expect(reports).toBeGreaterThan(0);
   expect(imports).toBe(reports);
   // Each instance served the same data.
-  for (const i of [0, 1]) expect(await (await fetch(`${origin(i)}/agencies?q=${encodeURIComponent("财政金融局")}`)).text()).toContain("平潭综合实验区财政金融局");
+  for (const i of [0, 1])
+    expect(await (await fetch(`${origin(i)}/agencies?q=${encodeURIComponent("财政金融局")}`)).text()).toContain("平潭综合实验区财政金融局");
 });
 
 test("failed sign-ins on either instance count toward one throttle; a session from one is valid on the other", async ({ browser }) => {

@@ -75,7 +75,8 @@ test("a forged session cookie reads nothing, on every route", async ({ playwrigh
   const api = await playwright.request.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: "dd_session=forged-value" } });
   for (const [file, r] of Object.entries(ROUTES)) {
     if (file === "login/page.tsx") continue;
-    const res = r.method === "POST" ? await api.post(r.url, { data: { rows: [["x"]] }, maxRedirects: 0 }) : await api.get(r.url, { maxRedirects: 0 });
+    const res =
+      r.method === "POST" ? await api.post(r.url, { data: { rows: [["x"]] }, maxRedirects: 0 }) : await api.get(r.url, { maxRedirects: 0 });
     const body = await res.text();
     expect(body, `${file} leaked data with a forged cookie`).not.toMatch(DATA);
     // Either the answer is a redirect to sign-in, or the streamed page carries only the redirect.

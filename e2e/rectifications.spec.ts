@@ -25,7 +25,9 @@ async function as(browser: Browser, user: Parameters<typeof signIn>[1]) {
   return { ctx, page };
 }
 
-test("an assessor opens items from /findings, the filer imports a corrected report and answers, the assessor closes the item; others are refused", async ({ browser }) => {
+test("an assessor opens items from /findings, the filer imports a corrected report and answers, the assessor closes the item; others are refused", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   // A filer of another agency (阿拉善右旗民政局), made by the administrator.
   const admin = await as(browser, "admin");
@@ -71,7 +73,9 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   await fp.goto(itemUrl);
   await expect(fp.getByTestId("data-status")).toHaveText(/发现仍在/);
   const form = fp.getByTestId("rect-respond-form");
-  const captured = new Promise<Request>((resolve) => fp.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && resolve(r)));
+  const captured = new Promise<Request>((resolve) =>
+    fp.on("request", (r) => r.method() === "POST" && r.headers()["next-action"] && resolve(r)),
+  );
   await form.getByLabel("说明", { exact: true }).fill("已更正部分公开件数并重新发布");
   await form.getByRole("button", { name: "提交反馈" }).click();
   await expect(fp.getByTestId("rect-respond-result")).toContainText("请先在“导入”页导入更正后的报告");
@@ -127,7 +131,10 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   await assessor.ctx.close();
 });
 
-test("the documents download: 整改通知书 and 体检报告 as Word, the 体检报告 as PDF, the 通报 as Word and Excel", async ({ page, request }) => {
+test("the documents download: 整改通知书 and 体检报告 as Word, the 体检报告 as PDF, the 通报 as Word and Excel", async ({
+  page,
+  request,
+}) => {
   await page.goto("/");
   await page.getByTestId("agency-list").getByRole("link", { name: "平潭综合实验区", exact: true }).click();
   await page.waitForURL(/\/agencies\/\d+/);

@@ -9,7 +9,9 @@ import { signIn } from "./helpers";
 
 const REPORT = path.join(process.cwd(), "data", "fixtures", "real-world", "reports", "county-shaanxi-hantai-nyncj-2025-flatspaced.txt");
 
-test("the preview places a new agency by its name, or by a division searched by code, and saving creates its regions", async ({ page }, info) => {
+test("the preview places a new agency by its name, or by a division searched by code, and saving creates its regions", async ({
+  page,
+}, info) => {
   await signIn(page, "admin");
   await page.goto("/import");
   await page.getByLabel("粘贴年报全文").fill(readFileSync(REPORT, "utf8"));

@@ -5,7 +5,9 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("an assessor enters manual items for a region in one grid and from a CSV, and the ranking moves to the total", async ({ page }, info) => {
+test("an assessor enters manual items for a region in one grid and from a CSV, and the ranking moves to the total", async ({
+  page,
+}, info) => {
   await signIn(page, "assessor");
   await page.goto("/scoring");
   const filter = page.getByTestId("ranking-filter");
@@ -29,9 +31,17 @@ test("an assessor enters manual items for a region in one grid and from a CSV, a
 
   // From a spreadsheet: one change; a row naming an agency not in the grid saves nothing.
   const upload = grid.getByLabel("上传填好的表格（CSV 或 XLSX）");
-  await upload.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF单位,地区,门户网站设年度报告专栏（2）,可获取性（1）\r\n平潭综合实验区,平潭,2,1\r\n别的单位,x,1,1\r\n") });
+  await upload.setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\uFEFF单位,地区,门户网站设年度报告专栏（2）,可获取性（1）\r\n平潭综合实验区,平潭,2,1\r\n别的单位,x,1,1\r\n"),
+  });
   await expect(grid.getByRole("status")).toContainText("表格中的「别的单位」不在本页所列单位中");
-  await upload.setInputFiles({ name: "ok.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF单位,地区,门户网站设年度报告专栏（2）,可获取性（1）\r\n平潭综合实验区财政金融局,平潭,2,\r\n") });
+  await upload.setInputFiles({
+    name: "ok.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("\uFEFF单位,地区,门户网站设年度报告专栏（2）,可获取性（1）\r\n平潭综合实验区财政金融局,平潭,2,\r\n"),
+  });
   await expect(grid.getByLabel("平潭综合实验区财政金融局 门户网站设年度报告专栏 分值")).toHaveValue("2");
 
   // Every manual item entered: ranked on the total.

@@ -33,10 +33,16 @@ test("score an agency-year: manual item, override with a reason, total and histo
   // Automatic items carry their evidence: the 表四 cells behind the corrections deduction.
   const corrections = sheet.locator('tr[data-indicator="corrections"]');
   await expect(corrections.getByTestId("item-points")).toHaveText("0");
-  await expect(corrections.getByTestId("evidence-cell").filter({ hasText: "复议后起诉" })).toHaveAttribute("href", /\/reports\/\d+\?cell=t4\.suit_after_review\.corrected/);
+  await expect(corrections.getByTestId("evidence-cell").filter({ hasText: "复议后起诉" })).toHaveAttribute(
+    "href",
+    /\/reports\/\d+\?cell=t4\.suit_after_review\.corrected/,
+  );
 
   // Manual: 年报专栏 2, 可获取性 1.
-  for (const [id, name, points] of [["column", "门户网站设年度报告专栏", "2"], ["accessible", "可获取性", "1"]]) {
+  for (const [id, name, points] of [
+    ["column", "门户网站设年度报告专栏", "2"],
+    ["accessible", "可获取性", "1"],
+  ]) {
     const item = sheet.locator(`tr[data-indicator="${id}"]`);
     await item.getByRole("button", { name: "评分" }).click();
     await item.getByLabel(`${name} 分值`).fill(points);

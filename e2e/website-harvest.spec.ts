@@ -26,15 +26,26 @@ test("sources by CSV, 开始采集 from the page, reports and evidence, and a re
 
   // A bad sheet is refused whole, naming the row.
   const upload = page.getByTestId("sources-upload");
-  const csv = (rows: string[]) => ({ name: "来源.csv", mimeType: "text/csv", buffer: Buffer.from(`\uFEFF单位,地区,栏目地址\n${rows.join("\n")}\n`) });
-  await upload.getByLabel("从表格导入来源").setInputFiles(csv([`${PINGTAN},平潭综合实验区,${site.origin}/pingtan/zfxxgknb/index.htm`, `${HONGZE},洪泽区,ftp://nowhere`]));
+  const csv = (rows: string[]) => ({
+    name: "来源.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`\uFEFF单位,地区,栏目地址\n${rows.join("\n")}\n`),
+  });
+  await upload
+    .getByLabel("从表格导入来源")
+    .setInputFiles(csv([`${PINGTAN},平潭综合实验区,${site.origin}/pingtan/zfxxgknb/index.htm`, `${HONGZE},洪泽区,ftp://nowhere`]));
   await upload.getByRole("button", { name: "导入来源", exact: true }).click();
   await expect(page.getByTestId("sources-upload-result")).toContainText("第 3 行：栏目地址必须是完整的");
   await expect(page.getByTestId("card-sources")).not.toContainText(PINGTAN);
 
-  await upload.getByLabel("从表格导入来源").setInputFiles(
-    csv([`${PINGTAN},平潭综合实验区,${site.origin}/pingtan/zfxxgknb/index.htm`, `${HONGZE},江苏省/淮安市/洪泽区,${site.origin}/hongze/xxgk/nb/index.html`]),
-  );
+  await upload
+    .getByLabel("从表格导入来源")
+    .setInputFiles(
+      csv([
+        `${PINGTAN},平潭综合实验区,${site.origin}/pingtan/zfxxgknb/index.htm`,
+        `${HONGZE},江苏省/淮安市/洪泽区,${site.origin}/hongze/xxgk/nb/index.html`,
+      ]),
+    );
   await upload.getByRole("button", { name: "导入来源", exact: true }).click();
   await expect(page.getByTestId("sources-upload-result")).toContainText("已导入 2 个来源（新建单位 2 个）");
   await expect(page.getByTestId("sources-table")).toContainText(PINGTAN);
@@ -65,7 +76,10 @@ test("sources by CSV, 开始采集 from the page, reports and evidence, and a re
   await page.getByTestId("sources-table").getByRole("link", { name: HONGZE }).click();
   const evidence = page.getByTestId("agency-evidence");
   await expect(evidence.locator('[data-year="2024"]')).toContainText("发布日期 2025-01-20（首次发现");
-  await expect(evidence.locator('[data-year="2024"]').getByRole("link", { name: "附件" })).toHaveAttribute("href", `${site.origin}/hongze/files/P020250120_hzq2024.pdf`);
+  await expect(evidence.locator('[data-year="2024"]').getByRole("link", { name: "附件" })).toHaveAttribute(
+    "href",
+    `${site.origin}/hongze/files/P020250120_hzq2024.pdf`,
+  );
   await page.getByTestId("card-harvest").screenshot({ path: "test-results/harvest-agency-1440.png" });
 
   // /coverage for 2024: the evidence card.

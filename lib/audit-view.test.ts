@@ -8,7 +8,10 @@ describe("audit log as people read it", () => {
     expect(targetLabel("report:12").text).toBe("年报 12");
   });
   it("lists each changed field as before → after", () => {
-    const c = auditChanges({ key: "t3.received.total", value: 10, raw: "10" }, { key: "t3.received.total", value: 12, reason: "原文为 12" });
+    const c = auditChanges(
+      { key: "t3.received.total", value: 10, raw: "10" },
+      { key: "t3.received.total", value: 12, reason: "原文为 12" },
+    );
     expect(c.map((x) => x.field)).toEqual(["单元格", "数值", "原文写法", "理由"]);
     expect(c[1]).toEqual({ field: "数值", before: "10", after: "12" });
     expect(c[0].before).not.toContain("t3.");

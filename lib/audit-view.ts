@@ -51,7 +51,11 @@ export function auditChanges(before: unknown, after: unknown): AuditChange[] {
     const same = JSON.stringify(b[k] ?? null) === JSON.stringify(f[k] ?? null);
     // The cell being corrected is the same before and after: say which, once.
     if (same && k !== "key") continue;
-    out.push({ field: a().fields[k] ?? k, before: k in b ? valueText(k, b[k]) : a().empty, after: k in f ? valueText(k, f[k]) : a().empty });
+    out.push({
+      field: a().fields[k] ?? k,
+      before: k in b ? valueText(k, b[k]) : a().empty,
+      after: k in f ? valueText(k, f[k]) : a().empty,
+    });
   }
   return out;
 }

@@ -30,7 +30,10 @@ const PARTS = new Intl.DateTimeFormat("en-US", {
 /** A Date, an ISO string, or Postgres' timestamptz text ("2026-12-04 21:58:00.12+00"). */
 function toDate(d: Date | string): Date {
   if (typeof d !== "string") return d;
-  const iso = d.trim().replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00");
+  const iso = d
+    .trim()
+    .replace(" ", "T")
+    .replace(/([+-]\d{2})$/, "$1:00");
   return new Date(iso);
 }
 

@@ -40,8 +40,7 @@ interface Score {
 }
 const zero = (): Score => ({ cells: 0, right: 0, wrong: 0, missing: 0, extra: 0, failed: 0, meta: 0, metaRight: 0 });
 
-const same = (a: unknown, b: unknown) =>
-  a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) < 1e-6);
+const same = (a: unknown, b: unknown) => a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) < 1e-6);
 
 /** The score line of score-parse.mjs. */
 function scoreLine(s: Score): string {
@@ -53,7 +52,9 @@ async function scoreFolder(reportsDir: string, truthDir: string): Promise<{ scor
   const s = zero();
   const lines: string[] = [];
   const reports = readdirSync(reportsDir);
-  for (const t of readdirSync(truthDir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const t of readdirSync(truthDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const base = path.parse(t).name;
     const file = reports.find((r) => path.parse(r).name === base);
     if (!file) continue;
@@ -69,7 +70,11 @@ async function scoreFolder(reportsDir: string, truthDir: string): Promise<{ scor
       s.failed++;
       s.cells += keys.length;
       s.missing += keys.length;
-      lines.push(`${base}: parse failed: ${String((e as Error).message).split("\n").find(Boolean)}`);
+      lines.push(
+        `${base}: parse failed: ${String((e as Error).message)
+          .split("\n")
+          .find(Boolean)}`,
+      );
       continue;
     }
     const got = (out.cells ?? {}) as Record<string, unknown>;
@@ -99,7 +104,8 @@ async function scoreFolder(reportsDir: string, truthDir: string): Promise<{ scor
       else if (verbose) lines.push(`  ${base} meta ${f}: got ${o[f]} want ${truth[f]}`);
     }
     s.meta++;
-    if (typeof out.agency === "string" && truth.agency && (out.agency.includes(truth.agency) || truth.agency.includes(out.agency))) s.metaRight++;
+    if (typeof out.agency === "string" && truth.agency && (out.agency.includes(truth.agency) || truth.agency.includes(out.agency)))
+      s.metaRight++;
     else if (verbose) lines.push(`  ${base} meta agency: got ${out.agency} want ${truth.agency}`);
     s.cells += keys.length;
     s.right += r;

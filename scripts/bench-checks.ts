@@ -41,7 +41,9 @@ await runCli(async () => {
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
     console.log(`driver=${h.driver} year=${year} reports=${last.reports} findings=${last.findings}`);
-    console.log(`re-check runs (ms): ${times.map((t) => t.toFixed(0)).join(", ")}; median ${median.toFixed(0)} ms (${((median / Math.max(1, last.reports)) * 1000).toFixed(0)} µs per report)`);
+    console.log(
+      `re-check runs (ms): ${times.map((t) => t.toFixed(0)).join(", ")}; median ${median.toFixed(0)} ms (${((median / Math.max(1, last.reports)) * 1000).toFixed(0)} µs per report)`,
+    );
     // The same with every finding written anew (as after a rule change that moves them all):
     // the year's findings are deleted first; reviews live apart and are untouched.
     await h.db.execute(sql`delete from findings where year = ${year}`);

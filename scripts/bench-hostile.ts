@@ -11,7 +11,11 @@ import { parseReportAsync } from "../lib/parse/index";
 import { ParsePool } from "../lib/parse/isolated";
 import { hostileFiles } from "./hostile-files";
 
-async function measure(label: string, parse: (f: { name: string; bytes: Uint8Array }) => Promise<unknown>, files: { name: string; bytes: Uint8Array }[]) {
+async function measure(
+  label: string,
+  parse: (f: { name: string; bytes: Uint8Array }) => Promise<unknown>,
+  files: { name: string; bytes: Uint8Array }[],
+) {
   const server = createServer((_req, res) => res.end("ok"));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -33,7 +37,9 @@ async function measure(label: string, parse: (f: { name: string; bytes: Uint8Arr
   server.close();
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))].toFixed(0);
-  console.log(`${label}: 5 个恶意文件共 ${(total / 1000).toFixed(1)} 秒；其间 ${times.length} 次请求，p50 ${q(0.5)} ms，p99 ${q(0.99)} ms，最长 ${q(1)} ms`);
+  console.log(
+    `${label}: 5 个恶意文件共 ${(total / 1000).toFixed(1)} 秒；其间 ${times.length} 次请求，p50 ${q(0.5)} ms，p99 ${q(0.99)} ms，最长 ${q(1)} ms`,
+  );
 }
 
 const files = await hostileFiles();

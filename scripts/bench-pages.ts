@@ -28,7 +28,7 @@ const base = `http://127.0.0.1:${PORT}`;
 
 const list = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
-  return (i > 0 ? process.argv[i + 1] : process.env.BENCH_DATABASES ?? "").split(",").filter(Boolean);
+  return (i > 0 ? process.argv[i + 1] : (process.env.BENCH_DATABASES ?? "")).split(",").filter(Boolean);
 };
 
 const PAGES: [string, string][] = [
@@ -90,12 +90,16 @@ async function storage(url: string): Promise<{ reports: number; total: number; s
 }
 
 async function measure(label: string, env: Record<string, string>, driver: string): Promise<Measured> {
-  const server = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, DEMO_DATA: "0", PORT: String(PORT) },
-    stdio: ["ignore", "inherit", "inherit"],
-    // Its own process group: `next start` runs the server in a child, and both must stop.
-    detached: true,
-  });
+  const server = spawn(
+    process.execPath,
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, ...env, DEMO_DATA: "0", PORT: String(PORT) },
+      stdio: ["ignore", "inherit", "inherit"],
+      // Its own process group: `next start` runs the server in a child, and both must stop.
+      detached: true,
+    },
+  );
   const stop = () => {
     try {
       if (server.pid) process.kill(-server.pid, "SIGTERM");
@@ -111,7 +115,9 @@ async function measure(label: string, env: Record<string, string>, driver: strin
       const st = await storage(env.DATABASE_URL);
       out.reports = st.reports;
       out.bytesPerReport = (st.total - st.source) / Math.max(1, st.reports);
-      console.log(`\n${label}：${st.reports} 份年报；每份年报 ${(out.bytesPerReport / 1024).toFixed(1)} KB（表、索引与 TOAST，不含原文 ${(st.source / Math.max(1, st.reports) / 1024).toFixed(1)} KB）`);
+      console.log(
+        `\n${label}：${st.reports} 份年报；每份年报 ${(out.bytesPerReport / 1024).toFixed(1)} KB（表、索引与 TOAST，不含原文 ${(st.source / Math.max(1, st.reports) / 1024).toFixed(1)} KB）`,
+      );
       console.log(`  最大的表（每份年报）：${st.tables.join("，")}`);
     }
     console.log(`\n${label}（${driver}）：每页 ${N} 次请求（另有 ${WARMUP} 次预热不计）\n`);
@@ -127,7 +133,11 @@ async function measure(label: string, env: Record<string, string>, driver: strin
         if (i >= WARMUP) times.push(ms);
       }
       out.p50.set(name, pct(times, 50));
-      const line = `${name.padEnd(17)} ${driver.padEnd(9)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms  max ${Math.max(...times).toFixed(1).padStart(7)} ms   ${url}`;
+      const line = `${name.padEnd(17)} ${driver.padEnd(9)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms  max ${Math.max(
+        ...times,
+      )
+        .toFixed(1)
+        .padStart(7)} ms   ${url}`;
       out.lines.push(line);
       console.log(line);
     }
@@ -155,7 +165,9 @@ async function main() {
   }
   if (runs.length >= 2) {
     const [small, large] = [runs[0], runs[runs.length - 1]];
-    console.log(`\np50 之比（${large.label} ÷ ${small.label}，年报 ${large.reports} ÷ ${small.reports} = ${(large.reports / Math.max(1, small.reports)).toFixed(2)}）：\n`);
+    console.log(
+      `\np50 之比（${large.label} ÷ ${small.label}，年报 ${large.reports} ÷ ${small.reports} = ${(large.reports / Math.max(1, small.reports)).toFixed(2)}）：\n`,
+    );
     for (const [name] of PAGES) {
       const a = small.p50.get(name)!;
       const b = large.p50.get(name)!;

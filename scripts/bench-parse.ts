@@ -13,7 +13,12 @@ const SAMPLES = path.join(process.cwd(), "data", "samples");
 const SHARED = path.join(process.cwd(), "..", "shared", "fixtures", "reports");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 
-const files = (dir: string, re: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).map((f) => path.join(dir, f)) : []);
+const files = (dir: string, re: RegExp) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => re.test(f))
+        .map((f) => path.join(dir, f))
+    : [];
 const load = (f: string) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) });
 
 /** The blank national template with a title and a figure in every cell: a filled-in Word report. */
@@ -79,16 +84,26 @@ for (const g of groups) {
       cpu.push(cpuMs / pages[k]);
     }
   }
-  rows.push([g.format, String(g.inputs.length), quantile(wall, 0.5).toFixed(2), quantile(wall, 0.95).toFixed(2), quantile(cpu, 0.5).toFixed(2), g.target]);
+  rows.push([
+    g.format,
+    String(g.inputs.length),
+    quantile(wall, 0.5).toFixed(2),
+    quantile(wall, 0.95).toFixed(2),
+    quantile(cpu, 0.5).toFixed(2),
+    g.target,
+  ]);
 }
 
 const head = ["格式", "文件数", "中位数 ms", "p95 ms", "CPU 中位数 ms", "目标"];
 const widths = head.map((h, i) => Math.max(h.length * 2, ...rows.map((r) => r[i].length)));
-const fmt = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] - (/[\u4e00-\u9fff]/.test(c) ? c.replace(/[^\u4e00-\u9fff]/g, "").length : 0))).join(" | ")} |`;
+const fmt = (r: string[]) =>
+  `| ${r.map((c, i) => c.padEnd(widths[i] - (/[\u4e00-\u9fff]/.test(c) ? c.replace(/[^\u4e00-\u9fff]/g, "").length : 0))).join(" | ")} |`;
 console.log(fmt(head));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const r of rows) console.log(fmt(r));
-console.log(`\n全部输入先预热 3 轮，每个格式再预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`);
+console.log(
+  `\n全部输入先预热 3 轮，每个格式再预热 2 轮后计时 ${ROUNDS} 轮（PDF ${Math.ceil(ROUNDS / 3)} 轮），同一进程顺序执行；PDF 按页计。`,
+);
 
 // OCR of scanned pages: a real fixture rasterized at 200 dpi into an image-only PDF, read through
 // the one reader. Wall time per page, and CPU per page including the tesseract and pdftoppm child

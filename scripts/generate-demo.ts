@@ -37,17 +37,83 @@ const RESET = process.argv.includes("--reset");
 
 const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const DEPARTMENTS = [
-  "发展和改革委员会", "教育局", "科学技术局", "工业和信息化局", "公安局", "民政局", "司法局", "财政局",
-  "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局", "农业农村局",
-  "商务局", "文化和旅游局", "卫生健康委员会", "退役军人事务局", "应急管理局", "审计局", "市场监督管理局",
-  "统计局", "医疗保障局", "林业局", "体育局", "信访局", "城市管理局", "行政审批局", "国有资产监督管理委员会",
-  "地方金融管理局", "机关事务管理局", "档案局", "民族宗教事务局", "粮食和物资储备局", "人民防空办公室",
-  "乡村振兴局", "数据管理局", "外事办公室", "供销合作社联合社",
+  "发展和改革委员会",
+  "教育局",
+  "科学技术局",
+  "工业和信息化局",
+  "公安局",
+  "民政局",
+  "司法局",
+  "财政局",
+  "人力资源和社会保障局",
+  "自然资源局",
+  "生态环境局",
+  "住房和城乡建设局",
+  "交通运输局",
+  "水利局",
+  "农业农村局",
+  "商务局",
+  "文化和旅游局",
+  "卫生健康委员会",
+  "退役军人事务局",
+  "应急管理局",
+  "审计局",
+  "市场监督管理局",
+  "统计局",
+  "医疗保障局",
+  "林业局",
+  "体育局",
+  "信访局",
+  "城市管理局",
+  "行政审批局",
+  "国有资产监督管理委员会",
+  "地方金融管理局",
+  "机关事务管理局",
+  "档案局",
+  "民族宗教事务局",
+  "粮食和物资储备局",
+  "人民防空办公室",
+  "乡村振兴局",
+  "数据管理局",
+  "外事办公室",
+  "供销合作社联合社",
 ];
 const TOWN_NAMES = [
-  "东湖", "西山", "南岭", "北川", "青石", "白沙", "红岩", "金桥", "银河", "长乐", "永安", "太平", "新华", "和平",
-  "富民", "兴隆", "桃源", "柳林", "松岗", "梅溪", "竹园", "兰亭", "枫桥", "杏坛", "荷塘", "石门", "龙泉", "凤凰",
-  "云台", "海晏", "清河", "平湖", "安澜", "广福", "同心",
+  "东湖",
+  "西山",
+  "南岭",
+  "北川",
+  "青石",
+  "白沙",
+  "红岩",
+  "金桥",
+  "银河",
+  "长乐",
+  "永安",
+  "太平",
+  "新华",
+  "和平",
+  "富民",
+  "兴隆",
+  "桃源",
+  "柳林",
+  "松岗",
+  "梅溪",
+  "竹园",
+  "兰亭",
+  "枫桥",
+  "杏坛",
+  "荷塘",
+  "石门",
+  "龙泉",
+  "凤凰",
+  "云台",
+  "海晏",
+  "清河",
+  "平湖",
+  "安澜",
+  "广福",
+  "同心",
 ];
 
 interface AgencySpec {
@@ -137,7 +203,9 @@ interface Pending {
 
 async function main() {
   if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) process.env.PGLITE_DIR = path.resolve(".data", "pglite-large");
-  const target = process.env.DATABASE_URL ? `Postgres ${new URL(process.env.DATABASE_URL).pathname.slice(1)}` : `PGlite ${process.env.PGLITE_DIR}`;
+  const target = process.env.DATABASE_URL
+    ? `Postgres ${new URL(process.env.DATABASE_URL).pathname.slice(1)}`
+    : `PGlite ${process.env.PGLITE_DIR}`;
   console.log(`目标数据库：${target}`);
   const handle = await openDatabase();
   const db = handle.db;
@@ -149,7 +217,9 @@ async function main() {
     process.exit(1);
   }
   if (RESET) {
-    await db.execute(sql`truncate regions, agencies, reports, report_cells, findings, finding_stats, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`);
+    await db.execute(
+      sql`truncate regions, agencies, reports, report_cells, findings, finding_stats, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`,
+    );
   }
 
   const rng = makeRng(SEED);
@@ -260,7 +330,11 @@ async function main() {
   }
   await flush();
   if (process.env.DEMO_TIMING) console.log(timing);
-  const reasons = ["PDF 中没有可读取的文字（可能是扫描件或图片）", "没有找到政府信息公开工作年度报告的内容", "文件无法打开（可能已损坏或加密）"];
+  const reasons = [
+    "PDF 中没有可读取的文字（可能是扫描件或图片）",
+    "没有找到政府信息公开工作年度报告的内容",
+    "文件无法打开（可能已损坏或加密）",
+  ];
   for (let i = 0; i < failed.length; i += 1000) {
     await db.insert(importLog).values(
       failed.slice(i, i + 1000).map((f) => ({
@@ -285,7 +359,9 @@ async function main() {
   // VACUUM sets the visibility map, so counts and index-only scans skip the wide report rows.
   await db.execute(sql`vacuum analyze`);
   const secs = (Date.now() - started) / 1000;
-  console.log(`完成：${specs.length} 个单位，${written} 份年报，${cellsWritten} 个单元格，${failed.length} 条导入失败记录，用时 ${secs.toFixed(1)} 秒`);
+  console.log(
+    `完成：${specs.length} 个单位，${written} 份年报，${cellsWritten} 个单元格，${failed.length} 条导入失败记录，用时 ${secs.toFixed(1)} 秒`,
+  );
   if (!process.env.DATABASE_URL) console.log(`用这份数据启动看板：PGLITE_DIR=${process.env.PGLITE_DIR} npm start`);
   await handle.close();
 }

@@ -20,7 +20,15 @@ afterAll(async () => {
 function harvest(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/harvest.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: path.join(dir, "db"), HARVEST_ALLOW_PRIVATE: "1", HARVEST_DELAY_MS: "20", HARVEST_TIMEOUT_MS: "800", HARVEST_BACKOFF_MS: "10" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        PGLITE_DIR: path.join(dir, "db"),
+        HARVEST_ALLOW_PRIVATE: "1",
+        HARVEST_DELAY_MS: "20",
+        HARVEST_TIMEOUT_MS: "800",
+        HARVEST_BACKOFF_MS: "10",
+      },
     });
     let out = "";
     let err = "";
@@ -32,7 +40,18 @@ function harvest(args: string[]): Promise<{ code: number | null; out: string; er
 
 describe("npm run harvest", () => {
   it("harvests one column without saving a source, one line per report, non-zero when something failed", async () => {
-    const r = await harvest(["--list", `${site.origin}/pingtan/zfxxgknb/index.htm`, "--agency", "平潭综合实验区", "--region", "福建省/福州市/平潭综合实验区", "--year", "2025", "--year", "2021"]);
+    const r = await harvest([
+      "--list",
+      `${site.origin}/pingtan/zfxxgknb/index.htm`,
+      "--agency",
+      "平潭综合实验区",
+      "--region",
+      "福建省/福州市/平潭综合实验区",
+      "--year",
+      "2025",
+      "--year",
+      "2021",
+    ]);
     expect(r.out).toContain("新增\t平潭综合实验区\t2025");
     expect(r.err).toContain("失败\t平潭综合实验区\t2021");
     expect(r.err).toContain("robots.txt");

@@ -29,7 +29,9 @@ await runCli(async () => {
   let region = await findRegionByName(h.db, values.region!);
   // One column into a fresh database: a full path (省/市/县) names where its agency goes.
   if ("error" in region && values.list && values.region!.includes("/")) {
-    const chain = values.region!.split("/").map((name, i) => ({ name: name.trim(), level: REGION_LEVELS[Math.min(i, REGION_LEVELS.length - 1)] }));
+    const chain = values
+      .region!.split("/")
+      .map((name, i) => ({ name: name.trim(), level: REGION_LEVELS[Math.min(i, REGION_LEVELS.length - 1)] }));
     const r = await upsertRegionPath(h.db, chain);
     region = { id: r.id, path: `${r.path}${r.id}/` };
   }
@@ -62,7 +64,8 @@ await runCli(async () => {
     parse: parseReportAsync,
     onAgency: async (_done, _total, r) => {
       if (r.status !== "done") console.error(say.cli.line(say.status[r.status], r.agency, null, r.detail));
-      for (const i of r.items) (i.status === "failed" ? console.error : console.log)(say.cli.line(say.status[i.status], r.agency, i.year, `${i.url} ${i.detail}`));
+      for (const i of r.items)
+        (i.status === "failed" ? console.error : console.log)(say.cli.line(say.status[i.status], r.agency, i.year, `${i.url} ${i.detail}`));
     },
   });
   const counts = countResults(results);

@@ -19,7 +19,12 @@ export async function hostileFiles(): Promise<{ name: string; bytes: Uint8Array 
     // 200 KB that inflates to 200 MB of XML.
     { name: "inflates.docx", bytes: await docx(" ".repeat(200 * 1024 * 1024)) },
     // Spans that expand a small table into millions of grid cells.
-    { name: "spans.html", bytes: enc(`<html><body><table>${`<tr>${'<td colspan="100" rowspan="100">1</td>'.repeat(40)}</tr>`.repeat(100)}</table></body></html>`) },
+    {
+      name: "spans.html",
+      bytes: enc(
+        `<html><body><table>${`<tr>${'<td colspan="100" rowspan="100">1</td>'.repeat(40)}</tr>`.repeat(100)}</table></body></html>`,
+      ),
+    },
     // Nesting deep enough to overflow a recursive walk.
     { name: "deep.html", bytes: enc(`<html><body>${"<div>".repeat(200_000)}2024年度报告${"</div>".repeat(200_000)}</body></html>`) },
     { name: "deep2.html", bytes: enc(`<html><body>${"<div><span>".repeat(150_000)}x${"</span></div>".repeat(150_000)}</body></html>`) },

@@ -73,7 +73,13 @@ await runCli(async () => {
         for (const { name, result: r } of await importPackage(h.db, bytes, {
           batchId,
           // Each report's audit row goes in with the report, in its transaction.
-          audit: (tx, name, r) => recordAudit(tx, { actor: null, action: r.replaced ? "report.replace" : "report.create", target: `report:${r.reportId}`, after: { agency: r.agency, year: r.year, source: `${file}/${name}`, batch: batchId } }),
+          audit: (tx, name, r) =>
+            recordAudit(tx, {
+              actor: null,
+              action: r.replaced ? "report.replace" : "report.create",
+              target: `report:${r.reportId}`,
+              after: { agency: r.agency, year: r.year, source: `${file}/${name}`, batch: batchId },
+            }),
         })) {
           if (r.ok) line(r.replaced ? "updated" : "created", `${file}/${name}`, msg.cli.withReport(r.message, r.reportId));
           else line("failed", `${file}/${name}`, r.error);

@@ -10,7 +10,8 @@ import { msg } from "../lib/messages";
 export const OCR_PACKAGES = ["tesseract-ocr", "tesseract-ocr-chi-sim", "poppler-utils"];
 
 const has = (cmd: string) => spawnSync("sh", ["-c", cmd], { encoding: "utf8" }).status === 0;
-const ready = () => has("command -v pdftoppm") && spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout?.includes("chi_sim");
+const ready = () =>
+  has("command -v pdftoppm") && spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout?.includes("chi_sim");
 
 /** true when the engine is there (already, or after installing it). */
 export function ensureOcr(): boolean {

@@ -25,7 +25,10 @@ for (const name of variants) {
   const total = { cells: 0, right: 0, wrong: 0, unread: 0, lost: 0, pages: 0, ms: 0 };
   for (const p of pdfs) {
     const images = await scanPages(new Uint8Array(readFileSync(p.file)), v, 7);
-    const files = name === "photo" ? images.map((b, i) => ({ name: `${p.name}-${i + 1}.jpg`, bytes: b })) : [{ name: `${p.name}.pdf`, bytes: await imagesToPdf(images, v.dpi) }];
+    const files =
+      name === "photo"
+        ? images.map((b, i) => ({ name: `${p.name}-${i + 1}.jpg`, bytes: b }))
+        : [{ name: `${p.name}.pdf`, bytes: await imagesToPdf(images, v.dpi) }];
     const t0 = performance.now();
     const out = await parseScan(files);
     const ms = performance.now() - t0;
@@ -43,7 +46,9 @@ for (const name of variants) {
         if (r.cells[key] === want || (typeof want === "number" && Math.abs((r.cells[key] ?? NaN) - want) < 1e-6)) s.right++;
         else {
           s.wrong++;
-          console.log(`  错读 ${key}: 读成 ${r.cells[key]}，应为 ${want}（原文 ${r.details[key].raw}，${JSON.stringify(r.details[key].loc)}）`);
+          console.log(
+            `  错读 ${key}: 读成 ${r.cells[key]}，应为 ${want}（原文 ${r.details[key].raw}，${JSON.stringify(r.details[key].loc)}）`,
+          );
         }
       } else if (unread.has(key)) s.unread++;
       else {
@@ -66,5 +71,7 @@ for (const name of variants) {
   );
   if (total.wrong || total.lost || (name === "clean200" && pct < 99)) failed = true;
 }
-console.log(`peak memory of this process (RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; tesseract runs as a child process per page`);
+console.log(
+  `peak memory of this process (RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; tesseract runs as a child process per page`,
+);
 process.exit(failed ? 1 : 0);

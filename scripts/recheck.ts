@@ -21,7 +21,10 @@ await runCli(async () => {
   }
   const h = await openDatabase();
   try {
-    const years = only !== null ? [only] : rowsOf<{ year: number }>(await h.db.execute(sql`select distinct year from reports order by year`)).map((r) => r.year);
+    const years =
+      only !== null
+        ? [only]
+        : rowsOf<{ year: number }>(await h.db.execute(sql`select distinct year from reports order by year`)).map((r) => r.year);
     for (const year of years) {
       const t0 = performance.now();
       const r = await recheckYear(h.db, year);

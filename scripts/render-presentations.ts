@@ -25,6 +25,7 @@ generateReports(seed, n).forEach((report, i) => {
     path.join(outDir, `${name}.json`),
     `${JSON.stringify({ agency: report.agency, year: report.year, format: report.format, mixed: report.mixed ?? false, published_on: report.publishedOn, cells: report.cells }, null, 2)}\n`,
   );
-  for (const p of PRESENTATIONS) writeFileSync(path.join(outDir, `${name}--${p.id}.txt`), p.render(report, makeRng(hashSeed(`${p.id}/${name}`))));
+  for (const p of PRESENTATIONS)
+    writeFileSync(path.join(outDir, `${name}--${p.id}.txt`), p.render(report, makeRng(hashSeed(`${p.id}/${name}`))));
 });
 console.log(`${n} reports × ${PRESENTATIONS.length} presentations → ${outDir}`);

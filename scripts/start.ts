@@ -29,7 +29,10 @@ function build(): Promise<void> {
   console.log(say.building);
   const t0 = Date.now();
   const out: Buffer[] = [];
-  const child = spawn(process.execPath, [next, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(process.execPath, [next, "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   child.stdout.on("data", (b: Buffer) => out.push(b));
   child.stderr.on("data", (b: Buffer) => out.push(b));
   const tick = setInterval(() => console.log(say.buildTick(Math.round((Date.now() - t0) / 1000))), 15_000);

@@ -41,8 +41,7 @@ function ensureLibreOffice() {
   const have = (p: string) => existsSync(p);
   if (have("/usr/bin/soffice") && have("/usr/bin/pdftoppm")) return;
   console.log(msg.cli.installingLibreOffice);
-  if (!aptInstall(["libreoffice-writer-nogui", "poppler-utils", "fonts-noto-cjk"]))
-    console.log(msg.cli.noLibreOffice);
+  if (!aptInstall(["libreoffice-writer-nogui", "poppler-utils", "fonts-noto-cjk"])) console.log(msg.cli.noLibreOffice);
 }
 
 function ensureChromium(): string {
@@ -53,9 +52,7 @@ function ensureChromium(): string {
     const after = findChromium();
     if (after) return after;
   }
-  console.error(
-    msg.cli.noChromium,
-  );
+  console.error(msg.cli.noChromium);
   process.exit(1);
 }
 

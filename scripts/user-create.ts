@@ -51,8 +51,20 @@ await runCli(async () => {
       if (!r) throw new Error(msg.cli.regionNotFound(v.region));
       scopeRegionId = r.id;
     }
-    const u = await createUser(h.db, { username: v.username, password: v.password, role: v.role, displayName: v.name ?? v.username, agencyIds, scopeRegionId });
-    await recordAudit(h.db, { actor: null, action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId, agencyIds } });
+    const u = await createUser(h.db, {
+      username: v.username,
+      password: v.password,
+      role: v.role,
+      displayName: v.name ?? v.username,
+      agencyIds,
+      scopeRegionId,
+    });
+    await recordAudit(h.db, {
+      actor: null,
+      action: "user.create",
+      target: `user:${u.id}`,
+      after: { username: u.username, role: u.role, scopeRegionId, agencyIds },
+    });
     console.log(msg.cli.userCreated(u.username, v.role));
   } finally {
     await h.close();

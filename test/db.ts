@@ -19,7 +19,14 @@ export async function openTestDatabase(driver: "pglite" | "postgres"): Promise<T
   if (driver === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "dd-pglite-"));
     const h = await openDatabase({ dir: path.join(dir, "db"), url: "" });
-    return { driver, db: h.db, close: async () => { await h.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      driver,
+      db: h.db,
+      close: async () => {
+        await h.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const base = new URL(process.env.DATABASE_URL!);
   const name = `dd_test_${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;

@@ -103,12 +103,22 @@ export async function imagesToPdf(images: Buffer[], dpi: number): Promise<Uint8A
     pageIds.push(page);
     const cs = m.channels === 1 ? "/DeviceGray" : "/DeviceRGB";
     const draw = Buffer.from(`q ${pw.toFixed(2)} 0 0 ${ph.toFixed(2)} 0 0 cm /Im0 Do Q`);
-    body.push({ id: page, data: Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`) });
-    body.push({ id: content, data: Buffer.concat([Buffer.from(`<< /Length ${draw.length} >>\nstream\n`), draw, Buffer.from("\nendstream")]) });
+    body.push({
+      id: page,
+      data: Buffer.from(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw.toFixed(2)} ${ph.toFixed(2)}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    });
+    body.push({
+      id: content,
+      data: Buffer.concat([Buffer.from(`<< /Length ${draw.length} >>\nstream\n`), draw, Buffer.from("\nendstream")]),
+    });
     body.push({
       id: image,
       data: Buffer.concat([
-        Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${m.width} /Height ${m.height} /ColorSpace ${cs} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpg.length} >>\nstream\n`),
+        Buffer.from(
+          `<< /Type /XObject /Subtype /Image /Width ${m.width} /Height ${m.height} /ColorSpace ${cs} /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpg.length} >>\nstream\n`,
+        ),
         jpg,
         Buffer.from("\nendstream"),
       ]),
@@ -132,6 +142,10 @@ export async function imagesToPdf(images: Buffer[], dpi: number): Promise<Uint8A
   }
   const xref = pos;
   const n = body.length + 1;
-  push(Buffer.from(`xref\n0 ${n}\n0000000000 65535 f \n${body.map((o) => `${String(offsets[o.id]).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${n} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  push(
+    Buffer.from(
+      `xref\n0 ${n}\n0000000000 65535 f \n${body.map((o) => `${String(offsets[o.id]).padStart(10, "0")} 00000 n \n`).join("")}trailer\n<< /Size ${n} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+    ),
+  );
   return new Uint8Array(Buffer.concat(objs));
 }

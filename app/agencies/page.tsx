@@ -71,7 +71,8 @@ export default async function AgenciesPage({ searchParams }: { searchParams: Pro
               skeletonHeight={300}
               aside={
                 <span className="small">
-                  <Link href={`/regions/${region}`}>{dash.tree.totals}</Link> · <Link href={`/coverage?region=${region}`}>{dash.nav.coverage}</Link> ·{" "}
+                  <Link href={`/regions/${region}`}>{dash.tree.totals}</Link> ·{" "}
+                  <Link href={`/coverage?region=${region}`}>{dash.nav.coverage}</Link> ·{" "}
                   <Link href={`/compare?region=${region}`}>{dash.nav.compare}</Link>
                 </span>
               }

@@ -14,9 +14,7 @@ export default async function DraftCheckPage() {
   return (
     <>
       <h1>{msg.importPage.checkTitle}</h1>
-      <p className="muted">
-        {msg.importPage.checkIntro(MAX_UPLOAD_MB)}
-      </p>
+      <p className="muted">{msg.importPage.checkIntro(MAX_UPLOAD_MB)}</p>
       <ImportForm mode="check" regions={regions.map((r) => ({ id: r.id, name: r.name, depth: r.depth }))} />
     </>
   );

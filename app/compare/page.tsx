@@ -30,7 +30,16 @@ const searchSchema = z.object({
   agencies: z
     .string()
     .optional()
-    .transform((s) => [...new Set((s ?? "").split(/[,，\s]+/).map(Number).filter((n) => Number.isInteger(n) && n > 0))].slice(0, 20)),
+    .transform((s) =>
+      [
+        ...new Set(
+          (s ?? "")
+            .split(/[,，\s]+/)
+            .map(Number)
+            .filter((n) => Number.isInteger(n) && n > 0),
+        ),
+      ].slice(0, 20),
+    ),
   region: z.coerce.number().int().positive().optional().catch(undefined),
   kind: z.enum(AGENCY_KINDS).optional().catch(undefined),
   level: z.enum(REGION_LEVELS).optional().catch(undefined),
@@ -40,7 +49,6 @@ const searchSchema = z.object({
   q: z.string().trim().max(50).catch("").default(""),
 });
 type Params = z.infer<typeof searchSchema>;
-
 
 function query(p: Params, over: Partial<Record<string, string | number | undefined>>): string {
   const base: Record<string, string | number | undefined> = {
@@ -63,7 +71,11 @@ function query(p: Params, over: Partial<Record<string, string | number | undefin
 function ValueCell({ m, row, shown }: { m: Measure; row: RankRow; shown: ReturnType<typeof rankCell> }) {
   const c = shown.current;
   if (c.hidden === "small-base" || c.hidden === "no-base")
-    return <span className="muted small" title={dash.smallBase(m.baseLabel ?? "", c.base)}>{dash.smallBase(m.baseLabel ?? "", c.base)}</span>;
+    return (
+      <span className="muted small" title={dash.smallBase(m.baseLabel ?? "", c.base)}>
+        {dash.smallBase(m.baseLabel ?? "", c.base)}
+      </span>
+    );
   if (c.value === null || !row.reportId) return <span className="muted">{row.reportId ? "—" : dash.notFiled}</span>;
   return <Link href={cellHref(row.reportId, measureTraceKey(m))}>{formatValue(c.value, m.unit)}</Link>;
 }
@@ -74,7 +86,13 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
   if (!ranked) return <Empty>{dash.compare.noRegion}</Empty>;
   if (ranked.total === 0) return <Empty>{dash.compare.noData}</Empty>;
   const chartAgencies = ranked.rows.slice(0, "agencyIds" in scope ? 20 : CHART_TOP);
-  const series = await listMeasureSeries(db, m, ranked.rows.map((r) => r.agencyId), from, to);
+  const series = await listMeasureSeries(
+    db,
+    m,
+    ranked.rows.map((r) => r.agencyId),
+    from,
+    to,
+  );
   const rows = compareRows(m, series, from, to);
   const lines = chartAgencies.map((a, i) => ({ id: `a${a.agencyId}`, label: a.name, color: lineColor(i) }));
   const pages = Math.ceil(ranked.total / PER_PAGE);
@@ -86,8 +104,14 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
           subtitle={msg.comparePage.chartCaption(lines.length, from, to, m.unit === "%" ? msg.common.percent : m.unit)}
           legend={lines}
           table={{
-            columns: [{ key: "year", header: msg.common.year, numFmt: "0" }, ...lines.map((l) => ({ key: l.id, header: l.label, numFmt: m.unit === "%" ? "0.0%" : "General" }))],
-            rows: rows.map((r) => ({ year: r.year, ...Object.fromEntries(lines.map((l) => [l.id, typeof r[l.id] === "number" ? (r[l.id] as number) : null])) })),
+            columns: [
+              { key: "year", header: msg.common.year, numFmt: "0" },
+              ...lines.map((l) => ({ key: l.id, header: l.label, numFmt: m.unit === "%" ? "0.0%" : "General" })),
+            ],
+            rows: rows.map((r) => ({
+              year: r.year,
+              ...Object.fromEntries(lines.map((l) => [l.id, typeof r[l.id] === "number" ? (r[l.id] as number) : null])),
+            })),
           }}
         >
           <CompareChart rows={rows} lines={lines} unit={m.unit} cell={measureTraceKey(m)} />
@@ -157,7 +181,9 @@ async function Results({ p, scope, m, from, to }: { p: Params; scope: CompareSco
                   <Sparkline values={values} width={180} height={48} label={`${r.name} ${m.label}`} />
                 </div>
                 <span className="muted">
-                  {from}{msg.comparePage.latest(to)}{formatValue(last, m.unit)}
+                  {from}
+                  {msg.comparePage.latest(to)}
+                  {formatValue(last, m.unit)}
                 </span>
               </div>
             );
@@ -179,7 +205,15 @@ async function AddAgency({ p }: { p: Params }) {
           {p.agencies.includes(a.id) ? (
             <span className="muted small">{dash.compare.added}</span>
           ) : (
-            <Link href={query(p, { agencies: [...new Set([...p.agencies, a.id])].join(","), region: undefined, kind: undefined, level: undefined, page: undefined })}>
+            <Link
+              href={query(p, {
+                agencies: [...new Set([...p.agencies, a.id])].join(","),
+                region: undefined,
+                kind: undefined,
+                level: undefined,
+                page: undefined,
+              })}
+            >
               {dash.compare.add}
             </Link>
           )}
@@ -207,7 +241,11 @@ async function SelectedAgencies({ p }: { p: Params }) {
           return (
             <li key={a.id} className="chip">
               <Link href={`/agencies/${a.id}`}>{a.name}</Link>{" "}
-              <Link href={query(p, { agencies: rest.length ? rest.join(",") : undefined, page: undefined })} aria-label={dash.compare.removeLabel(a.name)} className="chip-remove">
+              <Link
+                href={query(p, { agencies: rest.length ? rest.join(",") : undefined, page: undefined })}
+                aria-label={dash.compare.removeLabel(a.name)}
+                className="chip-remove"
+              >
                 {dash.compare.remove} ×
               </Link>
             </li>

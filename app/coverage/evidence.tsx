@@ -19,7 +19,15 @@ export async function CoverageEvidence({ year, regionId }: { year: number; regio
   const all = await listRegionSources(db, regionId);
   const sources = all.filter((s) => s.listUrl);
   const shown = sources.slice(0, LIMIT);
-  const ev = new Map((await listYearEvidence(db, shown.map((s) => s.agencyId), [year])).map((e) => [e.agencyId, e]));
+  const ev = new Map(
+    (
+      await listYearEvidence(
+        db,
+        shown.map((s) => s.agencyId),
+        [year],
+      )
+    ).map((e) => [e.agencyId, e]),
+  );
   return (
     <>
       <p className="small muted">{say.coverageHint}</p>

@@ -2,7 +2,14 @@ import Link from "next/link";
 import { z } from "zod";
 import { RegionSelect } from "@/components/filters/region-select";
 import { getDb } from "@/db/index";
-import { COVERAGE_BUCKETS, getCoverage, listReportYears, listSpanMissing, type CoverageAgency, type CoverageBucket } from "@/db/queries/coverage";
+import {
+  COVERAGE_BUCKETS,
+  getCoverage,
+  listReportYears,
+  listSpanMissing,
+  type CoverageAgency,
+  type CoverageBucket,
+} from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
 import { daysLate } from "@/lib/report/deadline";
@@ -27,7 +34,10 @@ const searchSchema = z.object({
 });
 type Search = z.infer<typeof searchSchema>;
 const PER_PAGE = 50;
-const PAGE_PARAM = { missing: "missingPage", late: "latePage", failed: "failedPage" } as const satisfies Record<CoverageBucket, keyof Search>;
+const PAGE_PARAM = { missing: "missingPage", late: "latePage", failed: "failedPage" } as const satisfies Record<
+  CoverageBucket,
+  keyof Search
+>;
 
 /** This view's URL with one list turned to another page (the other lists stay where they are). */
 function href(p: Search & { year: number }, bucket: CoverageBucket, to: number): string {
@@ -120,7 +130,8 @@ async function SpanMissingCard({ p, from, to }: { p: Search; from: number; to: n
       )}
       {pages > 1 && (
         <p className="small pager" data-testid="span-pager">
-          {at > 1 && <Link href={link(at - 1)}>{dash.overview.prev}</Link>} {c.page(at, pages, r.total)} {at < pages && <Link href={link(at + 1)}>{dash.overview.next}</Link>}
+          {at > 1 && <Link href={link(at - 1)}>{dash.overview.prev}</Link>} {c.page(at, pages, r.total)}{" "}
+          {at < pages && <Link href={link(at + 1)}>{dash.overview.next}</Link>}
         </p>
       )}
     </Card>
@@ -132,18 +143,27 @@ async function CoverageCards({ p }: { p: Search & { year: number } }) {
   const offsets = Object.fromEntries(COVERAGE_BUCKETS.map((b) => [b, (p[PAGE_PARAM[b]] - 1) * PER_PAGE]));
   const c = await getCoverage(await getDb(), year, p.region ?? null, { perPage: PER_PAGE, offsets });
   if (!c) return <Empty>{dash.coverage.noRegion}</Empty>;
-  const download = (format: "csv" | "xlsx") => `/api/coverage?${new URLSearchParams({ year: String(year), ...(p.region ? { region: String(p.region) } : {}), format })}`;
+  const download = (format: "csv" | "xlsx") =>
+    `/api/coverage?${new URLSearchParams({ year: String(year), ...(p.region ? { region: String(p.region) } : {}), format })}`;
   return (
     <>
       <p data-testid="coverage-summary">
         {dash.coverage.summary(c.expected, c.filed)}{" "}
         <span className="small">
-          {dash.coverage.download}：<a href={download("csv")} data-testid="coverage-csv">CSV</a> · <a href={download("xlsx")}>XLSX</a>
+          {dash.coverage.download}：
+          <a href={download("csv")} data-testid="coverage-csv">
+            CSV
+          </a>{" "}
+          · <a href={download("xlsx")}>XLSX</a>
         </span>
       </p>
       <div className="grid3">
         <Card title={`${dash.coverage.missing}（${c.missing.total}）`} testId="card-missing">
-          {c.missing.total === 0 ? <Empty>{dash.coverage.missingEmpty(year)}</Empty> : <MissingTable rows={c.missing.rows} testId="missing-list" />}
+          {c.missing.total === 0 ? (
+            <Empty>{dash.coverage.missingEmpty(year)}</Empty>
+          ) : (
+            <MissingTable rows={c.missing.rows} testId="missing-list" />
+          )}
           <Pager p={p} bucket="missing" total={c.missing.total} />
         </Card>
         <Card title={`${dash.coverage.late}（${c.late.total}）`} testId="card-late">
@@ -232,14 +252,22 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
         <label>
           {dash.coverage.year}
           <select name="year" defaultValue={String(year)}>
-            {[...new Set([year, ...years])].sort((a, b) => b - a).map((y) => (
-              <option key={y} value={y}>
-                {y}{msg.coveragePage.yearSuffix}
-              </option>
-            ))}
+            {[...new Set([year, ...years])]
+              .sort((a, b) => b - a)
+              .map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                  {msg.coveragePage.yearSuffix}
+                </option>
+              ))}
           </select>
         </label>
-        <RegionSelect regions={regions.filter((r) => r.level !== "township")} value={region} label={dash.coverage.region} allLabel={dash.coverage.all} />
+        <RegionSelect
+          regions={regions.filter((r) => r.level !== "township")}
+          value={region}
+          label={dash.coverage.region}
+          allLabel={dash.coverage.all}
+        />
         <label>
           {dash.coverage.spanFrom}
           <input type="number" name="from" defaultValue={spanFrom} min={2000} max={2100} style={{ width: "6rem" }} />

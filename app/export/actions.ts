@@ -7,7 +7,9 @@ import { formStateAction } from "@/app/server-action";
 
 import { msg } from "@/lib/messages";
 
-export type PackageImportResult = { ok: true; rows: { name: string; status: "created" | "updated" | "failed"; message: string }[] } | { ok: false; error: string };
+export type PackageImportResult =
+  | { ok: true; rows: { name: string; status: "created" | "updated" | "failed"; message: string }[] }
+  | { ok: false; error: string };
 
 const MAX_PACKAGE_MB = 200;
 const refuse = (error: string) => ({ ok: false as const, result: { ok: false as const, error } });
@@ -27,8 +29,7 @@ export const importPackageAction = formStateAction(
       if (!(file instanceof File) || file.size === 0) return refuse(msg.exportPage.choosePackage);
       if (file.size > MAX_PACKAGE_MB * 1024 * 1024) return refuse(msg.exportPage.packageTooLarge(MAX_PACKAGE_MB));
       const bytes = new Uint8Array(await file.arrayBuffer());
-      if (!(await isPackage(bytes)))
-        return refuse(msg.exportPage.notPackage);
+      if (!(await isPackage(bytes))) return refuse(msg.exportPage.notPackage);
       return { ok: true, value: { bytes, fileName: file.name } };
     },
     target: () => ({}),
@@ -53,7 +54,11 @@ export const importPackageAction = formStateAction(
               : { name, status: "failed" as const, message: result.error },
           ),
         },
-        audit: { action: "package.import", target: `batch:${batchId}`, after: { file: fileName, reports: results.length, failed: results.filter((r) => !r.result.ok).length } },
+        audit: {
+          action: "package.import",
+          target: `batch:${batchId}`,
+          after: { file: fileName, reports: results.length, failed: results.filter((r) => !r.result.ok).length },
+        },
         revalidate: [["/", "layout"]],
       };
     },

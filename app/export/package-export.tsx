@@ -12,7 +12,9 @@ export function PackageExportForm({ regions }: { regions: { id: number; name: st
         <select value={region} onChange={(e) => setRegion(e.target.value)}>
           <option value="">{msg.exportPage.allAgencies}</option>
           {regions.map((r) => (
-            <option key={r.id} value={r.id}>{r.name}</option>
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
           ))}
         </select>
       </label>

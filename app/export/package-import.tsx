@@ -14,18 +14,28 @@ export function PackageImportForm() {
         {msg.exportPage.packageFile}
         <input type="file" name="package" accept=".zip,application/zip" required />
       </label>
-      <button type="submit" disabled={pending}>{pending ? msg.common.importing : msg.exportPage.importPackage}</button>
+      <button type="submit" disabled={pending}>
+        {pending ? msg.common.importing : msg.exportPage.importPackage}
+      </button>
       {state && !state.ok && <div className="alert error">{state.error}</div>}
       {state?.ok && (
         <div role="status">
           <p>
-            {msg.exportPage.packageSummary(state.rows.length, state.rows.filter((r) => r.status === "created").length, state.rows.filter((r) => r.status === "updated").length)}
+            {msg.exportPage.packageSummary(
+              state.rows.length,
+              state.rows.filter((r) => r.status === "created").length,
+              state.rows.filter((r) => r.status === "updated").length,
+            )}
             {state.rows.filter((r) => r.status === "failed").length}
           </p>
           <ul>
-            {state.rows.filter((r) => r.status === "failed").map((r) => (
-              <li key={r.name}>{r.name}：{STATUS[r.status]}，{r.message}</li>
-            ))}
+            {state.rows
+              .filter((r) => r.status === "failed")
+              .map((r) => (
+                <li key={r.name}>
+                  {r.name}：{STATUS[r.status]}，{r.message}
+                </li>
+              ))}
           </ul>
         </div>
       )}

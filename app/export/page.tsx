@@ -20,13 +20,15 @@ export default async function ExportPage() {
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{msg.exportPage.regionCharts}</h2>
         <p className="muted">{msg.exportPage.regionChartsIntro}</p>
-        <RegionChartsExport regions={options} families={FAMILIES.map((f) => ({ id: f.id, title: f.title }))} years={[new Date().getFullYear() - 7, new Date().getFullYear() - 1]} />
+        <RegionChartsExport
+          regions={options}
+          families={FAMILIES.map((f) => ({ id: f.id, title: f.title }))}
+          years={[new Date().getFullYear() - 7, new Date().getFullYear() - 1]}
+        />
       </div>
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{msg.exportPage.package}</h2>
-        <p className="muted">
-          {msg.exportPage.packageIntro}
-        </p>
+        <p className="muted">{msg.exportPage.packageIntro}</p>
         <PackageExportForm regions={options} />
       </div>
       {roleMay(user, "import_package") && (

@@ -26,7 +26,11 @@ interface Family {
 }
 interface Payload {
   families: Family[];
-  agencies: { id: number; name: string; charts: Record<string, { year: number; filed: boolean; values: Record<string, number | null> }[]> }[];
+  agencies: {
+    id: number;
+    name: string;
+    charts: Record<string, { year: number; filed: boolean; values: Record<string, number | null> }[]>;
+  }[];
   error?: string;
 }
 
@@ -38,7 +42,14 @@ function StaticChart({ family, rows }: { family: Family; rows: Payload["agencies
   const data = rows.map((r) => ({ year: r.year, ...r.values }));
   const axis = [
     <CartesianGrid key="g" stroke={CHART.grid} strokeDasharray="3 3" />,
-    <XAxis key="x" dataKey="year" stroke={CHART.axis} height={36} interval={0} tick={<YearTick note={(y) => (rows.find((r) => r.year === y)?.filed ? "" : dash.notFiled)} />} />,
+    <XAxis
+      key="x"
+      dataKey="year"
+      stroke={CHART.axis}
+      height={36}
+      interval={0}
+      tick={<YearTick note={(y) => (rows.find((r) => r.year === y)?.filed ? "" : dash.notFiled)} />}
+    />,
     <YAxis key="y" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} width={56} />,
   ];
   return family.chart === "stacked" ? (
@@ -52,7 +63,15 @@ function StaticChart({ family, rows }: { family: Family; rows: Payload["agencies
     <LineChart width={W} height={H} data={data} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
       {axis}
       {family.series.map((s) => (
-        <Line key={s.id} dataKey={s.id} stroke={seriesColor(s.id)} strokeWidth={2} dot={{ r: 3 }} connectNulls={false} isAnimationActive={false} />
+        <Line
+          key={s.id}
+          dataKey={s.id}
+          stroke={seriesColor(s.id)}
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       ))}
     </LineChart>
   );
@@ -75,7 +94,15 @@ async function drawOffscreen(node: React.ReactNode): Promise<string> {
   }
 }
 
-export function RegionChartsExport({ regions, families, years }: { regions: { id: number; name: string }[]; families: { id: string; title: string }[]; years: number[] }) {
+export function RegionChartsExport({
+  regions,
+  families,
+  years,
+}: {
+  regions: { id: number; name: string }[];
+  families: { id: string; title: string }[];
+  years: number[];
+}) {
   const [region, setRegion] = useState(regions[0]?.id ?? 0);
   const [from, setFrom] = useState(years[0] ?? 2019);
   const [to, setTo] = useState(years[years.length - 1] ?? 2025);
@@ -101,7 +128,19 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
         const series = f.series.filter((s) => rows.some((r) => r.values[s.id] !== null && r.values[s.id] !== undefined));
         const subtitle = msg.exportPage.chartCaption(a.name, from, to, f.unit === "%" ? msg.common.percent : f.unit);
         const chartSvg = await drawOffscreen(<StaticChart family={{ ...f, series }} rows={rows} />);
-        const framed = composeChartSvg(chartSvg, { width: W, height: H }, { title: f.title, subtitle, legend: legendOf(series), source: SOURCE_LINE, madeOn: madeOnLine(), font: CHART.font, colors: FRAME_COLORS });
+        const framed = composeChartSvg(
+          chartSvg,
+          { width: W, height: H },
+          {
+            title: f.title,
+            subtitle,
+            legend: legendOf(series),
+            source: SOURCE_LINE,
+            madeOn: madeOnLine(),
+            font: CHART.font,
+            colors: FRAME_COLORS,
+          },
+        );
         const base = `${safeFileName(a.name)}/${safeFileName(f.title)}`;
         zip.file(`${base}.svg`, framed.svg);
         zip.file(`${base}.png`, await svgToPng(framed.svg, framed.width, framed.height));
@@ -109,7 +148,11 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
           `${base}.csv`,
           toCsv({
             title: f.title,
-            columns: [{ key: "year", header: msg.common.year }, ...series.map((s) => ({ key: s.id, header: s.label })), { key: "filed", header: msg.exportPage.filing }],
+            columns: [
+              { key: "year", header: msg.common.year },
+              ...series.map((s) => ({ key: s.id, header: s.label })),
+              { key: "filed", header: msg.exportPage.filing },
+            ],
             rows: rows.map((r) => ({ year: r.year, ...r.values, filed: r.filed ? "" : msg.exportPage.notFiled })),
             notes: [subtitle, SOURCE_LINE, madeOnLine()],
           }),
@@ -129,7 +172,9 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
           {msg.common.region}
           <select value={region} onChange={(e) => setRegion(Number(e.target.value))}>
             {regions.map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </select>
         </label>
@@ -145,7 +190,11 @@ export function RegionChartsExport({ regions, families, years }: { regions: { id
       <fieldset className="form-row" style={{ border: "none", padding: 0 }}>
         {families.map((f) => (
           <label key={f.id} style={{ flexDirection: "row", alignItems: "center", gap: 4 }}>
-            <input type="checkbox" checked={chosen.includes(f.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(f.id)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, f.id] : chosen.filter((x) => x !== f.id))}
+            />
             {f.title}
           </label>
         ))}

@@ -14,7 +14,11 @@ import { ReviewControls } from "@/app/reports/[id]/review-controls";
 
 export const dynamic = "force-dynamic";
 
-const STATUS_LABELS: Record<string, string> = { open: msg.common.pending, confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
+const STATUS_LABELS: Record<string, string> = {
+  open: msg.common.pending,
+  confirmed: msg.common.confirmed,
+  dismissed: msg.common.dismissed,
+};
 const PAGE_SIZE = 50;
 // A page is an index walk of PAGE_SIZE rows after an offset: bounded, so the deepest page costs
 // what page 200 costs whatever the queue holds (the downloads carry every row).
@@ -45,12 +49,23 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
-  const [rows, counts, regions] = await Promise.all([listFindings(db, filter, Math.min(s.page, MAX_PAGES), PAGE_SIZE), countFindings(db, filter), listRegions(db)]);
+  const [rows, counts, regions] = await Promise.all([
+    listFindings(db, filter, Math.min(s.page, MAX_PAGES), PAGE_SIZE),
+    countFindings(db, filter),
+    listRegions(db),
+  ]);
   const capped = counts.total > MAX_PAGES * PAGE_SIZE;
   const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(counts.total / PAGE_SIZE)));
-  const facet = (list: { value: string | null; n: number }[], key: keyof Search, label: (v: string) => string, order: readonly string[] = []) => (
+  const facet = (
+    list: { value: string | null; n: number }[],
+    key: keyof Search,
+    label: (v: string) => string,
+    order: readonly string[] = [],
+  ) => (
     <div className="facets">
-      <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>{msg.findingsPage.all}</Link>
+      <Link href={href(s, { [key]: undefined })} className={s[key] === undefined ? "active" : ""}>
+        {msg.findingsPage.all}
+      </Link>
       {list
         .filter((x) => x.value !== null)
         .sort((a, b) => (order.length ? order.indexOf(a.value!) - order.indexOf(b.value!) : String(a.value).localeCompare(String(b.value))))
@@ -88,12 +103,18 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
 
       <div className="form-row" style={{ alignItems: "center" }}>
         <p data-testid="findings-total" style={{ margin: 0 }}>
-          {msg.findingsPage.total(counts.total)}{pages > 1 && msg.findingsPage.pageOf(Math.min(s.page, pages), pages)}
+          {msg.findingsPage.total(counts.total)}
+          {pages > 1 && msg.findingsPage.pageOf(Math.min(s.page, pages), pages)}
           {capped && <span className="muted small">（{msg.findings.pagesCapped(MAX_PAGES * PAGE_SIZE)}）</span>}
         </p>
         <span className="export-buttons" data-testid="findings-downloads">
-          {msg.findingsPage.download}<a href={exportHref(s, "csv")} download>CSV</a>
-          <a href={exportHref(s, "xlsx")} download>XLSX</a>
+          {msg.findingsPage.download}
+          <a href={exportHref(s, "csv")} download>
+            CSV
+          </a>
+          <a href={exportHref(s, "xlsx")} download>
+            XLSX
+          </a>
         </span>
       </div>
       {mayOpen && counts.total > 0 && (
@@ -110,7 +131,11 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         <table className="list" data-testid="findings-queue">
           <thead>
             <tr>
-              {mayOpen && <th><span className="sr-only">{msg.rect.open.select}</span></th>}
+              {mayOpen && (
+                <th>
+                  <span className="sr-only">{msg.rect.open.select}</span>
+                </th>
+              )}
               <th>{msg.common.severityShort}</th>
               <th>{msg.common.agency}</th>
               <th>{msg.common.year}</th>
@@ -123,18 +148,30 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
               <tr key={f.id}>
                 {mayOpen && (
                   <td>
-                    <input type="checkbox" name="findingId" value={f.id} form="rect-open" aria-label={`${msg.rect.open.select} ${f.agency} ${f.year} ${f.message}`} />
+                    <input
+                      type="checkbox"
+                      name="findingId"
+                      value={f.id}
+                      form="rect-open"
+                      aria-label={`${msg.rect.open.select} ${f.agency} ${f.year} ${f.message}`}
+                    />
                   </td>
                 )}
-                <td><span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span></td>
+                <td>
+                  <span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span>
+                </td>
                 <td>
                   <Link href={`/agencies/${f.agencyId}`}>{f.agency}</Link>
-                  <div className="muted" style={{ fontSize: "0.8rem" }}>{f.region}</div>
+                  <div className="muted" style={{ fontSize: "0.8rem" }}>
+                    {f.region}
+                  </div>
                 </td>
                 <td>{f.year}</td>
                 <td>
                   <Link href={`/reports/${f.reportId}${f.cells[0] ? `?cell=${encodeURIComponent(f.cells[0])}` : ""}`}>{f.message}</Link>
-                  <div className="muted" style={{ fontSize: "0.8rem" }}>{RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}</div>
+                  <div className="muted" style={{ fontSize: "0.8rem" }}>
+                    {RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}
+                  </div>
                 </td>
                 <td style={{ minWidth: "6rem" }}>
                   {/* Reviewed here, row by row, as on the report page (the action checks the scope of each). */}

@@ -48,12 +48,25 @@ describe.each(TEST_DRIVERS)("harvest actions on %s", (driver) => {
   const sources = () => t.db.select().from(harvestSources);
 
   it("refuses a whole sheet at its first bad row, naming the row, and saves nothing", async () => {
-    const bad = await runAction(t.db, actors.assessor, importSourcesAction.def, sheet([
-      "平潭综合实验区财政金融局,平潭综合实验区,https://www.pingtan.gov.cn/czj/nb/",
-      "淮安市人民政府,淮安市,https://www.huaian.gov.cn/nb/",
-    ], fujian));
+    const bad = await runAction(
+      t.db,
+      actors.assessor,
+      importSourcesAction.def,
+      sheet(
+        [
+          "平潭综合实验区财政金融局,平潭综合实验区,https://www.pingtan.gov.cn/czj/nb/",
+          "淮安市人民政府,淮安市,https://www.huaian.gov.cn/nb/",
+        ],
+        fujian,
+      ),
+    );
     expect(bad.result).toEqual({ ok: false, error: "第 3 行：无权管理「淮安市人民政府」的来源（不在你的范围内）" });
-    const badUrl = await runAction(t.db, actors.assessor, importSourcesAction.def, sheet(["平潭综合实验区,平潭综合实验区,www.pingtan.gov.cn"], fujian));
+    const badUrl = await runAction(
+      t.db,
+      actors.assessor,
+      importSourcesAction.def,
+      sheet(["平潭综合实验区,平潭综合实验区,www.pingtan.gov.cn"], fujian),
+    );
     expect(badUrl.result).toEqual({ ok: false, error: "第 2 行：栏目地址必须是完整的 http:// 或 https:// 网址" });
     const noRegion = await runAction(t.db, actors.assessor, importSourcesAction.def, sheet(["某局,不存在的区,https://x.gov.cn/"], fujian));
     expect(noRegion.result).toEqual({ ok: false, error: "第 2 行：找不到地区「不存在的区」" });
@@ -61,10 +74,18 @@ describe.each(TEST_DRIVERS)("harvest actions on %s", (driver) => {
   });
 
   it("lets an assessor load their region's sources (creating a new agency), each row audited", async () => {
-    const r = await runAction(t.db, actors.assessor, importSourcesAction.def, sheet([
-      "平潭综合实验区,平潭综合实验区,https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/",
-      "平潭综合实验区教育与体育局,福建省/福州市/平潭综合实验区,https://www.pingtan.gov.cn/jtj/nb/",
-    ], fujian));
+    const r = await runAction(
+      t.db,
+      actors.assessor,
+      importSourcesAction.def,
+      sheet(
+        [
+          "平潭综合实验区,平潭综合实验区,https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/",
+          "平潭综合实验区教育与体育局,福建省/福州市/平潭综合实验区,https://www.pingtan.gov.cn/jtj/nb/",
+        ],
+        fujian,
+      ),
+    );
     expect(r.result).toEqual({ ok: true, message: "已导入 2 个来源（新建单位 1 个）" });
     expect(await sources()).toHaveLength(2);
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "source.edit"));
@@ -72,11 +93,26 @@ describe.each(TEST_DRIVERS)("harvest actions on %s", (driver) => {
   });
 
   it("edits one agency's source only within scope, and starts a harvest only where allowed", async () => {
-    const refused = await runAction(t.db, actors.assessor, saveSourceAction.def, form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }));
+    const refused = await runAction(
+      t.db,
+      actors.assessor,
+      saveSourceAction.def,
+      form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }),
+    );
     expect(refused.result).toMatchObject({ ok: false });
-    const filer = await runAction(t.db, actors.filer, saveSourceAction.def, form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }));
+    const filer = await runAction(
+      t.db,
+      actors.filer,
+      saveSourceAction.def,
+      form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }),
+    );
     expect(filer.result).toMatchObject({ ok: false });
-    const admin = await runAction(t.db, actors.admin, saveSourceAction.def, form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }));
+    const admin = await runAction(
+      t.db,
+      actors.admin,
+      saveSourceAction.def,
+      form({ agencyId: String(jiangsuAgency), listUrl: "https://www.huaian.gov.cn/nb/" }),
+    );
     expect(admin.result).toEqual({ ok: true, message: "已保存栏目地址" });
 
     expect((await runAction(t.db, actors.assessor, startHarvestAction.def, form({ regionId: "" }))).result).toMatchObject({ ok: false });

@@ -35,7 +35,14 @@ export const importSourcesAction = formStateAction(
       if (!(file instanceof File) || file.size === 0) return refuse(say.sources.noFile);
       if (file.size > MAX_SHEET_BYTES) return refuse(say.sources.tooLarge);
       const sheet = await readSourceSheet(file.name, new Uint8Array(await file.arrayBuffer()));
-      if (!sheet.ok) return refuse(sheet.error === "missing_columns" ? say.sources.missingColumns : sheet.error === "empty" ? say.sources.empty : say.sources.unreadable);
+      if (!sheet.ok)
+        return refuse(
+          sheet.error === "missing_columns"
+            ? say.sources.missingColumns
+            : sheet.error === "empty"
+              ? say.sources.empty
+              : say.sources.unreadable,
+        );
       if (sheet.rows.length > MAX_ROWS) return refuse(say.sources.tooMany(MAX_ROWS));
       return { ok: true, value: { regionId: input.regionId, rows: sheet.rows, fileName: file.name } };
     },
@@ -56,9 +63,18 @@ export const importSourcesAction = formStateAction(
         const agency = await findOrCreateAgency(tx, row.agency, region);
         if (agency.created) created++;
         const before = await upsertSource(tx, agency.id, url, actor?.name ?? "");
-        audit.push({ action: "source.edit", target: `agency:${agency.id}`, before: before ? { listUrl: before.listUrl } : null, after: { listUrl: url, sheet: p.fileName, line: row.line } });
+        audit.push({
+          action: "source.edit",
+          target: `agency:${agency.id}`,
+          before: before ? { listUrl: before.listUrl } : null,
+          after: { listUrl: url, sheet: p.fileName, line: row.line },
+        });
       }
-      return { result: { ok: true as const, message: say.sources.imported(p.rows.length, created) }, audit, revalidate: ["/harvest", "/coverage"] };
+      return {
+        result: { ok: true as const, message: say.sources.imported(p.rows.length, created) },
+        audit,
+        revalidate: ["/harvest", "/coverage"],
+      };
     },
   }),
 );
@@ -84,7 +100,12 @@ export const saveSourceAction = formStateAction(
       const before = await upsertSource(tx, d.agencyId, url, actor?.name ?? "");
       return {
         result: { ok: true as const, message: say.sources.saved },
-        audit: { action: "source.edit", target: `agency:${d.agencyId}`, before: before ? { listUrl: before.listUrl } : null, after: { listUrl: url } },
+        audit: {
+          action: "source.edit",
+          target: `agency:${d.agencyId}`,
+          before: before ? { listUrl: before.listUrl } : null,
+          after: { listUrl: url },
+        },
         revalidate: [`/agencies/${d.agencyId}`, "/harvest"],
       };
     },
@@ -101,10 +122,19 @@ export const startHarvestAction = formStateAction(
     run: async (tx, d, actor) => {
       const sources = await listRegionSources(tx, d.regionId, { withSourceOnly: true });
       if (sources.length === 0) throw new ActionRefused(say.run.nothing);
-      const jobId = await enqueueJob(tx, { kind: "harvest", payload: { regionId: d.regionId, by: actor?.name ?? "" }, createdBy: actor?.id ?? null, maxAttempts: 1 });
+      const jobId = await enqueueJob(tx, {
+        kind: "harvest",
+        payload: { regionId: d.regionId, by: actor?.name ?? "" },
+        createdBy: actor?.id ?? null,
+        maxAttempts: 1,
+      });
       return {
         result: { ok: true as const, jobId: jobId!, message: say.run.started },
-        audit: { action: "harvest.start", target: d.regionId ? `region:${d.regionId}` : "region:all", after: { jobId, agencies: sources.length } },
+        audit: {
+          action: "harvest.start",
+          target: d.regionId ? `region:${d.regionId}` : "region:all",
+          after: { jobId, agencies: sources.length },
+        },
         revalidate: ["/harvest"],
       };
     },

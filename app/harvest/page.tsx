@@ -60,7 +60,10 @@ export default async function HarvestPage({ searchParams }: { searchParams: Prom
   ]);
   const mayManage = can(user, "manage_sources", target);
   const withSource = sources.filter((s) => s.listUrl);
-  const evidence = await listYearEvidence(db, withSource.map((s) => s.agencyId));
+  const evidence = await listYearEvidence(
+    db,
+    withSource.map((s) => s.agencyId),
+  );
   const yearsOf = new Map<number, number[]>();
   for (const e of evidence) if (e.firstSeenAt) yearsOf.set(e.agencyId, [...(yearsOf.get(e.agencyId) ?? []), e.year]);
   const views = jobs.map(toView);
@@ -138,7 +141,13 @@ export default async function HarvestPage({ searchParams }: { searchParams: Prom
                       </a>
                     </td>
                     <td className="small">
-                      {s.lastError ? <span className="error-text">{s.lastError}</span> : s.checkedAt ? say.sources.checkedAt(s.checkedAt) : ""}
+                      {s.lastError ? (
+                        <span className="error-text">{s.lastError}</span>
+                      ) : s.checkedAt ? (
+                        say.sources.checkedAt(s.checkedAt)
+                      ) : (
+                        ""
+                      )}
                       {yearsOf.get(s.agencyId)?.length ? <div>{[...yearsOf.get(s.agencyId)!].sort((a, b) => b - a).join("、")}</div> : null}
                     </td>
                   </tr>

@@ -16,7 +16,15 @@ import { divisionByCode, guessDivision } from "@/lib/report/divisions";
 import { msg } from "@/lib/messages";
 import { serverAction } from "@/app/server-action";
 import { clientAddress } from "@/app/session";
-import { batchFileSchema, FILL_PREFIX, previewImportSchema, saveImportSchema, type BatchFileResult, type PreviewResult, type SaveResult } from "./schema";
+import {
+  batchFileSchema,
+  FILL_PREFIX,
+  previewImportSchema,
+  saveImportSchema,
+  type BatchFileResult,
+  type PreviewResult,
+  type SaveResult,
+} from "./schema";
 
 /**
  * The uploaded file, or the pasted text as a file of its own, read in a child process
@@ -36,11 +44,19 @@ async function readUpload(
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
     if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, error: msg.errors.tooLarge(MAX_UPLOAD_MB) };
-    return { ok: true, name: file.name, parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress()) };
+    return {
+      ok: true,
+      name: file.name,
+      parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress()),
+    };
   }
   const text = String(form.get("text") ?? "");
   if (!text.trim()) return { ok: false, error: msg.importPage.pasteOrChoose };
-  return { ok: true, name: msg.importPage.pastedText, parsed: await parseIsolated({ name: msg.importPage.pastedText, bytes: new TextEncoder().encode(text) }, await clientAddress()) };
+  return {
+    ok: true,
+    name: msg.importPage.pastedText,
+    parsed: await parseIsolated({ name: msg.importPage.pastedText, bytes: new TextEncoder().encode(text) }, await clientAddress()),
+  };
 }
 
 const failed = (error: string) => ({ ok: false as const, error });
@@ -137,7 +153,9 @@ export const saveImport = serverAction(
       }
       // Cells the filer typed in beside the source text of rows the reader could not read.
       const typed = Object.fromEntries(
-        [...form.entries()].flatMap(([k, val]) => (k.startsWith(FILL_PREFIX) && typeof val === "string" ? [[k.slice(FILL_PREFIX.length), val]] : [])),
+        [...form.entries()].flatMap(([k, val]) =>
+          k.startsWith(FILL_PREFIX) && typeof val === "string" ? [[k.slice(FILL_PREFIX.length), val]] : [],
+        ),
       );
       const completed = fillUnread(upload.parsed.report, typed);
       if (!completed.ok) return { ok: false, result: completed };
@@ -148,7 +166,13 @@ export const saveImport = serverAction(
     run: async (tx, { v, name, report, filledByHand, division, scanId }) => {
       // A directory pick wins over the list of existing regions: it is the more precise of the two.
       const region = division ? { regionChain: division.chain } : { regionId: v.regionId };
-      const r = await importParsed(tx, report, name, { agency: v.agency, year: v.year, publishedOn: v.publishedOn, ...region, kind: v.kind });
+      const r = await importParsed(tx, report, name, {
+        agency: v.agency,
+        year: v.year,
+        publishedOn: v.publishedOn,
+        ...region,
+        kind: v.kind,
+      });
       if (!r.ok) return { result: r, audit: null };
       if (scanId) await linkScanReport(tx, scanId, r.reportId);
       return {
@@ -156,7 +180,13 @@ export const saveImport = serverAction(
         audit: {
           action: r.replaced ? "report.replace" : "report.create",
           target: `report:${r.reportId}`,
-          after: { agency: r.agency, year: r.year, source: name, cells: Object.keys(report.cells).length, ...(filledByHand.length ? { filledByHand } : {}) },
+          after: {
+            agency: r.agency,
+            year: r.year,
+            source: name,
+            cells: Object.keys(report.cells).length,
+            ...(filledByHand.length ? { filledByHand } : {}),
+          },
         },
         revalidate: ["/", `/agencies/${r.agencyId}`],
       };
@@ -176,7 +206,11 @@ export const importBatchFile = serverAction(
   defineAction({
     write: "report.import",
     input: batchFileSchema,
-    fields: (form) => ({ batchId: form.get("batchId") ?? "", name: form.get("name") ?? "", clientError: form.get("clientError") ?? undefined }),
+    fields: (form) => ({
+      batchId: form.get("batchId") ?? "",
+      name: form.get("name") ?? "",
+      clientError: form.get("clientError") ?? undefined,
+    }),
     fail: (message: string): BatchFileResult => ({ status: "failed", message }),
     prepare: async (db, { batchId, name, clientError }, form) => {
       const fail = async (error: string) => {

@@ -41,7 +41,12 @@ export function BatchImport() {
       bytes = { ok: false, error: msg.errors.zipEntryUnreadable(name) };
     }
     if (!bytes.ok) fd.set("clientError", bytes.error);
-    else fd.set("file", bytes.bytes instanceof Blob ? bytes.bytes : new Blob([bytes.bytes as Uint8Array<ArrayBuffer>]), name.split("/").pop() ?? name);
+    else
+      fd.set(
+        "file",
+        bytes.bytes instanceof Blob ? bytes.bytes : new Blob([bytes.bytes as Uint8Array<ArrayBuffer>]),
+        name.split("/").pop() ?? name,
+      );
     try {
       return { name, ...(await importBatchFile(fd)) };
     } catch {
@@ -68,7 +73,8 @@ export function BatchImport() {
         if (!zip.ok) refuse(zip.error);
         else if (zip.entries.length === 0 && zip.unsupported.length === 0) refuse(msg.errors.zipEmpty);
         else {
-          for (const u of zip.unsupported) tasks.push({ name: `${file.name}/${u.path}`, read: async () => ({ ok: false, error: u.error }) });
+          for (const u of zip.unsupported)
+            tasks.push({ name: `${file.name}/${u.path}`, read: async () => ({ ok: false, error: u.error }) });
           for (const e of zip.entries) tasks.push({ name: `${file.name}/${e.path}`, read: e.read });
         }
         continue;
@@ -93,9 +99,7 @@ export function BatchImport() {
   return (
     <div className="card" data-testid="batch-import">
       <h2 style={{ marginTop: 0 }}>{msg.importPage.batchTitle}</h2>
-      <p className="muted">
-        {msg.importPage.batchIntro(MAX_UPLOAD_MB, MAX_ZIP_UNCOMPRESSED_MB)}
-      </p>
+      <p className="muted">{msg.importPage.batchIntro(MAX_UPLOAD_MB, MAX_ZIP_UNCOMPRESSED_MB)}</p>
       <div className="form-row">
         <label>
           {msg.importPage.chooseFiles}

@@ -83,70 +83,102 @@ export function ImportForm({
 
   return (
     <>
-      {scanId ? null : <div className="card">
-        <label htmlFor="report-text" style={{ fontWeight: 600 }}>{msg.importPage.pasteLabel}</label>
-        <textarea
-          id="report-text"
-          name="text"
-          value={text}
-          disabled={Boolean(file)}
-          onChange={(e) => setText(e.target.value)}
-          placeholder={msg.importPage.pastePlaceholder}
-        />
-        <div className="form-row" style={{ marginTop: "0.75rem" }}>
-          <label>
-            {msg.importPage.orUpload}
-            <input
-              ref={fileInput}
-              type="file"
-              name="file"
-              accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf"
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                // Refused here, before sending: the server would stop reading it at its body limit.
-                if (f && f.size > MAX_UPLOAD_MB * 1024 * 1024) {
-                  setError(msg.errors.tooLargeFile(f.name, f.size / 1024 / 1024, MAX_UPLOAD_MB));
-                  setFile(null);
-                  e.target.value = "";
-                  return;
-                }
-                setError(null);
-                setFile(f);
-              }}
-            />
+      {scanId ? null : (
+        <div className="card">
+          <label htmlFor="report-text" style={{ fontWeight: 600 }}>
+            {msg.importPage.pasteLabel}
           </label>
-          {file && (
-            <button type="button" className="secondary" onClick={() => { setFile(null); if (fileInput.current) fileInput.current.value = ""; }}>
-              {msg.importPage.clearFile}
+          <textarea
+            id="report-text"
+            name="text"
+            value={text}
+            disabled={Boolean(file)}
+            onChange={(e) => setText(e.target.value)}
+            placeholder={msg.importPage.pastePlaceholder}
+          />
+          <div className="form-row" style={{ marginTop: "0.75rem" }}>
+            <label>
+              {msg.importPage.orUpload}
+              <input
+                ref={fileInput}
+                type="file"
+                name="file"
+                accept=".txt,.md,.html,.htm,.pdf,.docx,.doc,.wps,text/plain,text/html,application/pdf"
+                onChange={(e) => {
+                  const f = e.target.files?.[0] ?? null;
+                  // Refused here, before sending: the server would stop reading it at its body limit.
+                  if (f && f.size > MAX_UPLOAD_MB * 1024 * 1024) {
+                    setError(msg.errors.tooLargeFile(f.name, f.size / 1024 / 1024, MAX_UPLOAD_MB));
+                    setFile(null);
+                    e.target.value = "";
+                    return;
+                  }
+                  setError(null);
+                  setFile(f);
+                }}
+              />
+            </label>
+            {file && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setFile(null);
+                  if (fileInput.current) fileInput.current.value = "";
+                }}
+              >
+                {msg.importPage.clearFile}
+              </button>
+            )}
+            <button type="button" onClick={() => onPreview()} disabled={pending || (!file && !text.trim())}>
+              {pending && !preview ? msg.importPage.reading : checking ? msg.importPage.check : msg.importPage.preview}
             </button>
-          )}
-          <button type="button" onClick={() => onPreview()} disabled={pending || (!file && !text.trim())}>
-            {pending && !preview ? msg.importPage.reading : checking ? msg.importPage.check : msg.importPage.preview}
-          </button>
+          </div>
         </div>
-      </div>}
+      )}
 
-      {error && <div className="alert error" role="alert">{error}</div>}
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
       {saved && (
         <div className="alert ok" role="status">
-          {saved.message}。<Link href={`/reports/${saved.reportId}`}>{msg.common.viewReport}</Link> · <Link href={`/agencies/${saved.agencyId}`}>{msg.importPage.viewAgency}</Link>
+          {saved.message}。<Link href={`/reports/${saved.reportId}`}>{msg.common.viewReport}</Link> ·{" "}
+          <Link href={`/agencies/${saved.agencyId}`}>{msg.importPage.viewAgency}</Link>
         </div>
       )}
 
       {preview && (
         <div className="card" data-testid="import-preview">
-          <h2 style={{ marginTop: 0 }}>{checking ? msg.importPage.checkResult : msg.importPage.preview}：{preview.sourceName}</h2>
+          <h2 style={{ marginTop: 0 }}>
+            {checking ? msg.importPage.checkResult : msg.importPage.preview}：{preview.sourceName}
+          </h2>
           {checking && (
             <p className="muted" data-testid="draft-compare">
               {msg.importPage.draftNotSaved}
               {preview.prevReportId ? (
-                <>{msg.importPage.comparedWith}<Link href={`/reports/${preview.prevReportId}`}>{preview.agency}{msg.importPage.comparedReport((preview.year ?? 0) - 1)}</Link>{msg.importPage.comparedEnd}</>
+                <>
+                  {msg.importPage.comparedWith}
+                  <Link href={`/reports/${preview.prevReportId}`}>
+                    {preview.agency}
+                    {msg.importPage.comparedReport((preview.year ?? 0) - 1)}
+                  </Link>
+                  {msg.importPage.comparedEnd}
+                </>
               ) : (
                 msg.importPage.noPrevious(preview.agency || msg.importPage.unknownPublisher)
               )}
             </p>
           )}
-          <form ref={metaForm} onSubmit={(e) => { e.preventDefault(); if (checking) onPreview(true); else onSave(); }}>
+          <form
+            ref={metaForm}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (checking) onPreview(true);
+              else onSave();
+            }}
+          >
             <div className="form-row">
               <label>
                 {msg.common.publisher}
@@ -156,56 +188,85 @@ export function ImportForm({
                 {msg.common.reportYear}
                 <input type="number" name="year" defaultValue={preview.year ?? ""} required min={2000} max={2100} />
               </label>
-              {!checking && (<>
-              <label>
-                {msg.common.publishedOn}
-                <input type="date" name="publishedOn" defaultValue={preview.publishedOn ?? ""} />
-              </label>
-              <label>
-                {msg.importPage.agencyKind}
-                <select name="kind" defaultValue={preview.kind}>
-                  {Object.entries(msg.agencyKinds).map(([k, label]) => (
-                    <option key={k} value={k}>{label}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {msg.importPage.regionForNew}
-                <select name="regionId" defaultValue="">
-                  <option value="">{msg.importPage.noRegion}</option>
-                  {regions.map((r) => (
-                    <option key={r.id} value={r.id}>{"　".repeat(r.depth)}{r.name}</option>
-                  ))}
-                </select>
-              </label>
-              </>)}
+              {!checking && (
+                <>
+                  <label>
+                    {msg.common.publishedOn}
+                    <input type="date" name="publishedOn" defaultValue={preview.publishedOn ?? ""} />
+                  </label>
+                  <label>
+                    {msg.importPage.agencyKind}
+                    <select name="kind" defaultValue={preview.kind}>
+                      {Object.entries(msg.agencyKinds).map(([k, label]) => (
+                        <option key={k} value={k}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {msg.importPage.regionForNew}
+                    <select name="regionId" defaultValue="">
+                      <option value="">{msg.importPage.noRegion}</option>
+                      {regions.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {"　".repeat(r.depth)}
+                          {r.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                </>
+              )}
             </div>
             {!checking && preview.newAgency && <DivisionPicker key={preview.sourceName + preview.agency} guessed={preview.division} />}
             <p className="muted">
-              {msg.importPage.formatLabel}{FORMAT_LABELS[preview.format]}
-              {preview.mixed && msg.importPage.mixedFormat}{msg.importPage.cellsRead(Object.keys(preview.cells).length)}
+              {msg.importPage.formatLabel}
+              {FORMAT_LABELS[preview.format]}
+              {preview.mixed && msg.importPage.mixedFormat}
+              {msg.importPage.cellsRead(Object.keys(preview.cells).length)}
               {preview.missing > 0 && msg.importPage.missingSuffix(preview.missing)}
             </p>
             {!checking && preview.existingReportId && (
               <div className="alert warn">
-                {msg.importPage.replaces(preview.agency, preview.year)}<Link href={`/reports/${preview.existingReportId}`}>{msg.importPage.viewExisting}</Link>
+                {msg.importPage.replaces(preview.agency, preview.year)}
+                <Link href={`/reports/${preview.existingReportId}`}>{msg.importPage.viewExisting}</Link>
               </div>
             )}
             {preview.unreadRows.length > 0 && (
               <div className="alert warn" data-testid="unread-rows">
                 <strong>{msg.importPreview.unreadTitle(preview.unreadRows.length)}</strong>
-                <p className="muted" style={{ margin: "0.25rem 0" }}>{checking ? msg.importPreview.unreadHintCheck : msg.importPreview.unreadHint}</p>
+                <p className="muted" style={{ margin: "0.25rem 0" }}>
+                  {checking ? msg.importPreview.unreadHintCheck : msg.importPreview.unreadHint}
+                </p>
                 {preview.unreadRows.map((row, i) => (
                   <div key={i} className="unread-row" style={{ marginTop: "0.75rem" }}>
-                    <div>{row.message}{row.where && `（${row.where}）`}</div>
+                    <div>
+                      {row.message}
+                      {row.where && `（${row.where}）`}
+                    </div>
                     {row.source && (
-                      <pre style={{ whiteSpace: "pre-wrap", margin: "0.25rem 0", padding: "0.4rem", background: "var(--surface-2, #f6f6f6)", overflowX: "auto" }}>
-                        {msg.importPreview.printed}{row.source}
+                      <pre
+                        style={{
+                          whiteSpace: "pre-wrap",
+                          margin: "0.25rem 0",
+                          padding: "0.4rem",
+                          background: "var(--surface-2, #f6f6f6)",
+                          overflowX: "auto",
+                        }}
+                      >
+                        {msg.importPreview.printed}
+                        {row.source}
                       </pre>
                     )}
                     {row.crop && (
                       // biome-ignore lint/performance/noImgElement: a server-cropped scan image, not a static asset
-                      <img src={row.crop} alt={msg.scan.cropAlt} className="scan-crop" style={{ maxWidth: "100%", border: "1px solid #ccc", display: "block", margin: "0.25rem 0" }} />
+                      <img
+                        src={row.crop}
+                        alt={msg.scan.cropAlt}
+                        className="scan-crop"
+                        style={{ maxWidth: "100%", border: "1px solid #ccc", display: "block", margin: "0.25rem 0" }}
+                      />
                     )}
                     {!checking && (
                       <div className="form-row" style={{ flexWrap: "wrap" }}>
@@ -224,10 +285,16 @@ export function ImportForm({
             {preview.unread.length > 0 && (
               <div className="alert warn">
                 {msg.importPage.unrecognized}
-                <ul>{preview.unread.map((u, i) => <li key={i}>{u}</li>)}</ul>
+                <ul>
+                  {preview.unread.map((u, i) => (
+                    <li key={i}>{u}</li>
+                  ))}
+                </ul>
               </div>
             )}
-            <button type="submit" disabled={pending}>{checking ? (pending ? msg.importPage.checking : msg.importPage.recheck) : pending ? msg.common.saving : msg.importPage.save}</button>
+            <button type="submit" disabled={pending}>
+              {checking ? (pending ? msg.importPage.checking : msg.importPage.recheck) : pending ? msg.common.saving : msg.importPage.save}
+            </button>
           </form>
           {preview.findings.length > 0 && (
             <>

@@ -18,7 +18,13 @@ export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
-  const scanId = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).scan);
+  const scanId = z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).scan);
   if (!roleMay(user, "import")) {
     return (
       <>
@@ -36,9 +42,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>{msg.importPage.title}</h1>
-      <p className="muted">
-        {msg.importPage.intro(MAX_UPLOAD_MB)}
-      </p>
+      <p className="muted">{msg.importPage.intro(MAX_UPLOAD_MB)}</p>
       {!scanId && <ImportForm regions={regionOptions} />}
       <ScanPanel scanId={scanId} mine={mine} regions={regionOptions} />
       <BatchImport />

@@ -5,7 +5,15 @@ import { msg } from "@/lib/messages";
 type Item = Awaited<ReturnType<typeof listRecentImports>>[number];
 
 const time = (d: Date) =>
-  d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  d.toLocaleString("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 
 /** The latest attempts from import_log: what was imported, by any path, and what failed and why. */
 export function RecentImports({ items }: { items: Item[] }) {

@@ -24,7 +24,8 @@ export const uploadScan = serverAction(
       if (!files.length) return { ok: false, result: { ok: false as const, error: msg.errors.empty } };
       if (files.length > MAX_SCAN_PAGES) return { ok: false, result: { ok: false as const, error: msg.scan.tooManyPages(MAX_SCAN_PAGES) } };
       const total = files.reduce((n, f) => n + f.size, 0);
-      if (total > MAX_UPLOAD_MB * 1024 * 1024) return { ok: false, result: { ok: false as const, error: msg.errors.tooLarge(MAX_UPLOAD_MB) } };
+      if (total > MAX_UPLOAD_MB * 1024 * 1024)
+        return { ok: false, result: { ok: false as const, error: msg.errors.tooLarge(MAX_UPLOAD_MB) } };
       const read = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const pdf = read.length === 1 && isPdf(read[0].bytes);
       if (!pdf && !read.every((f) => isImage(f.bytes))) return { ok: false, result: { ok: false as const, error: msg.scan.mixedUpload } };
@@ -35,7 +36,11 @@ export const uploadScan = serverAction(
       const scanId = await createScan(tx, files, actor?.id ?? null);
       return {
         result: { ok: true as const, scanId },
-        audit: { action: "scan.upload", target: `scan:${scanId}`, after: { files: files.map((f) => f.name), bytes: files.reduce((n, f) => n + f.bytes.length, 0) } },
+        audit: {
+          action: "scan.upload",
+          target: `scan:${scanId}`,
+          after: { files: files.map((f) => f.name), bytes: files.reduce((n, f) => n + f.bytes.length, 0) },
+        },
       };
     },
   }),

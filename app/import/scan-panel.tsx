@@ -24,7 +24,15 @@ const POLL_MS = 2000;
  * (`/import?scan=12`), so the page can be left and reopened; when OCR is done the usual preview
  * and save follow, from what the server stored.
  */
-export function ScanPanel({ scanId, mine, regions }: { scanId?: number; mine: ScanStatus[]; regions: { id: number; name: string; depth: number }[] }) {
+export function ScanPanel({
+  scanId,
+  mine,
+  regions,
+}: {
+  scanId?: number;
+  mine: ScanStatus[];
+  regions: { id: number; name: string; depth: number }[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -74,7 +82,11 @@ export function ScanPanel({ scanId, mine, regions }: { scanId?: number; mine: Sc
           {pending ? msg.scan.uploading : msg.scan.upload}
         </button>
       </div>
-      {error && <div className="alert error" role="alert">{error}</div>}
+      {error && (
+        <div className="alert error" role="alert">
+          {error}
+        </div>
+      )}
       {scanId && status && (
         <div role="status" data-testid="scan-status" style={{ marginTop: "0.75rem" }}>
           <strong>{status.name}</strong>：{msg.scan.statusLabel[status.status] ?? status.status}
@@ -85,7 +97,12 @@ export function ScanPanel({ scanId, mine, regions }: { scanId?: number; mine: Sc
             </>
           )}
           {status.error && <div className="alert error">{status.error}</div>}
-          {status.reportId && <> · <Link href={`/reports/${status.reportId}`}>{msg.scan.savedAs}</Link></>}
+          {status.reportId && (
+            <>
+              {" "}
+              · <Link href={`/reports/${status.reportId}`}>{msg.scan.savedAs}</Link>
+            </>
+          )}
         </div>
       )}
       {scanId && status?.status === "done" && <ImportForm regions={regions} scanId={scanId} />}
@@ -96,7 +113,12 @@ export function ScanPanel({ scanId, mine, regions }: { scanId?: number; mine: Sc
             {mine.map((s) => (
               <li key={s.id}>
                 <Link href={`/import?scan=${s.id}`}>{s.name}</Link>：{msg.scan.statusLabel[s.status] ?? s.status}
-                {s.reportId && <> · <Link href={`/reports/${s.reportId}`}>{msg.scan.savedAs}</Link></>}
+                {s.reportId && (
+                  <>
+                    {" "}
+                    · <Link href={`/reports/${s.reportId}`}>{msg.scan.savedAs}</Link>
+                  </>
+                )}
               </li>
             ))}
           </ul>

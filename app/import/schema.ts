@@ -15,7 +15,12 @@ export const saveImportSchema = z.object({
     .string()
     .trim()
     .transform((s) => s || null)
-    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, msg.importPage.dateFormat).nullable()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, msg.importPage.dateFormat)
+        .nullable(),
+    ),
   regionId: z
     .string()
     .transform((s) => (s ? Number(s) : undefined))
@@ -26,7 +31,12 @@ export const saveImportSchema = z.object({
     .string()
     .trim()
     .transform((s) => s || undefined)
-    .pipe(z.string().regex(/^\d{2,12}$/, msg.importPreview.divisionCodeDigits).optional()),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{2,12}$/, msg.importPreview.divisionCodeDigits)
+        .optional(),
+    ),
 });
 export type SaveImportInput = z.infer<typeof saveImportSchema>;
 
@@ -53,7 +63,13 @@ export type PreviewResult =
       prevReportId: number | null;
       unread: string[];
       /** Rows the reader could not read: what the document printed there, and the cells to type in. */
-      unreadRows: { message: string; where: string; source: string | null; cells: { key: string; label: string }[]; crop?: string | null }[];
+      unreadRows: {
+        message: string;
+        where: string;
+        source: string | null;
+        cells: { key: string; label: string }[];
+        crop?: string | null;
+      }[];
       missing: number;
       /** A report of this agency and year is already stored: saving replaces it. */
       existingReportId: number | null;
@@ -64,11 +80,18 @@ export type PreviewResult =
     }
   | { ok: false; error: string };
 
-export type SaveResult = { ok: true; message: string; reportId: number; agencyId: number; replaced: boolean } | { ok: false; error: string };
+export type SaveResult =
+  | { ok: true; message: string; reportId: number; agencyId: number; replaced: boolean }
+  | { ok: false; error: string };
 
 /** One file of a batch import: its name (a zip entry keeps its path), the batch, or why the browser refused it. */
 export const batchFileSchema = z.object({
-  batchId: z.string().trim().min(1).max(80).regex(/^[\w-]+$/, msg.importPage.batchInvalid),
+  batchId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[\w-]+$/, msg.importPage.batchInvalid),
   name: z.string().trim().min(1, msg.importPage.fileNameMissing).max(500, msg.importPage.fileNameTooLong),
   clientError: z.string().trim().min(1).max(300).optional(),
 });

@@ -26,13 +26,22 @@ export const signInAction = formStateAction(
     fail: (error: string): SignInState | SignedIn => ({ error }),
     prepare: async (db, v) => {
       const r = await checkSignIn(db, v.username, v.password, await clientAddress());
-      if (!r.ok) return { ok: false, result: { error: r.reason === "throttled" ? msg.auth.throttled : r.reason === "disabled" ? msg.auth.disabled : msg.auth.badCredentials } };
+      if (!r.ok)
+        return {
+          ok: false,
+          result: {
+            error: r.reason === "throttled" ? msg.auth.throttled : r.reason === "disabled" ? msg.auth.disabled : msg.auth.badCredentials,
+          },
+        };
       return { ok: true, value: { ...v, userId: r.userId } };
     },
     target: () => ({}),
     run: async (tx, v) => {
       const token = await openSession(tx, v.userId, v.username);
-      return { result: { ok: true as const, token, next: v.next }, audit: { as: { id: v.userId, username: v.username }, action: "sign_in", target: `user:${v.userId}` } };
+      return {
+        result: { ok: true as const, token, next: v.next },
+        audit: { as: { id: v.userId, username: v.username }, action: "sign_in", target: `user:${v.userId}` },
+      };
     },
   }),
   {

@@ -17,7 +17,9 @@ export function SignInForm({ next }: { next?: string }) {
         {msg.common.password}
         <input type="password" name="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" disabled={pending}>{pending ? msg.login.signingIn : msg.common.signIn}</button>
+      <button type="submit" disabled={pending}>
+        {pending ? msg.login.signingIn : msg.common.signIn}
+      </button>
       {state && "error" in state && <div className="alert error">{state.error}</div>}
     </form>
   );

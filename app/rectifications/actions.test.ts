@@ -41,7 +41,13 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
     const list = await listAgenciesWithYears(t.db);
     const ala = list.find((a) => a.name === "阿拉善右旗民政局")!;
     region = list.find((a) => a.name === "平潭综合实验区")!.regionId;
-    await createUser(t.db, { username: "nm-filer", password: "password-123", displayName: "阿右旗填报人", role: "filer", agencyIds: [ala.id] });
+    await createUser(t.db, {
+      username: "nm-filer",
+      password: "password-123",
+      displayName: "阿右旗填报人",
+      role: "filer",
+      agencyIds: [ala.id],
+    });
     for (const [key, user, pw] of [
       ["filer", "filer", "demo-filer-2026"],
       ["assessor", "assessor", "demo-assessor-2026"],
@@ -66,19 +72,28 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
       const r = await runAction(t.db, actors[who], openRectificationsAction.def, form(filter));
       expect(r.result).toMatchObject({ ok: false });
     }
-    expect((await runAction(t.db, actors.assessor, openRectificationsAction.def, form({ ...filter, dueOn: "2001-01-01" }))).result).toEqual({ ok: false, error: "整改期限不能早于今天" });
+    expect((await runAction(t.db, actors.assessor, openRectificationsAction.def, form({ ...filter, dueOn: "2001-01-01" }))).result).toEqual(
+      { ok: false, error: "整改期限不能早于今天" },
+    );
     // Every error of every region: 淮安 and 阿拉善 are outside 福建, so nothing is opened and they are named.
     const wide = await runAction(t.db, actors.assessor, openRectificationsAction.def, form({ ...filter, region: "", year: "" }));
-    expect((wide.result as { error: string }).error).toMatch(/^未下发任何事项：以下单位不在您的权限范围内——.*(淮安市洪泽区人民政府|阿拉善右旗民政局)/);
+    expect((wide.result as { error: string }).error).toMatch(
+      /^未下发任何事项：以下单位不在您的权限范围内——.*(淮安市洪泽区人民政府|阿拉善右旗民政局)/,
+    );
     expect(await items()).toHaveLength(0);
 
     const r = await runAction(t.db, actors.assessor, openRectificationsAction.def, form(filter));
     expect(r.result).toEqual({ ok: true, message: "已下发 2 项整改事项" });
     const rows = await items();
     expect(rows.map((i) => i.rule)).toEqual(["t3.results_sum", "t3.results_sum"]);
-    expect(rows.every((i) => i.status === "open" && i.dueOn === later(30) && i.note === "请更正" && i.openedBy === "福建评估员")).toBe(true);
+    expect(rows.every((i) => i.status === "open" && i.dueOn === later(30) && i.note === "请更正" && i.openedBy === "福建评估员")).toBe(
+      true,
+    );
     // Again: nothing doubled.
-    expect((await runAction(t.db, actors.assessor, openRectificationsAction.def, form(filter))).result).toEqual({ ok: true, message: "已下发 0 项整改事项；2 条发现已有整改事项，未重复下发" });
+    expect((await runAction(t.db, actors.assessor, openRectificationsAction.def, form(filter))).result).toEqual({
+      ok: true,
+      message: "已下发 0 项整改事项；2 条发现已有整改事项，未重复下发",
+    });
     expect(await audits()).toHaveLength(2);
   });
 
@@ -86,10 +101,20 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
     const { respondRectificationAction } = await import("./actions");
     const [item] = await items();
     for (const who of ["anonymous", "viewer", "outFiler", "assessor"]) {
-      const r = await runAction(t.db, actors[who], respondRectificationAction.def, form({ itemId: String(item.id), kind: "corrected", text: "" }));
+      const r = await runAction(
+        t.db,
+        actors[who],
+        respondRectificationAction.def,
+        form({ itemId: String(item.id), kind: "corrected", text: "" }),
+      );
       expect(r.result).toMatchObject({ ok: false });
     }
-    const early = await runAction(t.db, actors.filer, respondRectificationAction.def, form({ itemId: String(item.id), kind: "corrected", text: "" }));
+    const early = await runAction(
+      t.db,
+      actors.filer,
+      respondRectificationAction.def,
+      form({ itemId: String(item.id), kind: "corrected", text: "" }),
+    );
     expect((early.result as { error: string }).error).toMatch(/请先在“导入”页导入更正后的报告/);
     expect((await items()).every((i) => i.status === "open")).toBe(true);
   });
@@ -105,29 +130,67 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
     expect((await getRectification(t.db, a.id))!.dataStatus).toBe("gone");
     expect((await getRectification(t.db, b.id))!.reimportedAt).not.toBeNull();
 
-    const ok = await runAction(t.db, actors.filer, respondRectificationAction.def, form({ itemId: String(a.id), kind: "corrected", text: "已更正部分公开件数" }));
+    const ok = await runAction(
+      t.db,
+      actors.filer,
+      respondRectificationAction.def,
+      form({ itemId: String(a.id), kind: "corrected", text: "已更正部分公开件数" }),
+    );
     expect(ok.result).toEqual({ ok: true, message: "已提交反馈，等待评估员复核" });
     // An explanation needs text and a file; with both, the file is kept with the answer.
-    const noFile = await runAction(t.db, actors.filer, respondRectificationAction.def, form({ itemId: String(b.id), kind: "explained", text: "原文如此" }));
+    const noFile = await runAction(
+      t.db,
+      actors.filer,
+      respondRectificationAction.def,
+      form({ itemId: String(b.id), kind: "explained", text: "原文如此" }),
+    );
     expect((noFile.result as { error: string }).error).toBe("说明情况时请附上说明材料");
     const file = new File([new TextEncoder().encode("说明材料")], "说明.txt", { type: "text/plain" });
-    expect((await runAction(t.db, actors.filer, respondRectificationAction.def, form({ itemId: String(b.id), kind: "explained", text: "原文如此", attachment: file }))).result).toMatchObject({ ok: true });
+    expect(
+      (
+        await runAction(
+          t.db,
+          actors.filer,
+          respondRectificationAction.def,
+          form({ itemId: String(b.id), kind: "explained", text: "原文如此", attachment: file }),
+        )
+      ).result,
+    ).toMatchObject({ ok: true });
     const [att] = await t.db.select().from(rectificationAttachments).where(eq(rectificationAttachments.rectificationId, b.id));
     expect(new TextDecoder().decode(att.data)).toBe("说明材料");
 
     // The filer cannot decide; the assessor returns without a reason: refused in Chinese.
-    expect((await runAction(t.db, actors.filer, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result).toMatchObject({ ok: false });
-    expect((await runAction(t.db, actors.assessor, returnRectificationAction.def, form({ itemId: String(b.id), reason: "" }))).result).toEqual({ ok: false, error: "退回时请写明理由" });
-    expect((await runAction(t.db, actors.assessor, returnRectificationAction.def, form({ itemId: String(b.id), reason: "说明不充分" }))).result).toMatchObject({ ok: true });
-    expect((await runAction(t.db, actors.assessor, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result).toEqual({ ok: true, message: "已复核通过" });
+    expect((await runAction(t.db, actors.filer, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result).toMatchObject({
+      ok: false,
+    });
+    expect(
+      (await runAction(t.db, actors.assessor, returnRectificationAction.def, form({ itemId: String(b.id), reason: "" }))).result,
+    ).toEqual({ ok: false, error: "退回时请写明理由" });
+    expect(
+      (await runAction(t.db, actors.assessor, returnRectificationAction.def, form({ itemId: String(b.id), reason: "说明不充分" }))).result,
+    ).toMatchObject({ ok: true });
+    expect((await runAction(t.db, actors.assessor, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result).toEqual({
+      ok: true,
+      message: "已复核通过",
+    });
     // Accepting twice: the state says no.
-    expect(((await runAction(t.db, actors.assessor, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result as { error: string }).error).toMatch(/当前为“已复核”/);
+    expect(
+      ((await runAction(t.db, actors.assessor, acceptRectificationAction.def, form({ itemId: String(a.id) }))).result as { error: string })
+        .error,
+    ).toMatch(/当前为“已复核”/);
 
     const after = await items();
     expect(after.find((i) => i.id === a.id)).toMatchObject({ status: "accepted", reviewedBy: "福建评估员", response: "corrected" });
     expect(after.find((i) => i.id === b.id)).toMatchObject({ status: "open", returnCount: 1, returnReason: "说明不充分", response: null });
     expect((await audits()).map((x) => x.action).sort()).toEqual(
-      ["rectification.open", "rectification.open", "rectification.respond", "rectification.respond", "rectification.return", "rectification.accept"].sort(),
+      [
+        "rectification.open",
+        "rectification.open",
+        "rectification.respond",
+        "rectification.respond",
+        "rectification.return",
+        "rectification.accept",
+      ].sort(),
     );
   });
 

@@ -1,6 +1,15 @@
 "use server";
 import { defineAction } from "@/db/queries/actions";
-import { MAX_OPEN_AT_ONCE, acceptRectification, listFindingAgencies, listFilteredFindingIds, listOpenFindingIdsOfReport, openRectifications, respondRectification, returnRectification } from "@/db/queries/rectifications";
+import {
+  MAX_OPEN_AT_ONCE,
+  acceptRectification,
+  listFindingAgencies,
+  listFilteredFindingIds,
+  listOpenFindingIdsOfReport,
+  openRectifications,
+  respondRectification,
+  returnRectification,
+} from "@/db/queries/rectifications";
 import { beijingToday } from "@/lib/rectification/state";
 import { can } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
@@ -9,7 +18,13 @@ import { ATTACHMENT_MAX_MB, acceptSchema, openRectificationsSchema, respondSchem
 
 const fail = (error: string): RectResult => ({ ok: false, error });
 const ok = (message: string): RectResult => ({ ok: true, message });
-const PAGES: [string, "page" | "layout"][] = [["/rectifications", "page"], ["/rectifications/[id]", "page"], ["/agencies/[id]", "page"], ["/", "page"], ["/findings", "page"]];
+const PAGES: [string, "page" | "layout"][] = [
+  ["/rectifications", "page"],
+  ["/rectifications/[id]", "page"],
+  ["/agencies/[id]", "page"],
+  ["/", "page"],
+  ["/findings", "page"],
+];
 
 export const openRectificationsAction = formStateAction(
   defineAction({
@@ -27,12 +42,21 @@ export const openRectificationsAction = formStateAction(
             ? d.reportId
               ? await listOpenFindingIdsOfReport(db, d.reportId)
               : []
-            : await listFilteredFindingIds(db, { rule: d.rule, severity: d.severity, regionId: d.region, level: d.level, year: d.year, status: d.status });
+            : await listFilteredFindingIds(db, {
+                rule: d.rule,
+                severity: d.severity,
+                regionId: d.region,
+                level: d.level,
+                year: d.year,
+                status: d.status,
+              });
       if (ids.length === 0) return { ok: false, result: fail(msg.rect.open.none) };
       if (ids.length > MAX_OPEN_AT_ONCE) return { ok: false, result: fail(msg.rect.open.tooMany(MAX_OPEN_AT_ONCE)) };
       // The door refuses a set with any agency outside the scope; say which ones, so the filter can be narrowed.
       if (actor) {
-        const outside = (await listFindingAgencies(db, ids)).filter((a) => !can(actor, "rectify", { agencyId: a.agencyId, regionPath: a.regionPath }));
+        const outside = (await listFindingAgencies(db, ids)).filter(
+          (a) => !can(actor, "rectify", { agencyId: a.agencyId, regionPath: a.regionPath }),
+        );
         if (outside.length) return { ok: false, result: fail(msg.rect.open.outside(outside.map((a) => a.name))) };
       }
       return { ok: true, value: { findingIds: ids, dueOn: d.dueOn, note: d.note } };
@@ -42,7 +66,11 @@ export const openRectificationsAction = formStateAction(
       const r = await openRectifications(tx, { ...p, by: actor?.name ?? "" });
       return {
         result: ok(msg.rect.open.done(r.created.length, r.skipped)),
-        audit: r.created.map((c) => ({ action: "rectification.open", target: `rectification:${c.id}`, after: { year: c.year, finding: c.message, dueOn: p.dueOn, note: p.note, state: "open" } })),
+        audit: r.created.map((c) => ({
+          action: "rectification.open",
+          target: `rectification:${c.id}`,
+          after: { year: c.year, finding: c.message, dueOn: p.dueOn, note: p.note, state: "open" },
+        })),
         revalidate: PAGES,
       };
     },
@@ -58,16 +86,27 @@ export const respondRectificationAction = formStateAction(
     prepare: async (_db, d, form) => {
       const file = form.get("attachment");
       const has = file instanceof File && file.size > 0;
-      if (has && file.size > ATTACHMENT_MAX_MB * 1024 * 1024) return { ok: false, result: fail(msg.rect.respond.attachmentTooLarge(ATTACHMENT_MAX_MB)) };
+      if (has && file.size > ATTACHMENT_MAX_MB * 1024 * 1024)
+        return { ok: false, result: fail(msg.rect.respond.attachmentTooLarge(ATTACHMENT_MAX_MB)) };
       if (d.kind === "explained" && !d.text) return { ok: false, result: fail(msg.rect.respond.needText) };
       if (d.kind === "explained" && !has) return { ok: false, result: fail(msg.rect.respond.needAttachment) };
-      const attachment = has ? { name: file.name.slice(0, 200), type: (file.type || "application/octet-stream").slice(0, 100), data: new Uint8Array(await file.arrayBuffer()) } : undefined;
+      const attachment = has
+        ? {
+            name: file.name.slice(0, 200),
+            type: (file.type || "application/octet-stream").slice(0, 100),
+            data: new Uint8Array(await file.arrayBuffer()),
+          }
+        : undefined;
       return { ok: true, value: { ...d, attachment } };
     },
     target: (p) => ({ itemId: p.itemId }),
     run: async (tx, p, actor) => {
       const r = await respondRectification(tx, p.itemId, { kind: p.kind, text: p.text, attachment: p.attachment, by: actor?.name ?? "" });
-      return { result: ok(msg.rect.respond.done), audit: { action: "rectification.respond", target: `rectification:${p.itemId}`, ...r }, revalidate: PAGES };
+      return {
+        result: ok(msg.rect.respond.done),
+        audit: { action: "rectification.respond", target: `rectification:${p.itemId}`, ...r },
+        revalidate: PAGES,
+      };
     },
   }),
 );
@@ -80,7 +119,11 @@ export const acceptRectificationAction = formStateAction(
     target: (p) => ({ itemId: p.itemId }),
     run: async (tx, p, actor) => {
       const r = await acceptRectification(tx, p.itemId, actor?.name ?? "");
-      return { result: ok(msg.rect.review.accepted), audit: { action: "rectification.accept", target: `rectification:${p.itemId}`, ...r }, revalidate: PAGES };
+      return {
+        result: ok(msg.rect.review.accepted),
+        audit: { action: "rectification.accept", target: `rectification:${p.itemId}`, ...r },
+        revalidate: PAGES,
+      };
     },
   }),
 );
@@ -93,7 +136,11 @@ export const returnRectificationAction = formStateAction(
     target: (p) => ({ itemId: p.itemId }),
     run: async (tx, p, actor) => {
       const r = await returnRectification(tx, p.itemId, p.reason, actor?.name ?? "");
-      return { result: ok(msg.rect.review.returned), audit: { action: "rectification.return", target: `rectification:${p.itemId}`, ...r }, revalidate: PAGES };
+      return {
+        result: ok(msg.rect.review.returned),
+        audit: { action: "rectification.return", target: `rectification:${p.itemId}`, ...r },
+        revalidate: PAGES,
+      };
     },
   }),
 );

@@ -20,12 +20,26 @@ function Result({ r, testId }: { r: RectResult | null; testId: string }) {
 }
 
 /** Open items: ticked findings (checkboxes with form="rect-open"), the whole filtered set, or a report's. */
-export function OpenForm({ hidden, defaultDue, minDue, filteredCount, reportMode }: { hidden: Record<string, string | number | undefined>; defaultDue: string; minDue: string; filteredCount?: number; reportMode?: boolean }) {
+export function OpenForm({
+  hidden,
+  defaultDue,
+  minDue,
+  filteredCount,
+  reportMode,
+}: {
+  hidden: Record<string, string | number | undefined>;
+  defaultDue: string;
+  minDue: string;
+  filteredCount?: number;
+  reportMode?: boolean;
+}) {
   const [r, action, pending] = useActionState(openRectificationsAction, null);
   return (
     <form id="rect-open" action={action} className="rect-open" data-testid="rect-open-form">
       <strong>{m.open.title}</strong>
-      {Object.entries(hidden).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}
+      {Object.entries(hidden).map(([k, v]) =>
+        v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />,
+      )}
       <div className="form-row">
         <label>
           {m.open.due}
@@ -38,12 +52,18 @@ export function OpenForm({ hidden, defaultDue, minDue, filteredCount, reportMode
       </div>
       <div className="form-row">
         {reportMode ? (
-          <button type="submit" name="mode" value="report" disabled={pending}>{m.open.report}</button>
+          <button type="submit" name="mode" value="report" disabled={pending}>
+            {m.open.report}
+          </button>
         ) : (
           <>
-            <button type="submit" name="mode" value="ids" disabled={pending}>{m.open.selected}</button>
+            <button type="submit" name="mode" value="ids" disabled={pending}>
+              {m.open.selected}
+            </button>
             {filteredCount !== undefined && filteredCount > 0 && (
-              <button type="submit" name="mode" value="filter" className="secondary" disabled={pending}>{m.open.filtered(filteredCount)}</button>
+              <button type="submit" name="mode" value="filter" className="secondary" disabled={pending}>
+                {m.open.filtered(filteredCount)}
+              </button>
             )}
           </>
         )}
@@ -60,8 +80,16 @@ export function RespondForm({ itemId }: { itemId: number }) {
       <input type="hidden" name="itemId" value={itemId} />
       <fieldset className="form-row">
         <legend>{m.respond.kind}</legend>
-        <label><span><input type="radio" name="kind" value="corrected" defaultChecked /> {m.response.corrected}</span></label>
-        <label><span><input type="radio" name="kind" value="explained" /> {m.response.explained}</span></label>
+        <label>
+          <span>
+            <input type="radio" name="kind" value="corrected" defaultChecked /> {m.response.corrected}
+          </span>
+        </label>
+        <label>
+          <span>
+            <input type="radio" name="kind" value="explained" /> {m.response.explained}
+          </span>
+        </label>
       </fieldset>
       <div className="form-row">
         <label style={{ flex: "1 1 20rem" }}>
@@ -73,7 +101,9 @@ export function RespondForm({ itemId }: { itemId: number }) {
           <input type="file" name="attachment" />
         </label>
       </div>
-      <button type="submit" disabled={pending}>{m.respond.submit}</button>
+      <button type="submit" disabled={pending}>
+        {m.respond.submit}
+      </button>
       <Result r={r} testId="rect-respond-result" />
     </form>
   );
@@ -86,7 +116,9 @@ export function ReviewForms({ itemId }: { itemId: number }) {
     <div data-testid="rect-review-forms">
       <form action={accept} className="form-row">
         <input type="hidden" name="itemId" value={itemId} />
-        <button type="submit" disabled={pendingA}>{m.review.accept}</button>
+        <button type="submit" disabled={pendingA}>
+          {m.review.accept}
+        </button>
       </form>
       <Result r={a} testId="rect-accept-result" />
       <form action={ret} className="form-row">
@@ -95,7 +127,9 @@ export function ReviewForms({ itemId }: { itemId: number }) {
           {m.review.reason}
           <input type="text" name="reason" maxLength={1000} />
         </label>
-        <button type="submit" className="secondary" disabled={pendingB}>{m.review.return}</button>
+        <button type="submit" className="secondary" disabled={pendingB}>
+          {m.review.return}
+        </button>
       </form>
       <Result r={b} testId="rect-return-result" />
     </div>

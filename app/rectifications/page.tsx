@@ -16,16 +16,31 @@ const PAGE_SIZE = 50;
 
 function href(s: RectSearch, change: Partial<RectSearch>, base = "/rectifications"): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...s, ...change, page: change.page ?? 1 })) if (v !== undefined && String(v) !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...s, ...change, page: change.page ?? 1 }))
+    if (v !== undefined && String(v) !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
   return q.size ? `${base}?${q}` : base;
 }
 
-export default async function RectificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RectificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireReader();
   const s = rectSearchSchema.parse(await searchParams);
-  const filter: RectificationFilter = { status: s.status, regionId: s.region, agencyId: s.agency, year: s.year, agencyIds: s.mine && user ? user.agencyIds : undefined };
+  const filter: RectificationFilter = {
+    status: s.status,
+    regionId: s.region,
+    agencyId: s.agency,
+    year: s.year,
+    agencyIds: s.mine && user ? user.agencyIds : undefined,
+  };
   const db = await getDb();
-  const [rows, total, regions] = await Promise.all([listRectifications(db, filter, PAGE_SIZE, (s.page - 1) * PAGE_SIZE), countRectifications(db, filter), listRegions(db)]);
+  const [rows, total, regions] = await Promise.all([
+    listRectifications(db, filter, PAGE_SIZE, (s.page - 1) * PAGE_SIZE),
+    countRectifications(db, filter),
+    listRegions(db),
+  ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const statuses = ["unfinished", "open", "overdue", "responded", "accepted"] as const;
   const statusLabel = (k: string) => (k === "overdue" ? m.filters.overdue : k === "unfinished" ? msg.rect.summary.open : m.status[k]);
@@ -42,7 +57,10 @@ export default async function RectificationsPage({ searchParams }: { searchParam
             <select name="region" defaultValue={s.region ?? ""}>
               <option value="">{m.filters.allRegions}</option>
               {regions.map((r) => (
-                <option key={r.id} value={r.id}>{"　".repeat(r.path.split("/").filter(Boolean).length)}{r.name}</option>
+                <option key={r.id} value={r.id}>
+                  {"　".repeat(r.path.split("/").filter(Boolean).length)}
+                  {r.name}
+                </option>
               ))}
             </select>
           </label>
@@ -54,14 +72,18 @@ export default async function RectificationsPage({ searchParams }: { searchParam
           {s.agency && <input type="hidden" name="agency" value={s.agency} />}
           {user && user.agencyIds.length > 0 && (
             <label>
-              <span><input type="checkbox" name="mine" value="1" defaultChecked={Boolean(s.mine)} /> {m.filters.mine}</span>
+              <span>
+                <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(s.mine)} /> {m.filters.mine}
+              </span>
             </label>
           )}
           <button type="submit">{m.filters.submit}</button>
         </form>
         <div className="facets">
           <strong>{m.filters.status}</strong>
-          <Link href={href(s, { status: undefined })} className={s.status ? "" : "active"}>{m.filters.all}</Link>
+          <Link href={href(s, { status: undefined })} className={s.status ? "" : "active"}>
+            {m.filters.all}
+          </Link>
           {statuses.map((k) => (
             <Link key={k} href={href(s, { status: k })} className={s.status === k ? "active" : k === "overdue" ? "overdue" : ""}>
               {statusLabel(k)}
@@ -71,22 +93,36 @@ export default async function RectificationsPage({ searchParams }: { searchParam
         </div>
       </div>
       <div className="form-row" style={{ alignItems: "center" }}>
-        <p data-testid="rect-total" style={{ margin: 0 }}>{m.total(total)}</p>
+        <p data-testid="rect-total" style={{ margin: 0 }}>
+          {m.total(total)}
+        </p>
         <span className="export-buttons">
           {m.download}
-          <a href={download("csv")} download>CSV</a>
-          <a href={download("xlsx")} download>XLSX</a>
+          <a href={download("csv")} download>
+            CSV
+          </a>
+          <a href={download("xlsx")} download>
+            XLSX
+          </a>
         </span>
         {(s.region || s.agency) && (
           <span className="export-buttons" data-testid="rect-documents">
             {m.docs.title}：
             {s.region && (
               <>
-                <a href={`/api/rectifications/documents/bulletin?region=${s.region}`} download>{m.docs.bulletin}（{m.docs.docx}）</a>
-                <a href={`/api/rectifications/documents/bulletin?region=${s.region}&format=xlsx`} download>{m.docs.bulletin}（{m.docs.xlsx}）</a>
+                <a href={`/api/rectifications/documents/bulletin?region=${s.region}`} download>
+                  {m.docs.bulletin}（{m.docs.docx}）
+                </a>
+                <a href={`/api/rectifications/documents/bulletin?region=${s.region}&format=xlsx`} download>
+                  {m.docs.bulletin}（{m.docs.xlsx}）
+                </a>
               </>
             )}
-            {s.agency && <a href={`/api/rectifications/documents/notice?agency=${s.agency}`} download>{m.docs.notice}</a>}
+            {s.agency && (
+              <a href={`/api/rectifications/documents/notice?agency=${s.agency}`} download>
+                {m.docs.notice}
+              </a>
+            )}
           </span>
         )}
       </div>
@@ -108,18 +144,27 @@ export default async function RectificationsPage({ searchParams }: { searchParam
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id} className={r.overdueDays > 0 ? "overdue-row" : undefined} data-testid={`rect-row-${r.id}`}>
-                  <td><Link href={`/rectifications/${r.id}`}>{r.id}</Link></td>
+                  <td>
+                    <Link href={`/rectifications/${r.id}`}>{r.id}</Link>
+                  </td>
                   <td>
                     <Link href={`/agencies/${r.agencyId}`}>{r.agency}</Link> {r.year}
                     <div className="muted small">{r.region}</div>
                   </td>
                   <td>
                     <Link href={`/rectifications/${r.id}`}>{r.message}</Link>
-                    <div className="muted small">{r.cells.slice(0, 3).map(describeCell).join("；")}{r.cells.length > 3 ? "…" : ""}</div>
+                    <div className="muted small">
+                      {r.cells.slice(0, 3).map(describeCell).join("；")}
+                      {r.cells.length > 3 ? "…" : ""}
+                    </div>
                   </td>
                   <td className="nowrap">{m.day(r.dueOn)}</td>
-                  <td><ItemStatus status={r.status} overdueDays={r.overdueDays} /></td>
-                  <td><DataStatus value={r.dataStatus} /></td>
+                  <td>
+                    <ItemStatus status={r.status} overdueDays={r.overdueDays} />
+                  </td>
+                  <td>
+                    <DataStatus value={r.dataStatus} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -32,7 +32,10 @@ export const respondSchema = z.object({
 });
 
 export const acceptSchema = z.object({ itemId: id });
-export const returnSchema = z.object({ itemId: id, reason: z.string().trim().min(1, m.review.needReason).max(1000, m.input.tooLong(m.review.reason, 1000)) });
+export const returnSchema = z.object({
+  itemId: id,
+  reason: z.string().trim().min(1, m.review.needReason).max(1000, m.input.tooLong(m.review.reason, 1000)),
+});
 
 export type RectResult = { ok: true; message: string } | { ok: false; error: string };
 

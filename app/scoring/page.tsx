@@ -48,7 +48,8 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
   const pager =
     pages > 1 ? (
       <p className="small pager" data-testid="ranking-pager">
-        {page > 1 && <Link href={`/scoring?${rankingQuery({ ...state, page: page - 1 })}`}>{m.prev}</Link>} {m.page(page, pages, rows.length)}{" "}
+        {page > 1 && <Link href={`/scoring?${rankingQuery({ ...state, page: page - 1 })}`}>{m.prev}</Link>}{" "}
+        {m.page(page, pages, rows.length)}{" "}
         {page < pages && <Link href={`/scoring?${rankingQuery({ ...state, page: page + 1 })}`}>{m.next}</Link>}
       </p>
     ) : null;
@@ -65,7 +66,11 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
     }));
   const regionName = region?.name ?? msg.common.allRegions;
-  const title = m.chartTitle(`${regionName}${s.level ? `（${msg.regionLevels[s.level]}）` : ""}`, year, msg.scoringPage.rubricVersion(rubric.name, rubric.version));
+  const title = m.chartTitle(
+    `${regionName}${s.level ? `（${msg.regionLevels[s.level]}）` : ""}`,
+    year,
+    msg.scoringPage.rubricVersion(rubric.name, rubric.version),
+  );
 
   return (
     <>
@@ -79,7 +84,10 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
             {msg.common.year}
             <select name="year" defaultValue={year}>
               {years.map((y) => (
-                <option key={y} value={y}>{y}{msg.common.yearSuffix}</option>
+                <option key={y} value={y}>
+                  {y}
+                  {msg.common.yearSuffix}
+                </option>
               ))}
             </select>
           </label>
@@ -87,7 +95,10 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
             {msg.scoringPage.rubric}
             <select name="rubric" defaultValue={rubric.id}>
               {rubricList.map((r) => (
-                <option key={r.id} value={r.id}>{r.name}{msg.scoringPage.versionSuffix(r.version)}</option>
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                  {msg.scoringPage.versionSuffix(r.version)}
+                </option>
               ))}
             </select>
           </label>
@@ -100,7 +111,8 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
       <div className="card">
         <h2 style={{ marginTop: 0 }}>{title}</h2>
         <p className="muted">
-          <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>{msg.scoringPage.rankingNote(m.rubrics.maxTotal(rows[0]?.score.max ?? 0))}
+          <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>
+          {msg.scoringPage.rankingNote(m.rubrics.maxTotal(rows[0]?.score.max ?? 0))}
         </p>
         <p data-testid="ranking-basis">
           <strong>{m.basis[basis]}</strong>：{basis === "auto" ? m.basisAutoNote(pendingAgencies, manualNames, rankMax) : m.basisTotalNote}{" "}
@@ -108,13 +120,22 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           {manualNames.length > 0 && (
             <>
               {" · "}
-              <Link href={`/scoring/manual?${rankingQuery({ region: s.region, level: s.level, year, rubric: rubric.id, version: rubric.version })}`} data-testid="manual-grid-link">{m.manualGrid}</Link>
+              <Link
+                href={`/scoring/manual?${rankingQuery({ region: s.region, level: s.level, year, rubric: rubric.id, version: rubric.version })}`}
+                data-testid="manual-grid-link"
+              >
+                {m.manualGrid}
+              </Link>
             </>
           )}
         </p>
         <p className="form-row">
-          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "csv" })}`} download data-testid="download-csv">{m.downloadCsv}</a>
-          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "xlsx" })}`} download data-testid="download-xlsx">{m.downloadXlsx}</a>
+          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "csv" })}`} download data-testid="download-csv">
+            {m.downloadCsv}
+          </a>
+          <a href={`/api/scoring/ranking?${rankingQuery({ ...state, format: "xlsx" })}`} download data-testid="download-xlsx">
+            {m.downloadXlsx}
+          </a>
         </p>
         <RankingChart
           rows={bars}
@@ -124,7 +145,11 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           emptyText={m.chartEmpty}
           fileName={`${m.export.filename(year)}`}
         />
-        {rankedCount > CHART_TOP && <p className="muted small" data-testid="ranking-chart-top">{m.chartTop(CHART_TOP, rankedCount)}</p>}
+        {rankedCount > CHART_TOP && (
+          <p className="muted small" data-testid="ranking-chart-top">
+            {m.chartTop(CHART_TOP, rankedCount)}
+          </p>
+        )}
       </div>
 
       {rows.length === 0 ? (

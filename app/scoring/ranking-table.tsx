@@ -13,7 +13,13 @@ export function RankingTable({
   year,
   rubric,
   basis,
-}: { rows: readonly RankedRow[]; indicators: Rubric["definition"]["indicators"]; year: number; rubric: { id: number; version: number }; basis: RankBasis }) {
+}: {
+  rows: readonly RankedRow[];
+  indicators: Rubric["definition"]["indicators"];
+  year: number;
+  rubric: { id: number; version: number };
+  basis: RankBasis;
+}) {
   return (
     <table className="list" data-testid="ranking">
       <thead>
@@ -38,12 +44,28 @@ export function RankingTable({
               <td>{r.rank ?? <span className="muted">{m.unranked}</span>}</td>
               <td>
                 <Link href={sheet}>{r.agency}</Link>
-                <div className="muted" style={{ fontSize: "0.8rem" }}>{r.region}</div>
-                {r.unranked && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="unranked-reason">{m.unrankedWhy([r.unranked])}</div>}
-                {!r.unranked && r.pending.length > 0 && <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="pending">{m.pending(r.pending)}</div>}
+                <div className="muted" style={{ fontSize: "0.8rem" }}>
+                  {r.region}
+                </div>
+                {r.unranked && (
+                  <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="unranked-reason">
+                    {m.unrankedWhy([r.unranked])}
+                  </div>
+                )}
+                {!r.unranked && r.pending.length > 0 && (
+                  <div className="muted" style={{ fontSize: "0.8rem" }} data-testid="pending">
+                    {m.pending(r.pending)}
+                  </div>
+                )}
               </td>
               <td data-testid="total">
-                <strong>{r.points === null ? (basis === "total" && r.score.total !== null ? formatNumber(r.score.total) : "—") : formatNumber(r.points)}</strong>
+                <strong>
+                  {r.points === null
+                    ? basis === "total" && r.score.total !== null
+                      ? formatNumber(r.score.total)
+                      : "—"
+                    : formatNumber(r.points)}
+                </strong>
               </td>
               {indicators.map((x) => {
                 const it = r.score.items.find((i) => i.indicatorId === x.id);
@@ -54,7 +76,17 @@ export function RankingTable({
                   </td>
                 );
               })}
-              <td>{r.rank === null ? "" : r.change === null ? <span className="muted" title={m.noChange}>—</span> : m.change(r.change)}</td>
+              <td>
+                {r.rank === null ? (
+                  ""
+                ) : r.change === null ? (
+                  <span className="muted" title={m.noChange}>
+                    —
+                  </span>
+                ) : (
+                  m.change(r.change)
+                )}
+              </td>
             </tr>
           );
         })}

@@ -19,7 +19,19 @@ export interface CompareLine {
 
 export type CompareRow = { year: number } & Record<string, number | null | string>;
 
-export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: CompareRow[]; lines: CompareLine[]; unit: string; cell: string; height?: number }) {
+export function CompareChart({
+  rows,
+  lines,
+  unit,
+  cell,
+  height = 360,
+}: {
+  rows: CompareRow[];
+  lines: CompareLine[];
+  unit: string;
+  cell: string;
+  height?: number;
+}) {
   const yAxis = valueAxis(
     rows.flatMap((r) => lines.map((l) => (typeof r[l.id] === "number" ? (r[l.id] as number) : null))),
     unit,
@@ -55,9 +67,15 @@ export function CompareChart({ rows, lines, unit, cell, height = 360 }: { rows: 
               isAnimationActive={false}
               dot={(p: { cx?: number; cy?: number; value?: unknown; payload?: CompareRow; index?: number }) => {
                 const reportId = p.payload?.[`r_${l.id}`];
-                if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !reportId) return <g key={`${l.id}-${p.index}`} />;
+                if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !reportId)
+                  return <g key={`${l.id}-${p.index}`} />;
                 return (
-                  <a key={`${l.id}-${p.index}`} href={cellHref(Number(reportId), cell)} data-testid="chart-point" aria-label={dash.chart.pointLabel(l.label, p.payload!.year, formatValue(Number(p.value), unit))}>
+                  <a
+                    key={`${l.id}-${p.index}`}
+                    href={cellHref(Number(reportId), cell)}
+                    data-testid="chart-point"
+                    aria-label={dash.chart.pointLabel(l.label, p.payload!.year, formatValue(Number(p.value), unit))}
+                  >
                     <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={l.color} strokeWidth={2} />
                   </a>
                 );

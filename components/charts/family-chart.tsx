@@ -78,7 +78,9 @@ export function FamilyChart({
   const tick = (y: number) => dash.chart.yearLabel(y, note(y));
   const values =
     kind === "stacked"
-      ? rows.map((r) => series.reduce<number | null>((sum, s) => (typeof r[s.id] === "number" ? (sum ?? 0) + (r[s.id] as number) : sum), null))
+      ? rows.map((r) =>
+          series.reduce<number | null>((sum, s) => (typeof r[s.id] === "number" ? (sum ?? 0) + (r[s.id] as number) : sum), null),
+        )
       : rows.flatMap((r) => series.map((s) => (typeof r[s.id] === "number" ? (r[s.id] as number) : null)));
   const yAxis = valueAxis(values, unit);
   const hrefOf = (year: number, s: FamilyChartSeries) => {
@@ -113,7 +115,12 @@ export function FamilyChart({
       />
       <Legend wrapperStyle={{ fontSize: 12 }} />
       {breakYear !== null && (
-        <ReferenceLine x={breakYear} stroke={CHART.formatBreak} strokeDasharray="4 3" label={{ value: dash.chart.formatBreak, position: "insideTopLeft", fill: CHART.formatBreak, fontSize: 11 }} />
+        <ReferenceLine
+          x={breakYear}
+          stroke={CHART.formatBreak}
+          strokeDasharray="4 3"
+          label={{ value: dash.chart.formatBreak, position: "insideTopLeft", fill: CHART.formatBreak, fontSize: 11 }}
+        />
       )}
     </>
   );
@@ -156,8 +163,21 @@ export function FamilyChart({
                   if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !href)
                     return <g key={`${s.id}-${p.index}`} />;
                   return (
-                    <a key={`${s.id}-${p.index}`} href={href} data-testid="chart-point" aria-label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}>
-                      <circle cx={p.cx} cy={p.cy} r={4} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} style={{ cursor: "pointer" }} />
+                    <a
+                      key={`${s.id}-${p.index}`}
+                      href={href}
+                      data-testid="chart-point"
+                      aria-label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}
+                    >
+                      <circle
+                        cx={p.cx}
+                        cy={p.cy}
+                        r={4}
+                        fill="#fff"
+                        stroke={seriesColor(s.id)}
+                        strokeWidth={2}
+                        style={{ cursor: "pointer" }}
+                      />
                     </a>
                   );
                 }}

@@ -94,7 +94,20 @@ export const LINE_COLORS = [BLUE, RED, GREEN, "#9333ea", "#ea580c", "#0891b2", "
 export const lineColor = (i: number) => LINE_COLORS[i % LINE_COLORS.length];
 
 /** The scoring chart: one per indicator in rubric order. */
-export const INDICATOR_COLORS = [BLUE, GREEN, AMBER, "#9333ea", "#0891b2", RED, "#65a30d", "#db2777", "#475569", "#ea580c", "#0d9488", "#7c3aed"];
+export const INDICATOR_COLORS = [
+  BLUE,
+  GREEN,
+  AMBER,
+  "#9333ea",
+  "#0891b2",
+  RED,
+  "#65a30d",
+  "#db2777",
+  "#475569",
+  "#ea580c",
+  "#0d9488",
+  "#7c3aed",
+];
 export const indicatorColor = (i: number) => INDICATOR_COLORS[i % INDICATOR_COLORS.length];
 
 /** Year-on-year change by what it means for the measure (▲ good, ▼ bad), in cards and tables. */
@@ -103,4 +116,5 @@ export const TONE_COLORS = { good: "#15803d", bad: "#b91c1c", neutral: GREY } as
 export const SPARK_NEUTRAL = "#1d4ed8";
 
 /** An export legend for series keyed by figure or measure id. */
-export const legendOf = (series: readonly { id: string; label: string }[]) => series.map((s) => ({ label: s.label, color: seriesColor(s.id) }));
+export const legendOf = (series: readonly { id: string; label: string }[]) =>
+  series.map((s) => ({ label: s.label, color: seriesColor(s.id) }));

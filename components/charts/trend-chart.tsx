@@ -47,7 +47,10 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
   const byYear = new Map(rows.map((r) => [r.year, r]));
   const isStated = (year: number | undefined) => year !== undefined && (byYear.get(year)?.stated.includes(s.id) ?? false);
   const data = rows.map((r) => ({ year: r.year, [s.id]: r.values[s.id] ?? null }));
-  const axis = valueAxis(rows.map((r) => r.values[s.id]), s.unit);
+  const axis = valueAxis(
+    rows.map((r) => r.values[s.id]),
+    s.unit,
+  );
   const c = dash.chart;
   return (
     <div className="trend-multiple" data-testid="trend-multiple">
@@ -67,7 +70,15 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
             minTickGap={6}
             height={36}
           />
-          <YAxis stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 11 }} ticks={axis.ticks} domain={axis.domain} tickFormatter={axis.format} width={44} allowDecimals />
+          <YAxis
+            stroke={CHART.axis}
+            tick={{ fill: CHART.text, fontSize: 11 }}
+            ticks={axis.ticks}
+            domain={axis.domain}
+            tickFormatter={axis.format}
+            width={44}
+            allowDecimals
+          />
           <Tooltip
             formatter={(v, _name, item) => {
               if (v === null || v === undefined) return [c.noValue, s.label];
@@ -87,15 +98,39 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
             dot={(p: DotProps) => {
               const key = `${s.id}-${p.index}`;
               const row = p.payload ? byYear.get(p.payload.year) : undefined;
-              if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !row?.reportId) return <g key={key} />;
+              if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !row?.reportId)
+                return <g key={key} />;
               const stated = isStated(row.year);
               const label = c.pointLabel(s.label, row.year, formatValue(Number(p.value), s.unit));
               return (
-                <a key={key} href={cellHref(row.reportId, stated ? "" : s.cell)} data-testid="chart-point" aria-label={stated ? `${label}（${dash.headline.statedMark}）` : label}>
+                <a
+                  key={key}
+                  href={cellHref(row.reportId, stated ? "" : s.cell)}
+                  data-testid="chart-point"
+                  aria-label={stated ? `${label}（${dash.headline.statedMark}）` : label}
+                >
                   {stated ? (
-                    <circle data-testid="stated-point" cx={p.cx} cy={p.cy} r={5} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} strokeDasharray="2 2" style={{ cursor: "pointer" }} />
+                    <circle
+                      data-testid="stated-point"
+                      cx={p.cx}
+                      cy={p.cy}
+                      r={5}
+                      fill="#fff"
+                      stroke={seriesColor(s.id)}
+                      strokeWidth={2}
+                      strokeDasharray="2 2"
+                      style={{ cursor: "pointer" }}
+                    />
                   ) : (
-                    <circle cx={p.cx} cy={p.cy} r={3.5} fill="#fff" stroke={seriesColor(s.id)} strokeWidth={2} style={{ cursor: "pointer" }} />
+                    <circle
+                      cx={p.cx}
+                      cy={p.cy}
+                      r={3.5}
+                      fill="#fff"
+                      stroke={seriesColor(s.id)}
+                      strokeWidth={2}
+                      style={{ cursor: "pointer" }}
+                    />
                   )}
                 </a>
               );

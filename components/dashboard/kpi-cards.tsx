@@ -8,7 +8,6 @@ import { SPARK_NEUTRAL, TONE_COLORS } from "@/components/charts/palette";
 
 const dash = msg.dashboard;
 
-
 /** KPI cards: value, 同比 change, % and ▲/▼ coloured by what the measure means, a sparkline. */
 export function KpiCards({ kpis }: { kpis: Kpi[] }) {
   if (kpis.length === 0) return <p className="empty">{dash.noTables}</p>;
@@ -21,7 +20,11 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
         return (
           <div className="kpi" key={k.id} data-testid={`kpi-${k.id}`}>
             <div className="kpi-label">
-              {k.label} <span className="muted">{k.year}{msg.agencyPage.yearSuffixShort}</span>
+              {k.label}{" "}
+              <span className="muted">
+                {k.year}
+                {msg.agencyPage.yearSuffixShort}
+              </span>
             </div>
             <div className="kpi-value">
               {k.hidden === "small-base" ? (
@@ -44,12 +47,22 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
               ) : (
                 <>
                   {arrow} {formatDelta(c.delta, k.unit)}
-                  {c.pct !== null && <> （{c.pct > 0 ? "+" : ""}{formatPercent(c.pct)}）</>}
+                  {c.pct !== null && (
+                    <>
+                      {" "}
+                      （{c.pct > 0 ? "+" : ""}
+                      {formatPercent(c.pct)}）
+                    </>
+                  )}
                   <span className="muted">{msg.agencyPage.yoy}</span>
                 </>
               )}
             </div>
-            <Sparkline values={k.spark} color={color === TONE_COLORS.neutral ? SPARK_NEUTRAL : color} label={msg.agencyPage.trendOf(k.label)} />
+            <Sparkline
+              values={k.spark}
+              color={color === TONE_COLORS.neutral ? SPARK_NEUTRAL : color}
+              label={msg.agencyPage.trendOf(k.label)}
+            />
           </div>
         );
       })}

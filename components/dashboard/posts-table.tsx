@@ -11,7 +11,15 @@ import { msg } from "@/lib/messages";
 
 const dash = msg.dashboard;
 
-export function PostsTable({ agencyId, years, action }: { agencyId: number; years: AgencyYear[]; action?: (form: FormData) => Promise<void> }) {
+export function PostsTable({
+  agencyId,
+  years,
+  action,
+}: {
+  agencyId: number;
+  years: AgencyYear[];
+  action?: (form: FormData) => Promise<void>;
+}) {
   const filed = years.filter((y) => y.reportId !== null);
   if (filed.length === 0) return null;
   const channels = POST_CHANNELS.filter((c) => filed.some((y) => y.posts[c]));
@@ -41,28 +49,37 @@ export function PostsTable({ agencyId, years, action }: { agencyId: number; year
                   <td key={c}>
                     {p ? formatCount(p.value) : <span className="muted">{dash.posts.notStated}</span>}
                     {p?.corrected && <div className="muted small">{dash.posts.corrected(p.extracted)}</div>}
-                    {action && <details className="correct">
-                      <summary>{dash.posts.correct}</summary>
-                      <form action={action}>
-                        <input type="hidden" name="agencyId" value={agencyId} />
-                        <input type="hidden" name="reportId" value={y.reportId!} />
-                        <input type="hidden" name="channel" value={c} />
-                        <label>
-                          {dash.posts.value}
-                          <input type="number" name="value" min={0} step={1} defaultValue={p?.value ?? ""} aria-label={msg.agencyPage.postsOf(y.year, POST_LABELS[c])} />
-                        </label>
-                        <label>
-                          {dash.posts.comment}
-                          <input type="text" name="comment" maxLength={500} />
-                        </label>
-                        <button type="submit">{dash.posts.save}</button>
-                        {p?.corrected && (
-                          <button type="submit" name="reset" value="1" className="secondary">
-                            {dash.posts.reset}
-                          </button>
-                        )}
-                      </form>
-                    </details>}
+                    {action && (
+                      <details className="correct">
+                        <summary>{dash.posts.correct}</summary>
+                        <form action={action}>
+                          <input type="hidden" name="agencyId" value={agencyId} />
+                          <input type="hidden" name="reportId" value={y.reportId!} />
+                          <input type="hidden" name="channel" value={c} />
+                          <label>
+                            {dash.posts.value}
+                            <input
+                              type="number"
+                              name="value"
+                              min={0}
+                              step={1}
+                              defaultValue={p?.value ?? ""}
+                              aria-label={msg.agencyPage.postsOf(y.year, POST_LABELS[c])}
+                            />
+                          </label>
+                          <label>
+                            {dash.posts.comment}
+                            <input type="text" name="comment" maxLength={500} />
+                          </label>
+                          <button type="submit">{dash.posts.save}</button>
+                          {p?.corrected && (
+                            <button type="submit" name="reset" value="1" className="secondary">
+                              {dash.posts.reset}
+                            </button>
+                          )}
+                        </form>
+                      </details>
+                    )}
                   </td>
                 );
               })}

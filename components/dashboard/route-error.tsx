@@ -4,7 +4,11 @@ import { msg } from "@/lib/messages";
 export function RouteError({ title, reset }: { title: string; reset: () => void }) {
   return (
     <div className="alert error" role="alert">
-      {title}{msg.common.routeFailed}<button type="button" className="secondary" onClick={() => reset()}>{msg.common.retry}</button>
+      {title}
+      {msg.common.routeFailed}
+      <button type="button" className="secondary" onClick={() => reset()}>
+        {msg.common.retry}
+      </button>
     </div>
   );
 }

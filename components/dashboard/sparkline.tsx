@@ -1,7 +1,19 @@
 import { SPARK_NEUTRAL } from "@/components/charts/palette";
 import { msg } from "@/lib/messages";
 /** A tiny inline SVG trend, rendered on the server: gaps (null) break the line. Literal colours. */
-export function Sparkline({ values, color = SPARK_NEUTRAL, width = 120, height = 32, label }: { values: (number | null)[]; color?: string; width?: number; height?: number; label?: string }) {
+export function Sparkline({
+  values,
+  color = SPARK_NEUTRAL,
+  width = 120,
+  height = 32,
+  label,
+}: {
+  values: (number | null)[];
+  color?: string;
+  width?: number;
+  height?: number;
+  label?: string;
+}) {
   const present = values.filter((v): v is number => v !== null);
   if (present.length === 0) return <svg width={width} height={height} aria-label={label ?? msg.common.noData} />;
   const min = Math.min(...present);

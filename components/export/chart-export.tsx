@@ -49,7 +49,9 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(msg.chartExport.pngFailed))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(msg.chartExport.pngFailed))), "image/png"),
+  );
 }
 
 /**
@@ -92,13 +94,19 @@ function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: 
     const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
     const x = r.left - box.left;
     if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
-    parts.push(`<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="${CHART.text}">${escXml(el.textContent ?? "")}</text>`);
+    parts.push(
+      `<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="${CHART.text}">${escXml(el.textContent ?? "")}</text>`,
+    );
   }
   for (const svg of surfaces) {
     const r = svg.getBoundingClientRect();
     const inner = new XMLSerializer()
       .serializeToString(svg)
-      .replace(/<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="${r.left - box.left}" y="${r.top - box.top}" width="${r.width}" height="${r.height}">`);
+      .replace(
+        /<svg\b([^>]*)>/,
+        (_, attrs: string) =>
+          `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="${r.left - box.left}" y="${r.top - box.top}" width="${r.width}" height="${r.height}">`,
+      );
     parts.push(inner);
   }
   const width = box.width;
@@ -107,7 +115,11 @@ function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: 
 }
 
 export async function xlsxBlob(table: ExportTable): Promise<Blob> {
-  const res = await fetch("/api/export/xlsx", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(table) });
+  const res = await fetch("/api/export/xlsx", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(table),
+  });
   if (!res.ok) throw new Error(await res.text());
   return res.blob();
 }
@@ -135,7 +147,10 @@ export function ChartExport({
   const registry = useContext(RegistryContext);
   const id = useId();
   const base = safeFileName(fileName ?? `${title}-${subtitle.split(" · ")[0]}`);
-  const fullTable = useMemo<ExportTable>(() => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }), [table, title, subtitle]);
+  const fullTable = useMemo<ExportTable>(
+    () => ({ ...table, title, notes: [subtitle, SOURCE_LINE, madeOnLine()] }),
+    [table, title, subtitle],
+  );
 
   // While an export is drawn, a copy of the chart renders off screen at EXPORT_WIDTH; its <svg> is
   // what the files are made of. Several exports may wait on it (the page ZIP), so it is counted.
@@ -189,7 +204,13 @@ export function ChartExport({
       </p>
       <div ref={box}>{children}</div>
       {(warm || ghostUsers > 0) && (
-        <div ref={ghost} className="export-ghost" aria-hidden="true" inert style={{ position: "fixed", left: -20000, top: 0, width: EXPORT_WIDTH }}>
+        <div
+          ref={ghost}
+          className="export-ghost"
+          aria-hidden="true"
+          inert
+          style={{ position: "fixed", left: -20000, top: 0, width: EXPORT_WIDTH }}
+        >
           <ExportWidth value={EXPORT_WIDTH}>{children}</ExportWidth>
         </div>
       )}
@@ -214,16 +235,39 @@ export function ChartExport({
         >
           {msg.chartExport.downloadPng}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadSvg, async () => downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`))}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy !== null}
+          onClick={run(msg.chartExport.downloadSvg, async () =>
+            downloadBlob(new Blob([(await framedSvg()).svg], { type: "image/svg+xml" }), `${base}.svg`),
+          )}
+        >
           {msg.chartExport.downloadSvg}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadData, async () => downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`))}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy !== null}
+          onClick={run(msg.chartExport.downloadData, async () =>
+            downloadBlob(new Blob([toCsv(fullTable)], { type: "text/csv;charset=utf-8" }), `${base}.csv`),
+          )}
+        >
           {msg.chartExport.downloadCsv}
         </button>
-        <button type="button" className="secondary small" disabled={busy !== null} onClick={run(msg.chartExport.downloadXlsx, async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}>
+        <button
+          type="button"
+          className="secondary small"
+          disabled={busy !== null}
+          onClick={run(msg.chartExport.downloadXlsx, async () => downloadBlob(await xlsxBlob(fullTable), `${base}.xlsx`))}
+        >
           XLSX
         </button>
-        {busy && <span className="muted" role="status">{busy}…</span>}
+        {busy && (
+          <span className="muted" role="status">
+            {busy}…
+          </span>
+        )}
         {error && <span className="error-text">{error}</span>}
       </figcaption>
       <DataTable table={fullTable} />
@@ -329,7 +373,12 @@ export function ExportPageButton({ zipName }: { zipName: string }) {
       >
         {msg.chartExport.exportAll}
       </button>
-      {state && <span className="muted" role="status"> {state}</span>}
+      {state && (
+        <span className="muted" role="status">
+          {" "}
+          {state}
+        </span>
+      )}
     </span>
   );
 }

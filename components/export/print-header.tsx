@@ -6,9 +6,18 @@ import { msg } from "@/lib/messages";
 export function PrintHeader({ agency, years }: { agency: string; years: string }) {
   return (
     <div className="print-only print-header" data-testid="print-header">
-      <span>{msg.chartExport.printAgency}{agency}</span>
-      <span>{msg.chartExport.printYear}{years}</span>
-      <span>{msg.chartExport.printAt}{formatDateTime(new Date())}</span>
+      <span>
+        {msg.chartExport.printAgency}
+        {agency}
+      </span>
+      <span>
+        {msg.chartExport.printYear}
+        {years}
+      </span>
+      <span>
+        {msg.chartExport.printAt}
+        {formatDateTime(new Date())}
+      </span>
     </div>
   );
 }

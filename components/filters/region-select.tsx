@@ -11,7 +11,17 @@ export interface RegionOption {
 const indent = (path: string) => "　".repeat(path.split("/").filter(Boolean).length);
 
 /** The region picker of the filter forms (findings, scoring, compare, coverage): `region` in the URL. */
-export function RegionSelect({ regions, value, label, allLabel }: { regions: readonly RegionOption[]; value: number | string | undefined | null; label: string; allLabel: string }) {
+export function RegionSelect({
+  regions,
+  value,
+  label,
+  allLabel,
+}: {
+  regions: readonly RegionOption[];
+  value: number | string | undefined | null;
+  label: string;
+  allLabel: string;
+}) {
   return (
     <label>
       {label}

@@ -17,7 +17,10 @@ export function EvidenceText({ e }: { e: Evidence }) {
       {say.published(e.printedOn, e.firstSeenAt)}
       {e.appearedAfter && <span className="error-text"> · {say.appearedAfter(e.appearedAfter)}</span>}
       {e.daysLateEvidence !== null && e.daysLateEvidence > 0 && (
-        <span className="error-text"> · {e.appearedAfter ? say.lateByEvidence(e.daysLateEvidence) : say.lateByPrinted(e.daysLateEvidence)}</span>
+        <span className="error-text">
+          {" "}
+          · {e.appearedAfter ? say.lateByEvidence(e.daysLateEvidence) : say.lateByPrinted(e.daysLateEvidence)}
+        </span>
       )}
     </span>
   );

@@ -37,7 +37,13 @@ export interface HarvestJobView {
   counts: Record<string, number>;
 }
 
-const STATUS_CLASS: Record<string, string> = { created: "ok-text", updated: "ok-text", unchanged: "muted", not_found: "error-text", failed: "error-text" };
+const STATUS_CLASS: Record<string, string> = {
+  created: "ok-text",
+  updated: "ok-text",
+  unchanged: "muted",
+  not_found: "error-text",
+  failed: "error-text",
+};
 
 export function HarvestJob({ job }: { job: HarvestJobView }) {
   const state = say.run[job.status as "queued" | "running" | "done" | "failed" | "cancelled"] ?? job.status;

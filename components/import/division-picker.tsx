@@ -40,7 +40,14 @@ export function DivisionPicker({ guessed }: { guessed: DivisionChoice | null }) 
     <div className="division-picker" data-testid="division-picker">
       <label>
         {m.division}
-        <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={m.divisionSearch} size={28} aria-controls={listId} />
+        <input
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={m.divisionSearch}
+          size={28}
+          aria-controls={listId}
+        />
       </label>
       <input type="hidden" name="divisionCode" value={chosen?.code ?? ""} />
       {found && (
@@ -48,7 +55,14 @@ export function DivisionPicker({ guessed }: { guessed: DivisionChoice | null }) 
           {found.length === 0 && <li className="muted">{m.divisionNone}</li>}
           {found.map((d) => (
             <li key={d.code}>
-              <button type="button" className="link-button" onClick={() => { setChosen(d); setQ(""); }}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  setChosen(d);
+                  setQ("");
+                }}
+              >
                 {d.fullName} <span className="muted">{d.code}</span>
               </button>
             </li>
@@ -59,7 +73,9 @@ export function DivisionPicker({ guessed }: { guessed: DivisionChoice | null }) 
         <p className="muted" data-testid="division-chosen">
           {chosen === guessed ? m.divisionGuessed : ""}
           {m.divisionChosen(chosen.fullName, chosen.code)}{" "}
-          <button type="button" className="link-button" onClick={() => setChosen(null)}>{m.divisionClear}</button>
+          <button type="button" className="link-button" onClick={() => setChosen(null)}>
+            {m.divisionClear}
+          </button>
         </p>
       )}
     </div>

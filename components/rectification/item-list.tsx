@@ -20,7 +20,10 @@ export function ItemList({ rows, testId }: { rows: ItemRow[]; testId: string }) 
       {rows.map((r) => (
         <li key={r.id} className={r.overdueDays > 0 ? "overdue-row" : undefined}>
           <ItemStatus status={r.status} overdueDays={r.overdueDays} /> {r.year}：<Link href={`/rectifications/${r.id}`}>{r.message}</Link>{" "}
-          <span className="muted small">{msg.rect.columns.due} {msg.rect.day(r.dueOn)}</span> <DataStatus value={r.dataStatus} />
+          <span className="muted small">
+            {msg.rect.columns.due} {msg.rect.day(r.dueOn)}
+          </span>{" "}
+          <DataStatus value={r.dataStatus} />
         </li>
       ))}
     </ul>

@@ -29,8 +29,16 @@ export function RectSummary({ rows, by, testId }: { rows: SummaryRow[]; by: "reg
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className={r.overdue > 0 ? "overdue-row" : undefined}>
-            <td>{by === "agency" ? <Link href={`/agencies/${r.id}`}>{r.name}</Link> : <Link href={`/rectifications?region=${r.id}`}>{r.name}</Link>}</td>
-            <td className="num"><Link href={link(r, "&status=unfinished")}>{r.unfinished}</Link></td>
+            <td>
+              {by === "agency" ? (
+                <Link href={`/agencies/${r.id}`}>{r.name}</Link>
+              ) : (
+                <Link href={`/rectifications?region=${r.id}`}>{r.name}</Link>
+              )}
+            </td>
+            <td className="num">
+              <Link href={link(r, "&status=unfinished")}>{r.unfinished}</Link>
+            </td>
             <td className="num">{r.responded}</td>
             <td className="num">
               {r.overdue > 0 ? (

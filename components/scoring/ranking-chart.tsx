@@ -29,7 +29,12 @@ interface Props {
 }
 
 export function RankingChart(p: Props) {
-  if (p.rows.length === 0) return <p className="empty" data-testid="ranking-chart-empty">{p.emptyText}</p>;
+  if (p.rows.length === 0)
+    return (
+      <p className="empty" data-testid="ranking-chart-empty">
+        {p.emptyText}
+      </p>
+    );
   const height = Math.max(160, 48 + p.rows.length * 36 + 40);
   return (
     <div data-testid="ranking-chart">
@@ -39,34 +44,44 @@ export function RankingChart(p: Props) {
         fileName={p.fileName}
         legend={p.indicators.map((x, i) => ({ label: x.name, color: indicatorColor(i) }))}
         table={{
-          columns: [{ key: "rank", header: msg.scoringPage.rank }, { key: "agency", header: msg.common.agency }, { key: "total", header: msg.scoringPage.total }, ...p.indicators.map((x) => ({ key: x.id, header: x.name }))],
-          rows: p.rows.map((r) => ({ rank: r.rank, agency: r.agency, total: r.total, ...Object.fromEntries(p.indicators.map((x) => [x.id, Number(r[x.id]) || 0])) })),
+          columns: [
+            { key: "rank", header: msg.scoringPage.rank },
+            { key: "agency", header: msg.common.agency },
+            { key: "total", header: msg.scoringPage.total },
+            ...p.indicators.map((x) => ({ key: x.id, header: x.name })),
+          ],
+          rows: p.rows.map((r) => ({
+            rank: r.rank,
+            agency: r.agency,
+            total: r.total,
+            ...Object.fromEntries(p.indicators.map((x) => [x.id, Number(r[x.id]) || 0])),
+          })),
         }}
       >
-      <div className="chart" style={{ fontFamily: CHART.font }}>
-        <ChartContainer height={height}>
-          <BarChart accessibilityLayer={false} data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
-            <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, p.max]} stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
-            <YAxis
-              type="category"
-              dataKey="agency"
-              width={250}
-              stroke={CHART.axis}
-              tick={{ fill: CHART.text, fontSize: 12 }}
-              tickFormatter={(v: string) => {
-                const r = p.rows.find((x) => x.agency === v);
-                return r ? `${r.rank}. ${v}` : v;
-              }}
-            />
-            <Tooltip formatter={(v, name) => [msg.scoringPage.pointsValue(Number(v)), String(name)]} />
-            <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-            {p.indicators.map((x, i) => (
-              <Bar key={x.id} dataKey={x.id} name={x.name} stackId="total" fill={indicatorColor(i)} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ChartContainer>
-      </div>
+        <div className="chart" style={{ fontFamily: CHART.font }}>
+          <ChartContainer height={height}>
+            <BarChart accessibilityLayer={false} data={p.rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+              <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" domain={[0, p.max]} stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
+              <YAxis
+                type="category"
+                dataKey="agency"
+                width={250}
+                stroke={CHART.axis}
+                tick={{ fill: CHART.text, fontSize: 12 }}
+                tickFormatter={(v: string) => {
+                  const r = p.rows.find((x) => x.agency === v);
+                  return r ? `${r.rank}. ${v}` : v;
+                }}
+              />
+              <Tooltip formatter={(v, name) => [msg.scoringPage.pointsValue(Number(v)), String(name)]} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+              {p.indicators.map((x, i) => (
+                <Bar key={x.id} dataKey={x.id} name={x.name} stackId="total" fill={indicatorColor(i)} isAnimationActive={false} />
+              ))}
+            </BarChart>
+          </ChartContainer>
+        </div>
       </ChartExport>
     </div>
   );

@@ -35,7 +35,12 @@ export async function listAgenciesWithYears(db: Db): Promise<AgencyListItem[]> {
     })
     .from(agencies)
     .innerJoin(regions, eq(regions.id, agencies.regionId))
-    .orderBy(asc(regions.path), asc(regions.name), sql`case ${agencies.kind} when 'government' then 0 when 'township' then 2 else 1 end`, asc(agencies.name));
+    .orderBy(
+      asc(regions.path),
+      asc(regions.name),
+      sql`case ${agencies.kind} when 'government' then 0 when 'township' then 2 else 1 end`,
+      asc(agencies.name),
+    );
   return rows.map((r) => ({ ...r, years: typeof r.years === "string" ? JSON.parse(r.years) : r.years }));
 }
 

@@ -12,7 +12,8 @@ import { agencies, findings, reports } from "../schema";
 type Tx = Db;
 
 /** `col = any(array[…])`: one literal instead of thousands of bind parameters (ids are integers). */
-const anyOf = (col: AnyColumn, ids: readonly number[]): SQL => sql`${col} = any(${sql.raw(`array[${ids.map((n) => Math.trunc(n)).join(",")}]::int[]`)})`;
+const anyOf = (col: AnyColumn, ids: readonly number[]): SQL =>
+  sql`${col} = any(${sql.raw(`array[${ids.map((n) => Math.trunc(n)).join(",")}]::int[]`)})`;
 
 /** The vector as Postgres prints it, parsed by lib/report/cell-vector (quicker than the driver's array parser). */
 const cellVectorText = sql<string | null>`${reports.cellVector}::text`;
@@ -34,19 +35,35 @@ const inputColumns = {
 export async function loadCheckInputs(db: Db, reportIds: number[]): Promise<Map<number, CheckInput & { agencyId: number; year: number }>> {
   const out = new Map<number, CheckInput & { agencyId: number; year: number }>();
   if (reportIds.length === 0) return out;
-  const rows = await db.select(inputColumns).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(anyOf(reports.id, reportIds));
+  const rows = await db
+    .select(inputColumns)
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .where(anyOf(reports.id, reportIds));
   const prevRows = rows.length
     ? await db
-        .select({ agencyId: reports.agencyId, year: reports.year, format: reports.format, mixed: reports.mixedFormat, vector: cellVectorText, narrative: reports.narrative })
+        .select({
+          agencyId: reports.agencyId,
+          year: reports.year,
+          format: reports.format,
+          mixed: reports.mixedFormat,
+          vector: cellVectorText,
+          narrative: reports.narrative,
+        })
         .from(reports)
         .where(
-          and(anyOf(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]), anyOf(reports.year, [...new Set(rows.map((r) => r.year - 1))])),
+          and(
+            anyOf(reports.agencyId, [...new Set(rows.map((r) => r.agencyId))]),
+            anyOf(reports.year, [...new Set(rows.map((r) => r.year - 1))]),
+          ),
         )
     : [];
   const prevBy = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p]));
   for (const r of rows) {
     const p = prevBy.get(`${r.agencyId}:${r.year - 1}`);
-    const prev: YearReport | null = p ? { year: p.year, format: p.format, mixed: p.mixed, cells: cellsFromVectorText(p.vector), narrative: p.narrative } : null;
+    const prev: YearReport | null = p
+      ? { year: p.year, format: p.format, mixed: p.mixed, cells: cellsFromVectorText(p.vector), narrative: p.narrative }
+      : null;
     out.set(r.id, {
       agencyId: r.agencyId,
       format: r.format,
@@ -72,7 +89,10 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<{ fou
   const inputs = await loadCheckInputs(db, reportIds);
   // Write only what changed: a re-check that finds the same findings writes nothing, and an
   // unchanged finding keeps its row (and id) — reviews are keyed by fingerprint either way.
-  const existing = await db.select({ id: findings.id, reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(anyOf(findings.reportId, [...inputs.keys()]));
+  const existing = await db
+    .select({ id: findings.id, reportId: findings.reportId, fingerprint: findings.fingerprint })
+    .from(findings)
+    .where(anyOf(findings.reportId, [...inputs.keys()]));
   const had = new Map<number, Map<string, number>>();
   for (const e of existing) {
     const m = had.get(e.reportId) ?? new Map<string, number>();
@@ -89,7 +109,8 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<{ fou
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
       // Field by field: a spread followed by more fields is V8's slow path, and a year has 46,000.
-      if (!before?.has(fingerprint)) fresh.push({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, reportId, year: input.year, fingerprint });
+      if (!before?.has(fingerprint))
+        fresh.push({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, reportId, year: input.year, fingerprint });
     }
     total += seen.size;
     if (before) for (const [fingerprint, id] of before) if (!seen.has(fingerprint)) stale.push(id);
@@ -98,7 +119,15 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<{ fou
   // New findings as one JSON parameter per few thousand rows, unpacked by the database: a bulk
   // re-check writes tens of thousands, and a bind parameter per field is what made that slow.
   for (let i = 0; i < fresh.length; i += 5000) {
-    const rows = fresh.slice(i, i + 5000).map((f) => ({ report_id: f.reportId, year: f.year, rule: f.rule, severity: f.severity, cells: f.cells, message: f.message, fingerprint: f.fingerprint }));
+    const rows = fresh.slice(i, i + 5000).map((f) => ({
+      report_id: f.reportId,
+      year: f.year,
+      rule: f.rule,
+      severity: f.severity,
+      cells: f.cells,
+      message: f.message,
+      fingerprint: f.fingerprint,
+    }));
     await db.execute(sql`
       insert into findings (report_id, year, rule, severity, cells, message, fingerprint)
       select report_id, year, rule, severity, cells, message, fingerprint
@@ -114,7 +143,10 @@ export async function recheckAround(db: Tx, agencyId: number, year: number): Pro
     .select({ id: reports.id })
     .from(reports)
     .where(and(eq(reports.agencyId, agencyId), inArray(reports.year, [year, year + 1])));
-  await recheckReports(db, ids.map((r) => r.id));
+  await recheckReports(
+    db,
+    ids.map((r) => r.id),
+  );
 }
 
 /** Every report of one year, in chunks: the province-scale re-check the benchmark measures. */
@@ -160,7 +192,14 @@ export async function checkDraft(
       agencyKind = a.kind;
       if (draft.year) {
         const [p] = await db
-          .select({ id: reports.id, year: reports.year, format: reports.format, mixed: reports.mixedFormat, cells: reports.cellValues, narrative: reports.narrative })
+          .select({
+            id: reports.id,
+            year: reports.year,
+            format: reports.format,
+            mixed: reports.mixedFormat,
+            cells: reports.cellValues,
+            narrative: reports.narrative,
+          })
           .from(reports)
           .where(and(eq(reports.agencyId, a.id), eq(reports.year, draft.year - 1)));
         if (p) {

@@ -11,14 +11,14 @@ import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";
 
-export type CompareScope =
-  | { agencyIds: number[] }
-  | { regionId: number | null; kind: AgencyKind | null; level: RegionLevel | null };
+export type CompareScope = { agencyIds: number[] } | { regionId: number | null; kind: AgencyKind | null; level: RegionLevel | null };
 
 const sumOf = (ids: readonly string[]) => {
   const cols = ids.map((id) => `f.${figureColumn(id)}`);
   // Null when every figure is null (a gap), else the sum with blanks as 0.
-  return sql.raw(`case when num_nulls(${cols.join(", ")}) = ${cols.length} then null else ${cols.map((c) => `coalesce(${c}, 0)`).join(" + ")} end`);
+  return sql.raw(
+    `case when num_nulls(${cols.join(", ")}) = ${cols.length} then null else ${cols.map((c) => `coalesce(${c}, 0)`).join(" + ")} end`,
+  );
 };
 
 export interface RankRow {

@@ -51,7 +51,14 @@ export async function getCoverage(
   // One pass over the region's agencies against the narrow report_figures rows of the year (index
   // only: report id and days late), and the latest failed import of the year; the wide reports
   // row is read only for the late rows shown.
-  type Row = CoverageAgency & { bucket: CoverageBucket | null; expected_n: number; filed_n: number; missing_n: number; late_n: number; failed_n: number };
+  type Row = CoverageAgency & {
+    bucket: CoverageBucket | null;
+    expected_n: number;
+    filed_n: number;
+    missing_n: number;
+    late_n: number;
+    failed_n: number;
+  };
   const rows = rowsOf<Row>(
     await db.execute(sql`
       with failed as (
@@ -98,12 +105,23 @@ export async function getCoverage(
       order by b.bucket, b.n`),
   );
   const first = rows[0];
-  if (!first) return { expected: 0, filed: 0, missing: { total: 0, rows: [] }, late: { total: 0, rows: [] }, failed: { total: 0, rows: [] } };
+  if (!first)
+    return { expected: 0, filed: 0, missing: { total: 0, rows: [] }, late: { total: 0, rows: [] }, failed: { total: 0, rows: [] } };
   const pick = (bucket: CoverageBucket) => ({
     total: first[`${bucket}_n`],
     rows: rows
       .filter((r) => r.bucket === bucket)
-      .map(({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at }) => ({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at })),
+      .map(({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at }) => ({
+        id,
+        name,
+        kind,
+        regionName,
+        reportId,
+        publishedOn,
+        deadline,
+        message,
+        at,
+      })),
   });
   return { expected: first.expected_n, filed: first.filed_n, missing: pick("missing"), late: pick("late"), failed: pick("failed") };
 }

@@ -72,7 +72,10 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect(stated(2025)).toMatchObject({ requests_received: 154, reviews: 36, suits: 9 });
     const years = buildAgencyYears(rows);
     const trend = headlineRows(years);
-    expect(trend.find((r) => r.year === 2016)).toMatchObject({ values: { received: 0, licensing: null, reviewTotal: 0, suitTotal: 0 }, stated: ["received", "reviewTotal", "suitTotal"] });
+    expect(trend.find((r) => r.year === 2016)).toMatchObject({
+      values: { received: 0, licensing: null, reviewTotal: 0, suitTotal: 0 },
+      stated: ["received", "reviewTotal", "suitTotal"],
+    });
     expect(trend.find((r) => r.year === 2021)).toMatchObject({ values: { received: 70 }, stated: [] });
   });
 

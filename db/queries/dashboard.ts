@@ -167,7 +167,9 @@ export interface AgencyReportCells {
  * cells in one transaction, so a report is charted as soon as it is saved).
  */
 export async function listAgencyReportCells(db: Db, agencyId: number): Promise<AgencyReportCells[]> {
-  const rows = rowsOf<Omit<AgencyReportCells, "cells" | "headline"> & { cells: string | null; headline: AgencyReportCells["headline"] | string }>(
+  const rows = rowsOf<
+    Omit<AgencyReportCells, "cells" | "headline"> & { cells: string | null; headline: AgencyReportCells["headline"] | string }
+  >(
     await db.execute(sql`
       select r.id, r.year, r.format, r.mixed_format as "mixedFormat", r.published_on::text as "publishedOn",
              r.cell_vector::text as cells,
@@ -176,7 +178,11 @@ export async function listAgencyReportCells(db: Db, agencyId: number): Promise<A
       from reports r where r.agency_id = ${agencyId}
       order by r.year`),
   );
-  return rows.map((r) => ({ ...r, cells: cellsFromVectorText(r.cells), headline: typeof r.headline === "string" ? JSON.parse(r.headline) : r.headline }));
+  return rows.map((r) => ({
+    ...r,
+    cells: cellsFromVectorText(r.cells),
+    headline: typeof r.headline === "string" ? JSON.parse(r.headline) : r.headline,
+  }));
 }
 
 /** Every report of a region's agencies (subtree) in a year range, for the region chart export. */

@@ -76,7 +76,14 @@ export async function searchAgencies(db: Db, q: string, limit = 50): Promise<Age
              (select count(*)::int from reports r where r.agency_id = a.id) as reports,
              (select max(r.year) from reports r where r.agency_id = a.id) as "lastYear"
       from agencies a join regions g on g.id = a.region_id
-      where a.name like ${like} ${patterns.length ? sql`or ${sql.join(patterns.map((x) => sql`a.initials like ${x}`), sql` or `)}` : sql``}
+      where a.name like ${like} ${
+        patterns.length
+          ? sql`or ${sql.join(
+              patterns.map((x) => sql`a.initials like ${x}`),
+              sql` or `,
+            )}`
+          : sql``
+      }
       order by (a.name = ${needle}) desc, length(a.name), a.name
       limit ${latin ? limit * 4 : limit}`),
   );

@@ -1,6 +1,13 @@
 /** What the 整改通知书, the 通报 and the 年报体检报告 are made of, read in a few queries. */
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { KEY_FIGURES, type BulletinCount, type BulletinOverdue, type CellRef, type CheckupData, type NoticeItem } from "../../lib/documents/blocks";
+import {
+  KEY_FIGURES,
+  type BulletinCount,
+  type BulletinOverdue,
+  type CellRef,
+  type CheckupData,
+  type NoticeItem,
+} from "../../lib/documents/blocks";
 import { describeLoc } from "../../lib/parse/document";
 import { beijingToday } from "../../lib/rectification/state";
 import type { Db } from "../index";
@@ -13,7 +20,13 @@ type CellRow = { reportId: number; key: string; value: number | null; raw: strin
 async function cellsOf(db: Db, reportIds: number[], keys: string[]): Promise<Map<string, CellRow>> {
   if (reportIds.length === 0 || keys.length === 0) return new Map();
   const rows = await db
-    .select({ reportId: reportCells.reportId, key: reportCells.key, value: reportCells.value, raw: reportCells.raw, source: reportCells.source })
+    .select({
+      reportId: reportCells.reportId,
+      key: reportCells.key,
+      value: reportCells.value,
+      raw: reportCells.raw,
+      source: reportCells.source,
+    })
     .from(reportCells)
     .where(and(inArray(reportCells.reportId, [...new Set(reportIds)]), inArray(reportCells.key, [...new Set(keys)])));
   return new Map(rows.map((r) => [`${r.reportId}:${r.key}`, r]));
@@ -29,10 +42,22 @@ export async function loadNotice(db: Db, agencyId: number) {
   const [a] = await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   if (!a) return null;
   const items = await listRectifications(db, { agencyId, status: "open" }, 1000);
-  const cells = await cellsOf(db, items.map((i) => i.reportId), items.flatMap((i) => i.cells));
+  const cells = await cellsOf(
+    db,
+    items.map((i) => i.reportId),
+    items.flatMap((i) => i.cells),
+  );
   const out: NoticeItem[] = items
     .sort((x, y) => x.year - y.year || x.id - y.id)
-    .map((i) => ({ id: i.id, year: i.year, rule: i.rule, message: i.message, dueOn: i.dueOn, note: i.note, cells: i.cells.map((k) => ref(cells, i.reportId, k)) }));
+    .map((i) => ({
+      id: i.id,
+      year: i.year,
+      rule: i.rule,
+      message: i.message,
+      dueOn: i.dueOn,
+      note: i.note,
+      cells: i.cells.map((k) => ref(cells, i.reportId, k)),
+    }));
   return { agency: a.name, items: out, today: beijingToday() };
 }
 
@@ -40,11 +65,25 @@ export async function loadNotice(db: Db, agencyId: number) {
 export async function loadBulletin(db: Db, regionId: number) {
   const [r] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, regionId));
   if (!r) return null;
-  const [counts, overdue] = await Promise.all([summarizeRectifications(db, "agency", { regionId }), listRectifications(db, { regionId, status: "overdue" }, 5000)]);
+  const [counts, overdue] = await Promise.all([
+    summarizeRectifications(db, "agency", { regionId }),
+    listRectifications(db, { regionId, status: "overdue" }, 5000),
+  ]);
   return {
     region: r.name,
-    counts: counts.map((c): BulletinCount => ({ name: c.name, total: c.total, open: c.open, responded: c.responded, accepted: c.accepted, overdue: c.overdue })),
-    overdue: overdue.map((o): BulletinOverdue => ({ agency: o.agency, year: o.year, message: o.message, dueOn: o.dueOn, overdueDays: o.overdueDays })),
+    counts: counts.map(
+      (c): BulletinCount => ({
+        name: c.name,
+        total: c.total,
+        open: c.open,
+        responded: c.responded,
+        accepted: c.accepted,
+        overdue: c.overdue,
+      }),
+    ),
+    overdue: overdue.map(
+      (o): BulletinOverdue => ({ agency: o.agency, year: o.year, message: o.message, dueOn: o.dueOn, overdueDays: o.overdueDays }),
+    ),
     today: beijingToday(),
   };
 }
@@ -57,10 +96,16 @@ export async function loadCheckup(db: Db, agencyId: number, year: number): Promi
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)));
   if (!rep) return null;
-  const [prev] = await db.select({ id: reports.id }).from(reports).where(and(eq(reports.agencyId, agencyId), eq(reports.year, year - 1)));
+  const [prev] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year - 1)));
   const findings = await listReportFindings(db, rep.id);
   const cells = await cellsOf(db, [rep.id, ...(prev ? [prev.id] : [])], [...KEY_FIGURES, ...findings.flatMap((f) => f.cells)]);
-  const figures = KEY_FIGURES.filter((k) => cells.has(`${rep.id}:${k}`)).map((k) => ({ ...ref(cells, rep.id, k), prev: prev ? (cells.get(`${prev.id}:${k}`)?.value ?? null) : null }));
+  const figures = KEY_FIGURES.filter((k) => cells.has(`${rep.id}:${k}`)).map((k) => ({
+    ...ref(cells, rep.id, k),
+    prev: prev ? (cells.get(`${prev.id}:${k}`)?.value ?? null) : null,
+  }));
   const [score] = await db
     .select({ total: scores.total, complete: scores.complete, rubric: rubrics.name })
     .from(scores)
@@ -74,9 +119,20 @@ export async function loadCheckup(db: Db, agencyId: number, year: number): Promi
     agency: rep.agency,
     year,
     figures,
-    findings: findings.map((f) => ({ severity: f.severity, rule: f.rule, message: f.message, cells: f.cells.map((k) => ref(cells, rep.id, k)) })),
+    findings: findings.map((f) => ({
+      severity: f.severity,
+      rule: f.rule,
+      message: f.message,
+      cells: f.cells.map((k) => ref(cells, rep.id, k)),
+    })),
     score: score ? { total: score.total, rubric: score.rubric, complete: score.complete } : null,
-    rect: { total: items.length, open: count("open"), responded: count("responded"), accepted: count("accepted"), overdue: items.filter((i) => i.overdueDays > 0).length },
+    rect: {
+      total: items.length,
+      open: count("open"),
+      responded: count("responded"),
+      accepted: count("accepted"),
+      overdue: items.filter((i) => i.overdueDays > 0).length,
+    },
     today: beijingToday(),
   };
 }

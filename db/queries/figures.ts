@@ -72,7 +72,10 @@ export async function ensureReportFigures(db: Db): Promise<void> {
   if (row.max_figure === null || row.max_report > row.max_figure) {
     // Ids commit out of order under concurrent imports: look a little below the high-water mark.
     const from = (row.max_figure ?? 0) - 1000;
-    await refreshReportFigures(db, sql`r.id > ${from} and not exists (select 1 from report_figures f where f.report_id = r.id and f.imported_at = r.imported_at)`);
+    await refreshReportFigures(
+      db,
+      sql`r.id > ${from} and not exists (select 1 from report_figures f where f.report_id = r.id and f.imported_at = r.imported_at)`,
+    );
   }
   if (row.log_at && row.log_at !== g.__figuresLogAt) {
     const since = g.__figuresLogAt;

@@ -8,7 +8,15 @@ import { checkDraft, recheckReports, recheckYear } from "./checks";
 import { eq, sql } from "drizzle-orm";
 import { rowsOf } from "./rows";
 import { findings as findingsTable } from "../schema";
-import { correctCell, countFindings, listAgencyFindingsByYear, listCellHistory, listFindings, listReportFindings, reviewFinding } from "./findings";
+import {
+  correctCell,
+  countFindings,
+  listAgencyFindingsByYear,
+  listCellHistory,
+  listFindings,
+  listReportFindings,
+  reviewFinding,
+} from "./findings";
 import { importFile } from "./imports";
 import { findReportId, getReport } from "./reports";
 import { parseReport } from "../../lib/parse/index";
@@ -47,9 +55,18 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
   });
 
   it("counts each facet under every filter but its own, as the listed findings say", async () => {
-    const dims = { rule: (x: Row) => x.rule, severity: (x: Row) => x.severity, year: (x: Row) => String(x.year), status: (x: Row) => x.status ?? "open" } as const;
+    const dims = {
+      rule: (x: Row) => x.rule,
+      severity: (x: Row) => x.severity,
+      year: (x: Row) => String(x.year),
+      status: (x: Row) => x.status ?? "open",
+    } as const;
     type Row = Awaited<ReturnType<typeof listFindings>>[number];
-    for (const filter of [{ severity: "warning", year: 2024 }, { kind: "government", status: "open", severity: "error" }, { level: "county", rule: "doc.deadline" }] as const) {
+    for (const filter of [
+      { severity: "warning", year: 2024 },
+      { kind: "government", status: "open", severity: "error" },
+      { level: "county", rule: "doc.deadline" },
+    ] as const) {
       const counts = await countFindings(t.db, filter);
       expect(counts.total).toBe((await listFindings(t.db, filter, 1, 100_000)).length);
       for (const [dim, value] of Object.entries(dims) as [keyof typeof dims, (x: Row) => string][]) {
@@ -68,7 +85,10 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     expect(await reviewFinding(t.db, { findingId: first.id, status: "confirmed", comment: "已与单位核实", reviewer: "王审核" })).toBe(true);
     const again = await importFile(t.db, sample("seed-alashan-youqi-minzheng-2021.txt"));
     expect(again).toMatchObject({ ok: true, replaced: true, reportId: id });
-    expect((await listReportFindings(t.db, id)).find((x) => x.fingerprint === first.fingerprint)).toMatchObject({ status: "confirmed", reviewer: "王审核" });
+    expect((await listReportFindings(t.db, id)).find((x) => x.fingerprint === first.fingerprint)).toMatchObject({
+      status: "confirmed",
+      reviewer: "王审核",
+    });
     // Even when the finding rows are written anew, the decision follows the fingerprint.
     await t.db.delete(findingsTable).where(eq(findingsTable.reportId, id));
     await recheckReports(t.db, [id]);
@@ -82,18 +102,33 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     const id = (await findReportId(t.db, "阿拉善右旗民政局", 2021))!;
     const before = await listReportFindings(t.db, id);
     expect(before.some((x) => x.rule === "t3.results_sum" && x.message.startsWith("表三 社会公益组织列"))).toBe(true);
-    const r = await correctCell(t.db, { reportId: id, key: "t3.total_handled.public_interest", value: 4, reason: "原文漏填", by: "李填报" });
+    const r = await correctCell(t.db, {
+      reportId: id,
+      key: "t3.total_handled.public_interest",
+      value: 4,
+      reason: "原文漏填",
+      by: "李填报",
+    });
     expect(r).toEqual({ ok: true });
     const report = (await getReport(t.db, id))!;
     expect(report.cells.find((c) => c.key === "t3.total_handled.public_interest")?.value).toBe(4);
     expect(report.report.cellValues["t3.total_handled.public_interest"]).toBe(4);
     const history = await listCellHistory(t.db, id);
-    expect(history[0]).toMatchObject({ key: "t3.total_handled.public_interest", oldValue: null, oldRaw: "", newValue: 4, changedBy: "李填报", reason: "原文漏填" });
+    expect(history[0]).toMatchObject({
+      key: "t3.total_handled.public_interest",
+      oldValue: null,
+      oldRaw: "",
+      newValue: 4,
+      changedBy: "李填报",
+      reason: "原文漏填",
+    });
     const after = await listReportFindings(t.db, id);
     expect(after.some((x) => x.rule === "t3.results_sum" && x.message.startsWith("表三 社会公益组织列"))).toBe(false);
     // The balance rule now sees 4 handled with nothing received: a new error, said with figures.
     expect(after.some((x) => x.rule === "t3.balance" && x.message.includes("社会公益组织列"))).toBe(true);
-    expect(await correctCell(t.db, { reportId: id, key: "t3.total_handled.public_interest", value: 4, reason: "x", by: "y" })).toMatchObject({ ok: false });
+    expect(
+      await correctCell(t.db, { reportId: id, key: "t3.total_handled.public_interest", value: 4, reason: "x", by: "y" }),
+    ).toMatchObject({ ok: false });
   });
 
   it("re-checks next year's report when a year is imported", async () => {
@@ -101,7 +136,10 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     const similarBefore = (await listReportFindings(t.db, id2025)).filter((x) => x.rule === "doc.similarity");
     expect(similarBefore).toHaveLength(1);
     // Replace 2024 with a report whose prose differs: 2025's similarity finding must go.
-    const html = readFileSync(path.join(SAMPLES, "pingtan-czj-2024.html"), "utf8").replace(/<p[^>]*>[^<]{40,}<\/p>/g, "<p>本段已改写。</p>");
+    const html = readFileSync(path.join(SAMPLES, "pingtan-czj-2024.html"), "utf8").replace(
+      /<p[^>]*>[^<]{40,}<\/p>/g,
+      "<p>本段已改写。</p>",
+    );
     const r = await importFile(t.db, { name: "czj-2024-rewritten.html", bytes: new TextEncoder().encode(html) });
     expect(r.ok).toBe(true);
     expect((await listReportFindings(t.db, id2025)).filter((x) => x.rule === "doc.similarity")).toHaveLength(0);
@@ -122,7 +160,11 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
     if (!parsed.ok) throw new Error(parsed.error);
     const r = parsed.report;
     const before = await countFindings(t.db, {});
-    const { findings, prevReportId } = await checkDraft(t.db, { format: r.format, cells: r.cells, year: 2024, publishedOn: "2025-04-02", narrative: r.narrative }, "平潭综合实验区");
+    const { findings, prevReportId } = await checkDraft(
+      t.db,
+      { format: r.format, cells: r.cells, year: 2024, publishedOn: "2025-04-02", narrative: r.narrative },
+      "平潭综合实验区",
+    );
     expect(prevReportId).toBe(await findReportId(t.db, "平潭综合实验区", 2023));
     expect(findings.map((f) => f.rule)).toEqual(expect.arrayContaining(["y.in_force_roll", "doc.deadline"]));
     expect(findings.find((f) => f.rule === "doc.deadline")?.message).toBe("发布日期 2025-04-02 晚于法定期限 2025-03-31（晚 2 天）");
@@ -145,11 +187,17 @@ describe.each(TEST_DRIVERS)("findings on %s", (driver) => {
       );
     const rollup = async () =>
       rowsOf<{ k: string; n: number }>(
-        await t.db.execute(sql`select concat_ws('|', region_id, kind, year, rule, severity) as k, n from finding_stats where n <> 0 order by 1`),
+        await t.db.execute(
+          sql`select concat_ws('|', region_id, kind, year, rule, severity) as k, n from finding_stats where n <> 0 order by 1`,
+        ),
       );
     expect((await direct()).length).toBeGreaterThan(5);
     expect(await rollup()).toEqual(await direct());
-    await importFile(t.db, sample("pingtan-2023.html"), { regionChain: [{ name: "福建省", level: "province" }], kind: "government", agency: "平潭综合实验区" });
+    await importFile(t.db, sample("pingtan-2023.html"), {
+      regionChain: [{ name: "福建省", level: "province" }],
+      kind: "government",
+      agency: "平潭综合实验区",
+    });
     await recheckYear(t.db, 2021);
     expect(await rollup()).toEqual(await direct());
     // A report deleted by hand (its findings cascade) leaves no count behind.

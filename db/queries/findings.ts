@@ -78,7 +78,11 @@ const needsAgency = (f: FindingFilter, exclude?: keyof FindingFilter) =>
 
 /** findings (with its review) under the filter, joined to the agency and region only when it filters on them. */
 function scoped<T extends Record<string, unknown>>(db: Db, fields: T, f: FindingFilter, exclude?: keyof FindingFilter) {
-  let q = db.select(fields as never).from(findings).leftJoin(findingReviews, reviewJoin).$dynamic();
+  let q = db
+    .select(fields as never)
+    .from(findings)
+    .leftJoin(findingReviews, reviewJoin)
+    .$dynamic();
   if (needsAgency(f, exclude)) {
     q = q
       .innerJoin(reportFigures, eq(reportFigures.reportId, findings.reportId))
@@ -123,7 +127,8 @@ export async function countFindings(db: Db, f: FindingFilter) {
     const conds: SQL[] = [];
     if (f.kind) conds.push(sql`a_kind = ${f.kind}`);
     if (f.level) conds.push(sql`rg.level = ${f.level}`);
-    if (f.regionId) conds.push(sql`(rg.id = ${f.regionId} or rg.path like (select path || id || '/%' from regions where id = ${f.regionId}))`);
+    if (f.regionId)
+      conds.push(sql`(rg.id = ${f.regionId} or rg.path like (select path || id || '/%' from regions where id = ${f.regionId}))`);
     return conds.length ? sql.join([alias, ...conds], sql` and `) : alias;
   };
   const [all, reviewed] = await Promise.all([
@@ -149,7 +154,8 @@ export async function countFindings(db: Db, f: FindingFilter) {
   // Every (rule, severity, year, status) cell: the reviewed ones as counted, the rest open.
   const cells: CountRow[] = [...reviewed];
   const reviewedBy = new Map<string, number>();
-  for (const r of reviewed) reviewedBy.set(`${r.rule}|${r.severity}|${r.year}`, (reviewedBy.get(`${r.rule}|${r.severity}|${r.year}`) ?? 0) + r.n);
+  for (const r of reviewed)
+    reviewedBy.set(`${r.rule}|${r.severity}|${r.year}`, (reviewedBy.get(`${r.rule}|${r.severity}|${r.year}`) ?? 0) + r.n);
   for (const a of all) cells.push({ ...a, status: "open", n: a.n - (reviewedBy.get(`${a.rule}|${a.severity}|${a.year}`) ?? 0) });
   const keep = (c: CountRow, exclude?: keyof FindingFilter) =>
     (!f.rule || exclude === "rule" || c.rule === f.rule) &&
@@ -199,7 +205,10 @@ export async function reviewFinding(
   db: Db,
   input: { findingId: number; status: "confirmed" | "dismissed" | "open"; comment: string; reviewer: string },
 ): Promise<boolean> {
-  const [f] = await db.select({ reportId: findings.reportId, fingerprint: findings.fingerprint }).from(findings).where(eq(findings.id, input.findingId));
+  const [f] = await db
+    .select({ reportId: findings.reportId, fingerprint: findings.fingerprint })
+    .from(findings)
+    .where(eq(findings.id, input.findingId));
   if (!f) return false;
   if (input.status === "open") {
     await db.delete(findingReviews).where(and(eq(findingReviews.reportId, f.reportId), eq(findingReviews.fingerprint, f.fingerprint)));
@@ -222,9 +231,16 @@ export async function correctCell(
   input: { reportId: number; key: string; value: number | null; reason: string; by: string },
 ): Promise<{ ok: true } | { ok: false; error: string }> {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select({ agencyId: reports.agencyId, year: reports.year }).from(reports).where(eq(reports.id, input.reportId)).for("update");
+    const [r] = await tx
+      .select({ agencyId: reports.agencyId, year: reports.year })
+      .from(reports)
+      .where(eq(reports.id, input.reportId))
+      .for("update");
     if (!r) return { ok: false as const, error: msg.reportPage.noReport };
-    const [old] = await tx.select().from(reportCells).where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    const [old] = await tx
+      .select()
+      .from(reportCells)
+      .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
     if (old && old.value === input.value) return { ok: false as const, error: msg.reportPage.sameValue };
     await tx.insert(cellHistory).values({
       reportId: input.reportId,
@@ -235,7 +251,11 @@ export async function correctCell(
       reason: input.reason,
       changedBy: input.by,
     });
-    if (old) await tx.update(reportCells).set({ value: input.value }).where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    if (old)
+      await tx
+        .update(reportCells)
+        .set({ value: input.value })
+        .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
     else await tx.insert(reportCells).values({ reportId: input.reportId, key: input.key, value: input.value, raw: "", source: {} });
     await tx
       .update(reports)
@@ -254,7 +274,6 @@ export async function listCellHistory(db: Db, reportId: number) {
   return db.select().from(cellHistory).where(eq(cellHistory.reportId, reportId)).orderBy(desc(cellHistory.changedAt), desc(cellHistory.id));
 }
 
-
 /** A finding's current review, for the audit log's "before". */
 export async function getFindingReview(db: Db, findingId: number) {
   const [row] = await db
@@ -266,6 +285,9 @@ export async function getFindingReview(db: Db, findingId: number) {
 }
 
 export async function getCell(db: Db, reportId: number, key: string) {
-  const [row] = await db.select({ value: reportCells.value, raw: reportCells.raw }).from(reportCells).where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
+  const [row] = await db
+    .select({ value: reportCells.value, raw: reportCells.raw })
+    .from(reportCells)
+    .where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
   return row ?? null;
 }

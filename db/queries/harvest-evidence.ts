@@ -58,8 +58,18 @@ export async function listYearEvidence(db: Db, agencyIds: number[], years?: numb
         select printed_on, page_url, attachment_url from harvest_versions v
         where v.agency_id = y.agency_id and v.year = y.year order by v.version desc limit 1
       ) v on true
-      where y.agency_id in (${sql.join(agencyIds.map((i) => sql`${i}`), sql`, `)})
-        ${years?.length ? sql`and y.year in (${sql.join(years.map((i) => sql`${i}`), sql`, `)})` : sql``}
+      where y.agency_id in (${sql.join(
+        agencyIds.map((i) => sql`${i}`),
+        sql`, `,
+      )})
+        ${
+          years?.length
+            ? sql`and y.year in (${sql.join(
+                years.map((i) => sql`${i}`),
+                sql`, `,
+              )})`
+            : sql``
+        }
       order by y.agency_id, y.year desc`),
   );
   const at = (v: string | Date | null) => (v ? new Date(v) : null);
@@ -83,7 +93,8 @@ export async function listSourcesFor(db: Db, agencyIds: number[]) {
 
 /** Harvest runs of a region (and the runs of every region, like the daily schedule's), newest first. */
 export async function listHarvestJobs(db: Db, regionId: number | null, limit = 5) {
-  const region = regionId === null ? sql`true` : sql`(${jobs.payload}->>'regionId' is null or ${jobs.payload}->>'regionId' = ${String(regionId)})`;
+  const region =
+    regionId === null ? sql`true` : sql`(${jobs.payload}->>'regionId' is null or ${jobs.payload}->>'regionId' = ${String(regionId)})`;
   return db
     .select({ job: jobs, by: users.displayName })
     .from(jobs)

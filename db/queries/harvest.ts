@@ -87,7 +87,10 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
 
 /** A region named by the sheet: `福建省/福州市/平潭综合实验区`, or one name that only one region has. */
 export async function findRegionByName(db: Db, name: string): Promise<{ id: number; path: string } | { error: string }> {
-  const parts = name.split(/[/／>＞]/).map((s) => s.trim()).filter(Boolean);
+  const parts = name
+    .split(/[/／>＞]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { error: msg.harvest.sources.noRegion };
   const last = parts[parts.length - 1];
   const found = await db.select().from(regions).where(eq(regions.name, last));
@@ -98,7 +101,7 @@ export async function findRegionByName(db: Db, name: string): Promise<{ id: numb
       continue;
     }
     const ids = r.path.split("/").filter(Boolean).map(Number);
-    const names = ids.length ? (await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, ids))) : [];
+    const names = ids.length ? await db.select({ id: regions.id, name: regions.name }).from(regions).where(inArray(regions.id, ids)) : [];
     const byId = new Map(names.map((n) => [n.id, n.name]));
     const chain = [...ids.map((i) => byId.get(i)), r.name];
     if (chain.slice(-parts.length).join("/") === parts.join("/")) matches.push(r);
@@ -143,7 +146,10 @@ export async function recordListCheck(
       await tx
         .insert(harvestYears)
         .values({ agencyId, year, firstSeenAt: o.at })
-        .onConflictDoUpdate({ target: [harvestYears.agencyId, harvestYears.year], set: { firstSeenAt: sql`coalesce(${harvestYears.firstSeenAt}, ${o.at.toISOString()}::timestamptz)` } });
+        .onConflictDoUpdate({
+          target: [harvestYears.agencyId, harvestYears.year],
+          set: { firstSeenAt: sql`coalesce(${harvestYears.firstSeenAt}, ${o.at.toISOString()}::timestamptz)` },
+        });
     }
     for (const year of o.missingYears) {
       await tx
@@ -152,7 +158,9 @@ export async function recordListCheck(
         .onConflictDoUpdate({
           target: [harvestYears.agencyId, harvestYears.year],
           // Once seen, a later absence (a list that pages differently) does not move the evidence.
-          set: { lastMissingAt: sql`case when ${harvestYears.firstSeenAt} is null then ${o.at.toISOString()}::timestamptz else ${harvestYears.lastMissingAt} end` },
+          set: {
+            lastMissingAt: sql`case when ${harvestYears.firstSeenAt} is null then ${o.at.toISOString()}::timestamptz else ${harvestYears.lastMissingAt} end`,
+          },
         });
     }
   });

@@ -49,7 +49,11 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     ]);
     // The agency exists now: a later year under another region's name creates no region.
     const before = (await t.db.select().from(regions)).length;
-    const again = await importParsed(t.db, parsed.report, "y.txt", { agency: "淮安市洪泽区交通运输局", year: 2022, regionChain: [{ name: "不该新建的省", level: "province" }] });
+    const again = await importParsed(t.db, parsed.report, "y.txt", {
+      agency: "淮安市洪泽区交通运输局",
+      year: 2022,
+      regionChain: [{ name: "不该新建的省", level: "province" }],
+    });
     expect(again.ok).toBe(true);
     expect((await t.db.select().from(regions)).length).toBe(before);
     // No single division fits: 未指定地区, as before.
@@ -77,7 +81,8 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     const b = await importParsed(t.db, empty, "title-only.txt", { agency: "替换保护测试局", year: 2021 });
     expect(b).toMatchObject({ ok: false });
     expect(!b.ok && b.error).toMatch(/未保存/);
-    for (const year of [9999, 1999, -5]) expect((await importParsed(t.db, full.report, "y.txt", { agency: "替换保护测试局", year })).ok).toBe(false);
+    for (const year of [9999, 1999, -5])
+      expect((await importParsed(t.db, full.report, "y.txt", { agency: "替换保护测试局", year })).ok).toBe(false);
   });
 
   it("logs created, then updated, with agency, year, report and batch", async () => {
@@ -109,7 +114,11 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
   it("a report with no year is refused and logged; a bad file in a batch does not stop the next", async () => {
     const noYear = new TextEncoder().encode("某某局政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息 12 条。");
     const results = [];
-    for (const f of [{ name: "no-year.txt", bytes: noYear }, { name: "x.txt", bytes: new Uint8Array([0, 0, 0]) }, sample("seed-alashan-youqi-minzheng-2021.txt")]) {
+    for (const f of [
+      { name: "no-year.txt", bytes: noYear },
+      { name: "x.txt", bytes: new Uint8Array([0, 0, 0]) },
+      sample("seed-alashan-youqi-minzheng-2021.txt"),
+    ]) {
       results.push(await importFile(t.db, f, { batchId: "mixed" }));
     }
     expect(results.map((r) => r.ok)).toEqual([false, false, true]);
@@ -124,7 +133,9 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     const before = await countReports(t.db);
     // Text Postgres refuses (a NUL character) gets past the input rules and fails in the database.
     const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
-    await expect(importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" })).rejects.toThrow();
+    await expect(
+      importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" }),
+    ).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     const [row] = await listRecentImports(t.db, 1);
     expect(row).toMatchObject({ status: "failed", sourceName: "broken.html", year: 2022, batchId: "rb" });

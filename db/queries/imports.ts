@@ -30,9 +30,7 @@ export interface ImportOverrides {
   unread?: { message: string; where: string }[];
 }
 
-export type ImportResult =
-  | ({ ok: true; agency: string; year: number; message: string } & SaveReportResult)
-  | { ok: false; error: string };
+export type ImportResult = ({ ok: true; agency: string; year: number; message: string } & SaveReportResult) | { ok: false; error: string };
 
 export async function importParsed(db: Db, report: ParsedReport, sourceName: string, o: ImportOverrides = {}): Promise<ImportResult> {
   const agency = (o.agency ?? report.agency ?? "").trim();
@@ -44,7 +42,15 @@ export async function importParsed(db: Db, report: ParsedReport, sourceName: str
   if (!agency) return fail(msg.errors.noAgency);
   if (!year) return fail(msg.errors.noYear);
   // One set of rules whichever way the report came (form, batch, command line, data package).
-  const valid = checkReportInput({ agency, year, title: report.title, cells: report.cells, details: report.details, sourceText: report.sourceText, narrative: report.narrative });
+  const valid = checkReportInput({
+    agency,
+    year,
+    title: report.title,
+    cells: report.cells,
+    details: report.details,
+    sourceText: report.sourceText,
+    narrative: report.narrative,
+  });
   if (!valid.ok) return fail(valid.error);
   const stored = await storedCellCount(db, agency, year);
   if (stored > 0 && !Object.values(report.cells).some((v) => v !== null)) return fail(msg.input.noTablesReplacing(stored));
@@ -159,5 +165,8 @@ export async function listRecentImports(db: Db, limit = 20) {
 
 /** An id shared by the files of one batch: time first, so ids sort by when the batch ran. */
 export function newBatchId(prefix: string): string {
-  return `${prefix}-${new Date().toISOString().replace(/[-:.TZ]/g, "").slice(0, 14)}-${Math.random().toString(36).slice(2, 8)}`;
+  return `${prefix}-${new Date()
+    .toISOString()
+    .replace(/[-:.TZ]/g, "")
+    .slice(0, 14)}-${Math.random().toString(36).slice(2, 8)}`;
 }

@@ -47,8 +47,12 @@ export async function enqueueJob(db: Db, j: NewJob): Promise<number | null> {
  */
 export async function claimJob(db: Db, kinds: string[], worker: string, leaseMs: number): Promise<Job | null> {
   if (kinds.length === 0) return null;
-  const kindList = sql.join(kinds.map((k) => sql`${k}`), sql`, `);
-  const rows = rowsOf<{ id: number }>(await db.execute(sql`
+  const kindList = sql.join(
+    kinds.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const rows = rowsOf<{ id: number }>(
+    await db.execute(sql`
     update jobs set status = 'running', locked_by = ${worker},
       locked_until = now() + ${`${leaseMs} milliseconds`}::interval,
       attempts = attempts + 1, started_at = coalesce(started_at, now())
@@ -60,7 +64,8 @@ export async function claimJob(db: Db, kinds: string[], worker: string, leaseMs:
       for update skip locked
       limit 1
     )
-    returning id`));
+    returning id`),
+  );
   const id = rows[0]?.id;
   return id === undefined ? null : getJob(db, Number(id));
 }
@@ -75,7 +80,12 @@ export async function listJobs(db: Db, opts: { kinds?: string[]; createdBy?: num
     opts.kinds?.length ? inArray(jobs.kind, opts.kinds) : undefined,
     opts.createdBy === undefined ? undefined : eq(jobs.createdBy, opts.createdBy),
   );
-  return db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(opts.limit ?? 50);
+  return db
+    .select()
+    .from(jobs)
+    .where(where)
+    .orderBy(desc(jobs.createdAt), desc(jobs.id))
+    .limit(opts.limit ?? 50);
 }
 
 const held = (id: number, worker: string) => and(eq(jobs.id, id), eq(jobs.lockedBy, worker), eq(jobs.status, "running"));
@@ -111,9 +121,7 @@ export async function failJob(db: Db, id: number, worker: string, error: string,
   const rows = await db
     .update(jobs)
     .set({
-      status: opts.final
-        ? sql`'failed'`
-        : sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'failed' else 'queued' end`,
+      status: opts.final ? sql`'failed'` : sql`case when ${jobs.attempts} >= ${jobs.maxAttempts} then 'failed' else 'queued' end`,
       error,
       lockedBy: null,
       lockedUntil: null,

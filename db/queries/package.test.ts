@@ -11,19 +11,44 @@ import type { Db } from "../index";
 
 async function snapshot(db: Db) {
   const rs = await db
-    .select({ agency: agencies.name, kind: agencies.kind, region: regions.name, year: reports.year, format: reports.format, publishedOn: reports.publishedOn, title: reports.title, sourceText: reports.sourceText, sourceName: reports.sourceName, mixed: reports.mixedFormat, missing: reports.missingCells, unread: reports.unread, narrative: reports.narrative, headline: reports.headline, id: reports.id })
+    .select({
+      agency: agencies.name,
+      kind: agencies.kind,
+      region: regions.name,
+      year: reports.year,
+      format: reports.format,
+      publishedOn: reports.publishedOn,
+      title: reports.title,
+      sourceText: reports.sourceText,
+      sourceName: reports.sourceName,
+      mixed: reports.mixedFormat,
+      missing: reports.missingCells,
+      unread: reports.unread,
+      narrative: reports.narrative,
+      headline: reports.headline,
+      id: reports.id,
+    })
     .from(reports)
     .innerJoin(agencies, eq(agencies.id, reports.agencyId))
     .innerJoin(regions, eq(regions.id, agencies.regionId))
     .orderBy(asc(agencies.name), asc(reports.year));
   const out = [];
   for (const r of rs) {
-    const cells = await db.select({ key: reportCells.key, value: reportCells.value, raw: reportCells.raw, note: reportCells.note, source: reportCells.source }).from(reportCells).where(eq(reportCells.reportId, r.id)).orderBy(asc(reportCells.key));
+    const cells = await db
+      .select({ key: reportCells.key, value: reportCells.value, raw: reportCells.raw, note: reportCells.note, source: reportCells.source })
+      .from(reportCells)
+      .where(eq(reportCells.reportId, r.id))
+      .orderBy(asc(reportCells.key));
     // The same findings; their order follows insertion, which differs between an import and a copy.
     const findings = (await listReportFindings(db, r.id))
       .map((f) => ({ rule: f.rule, message: f.message, status: f.status, reviewer: f.reviewer }))
       .sort((a, b) => `${a.rule}${a.message}`.localeCompare(`${b.rule}${b.message}`));
-    const history = (await listCellHistory(db, r.id)).map((h) => ({ key: h.key, oldValue: h.oldValue, newValue: h.newValue, by: h.changedBy }));
+    const history = (await listCellHistory(db, r.id)).map((h) => ({
+      key: h.key,
+      oldValue: h.oldValue,
+      newValue: h.newValue,
+      by: h.changedBy,
+    }));
     const { id: _id, ...rest } = r;
     out.push({ ...rest, cells, findings, history });
   }
@@ -73,7 +98,9 @@ describe.each(TEST_DRIVERS)("data package from PGlite into %s", (driver) => {
 
   it("holds a package to the same input rules, each report with its audit row in its own transaction", async () => {
     const { default: JSZip } = await import("jszip");
-    const zip = await JSZip.loadAsync(await exportPackage(from.db, { regionId: (await from.db.select().from(regions).where(eq(regions.name, "内蒙古自治区")))[0]?.id }));
+    const zip = await JSZip.loadAsync(
+      await exportPackage(from.db, { regionId: (await from.db.select().from(regions).where(eq(regions.name, "内蒙古自治区")))[0]?.id }),
+    );
     const name = Object.keys(zip.files).find((n) => n.startsWith("reports/") && n.endsWith(".json"))!;
     const doc = JSON.parse(await zip.file(name)!.async("string"));
     const hostile = [
@@ -102,7 +129,12 @@ describe.each(TEST_DRIVERS)("data package from PGlite into %s", (driver) => {
       });
       expect(results.map((r) => r.result.ok)).toEqual([false, false, false, false, false, true]);
       for (const r of results.slice(0, 5)) expect(!r.result.ok && r.result.error).toMatch(/[\u4e00-\u9fff]/);
-      expect(results.slice(0, 5).map((r) => (!r.result.ok ? r.result.error : "")).join("\n")).not.toMatch(/Cannot read|Infinity|invalid_type|SQL|select /i);
+      expect(
+        results
+          .slice(0, 5)
+          .map((r) => (!r.result.ok ? r.result.error : ""))
+          .join("\n"),
+      ).not.toMatch(/Cannot read|Infinity|invalid_type|SQL|select /i);
       // Only the good report is stored, and only it has an audit row.
       expect((await target.db.select().from(reports)).length).toBe(1);
       expect(audited).toEqual([name]);

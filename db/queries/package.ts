@@ -27,7 +27,9 @@ const locSchema = z.object({
   col: z.number().optional(),
   page: z.number().optional(),
   at: z.number().optional(),
-  ocr: z.object({ box: z.tuple([z.number(), z.number(), z.number(), z.number()]), conf: z.number(), doubt: z.boolean().optional() }).optional(),
+  ocr: z
+    .object({ box: z.tuple([z.number(), z.number(), z.number(), z.number()]), conf: z.number(), doubt: z.boolean().optional() })
+    .optional(),
 });
 
 export const packagedReportSchema = z.object({
@@ -50,11 +52,29 @@ export const packagedReportSchema = z.object({
     missing: z.array(z.string()),
     unread: z.array(z.object({ message: z.string(), where: z.string() })),
     narrative: z.string(),
-    headline: z.array(z.object({ key: z.string(), value: z.number(), sentence: z.string(), source: z.enum(["text", "table"]) })).default([]),
+    headline: z
+      .array(z.object({ key: z.string(), value: z.number(), sentence: z.string(), source: z.enum(["text", "table"]) }))
+      .default([]),
     details: z.record(z.string(), z.object({ raw: z.string(), note: z.string().nullable(), source: locSchema })),
-    reviews: z.array(z.object({ fingerprint: z.string(), status: z.enum(["confirmed", "dismissed"]), comment: z.string(), reviewer: z.string(), reviewed_at: z.string() })),
+    reviews: z.array(
+      z.object({
+        fingerprint: z.string(),
+        status: z.enum(["confirmed", "dismissed"]),
+        comment: z.string(),
+        reviewer: z.string(),
+        reviewed_at: z.string(),
+      }),
+    ),
     history: z.array(
-      z.object({ key: z.string(), old_value: z.number().nullable(), old_raw: z.string().nullable(), new_value: z.number().nullable(), reason: z.string(), changed_by: z.string(), changed_at: z.string() }),
+      z.object({
+        key: z.string(),
+        old_value: z.number().nullable(),
+        old_raw: z.string().nullable(),
+        new_value: z.number().nullable(),
+        reason: z.string(),
+        changed_by: z.string(),
+        changed_at: z.string(),
+      }),
     ),
   }),
 });
@@ -64,15 +84,24 @@ const manifestSchema = z.object({ type: z.literal(PACKAGE_TYPE), version: z.lite
 
 /** The ids of the reports of a region's subtree, or every report. */
 async function reportIdsIn(db: Db, regionId?: number): Promise<number[]> {
-  const q = db.select({ id: reports.id }).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).innerJoin(regions, eq(regions.id, agencies.regionId));
+  const q = db
+    .select({ id: reports.id })
+    .from(reports)
+    .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+    .innerJoin(regions, eq(regions.id, agencies.regionId));
   const rows = regionId
-    ? await q.where(or(eq(regions.id, regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${regionId})`))).orderBy(asc(reports.id))
+    ? await q
+        .where(or(eq(regions.id, regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${regionId})`)))
+        .orderBy(asc(reports.id))
     : await q.orderBy(asc(reports.id));
   return rows.map((r) => r.id);
 }
 
 /** Build the ZIP. Reports are read in chunks, so a national database does not sit in memory twice. */
-export async function exportPackage(db: Db, opts: { regionId?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<Uint8Array> {
+export async function exportPackage(
+  db: Db,
+  opts: { regionId?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Uint8Array> {
   const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   const ids = await reportIdsIn(db, opts.regionId);
@@ -87,7 +116,11 @@ export async function exportPackage(db: Db, opts: { regionId?: number; onProgres
   for (let i = 0; i < ids.length; i += 200) {
     const part = ids.slice(i, i + 200);
     const [rs, cells, revs, hist, fs] = await Promise.all([
-      db.select({ r: reports, a: agencies }).from(reports).innerJoin(agencies, eq(agencies.id, reports.agencyId)).where(inArray(reports.id, part)),
+      db
+        .select({ r: reports, a: agencies })
+        .from(reports)
+        .innerJoin(agencies, eq(agencies.id, reports.agencyId))
+        .where(inArray(reports.id, part)),
       db.select().from(reportCells).where(inArray(reportCells.reportId, part)),
       db.select().from(findingReviews).where(inArray(findingReviews.reportId, part)),
       db.select().from(cellHistory).where(inArray(cellHistory.reportId, part)).orderBy(asc(cellHistory.id)),
@@ -104,7 +137,9 @@ export async function exportPackage(db: Db, opts: { regionId?: number; onProgres
         format: r.format,
         published_on: r.publishedOn,
         cells: Object.fromEntries(mine.map((c) => [c.key, c.value])),
-        findings: fs.filter((f) => f.reportId === r.id).map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })),
+        findings: fs
+          .filter((f) => f.reportId === r.id)
+          .map((f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, message: f.message })),
         package: {
           region: chainOf(a.regionId),
           kind: a.kind,
@@ -120,10 +155,26 @@ export async function exportPackage(db: Db, opts: { regionId?: number; onProgres
           narrative: r.narrative,
           headline: r.headline,
           details: Object.fromEntries(mine.map((c) => [c.key, { raw: c.raw, note: c.note, source: c.source }])),
-          reviews: revs.filter((v) => v.reportId === r.id).map((v) => ({ fingerprint: v.fingerprint, status: v.status, comment: v.comment, reviewer: v.reviewer, reviewed_at: v.reviewedAt.toISOString() })),
+          reviews: revs
+            .filter((v) => v.reportId === r.id)
+            .map((v) => ({
+              fingerprint: v.fingerprint,
+              status: v.status,
+              comment: v.comment,
+              reviewer: v.reviewer,
+              reviewed_at: v.reviewedAt.toISOString(),
+            })),
           history: hist
             .filter((h) => h.reportId === r.id)
-            .map((h) => ({ key: h.key, old_value: h.oldValue, old_raw: h.oldRaw, new_value: h.newValue, reason: h.reason, changed_by: h.changedBy, changed_at: h.changedAt.toISOString() })),
+            .map((h) => ({
+              key: h.key,
+              old_value: h.oldValue,
+              old_raw: h.oldRaw,
+              new_value: h.newValue,
+              reason: h.reason,
+              changed_by: h.changedBy,
+              changed_at: h.changedAt.toISOString(),
+            })),
         },
       };
       zip.file(`reports/${base}.json`, JSON.stringify(doc, null, 1));
@@ -132,7 +183,10 @@ export async function exportPackage(db: Db, opts: { regionId?: number; onProgres
     }
     opts.onProgress?.(Math.min(ids.length, i + 200), ids.length);
   }
-  zip.file("manifest.json", JSON.stringify({ type: PACKAGE_TYPE, version: PACKAGE_VERSION, exported_at: new Date().toISOString(), reports: names }, null, 1));
+  zip.file(
+    "manifest.json",
+    JSON.stringify({ type: PACKAGE_TYPE, version: PACKAGE_VERSION, exported_at: new Date().toISOString(), reports: names }, null, 1),
+  );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -180,7 +234,12 @@ export async function importPackage(
         publishedOn: doc.published_on,
         title: p.title,
         cells: doc.cells,
-        details: Object.fromEntries(Object.entries(p.details).map(([k, d]) => [k, { value: doc.cells[k] ?? null, raw: d.raw, ...(d.note ? { note: d.note } : {}), loc: d.source }])),
+        details: Object.fromEntries(
+          Object.entries(p.details).map(([k, d]) => [
+            k,
+            { value: doc.cells[k] ?? null, raw: d.raw, ...(d.note ? { note: d.note } : {}), loc: d.source },
+          ]),
+        ),
         findings: [],
         issues: [],
         missing: p.missing,
@@ -193,17 +252,41 @@ export async function importPackage(
       };
       // The report, its history and reviews, and its audit row land together or not at all.
       result = await db.transaction(async (tx) => {
-        const r = await importParsed(tx, parsed, p.source_name, { regionChain: p.region, kind: p.kind, batchId: opts.batchId, unread: p.unread });
+        const r = await importParsed(tx, parsed, p.source_name, {
+          regionChain: p.region,
+          kind: p.kind,
+          batchId: opts.batchId,
+          unread: p.unread,
+        });
         if (!r.ok) return r;
         const reportId = r.reportId;
         await tx.delete(cellHistory).where(eq(cellHistory.reportId, reportId));
         if (p.history.length)
           await tx.insert(cellHistory).values(
-            p.history.map((h) => ({ reportId, key: h.key, oldValue: h.old_value, oldRaw: h.old_raw, newValue: h.new_value, reason: h.reason, changedBy: h.changed_by, changedAt: new Date(h.changed_at) })),
+            p.history.map((h) => ({
+              reportId,
+              key: h.key,
+              oldValue: h.old_value,
+              oldRaw: h.old_raw,
+              newValue: h.new_value,
+              reason: h.reason,
+              changedBy: h.changed_by,
+              changedAt: new Date(h.changed_at),
+            })),
           );
         for (const v of p.reviews) {
-          const row = { reportId, fingerprint: v.fingerprint, status: v.status, comment: v.comment, reviewer: v.reviewer, reviewedAt: new Date(v.reviewed_at) };
-          await tx.insert(findingReviews).values(row).onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: row });
+          const row = {
+            reportId,
+            fingerprint: v.fingerprint,
+            status: v.status,
+            comment: v.comment,
+            reviewer: v.reviewer,
+            reviewedAt: new Date(v.reviewed_at),
+          };
+          await tx
+            .insert(findingReviews)
+            .values(row)
+            .onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: row });
         }
         await opts.audit?.(tx, name, r);
         return r;
@@ -220,4 +303,3 @@ export async function importPackage(
   }
   return out;
 }
-

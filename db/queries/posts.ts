@@ -22,7 +22,9 @@ export async function upsertPostCorrection(
 }
 
 export async function deletePostCorrection(db: Db, reportId: number, channel: string): Promise<void> {
-  await db.delete(postCountCorrections).where(and(sql`${postCountCorrections.reportId} = ${reportId}`, sql`${postCountCorrections.channel} = ${channel}`));
+  await db
+    .delete(postCountCorrections)
+    .where(and(sql`${postCountCorrections.reportId} = ${reportId}`, sql`${postCountCorrections.channel} = ${channel}`));
 }
 
 export async function getPostCorrection(db: Db, reportId: number, channel: string): Promise<PostCountCorrection | null> {

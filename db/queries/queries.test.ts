@@ -51,7 +51,9 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
   });
 
   it("keeps cell_vector equal to cell_values for every stored report (what the checks read)", async () => {
-    const rows = await t.db.select({ id: reports.id, cells: reports.cellValues, text: sql<string>`${reports.cellVector}::text` }).from(reports);
+    const rows = await t.db
+      .select({ id: reports.id, cells: reports.cellValues, text: sql<string>`${reports.cellVector}::text` })
+      .from(reports);
     expect(rows.length).toBe(16);
     let blanks = 0;
     for (const r of rows) {
@@ -75,7 +77,11 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     expect(reports.find((r) => r.year === 2020)?.errors).toBe(2);
     expect(reports.find((r) => r.year === 2022)?.errors).toBe(0);
     expect((await getAgency(t.db, agencyId))?.agency.name).toBe("平潭综合实验区");
-    expect((await getRegionTrail(t.db, (await getAgency(t.db, agencyId))!.region.id)).map((r) => r.name)).toEqual(["福建省", "福州市", "平潭综合实验区"]);
+    expect((await getRegionTrail(t.db, (await getAgency(t.db, agencyId))!.region.id)).map((r) => r.name)).toEqual([
+      "福建省",
+      "福州市",
+      "平潭综合实验区",
+    ]);
   });
 
   it("replaces a report of the same agency and year whole, and says so", async () => {

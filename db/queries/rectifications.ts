@@ -8,7 +8,16 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { nextStatus, type DataStatus, type ItemStatus, type Transition } from "../../lib/rectification/state";
 import { msg } from "../../lib/messages";
 import type { Db } from "../index";
-import { agencies, findingReviews, findings, rectificationAttachments, rectifications, regions, reports, type RectificationResponse } from "../schema";
+import {
+  agencies,
+  findingReviews,
+  findings,
+  rectificationAttachments,
+  rectifications,
+  regions,
+  reports,
+  type RectificationResponse,
+} from "../schema";
 import { ActionRefused } from "./actions";
 import { listFindings, type FindingFilter } from "./findings";
 import { rowsOf } from "./rows";
@@ -60,9 +69,20 @@ export async function listFindingAgencies(db: Db, findingIds: readonly number[])
  * unique (report, fingerprint) index), so opening twice is harmless.
  */
 export async function openRectifications(db: Db, input: { findingIds: number[]; dueOn: string; note: string; by: string }) {
-  if (input.findingIds.length === 0) return { created: [] as { id: number; agencyId: number; reportId: number; year: number; message: string }[], skipped: 0 };
+  if (input.findingIds.length === 0)
+    return { created: [] as { id: number; agencyId: number; reportId: number; year: number; message: string }[], skipped: 0 };
   const rows = await db
-    .select({ id: findings.id, reportId: findings.reportId, year: findings.year, rule: findings.rule, severity: findings.severity, cells: findings.cells, message: findings.message, fingerprint: findings.fingerprint, agencyId: reports.agencyId })
+    .select({
+      id: findings.id,
+      reportId: findings.reportId,
+      year: findings.year,
+      rule: findings.rule,
+      severity: findings.severity,
+      cells: findings.cells,
+      message: findings.message,
+      fingerprint: findings.fingerprint,
+      agencyId: reports.agencyId,
+    })
     .from(findings)
     .innerJoin(reports, eq(reports.id, findings.reportId))
     .where(inArray(findings.id, input.findingIds));
@@ -71,7 +91,13 @@ export async function openRectifications(db: Db, input: { findingIds: number[]; 
     .insert(rectifications)
     .values(rows.map(({ id: _id, ...r }) => ({ ...r, dueOn: input.dueOn, note: input.note, openedBy: input.by })))
     .onConflictDoNothing()
-    .returning({ id: rectifications.id, agencyId: rectifications.agencyId, reportId: rectifications.reportId, year: rectifications.year, message: rectifications.message });
+    .returning({
+      id: rectifications.id,
+      agencyId: rectifications.agencyId,
+      reportId: rectifications.reportId,
+      year: rectifications.year,
+      message: rectifications.message,
+    });
   return { created, skipped: rows.length - created.length };
 }
 
@@ -92,7 +118,8 @@ function where(f: RectificationFilter): SQL | undefined {
   if (f.status === "overdue") c.push(and(eq(rectifications.status, "open"), sql`${rectifications.dueOn} < ${today}`));
   else if (f.status === "unfinished") c.push(sql`${rectifications.status} <> 'accepted'`);
   else if (f.status) c.push(eq(rectifications.status, f.status));
-  if (f.regionId) c.push(or(eq(regions.id, f.regionId), sql`${regions.path} like (select path || id || '/%' from regions where id = ${f.regionId})`));
+  if (f.regionId)
+    c.push(or(eq(regions.id, f.regionId), sql`${regions.path} like (select path || id || '/%' from regions where id = ${f.regionId})`));
   return c.length ? and(...c) : undefined;
 }
 
@@ -139,7 +166,12 @@ export async function listRectifications(db: Db, f: RectificationFilter, limit =
     .innerJoin(regions, eq(regions.id, agencies.regionId))
     .innerJoin(reports, eq(reports.id, rectifications.reportId))
     .where(where(f))
-    .orderBy(desc(overdueDays), sql`case ${rectifications.status} when 'open' then 0 when 'responded' then 1 else 2 end`, asc(rectifications.dueOn), asc(rectifications.id))
+    .orderBy(
+      desc(overdueDays),
+      sql`case ${rectifications.status} when 'open' then 0 when 'responded' then 1 else 2 end`,
+      asc(rectifications.dueOn),
+      asc(rectifications.id),
+    )
     .limit(limit)
     .offset(offset);
 }
@@ -194,7 +226,11 @@ export async function summarizeRectifications(db: Db, by: "agency" | "region", u
     .innerJoin(regions, eq(regions.id, agencies.regionId))
     .where(where({ regionId: under.regionId, agencyId: under.agencyId }))
     .groupBy(key, name)
-    .orderBy(desc(sql`count(*) filter (where ${rectifications.status} = 'open' and ${rectifications.dueOn} < ${today})`), desc(sql`count(*) filter (where ${rectifications.status} <> 'accepted')`), asc(name));
+    .orderBy(
+      desc(sql`count(*) filter (where ${rectifications.status} = 'open' and ${rectifications.dueOn} < ${today})`),
+      desc(sql`count(*) filter (where ${rectifications.status} <> 'accepted')`),
+      asc(name),
+    );
 }
 
 /** The item, locked for its transition; refuses when it is not in the state the transition starts from. */
@@ -222,7 +258,11 @@ export async function respondRectification(tx: Db, itemId: number, r: Response) 
   let importedAt: Date | null = null;
   if (r.kind === "corrected") {
     const [rep] = await tx.select({ importedAt: reports.importedAt }).from(reports).where(eq(reports.id, row.reportId));
-    const [corrected] = rowsOf<{ at: string | null }>(await tx.execute(sql`select max(changed_at) as at from cell_history where report_id = ${row.reportId} and changed_at > ${row.openedAt.toISOString()}`));
+    const [corrected] = rowsOf<{ at: string | null }>(
+      await tx.execute(
+        sql`select max(changed_at) as at from cell_history where report_id = ${row.reportId} and changed_at > ${row.openedAt.toISOString()}`,
+      ),
+    );
     const last = [rep?.importedAt, corrected?.at ? new Date(corrected.at) : null].filter((d): d is Date => !!d && d > row.openedAt);
     if (last.length === 0) throw new ActionRefused(msg.rect.respond.needImport);
     importedAt = new Date(Math.max(...last.map((d) => d.getTime())));
@@ -233,10 +273,23 @@ export async function respondRectification(tx: Db, itemId: number, r: Response) 
     .set({ status: to, response: r.kind, responseText: r.text, responseImportedAt: importedAt, respondedBy: r.by, respondedAt: now })
     .where(eq(rectifications.id, itemId));
   if (r.attachment) {
-    const a = { name: r.attachment.name, type: r.attachment.type, size: r.attachment.data.byteLength, data: r.attachment.data, uploadedBy: r.by, uploadedAt: now };
-    await tx.insert(rectificationAttachments).values({ rectificationId: itemId, ...a }).onConflictDoUpdate({ target: rectificationAttachments.rectificationId, set: a });
+    const a = {
+      name: r.attachment.name,
+      type: r.attachment.type,
+      size: r.attachment.data.byteLength,
+      data: r.attachment.data,
+      uploadedBy: r.by,
+      uploadedAt: now,
+    };
+    await tx
+      .insert(rectificationAttachments)
+      .values({ rectificationId: itemId, ...a })
+      .onConflictDoUpdate({ target: rectificationAttachments.rectificationId, set: a });
   }
-  return { before: { state: row.status }, after: { state: to, response: r.kind, text: r.text, attachment: r.attachment?.name ?? null, importedAt } };
+  return {
+    before: { state: row.status },
+    after: { state: to, response: r.kind, text: r.text, attachment: r.attachment?.name ?? null, importedAt },
+  };
 }
 
 export async function acceptRectification(tx: Db, itemId: number, by: string) {
@@ -250,7 +303,21 @@ export async function returnRectification(tx: Db, itemId: number, reason: string
   const { row, to } = await lockFor(tx, itemId, "return");
   await tx
     .update(rectifications)
-    .set({ status: to, returnReason: reason, returnCount: row.returnCount + 1, response: null, responseText: "", responseImportedAt: null, respondedBy: null, respondedAt: null, reviewedBy: by, reviewedAt: new Date() })
+    .set({
+      status: to,
+      returnReason: reason,
+      returnCount: row.returnCount + 1,
+      response: null,
+      responseText: "",
+      responseImportedAt: null,
+      respondedBy: null,
+      respondedAt: null,
+      reviewedBy: by,
+      reviewedAt: new Date(),
+    })
     .where(eq(rectifications.id, itemId));
-  return { before: { state: row.status, response: row.response, text: row.responseText }, after: { state: to, response: null, text: "", reason, reviewer: by } };
+  return {
+    before: { state: row.status, response: row.response, text: row.responseText },
+    after: { state: to, response: null, text: "", reason, reviewer: by },
+  };
 }

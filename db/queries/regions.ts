@@ -19,7 +19,12 @@ export async function upsertRegionPath(db: Db, chain: { name: string; level: Reg
   for (const link of chain) {
     const parentCond = parent ? eq(regions.parentId, parent.id) : isNull(regions.parentId);
     const [byCode] = link.code ? await db.select().from(regions).where(eq(regions.code, link.code)) : [];
-    const [found] = byCode ? [byCode] : await db.select().from(regions).where(and(parentCond, eq(regions.name, link.name)));
+    const [found] = byCode
+      ? [byCode]
+      : await db
+          .select()
+          .from(regions)
+          .where(and(parentCond, eq(regions.name, link.name)));
     if (found) {
       if (link.code && !found.code) await db.update(regions).set({ code: link.code }).where(eq(regions.id, found.id));
       parent = found;
@@ -33,7 +38,12 @@ export async function upsertRegionPath(db: Db, chain: { name: string; level: Reg
       .returning();
     parent =
       created ??
-      (await db.select().from(regions).where(and(parentCond, eq(regions.name, link.name))))[0];
+      (
+        await db
+          .select()
+          .from(regions)
+          .where(and(parentCond, eq(regions.name, link.name)))
+      )[0];
   }
   if (!parent) throw new Error("empty region path");
   return parent;

@@ -44,9 +44,11 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     let agencyId = existing[0]?.id;
     if (agencyId === undefined) {
       // The region matters only to a new agency: no empty regions for one already placed.
-      const regionId =
-        "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx, input.region.chain)).id;
-      await tx.insert(agencies).values({ name: input.agencyName, regionId, kind: input.kind, initials: nameInitials(input.agencyName) }).onConflictDoNothing();
+      const regionId = "regionId" in input.region ? input.region.regionId : (await upsertRegionPath(tx, input.region.chain)).id;
+      await tx
+        .insert(agencies)
+        .values({ name: input.agencyName, regionId, kind: input.kind, initials: nameInitials(input.agencyName) })
+        .onConflictDoNothing();
       const [a] = await tx
         .select()
         .from(agencies)

@@ -45,7 +45,13 @@ export async function ensureDefaultRubric(db: Db): Promise<void> {
   if (latest && (latest.createdBy !== SYSTEM_AUTHOR || canonical(latest.definition) === canonical(DEFAULT_RUBRIC))) return;
   await db
     .insert(rubrics)
-    .values({ id: DEFAULT_RUBRIC_ID, version: (latest?.version ?? 0) + 1, name: DEFAULT_RUBRIC_NAME, definition: DEFAULT_RUBRIC, createdBy: SYSTEM_AUTHOR })
+    .values({
+      id: DEFAULT_RUBRIC_ID,
+      version: (latest?.version ?? 0) + 1,
+      name: DEFAULT_RUBRIC_NAME,
+      definition: DEFAULT_RUBRIC,
+      createdBy: SYSTEM_AUTHOR,
+    })
     .onConflictDoNothing();
 }
 
@@ -88,7 +94,10 @@ export async function listRubricVersions(db: Db, id: number) {
     .orderBy(desc(rubrics.version));
 }
 
-export async function createRubric(db: Db, input: { name: string; definition: RubricDefinition; by: string }): Promise<{ id: number; version: number }> {
+export async function createRubric(
+  db: Db,
+  input: { name: string; definition: RubricDefinition; by: string },
+): Promise<{ id: number; version: number }> {
   const definition = rubricDefinitionSchema.parse(input.definition);
   const [row] = await db
     .insert(rubrics)
@@ -106,7 +115,8 @@ export async function saveRubricVersion(
   return db.transaction(async (tx) => {
     const [latest] = await tx.select().from(rubrics).where(eq(rubrics.id, input.id)).orderBy(desc(rubrics.version)).limit(1).for("update");
     if (!latest) return { ok: false as const, error: "no_rubric" as const };
-    if (latest.name === input.name && canonical(latest.definition) === canonical(definition)) return { ok: true as const, version: latest.version, unchanged: true };
+    if (latest.name === input.name && canonical(latest.definition) === canonical(definition))
+      return { ok: true as const, version: latest.version, unchanged: true };
     // The primary key (id, version) makes a concurrent edit fail rather than overwrite this one.
     await tx.insert(rubrics).values({ id: input.id, version: latest.version + 1, name: input.name, definition, createdBy: input.by });
     return { ok: true as const, version: latest.version + 1, unchanged: false };

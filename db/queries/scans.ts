@@ -15,7 +15,13 @@ export const SCAN_JOB = "scan.ocr";
 export async function createScan(tx: Db, files: { name: string; bytes: Uint8Array }[], createdBy: number | null): Promise<number> {
   const [scan] = await tx
     .insert(scans)
-    .values({ name: files.map((f) => f.name).join("、").slice(0, 500), createdBy })
+    .values({
+      name: files
+        .map((f) => f.name)
+        .join("、")
+        .slice(0, 500),
+      createdBy,
+    })
     .returning({ id: scans.id });
   await tx.insert(scanFiles).values(files.map((f, i) => ({ scanId: scan.id, position: i, name: f.name, bytes: Buffer.from(f.bytes) })));
   // One attempt more than none: OCR of a large scan may meet a restart.
@@ -26,7 +32,12 @@ export async function createScan(tx: Db, files: { name: string; bytes: Uint8Arra
 
 /** The user's recent scans, newest first: to come back to one after leaving the import page. */
 export async function listMyScans(db: Db, userId: number, limit = 10) {
-  const rows = await db.select({ id: scans.id }).from(scans).where(eq(scans.createdBy, userId)).orderBy(desc(scans.createdAt), desc(scans.id)).limit(limit);
+  const rows = await db
+    .select({ id: scans.id })
+    .from(scans)
+    .where(eq(scans.createdBy, userId))
+    .orderBy(desc(scans.createdAt), desc(scans.id))
+    .limit(limit);
   const out = [];
   for (const r of rows) {
     const s = await getScanStatus(db, r.id, userId);
@@ -36,7 +47,11 @@ export async function listMyScans(db: Db, userId: number, limit = 10) {
 }
 
 export async function listScanFiles(db: Db, scanId: number) {
-  return db.select({ name: scanFiles.name, bytes: scanFiles.bytes }).from(scanFiles).where(eq(scanFiles.scanId, scanId)).orderBy(asc(scanFiles.position));
+  return db
+    .select({ name: scanFiles.name, bytes: scanFiles.bytes })
+    .from(scanFiles)
+    .where(eq(scanFiles.scanId, scanId))
+    .orderBy(asc(scanFiles.position));
 }
 
 /** The job's outcome: the parsed report (or why it failed) and the page images, in one transaction. */
@@ -52,8 +67,13 @@ export async function saveScanResult(
       return;
     }
     if (out.pages.length)
-      await tx.insert(scanPages).values(out.pages.map((p, i) => ({ scanId, page: i + 1, width: p.width, height: p.height, conf: p.conf, image: p.image })));
-    await tx.update(scans).set({ parsed: out.report as never, error: null }).where(eq(scans.id, scanId));
+      await tx
+        .insert(scanPages)
+        .values(out.pages.map((p, i) => ({ scanId, page: i + 1, width: p.width, height: p.height, conf: p.conf, image: p.image })));
+    await tx
+      .update(scans)
+      .set({ parsed: out.report as never, error: null })
+      .where(eq(scans.id, scanId));
   });
 }
 
@@ -88,7 +108,10 @@ export async function getScanStatus(db: Db, scanId: number, userId: number | nul
 }
 
 export async function getScanParsed(db: Db, scanId: number, userId: number | null): Promise<{ name: string; report: ParsedReport } | null> {
-  const [row] = await db.select({ name: scans.name, parsed: scans.parsed, createdBy: scans.createdBy }).from(scans).where(eq(scans.id, scanId));
+  const [row] = await db
+    .select({ name: scans.name, parsed: scans.parsed, createdBy: scans.createdBy })
+    .from(scans)
+    .where(eq(scans.id, scanId));
   if (!row?.parsed || (userId !== null && row.createdBy !== userId)) return null;
   return { name: row.name, report: row.parsed as ParsedReport };
 }

@@ -9,7 +9,15 @@ import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db
 import { seedDemo } from "../seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
 import { getRanking, getScoreSheet, rubricCellKeys, saveScoreEntry } from "./scoring";
-import { createRubric, DEFAULT_RUBRIC_ID, ensureDefaultRubric, getRubric, listRubrics, listRubricVersions, saveRubricVersion } from "./rubrics";
+import {
+  createRubric,
+  DEFAULT_RUBRIC_ID,
+  ensureDefaultRubric,
+  getRubric,
+  listRubrics,
+  listRubricVersions,
+  saveRubricVersion,
+} from "./rubrics";
 import { rowsOf } from "./rows";
 import { cellVectorSlotsSql, cellsFromVectorText } from "../../lib/report/cell-vector";
 import { findReportId } from "./reports";
@@ -74,20 +82,62 @@ for (const driver of TEST_DRIVERS) {
       const base = { rubricId: rubric.id, rubricVersion: rubric.version, reason: "" };
       const pt = ids.平潭综合实验区;
       const czj = ids.平潭综合实验区财政金融局;
-      for (const [agencyId, year] of [[pt, 2024], [czj, 2024], [czj, 2025], [pt, 2025]]) {
-        expect(await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "column", action: "set", points: 2, by: "王评估" })).toMatchObject({ ok: true });
-        expect(await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "accessible", action: "set", points: 1, by: "王评估" })).toMatchObject({ ok: true });
+      for (const [agencyId, year] of [
+        [pt, 2024],
+        [czj, 2024],
+        [czj, 2025],
+        [pt, 2025],
+      ]) {
+        expect(
+          await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "column", action: "set", points: 2, by: "王评估" }),
+        ).toMatchObject({ ok: true });
+        expect(
+          await saveScoreEntry(t.db, { ...base, agencyId, year, indicatorId: "accessible", action: "set", points: 1, by: "王评估" }),
+        ).toMatchObject({ ok: true });
       }
       // An override needs a reason and stays within the indicator's points.
-      expect(await saveScoreEntry(t.db, { ...base, agencyId: pt, year: 2025, indicatorId: "corrections", action: "set", points: 2, by: "李复核" })).toEqual({ ok: false, error: "reason_required" });
-      expect(await saveScoreEntry(t.db, { ...base, agencyId: pt, year: 2025, indicatorId: "column", action: "set", points: 3, by: "李复核" })).toEqual({ ok: false, error: "out_of_range" });
-      const r = await saveScoreEntry(t.db, { ...base, agencyId: pt, year: 2025, indicatorId: "corrections", action: "set", points: 2, reason: "3 件纠错系同一事项", by: "李复核" });
+      expect(
+        await saveScoreEntry(t.db, {
+          ...base,
+          agencyId: pt,
+          year: 2025,
+          indicatorId: "corrections",
+          action: "set",
+          points: 2,
+          by: "李复核",
+        }),
+      ).toEqual({ ok: false, error: "reason_required" });
+      expect(
+        await saveScoreEntry(t.db, { ...base, agencyId: pt, year: 2025, indicatorId: "column", action: "set", points: 3, by: "李复核" }),
+      ).toEqual({ ok: false, error: "out_of_range" });
+      const r = await saveScoreEntry(t.db, {
+        ...base,
+        agencyId: pt,
+        year: 2025,
+        indicatorId: "corrections",
+        action: "set",
+        points: 2,
+        reason: "3 件纠错系同一事项",
+        by: "李复核",
+      });
       expect(r).toEqual({ ok: true, total: 17, complete: true });
 
       const sheet = (await getScoreSheet(t.db, pt, 2025, rubric))!;
       expect(sheet.score).toMatchObject({ total: 17, complete: true, updatedBy: "李复核" });
-      expect(sheet.result.items.find((i) => i.indicatorId === "corrections")).toMatchObject({ method: "override", points: 2, autoPoints: 0 });
-      expect(sheet.history[0]).toMatchObject({ indicatorId: "corrections", oldMethod: "auto", oldPoints: 0, newMethod: "override", newPoints: 2, reason: "3 件纠错系同一事项", changedBy: "李复核" });
+      expect(sheet.result.items.find((i) => i.indicatorId === "corrections")).toMatchObject({
+        method: "override",
+        points: 2,
+        autoPoints: 0,
+      });
+      expect(sheet.history[0]).toMatchObject({
+        indicatorId: "corrections",
+        oldMethod: "auto",
+        oldPoints: 0,
+        newMethod: "override",
+        newPoints: 2,
+        reason: "3 件纠错系同一事项",
+        changedBy: "李复核",
+      });
       expect(sheet.history).toHaveLength(3);
 
       const [region] = await t.db.select().from(regions).where(eq(regions.name, "平潭综合实验区"));
@@ -100,7 +150,18 @@ for (const driver of TEST_DRIVERS) {
       ]);
 
       // Clearing the override goes back to the automatic points, and is recorded too.
-      expect(await saveScoreEntry(t.db, { ...base, agencyId: pt, year: 2025, indicatorId: "corrections", action: "clear", points: null, reason: "", by: "李复核" })).toEqual({ ok: true, total: 15, complete: true });
+      expect(
+        await saveScoreEntry(t.db, {
+          ...base,
+          agencyId: pt,
+          year: 2025,
+          indicatorId: "corrections",
+          action: "clear",
+          points: null,
+          reason: "",
+          by: "李复核",
+        }),
+      ).toEqual({ ok: true, total: 15, complete: true });
       expect((await getScoreSheet(t.db, pt, 2025, rubric))!.history).toHaveLength(4);
     });
 
@@ -112,7 +173,9 @@ for (const driver of TEST_DRIVERS) {
       expect(f.rule).toBe("doc.similarity");
       const before = await getScoreSheet(t.db, ids.平潭综合实验区财政金融局, 2025, rubric);
       expect(before!.result.items.find((i) => i.indicatorId === "similarity")!.points).toBe(0);
-      await t.db.insert(findingReviews).values({ reportId: id, fingerprint: f.fingerprint, status: "dismissed", reviewer: "赵", comment: "模板化内容" });
+      await t.db
+        .insert(findingReviews)
+        .values({ reportId: id, fingerprint: f.fingerprint, status: "dismissed", reviewer: "赵", comment: "模板化内容" });
       const after = await getScoreSheet(t.db, ids.平潭综合实验区财政金融局, 2025, rubric);
       expect(after!.result.items.find((i) => i.indicatorId === "similarity")!.points).toBe(1);
     });
@@ -120,9 +183,22 @@ for (const driver of TEST_DRIVERS) {
     it("rubrics are versioned: an edit adds a version, the old one stays, scores keep theirs", async (ctx) => {
       if (!ready) ctx.skip();
       const v1 = (await getRubric(t.db, DEFAULT_RUBRIC_ID))!;
-      const edited = { ...v1.definition, indicators: v1.definition.indicators.map((x) => (x.id === "on_time" ? { ...x, max: 5, method: { kind: "deadline" as const, deduct: 5 } } : x)) };
-      expect(await saveRubricVersion(t.db, { id: DEFAULT_RUBRIC_ID, name: v1.name, definition: v1.definition, by: "王评估" })).toEqual({ ok: true, version: v1.version, unchanged: true });
-      expect(await saveRubricVersion(t.db, { id: DEFAULT_RUBRIC_ID, name: v1.name, definition: edited, by: "王评估" })).toEqual({ ok: true, version: v1.version + 1, unchanged: false });
+      const edited = {
+        ...v1.definition,
+        indicators: v1.definition.indicators.map((x) =>
+          x.id === "on_time" ? { ...x, max: 5, method: { kind: "deadline" as const, deduct: 5 } } : x,
+        ),
+      };
+      expect(await saveRubricVersion(t.db, { id: DEFAULT_RUBRIC_ID, name: v1.name, definition: v1.definition, by: "王评估" })).toEqual({
+        ok: true,
+        version: v1.version,
+        unchanged: true,
+      });
+      expect(await saveRubricVersion(t.db, { id: DEFAULT_RUBRIC_ID, name: v1.name, definition: edited, by: "王评估" })).toEqual({
+        ok: true,
+        version: v1.version + 1,
+        unchanged: false,
+      });
       expect((await getRubric(t.db, DEFAULT_RUBRIC_ID))!.definition.indicators[0].max).toBe(5);
       expect((await getRubric(t.db, DEFAULT_RUBRIC_ID, v1.version))!.definition.indicators[0].max).toBe(3);
       // The built-in default is not re-added over an assessor's edit.
@@ -131,9 +207,16 @@ for (const driver of TEST_DRIVERS) {
       // The score saved under version 1 still reads against version 1.
       const sheet = (await getScoreSheet(t.db, ids.平潭综合实验区, 2025, v1))!;
       expect(sheet.score?.rubricVersion).toBe(v1.version);
-      const created = await createRubric(t.db, { name: "只看按时发布", definition: { description: "", indicators: [DEFAULT_RUBRIC.indicators[0]] }, by: "王评估" });
+      const created = await createRubric(t.db, {
+        name: "只看按时发布",
+        definition: { description: "", indicators: [DEFAULT_RUBRIC.indicators[0]] },
+        by: "王评估",
+      });
       expect(created.id).toBeGreaterThan(1);
-      expect((await listRubrics(t.db)).map((r) => [r.id, r.version])).toEqual([[1, 2], [created.id, 1]]);
+      expect((await listRubrics(t.db)).map((r) => [r.id, r.version])).toEqual([
+        [1, 2],
+        [created.id, 1],
+      ]);
     });
 
     it("reads only the rubric's cells, with the values the whole vector gives (blank and absent kept apart)", async (ctx) => {

@@ -30,7 +30,8 @@ export interface Scope {
 
 function scopeWhere(s: Scope): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
-  if (s.regionId) conds.push(or(eq(regions.id, s.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${s.regionId})`)));
+  if (s.regionId)
+    conds.push(or(eq(regions.id, s.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${s.regionId})`)));
   if (s.level) conds.push(eq(regions.level, s.level));
   if (s.agencyIds) conds.push(inArray(agencies.id, s.agencyIds.length ? s.agencyIds : [-1]));
   return conds.length ? and(...conds) : undefined;
@@ -50,12 +51,23 @@ export interface ScopedAgency {
  * whatever the number of agencies.
  */
 /** The rules a rubric's automatic indicators count: the only findings scoring reads. */
-export const rubricRules = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "findings" ? x.method.rules : [])))];
+export const rubricRules = (d: RubricDefinition): string[] => [
+  ...new Set(d.indicators.flatMap((x) => (x.method.kind === "findings" ? x.method.rules : []))),
+];
 
 /** The cells a rubric's automatic indicators read: the only cells scoring loads. */
-export const rubricCellKeys = (d: RubricDefinition): string[] => [...new Set(d.indicators.flatMap((x) => (x.method.kind === "cells" ? x.method.keys : [])))];
+export const rubricCellKeys = (d: RubricDefinition): string[] => [
+  ...new Set(d.indicators.flatMap((x) => (x.method.kind === "cells" ? x.method.keys : []))),
+];
 
-export async function gatherEvidence(db: Db, scope: Scope, years: number[], rules: readonly string[], cellKeys: readonly string[] = CELL_VECTOR_KEYS, numbered = true) {
+export async function gatherEvidence(
+  db: Db,
+  scope: Scope,
+  years: number[],
+  rules: readonly string[],
+  cellKeys: readonly string[] = CELL_VECTOR_KEYS,
+  numbered = true,
+) {
   const yearList = sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`);
   const ruleList = sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`);
   const [rows, prevRows, found] = await Promise.all([
@@ -84,12 +96,29 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
       .from(reports)
       .innerJoin(agencies, eq(agencies.id, reports.agencyId))
       .innerJoin(regions, eq(regions.id, agencies.regionId))
-      .where(and(scopeWhere(scope), inArray(reports.year, years.map((y) => y - 1)))),
+      .where(
+        and(
+          scopeWhere(scope),
+          inArray(
+            reports.year,
+            years.map((y) => y - 1),
+          ),
+        ),
+      ),
     // Only the rules the rubric counts come back, each with its number on the report page
     // (`n`, the #finding-N anchor) counted over all the report's findings in the page's order.
     // A ranking shows no anchors: it skips the numbering, which reads every finding in scope,
     // and reads the rubric's rules alone through findings_rule_idx.
-    rowsOf<{ id: number; reportId: number; rule: string; severity: EvidenceFinding["severity"]; cells: string[] | string; message: string; status: string | null; n: number | null }>(
+    rowsOf<{
+      id: number;
+      reportId: number;
+      rule: string;
+      severity: EvidenceFinding["severity"];
+      cells: string[] | string;
+      message: string;
+      status: string | null;
+      n: number | null;
+    }>(
       await db.execute(
         numbered
           ? sql`
@@ -122,7 +151,15 @@ export async function gatherEvidence(db: Db, scope: Scope, years: number[], rule
   const byReport = new Map<number, EvidenceFinding[]>();
   for (const f of found) {
     const list = byReport.get(f.reportId) ?? [];
-    list.push({ id: f.id, rule: f.rule, severity: f.severity, cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells, message: f.message, n: f.n ?? undefined, dismissed: f.status === "dismissed" });
+    list.push({
+      id: f.id,
+      rule: f.rule,
+      severity: f.severity,
+      cells: typeof f.cells === "string" ? JSON.parse(f.cells) : f.cells,
+      message: f.message,
+      n: f.n ?? undefined,
+      dismissed: f.status === "dismissed",
+    });
     byReport.set(f.reportId, list);
   }
   const prevId = new Map(prevRows.map((p) => [`${p.agencyId}:${p.year}`, p.id]));
@@ -187,9 +224,18 @@ export async function listEntries(db: Db, scope: Scope, years: number[], rubric:
  * Agencies in scope ranked for `year` under one rubric version, with last year's change: on the
  * total, or on the automatic indicators (by default while manual items are pending).
  */
-export async function getRanking(db: Db, scope: Scope, year: number, rubric: Rubric, basis?: RankBasis): Promise<{ rows: RankedRow[]; basis: RankBasis }> {
+export async function getRanking(
+  db: Db,
+  scope: Scope,
+  year: number,
+  rubric: Rubric,
+  basis?: RankBasis,
+): Promise<{ rows: RankedRow[]; basis: RankBasis }> {
   const years = [year - 1, year];
-  const [{ agencies: list, evidence }, entries] = await Promise.all([gatherEvidence(db, scope, years, rubricRules(rubric.definition), rubricCellKeys(rubric.definition), false), listEntries(db, scope, years, rubric)]);
+  const [{ agencies: list, evidence }, entries] = await Promise.all([
+    gatherEvidence(db, scope, years, rubricRules(rubric.definition), rubricCellKeys(rubric.definition), false),
+    listEntries(db, scope, years, rubric),
+  ]);
   const inputs: RankInput[] = list.map((a) => {
     const key = (y: number) => `${a.agencyId}:${y}`;
     const e = evidence.get(key(year)) ?? null;
@@ -228,13 +274,25 @@ export async function getScoreSheet(db: Db, agencyId: number, year: number, rubr
     db
       .select()
       .from(scores)
-      .where(and(eq(scores.agencyId, agencyId), eq(scores.year, year), eq(scores.rubricId, rubric.id), eq(scores.rubricVersion, rubric.version))),
+      .where(
+        and(eq(scores.agencyId, agencyId), eq(scores.year, year), eq(scores.rubricId, rubric.id), eq(scores.rubricVersion, rubric.version)),
+      ),
   ]);
   const e = evidence.get(`${agencyId}:${year}`) ?? null;
   const history = score
-    ? await db.select().from(scoreHistory).where(eq(scoreHistory.scoreId, score.id)).orderBy(desc(scoreHistory.changedAt), desc(scoreHistory.id))
+    ? await db
+        .select()
+        .from(scoreHistory)
+        .where(eq(scoreHistory.scoreId, score.id))
+        .orderBy(desc(scoreHistory.changedAt), desc(scoreHistory.id))
     : [];
-  return { agency, evidence: e, result: scoreReport(rubric.definition, e, entries.get(`${agencyId}:${year}`)), score: score ?? null, history };
+  return {
+    agency,
+    evidence: e,
+    result: scoreReport(rubric.definition, e, entries.get(`${agencyId}:${year}`)),
+    score: score ?? null,
+    history,
+  };
 }
 
 export type SaveEntryInput = {
@@ -256,7 +314,10 @@ export type SaveEntryError = "no_rubric" | "no_agency" | "indicator" | "reason_r
  * One assessor change, in one transaction: the score row (created on first change), every item
  * rewritten from the current evidence plus the entries, one history line, and the new total.
  */
-export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ ok: true; total: number | null; complete: boolean } | { ok: false; error: SaveEntryError }> {
+export async function saveScoreEntry(
+  db: Db,
+  input: SaveEntryInput,
+): Promise<{ ok: true; total: number | null; complete: boolean } | { ok: false; error: SaveEntryError }> {
   const rubric = await getRubric(db, input.rubricId, input.rubricVersion);
   if (!rubric || rubric.version !== input.rubricVersion) return { ok: false, error: "no_rubric" };
   const indicator = rubric.definition.indicators.find((x) => x.id === input.indicatorId);
@@ -282,7 +343,14 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
     const [score] = await t
       .select()
       .from(scores)
-      .where(and(eq(scores.agencyId, input.agencyId), eq(scores.year, input.year), eq(scores.rubricId, rubric.id), eq(scores.rubricVersion, rubric.version)))
+      .where(
+        and(
+          eq(scores.agencyId, input.agencyId),
+          eq(scores.year, input.year),
+          eq(scores.rubricId, rubric.id),
+          eq(scores.rubricVersion, rubric.version),
+        ),
+      )
       .for("update");
     const entries = (await listEntries(t, scope, [input.year], rubric)).get(`${input.agencyId}:${input.year}`) ?? {};
     const before = scoreReport(rubric.definition, e, entries);
@@ -290,7 +358,14 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
 
     const next: Record<string, Entry> = { ...entries };
     const now = new Date();
-    if (input.action === "set") next[input.indicatorId] = { method: manual ? "manual" : "override", points: round2(input.points!), reason: input.reason.trim(), by: input.by, at: now };
+    if (input.action === "set")
+      next[input.indicatorId] = {
+        method: manual ? "manual" : "override",
+        points: round2(input.points!),
+        reason: input.reason.trim(),
+        by: input.by,
+        at: now,
+      };
     else delete next[input.indicatorId];
     const after = scoreReport(rubric.definition, e, next);
     const changed = after.items.find((i) => i.indicatorId === input.indicatorId)!;
@@ -299,7 +374,10 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
       return { ok: true as const, total: before.total, complete: before.complete };
     }
 
-    const existing = await t.select({ indicatorId: scoreItems.indicatorId, by: scoreItems.by, at: scoreItems.at }).from(scoreItems).where(eq(scoreItems.scoreId, score.id));
+    const existing = await t
+      .select({ indicatorId: scoreItems.indicatorId, by: scoreItems.by, at: scoreItems.at })
+      .from(scoreItems)
+      .where(eq(scoreItems.scoreId, score.id));
     const kept = new Map(existing.map((x) => [x.indicatorId, x]));
     await t.delete(scoreItems).where(eq(scoreItems.scoreId, score.id));
     await t.insert(scoreItems).values(
@@ -331,7 +409,10 @@ export async function saveScoreEntry(db: Db, input: SaveEntryInput): Promise<{ o
       changedBy: input.by,
       changedAt: now,
     });
-    await t.update(scores).set({ total: after.total, complete: after.complete, updatedBy: input.by, updatedAt: now }).where(eq(scores.id, score.id));
+    await t
+      .update(scores)
+      .set({ total: after.total, complete: after.complete, updatedBy: input.by, updatedAt: now })
+      .where(eq(scores.id, score.id));
     return { ok: true as const, total: after.total, complete: after.complete };
   });
 }

@@ -31,9 +31,24 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
     // An assessor of another province and a filer of another agency: outside the scope.
     const list = await listAgenciesWithYears(t.db);
     const alashan = list.find((a) => a.name === "阿拉善右旗民政局")!;
-    const other = await createUser(t.db, { username: "nm-assessor", password: "password-123", displayName: "内蒙古评估员", role: "assessor", scopeRegionId: alashan.regionId });
-    const otherFiler = await createUser(t.db, { username: "nm-filer", password: "password-123", displayName: "阿右旗填报人", role: "filer", agencyIds: [alashan.id] });
-    for (const [key, u] of [["outAssessor", other], ["outFiler", otherFiler]] as const) {
+    const other = await createUser(t.db, {
+      username: "nm-assessor",
+      password: "password-123",
+      displayName: "内蒙古评估员",
+      role: "assessor",
+      scopeRegionId: alashan.regionId,
+    });
+    const otherFiler = await createUser(t.db, {
+      username: "nm-filer",
+      password: "password-123",
+      displayName: "阿右旗填报人",
+      role: "filer",
+      agencyIds: [alashan.id],
+    });
+    for (const [key, u] of [
+      ["outAssessor", other],
+      ["outFiler", otherFiler],
+    ] as const) {
       const r = await signIn(t.db, u.username, "password-123", "127.0.0.1");
       if (!r.ok) throw new Error(r.reason);
       actors[key] = await getSessionActor(t.db, r.token);
@@ -93,7 +108,8 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
   it("past the limit delays progressively instead of locking out for the whole window", async () => {
     await createUser(t.db, { username: "slow-down", password: "right-password-3", displayName: "x", role: "viewer" });
     const ago = (s: number) => new Date(Date.now() - s * 1000);
-    const fail = (n: number, secondsAgo: number) => t.db.insert(signInFailures).values(Array.from({ length: n }, () => ({ key: "user:slow-down", at: ago(secondsAgo) })));
+    const fail = (n: number, secondsAgo: number) =>
+      t.db.insert(signInFailures).values(Array.from({ length: n }, () => ({ key: "user:slow-down", at: ago(secondsAgo) })));
     await fail(SIGN_IN_LIMIT, 40);
     // 5 failures, the last 40 s ago: the 30 s delay has passed — the owner may try again.
     expect((await signIn(t.db, "slow-down", "right-password-3", "10.9.0.1")).ok).toBe(true);
@@ -122,7 +138,10 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
 
     const r2 = await signIn(t.db, "viewer", "demo-viewer-2026", "127.0.0.1");
     if (!r2.ok) throw new Error(r2.reason);
-    await t.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, actors.viewer!.id));
+    await t.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, actors.viewer!.id));
     expect(await getSessionActor(t.db, r2.token)).toBeNull();
 
     const r3 = await signIn(t.db, "viewer", "demo-viewer-2026", "127.0.0.1");
@@ -219,8 +238,20 @@ describe.each(TEST_DRIVERS)("users, sessions and permissions on %s", (driver) =>
   });
 
   it("keeps an audit log with before and after", async () => {
-    await recordAudit(t.db, { actor: { id: actors.admin!.id, username: "admin" }, action: "cell.correct", target: "report:1", before: { value: 1 }, after: { value: 2 } });
+    await recordAudit(t.db, {
+      actor: { id: actors.admin!.id, username: "admin" },
+      action: "cell.correct",
+      target: "report:1",
+      before: { value: 1 },
+      after: { value: 2 },
+    });
     const { rows } = await listAudit(t.db);
-    expect(rows[0]).toMatchObject({ username: "admin", action: "cell.correct", target: "report:1", before: { value: 1 }, after: { value: 2 } });
+    expect(rows[0]).toMatchObject({
+      username: "admin",
+      action: "cell.correct",
+      target: "report:1",
+      before: { value: 1 },
+      after: { value: 2 },
+    });
   });
 });

@@ -15,7 +15,8 @@ export const SIGN_IN_WINDOW_MINUTES = 15;
  * after 1, 2, 4 … minutes (at most the window) since the last failure. A stranger who fails on
  * purpose slows an account down; they no longer shut its owner out for 15 minutes at a time.
  */
-export const signInDelayMs = (failures: number) => Math.min(SIGN_IN_WINDOW_MINUTES * 60_000, 30_000 * 2 ** Math.max(0, failures - SIGN_IN_LIMIT));
+export const signInDelayMs = (failures: number) =>
+  Math.min(SIGN_IN_WINDOW_MINUTES * 60_000, 30_000 * 2 ** Math.max(0, failures - SIGN_IN_LIMIT));
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -81,7 +82,9 @@ export async function listUsers(db: Db) {
       disabled: users.disabled,
       scopeRegionId: users.scopeRegionId,
       scopeRegion: regions.name,
-      agencies: sql<string[]>`coalesce((select array_agg(a.name order by a.name) from ${userAgencies} ua join ${agencies} a on a.id = ua.agency_id where ua.user_id = ${users.id}), '{}')`,
+      agencies: sql<
+        string[]
+      >`coalesce((select array_agg(a.name order by a.name) from ${userAgencies} ua join ${agencies} a on a.id = ua.agency_id where ua.user_id = ${users.id}), '{}')`,
       agencyIds: sql<number[]>`coalesce((select array_agg(ua.agency_id) from ${userAgencies} ua where ua.user_id = ${users.id}), '{}')`,
     })
     .from(users)
@@ -90,7 +93,9 @@ export async function listUsers(db: Db) {
   return rows;
 }
 
-export type SignInResult = { ok: true; token: string; userId: number } | { ok: false; reason: "throttled" | "bad_credentials" | "disabled" };
+export type SignInResult =
+  | { ok: true; token: string; userId: number }
+  | { ok: false; reason: "throttled" | "bad_credentials" | "disabled" };
 
 /**
  * Check a password. Failed attempts are counted per user name and per address; past the limit
@@ -116,7 +121,10 @@ export async function checkSignIn(
       .where(and(inArray(signInFailures.key, keys), gt(signInFailures.at, since)))
       .groupBy(signInFailures.key);
     if (recent.some((r) => r.n >= SIGN_IN_LIMIT && Date.now() - new Date(r.last).getTime() < signInDelayMs(r.n))) return null;
-    return tx.insert(signInFailures).values(keys.map((key) => ({ key }))).returning({ id: signInFailures.id });
+    return tx
+      .insert(signInFailures)
+      .values(keys.map((key) => ({ key })))
+      .returning({ id: signInFailures.id });
   });
   if (!reserved) return { ok: false, reason: "throttled" };
 
@@ -161,7 +169,15 @@ export async function signOut(db: Db, token: string) {
 export async function getSessionActor(db: Db, token: string | undefined): Promise<(Actor & { username: string }) | null> {
   if (!token) return null;
   const [row] = await db
-    .select({ id: users.id, username: users.username, name: users.displayName, role: users.role, disabled: users.disabled, scopeId: regions.id, scopePath: regions.path })
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.displayName,
+      role: users.role,
+      disabled: users.disabled,
+      scopeId: regions.id,
+      scopePath: regions.path,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(regions, eq(regions.id, users.scopeRegionId))
@@ -191,7 +207,10 @@ export async function agencyTarget(db: Db, agencyId: number): Promise<Target> {
 /** A region as a target (a region's harvest, its sources sheet); null: every region. */
 export async function regionTarget(db: Db, regionId: number | null): Promise<Target> {
   if (!regionId) return { agencyId: null, regionPath: null };
-  const [r] = await db.select({ path: sql<string>`${regions.path} || ${regions.id} || '/'` }).from(regions).where(eq(regions.id, regionId));
+  const [r] = await db
+    .select({ path: sql<string>`${regions.path} || ${regions.id} || '/'` })
+    .from(regions)
+    .where(eq(regions.id, regionId));
   // An unknown region is nobody's scope: refused, not widened to "every region".
   return { agencyId: null, regionPath: r?.path ?? "/unknown/" };
 }

@@ -17,7 +17,7 @@ interface Write<I> {
   targets?: (db: Db, input: I) => Promise<Target[]>;
 }
 
-const write = <I,>(w: Write<I>) => w;
+const write = <I>(w: Write<I>) => w;
 
 export const WRITES = {
   "report.import": write<{ agency: string }>({ action: "import", target: (db, i) => agencyTargetByName(db, i.agency) }),

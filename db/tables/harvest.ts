@@ -71,4 +71,3 @@ export const harvestVersions = pgTable(
 
 export type HarvestSource = typeof harvestSources.$inferSelect;
 export type HarvestVersion = typeof harvestVersions.$inferSelect;
-

@@ -2,7 +2,6 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-
 /**
  * Work that takes longer than a request (OCR of a scan, harvesting a region's websites, scheduled
  * runs). In Postgres rather than in one process's memory so that a job survives a restart and each
@@ -37,4 +36,3 @@ export const jobs = pgTable(
   },
   (t) => [index("jobs_status_run_after_idx").on(t.status, t.runAfter), index("jobs_kind_created_idx").on(t.kind, t.createdAt)],
 );
-

@@ -21,9 +21,13 @@ export const rectifications = pgTable(
   "rectifications",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
     /** Stable across re-imports: a report of an agency-year is updated in place. */
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
     rule: text("rule").notNull(),
     severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),

@@ -5,7 +5,21 @@
  * years" query), not a JSON blob.
  */
 import { sql } from "drizzle-orm";
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { cellVectorSql } from "../../lib/report/cell-vector";
 import { AGENCY_KINDS, REGION_LEVELS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
@@ -36,7 +50,9 @@ export const agencies = pgTable(
   {
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
-    regionId: integer("region_id").notNull().references(() => regions.id),
+    regionId: integer("region_id")
+      .notNull()
+      .references(() => regions.id),
     kind: text("kind", { enum: AGENCY_KINDS }).notNull(),
     /** Pinyin initials of the name (平潭综合实验区 → ptzhsyq), for search. */
     initials: text("initials").notNull().default(""),
@@ -57,7 +73,9 @@ export const reports = pgTable(
   "reports",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
     format: text("format", { enum: FORMATS }).notNull(),
     /** 2021 表二 printed with a 2019-style single （六）其他处理 row. */
@@ -100,7 +118,9 @@ export const reports = pgTable(
 export const reportCells = pgTable(
   "report_cells",
   {
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     /** null: printed blank. A key that is not printed has no row. */
     value: doublePrecision("value"),
@@ -116,7 +136,9 @@ export const findings = pgTable(
   "findings",
   {
     id: serial("id").primaryKey(),
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     /** The report's year, copied: "the latest errors" is then one index walk, not a join over every report. */
     year: integer("year").notNull(),
     rule: text("rule").notNull(),
@@ -136,7 +158,12 @@ export const findings = pgTable(
     index("findings_errors_latest_idx").on(t.year, t.id).where(sql`${t.severity} = 'error'`),
     // The queue's order (errors first, latest year first, a report's findings together): a page of
     // the queue is a walk along this index, not a sort of every finding.
-    index("findings_queue_idx").on(sql`(case ${t.severity} when 'error' then 0 when 'warning' then 1 else 2 end)`, t.year.desc(), t.reportId, t.id),
+    index("findings_queue_idx").on(
+      sql`(case ${t.severity} when 'error' then 0 when 'warning' then 1 else 2 end)`,
+      t.year.desc(),
+      t.reportId,
+      t.id,
+    ),
   ],
 );
 
@@ -167,7 +194,9 @@ export const findingStats = pgTable(
 export const findingReviews = pgTable(
   "finding_reviews",
   {
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     fingerprint: text("fingerprint").notNull(),
     status: text("status", { enum: ["confirmed", "dismissed"] }).notNull(),
     comment: text("comment").notNull().default(""),
@@ -182,7 +211,9 @@ export const cellHistory = pgTable(
   "cell_history",
   {
     id: serial("id").primaryKey(),
-    reportId: integer("report_id").notNull().references(() => reports.id, { onDelete: "cascade" }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
     key: text("key").notNull(),
     oldValue: doublePrecision("old_value"),
     oldRaw: text("old_raw"),
@@ -228,7 +259,6 @@ export type ImportLogRow = typeof importLog.$inferSelect;
 // ---------------------------------------------------------------------------------------------
 // Dashboard (issue 5): the per-report rollup the compare and region pages aggregate, and the
 // user's corrections of the "posts published" figures read from section 一.
-
 
 /** One double column per dashboard figure (lib/dashboard/figures.ts), named by figureColumn(). */
 const figureColumns = Object.fromEntries(FIGURES.map((x) => [x.id, doublePrecision(figureColumn(x.id))])) as Record<

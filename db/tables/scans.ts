@@ -4,13 +4,11 @@ import { reports } from "./reports";
 import { users } from "./users";
 import { jobs } from "./jobs";
 
-
 /** Raw bytes (scanned pages and their images). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
   fromDriver: (v) => Buffer.from(v),
 });
-
 
 /**
  * A scanned report (an image-only PDF, or page images) uploaded for import: OCR runs as a job

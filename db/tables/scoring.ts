@@ -2,17 +2,28 @@
  * Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
  * and every change to an item.
  */
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { foreignKey as scoringForeignKey, pgSequence as scoringSequence } from "drizzle-orm/pg-core";
 import type { EvidenceRef } from "../../lib/scoring/score";
 import type { RubricDefinition } from "../../lib/scoring/rubric";
-import { agencies, } from "./reports";
+import { agencies } from "./reports";
 
 // ---------------------------------------------------------------------------------------------
 // Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
 // and every change to an item. The scoring itself is pure (lib/scoring/score.ts); these tables keep
 // what a person decided (manual points, overrides with reasons) and a snapshot of each score.
-
 
 /** Rubric ids. 1 is reserved for the built-in default rubric (lib/scoring/default-rubric.ts). */
 export const rubricIds = scoringSequence("rubric_ids", { startWith: 2 });
@@ -40,7 +51,9 @@ export const scores = pgTable(
   "scores",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
     year: integer("year").notNull(),
     rubricId: integer("rubric_id").notNull(),
     rubricVersion: integer("rubric_version").notNull(),
@@ -61,7 +74,9 @@ export const scores = pgTable(
 export const scoreItems = pgTable(
   "score_items",
   {
-    scoreId: integer("score_id").notNull().references(() => scores.id, { onDelete: "cascade" }),
+    scoreId: integer("score_id")
+      .notNull()
+      .references(() => scores.id, { onDelete: "cascade" }),
     indicatorId: text("indicator_id").notNull(),
     /** null: not known (an automatic indicator without evidence, a manual one not entered). */
     points: doublePrecision("points"),
@@ -81,7 +96,9 @@ export const scoreHistory = pgTable(
   "score_history",
   {
     id: serial("id").primaryKey(),
-    scoreId: integer("score_id").notNull().references(() => scores.id, { onDelete: "cascade" }),
+    scoreId: integer("score_id")
+      .notNull()
+      .references(() => scores.id, { onDelete: "cascade" }),
     indicatorId: text("indicator_id").notNull(),
     oldMethod: text("old_method", { enum: ["auto", "manual", "override"] }),
     oldPoints: doublePrecision("old_points"),

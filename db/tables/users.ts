@@ -31,8 +31,12 @@ export const users = pgTable(
 export const userAgencies = pgTable(
   "user_agencies",
   {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.userId, t.agencyId] })],
 );
@@ -42,7 +46,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie's random token: a leaked table does not give working cookies. */
     id: text("id").primaryKey(),
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -6,7 +6,11 @@
  */
 export const PEER_HEADER = "x-dd-peer";
 
-const norm = (a: string) => a.trim().replace(/^::ffff:/, "").toLowerCase();
+const norm = (a: string) =>
+  a
+    .trim()
+    .replace(/^::ffff:/, "")
+    .toLowerCase();
 
 export function trustedProxies(env: string | undefined = process.env.TRUSTED_PROXIES): Set<string> {
   return new Set((env ?? "").split(",").map(norm).filter(Boolean));

@@ -2,11 +2,8 @@
  * Rules on the document: prose against tables, deadlines, format, missing parts, repeated text (domain.md §5.5–5.6).
  */
 import { msg } from "../messages";
-import {
-  t3Key,
-  t4Key,
-} from "../report/template";
-import { missingSections, repeatedShare, } from "./narrative";
+import { t3Key, t4Key } from "../report/template";
+import { missingSections, repeatedShare } from "./narrative";
 import { daysLate, deadlineFor } from "../report/deadline";
 
 import type { Finding, Rule } from "./rules";
@@ -18,11 +15,26 @@ export const DOCUMENT_RULES = [
     [t3Key("received", "total")],
     [t3Key("received", "total"), t3Key("carried_over", "total")],
   ]),
-  narrativeRule("n.handled", "N2", "handled", "正文所述办结件数 = 表三 （七）总计", "表三 （七）总计 总计列", () => [[t3Key("total_handled", "total")]]),
-  narrativeRule("n.carried_forward", "N2", "carried_forward", "正文所述结转下年度件数 = 表三 四、结转下年度", "表三 四 总计列", () => [[t3Key("carried_forward", "total")]]),
-  narrativeRule("n.review", "N3", "review", "正文所述行政复议件数 = 表四 行政复议总计", "表四 行政复议 总计", () => [[t4Key("review", "total")]]),
-  narrativeRule("n.suits", "N3", "suits", "正文所述行政诉讼件数 = 表四 两类行政诉讼总计之和", "表四 行政诉讼 总计", () => [[t4Key("suit_direct", "total"), t4Key("suit_after_review", "total")]]),
-  narrativeRule("n.in_force", "N5", "in_force", "正文所述现行有效规范性文件件数 = 表二 行政规范性文件现行有效件数", "表二 行政规范性文件 现行有效件数", () => [["t2.normative_docs.in_force"]]),
+  narrativeRule("n.handled", "N2", "handled", "正文所述办结件数 = 表三 （七）总计", "表三 （七）总计 总计列", () => [
+    [t3Key("total_handled", "total")],
+  ]),
+  narrativeRule("n.carried_forward", "N2", "carried_forward", "正文所述结转下年度件数 = 表三 四、结转下年度", "表三 四 总计列", () => [
+    [t3Key("carried_forward", "total")],
+  ]),
+  narrativeRule("n.review", "N3", "review", "正文所述行政复议件数 = 表四 行政复议总计", "表四 行政复议 总计", () => [
+    [t4Key("review", "total")],
+  ]),
+  narrativeRule("n.suits", "N3", "suits", "正文所述行政诉讼件数 = 表四 两类行政诉讼总计之和", "表四 行政诉讼 总计", () => [
+    [t4Key("suit_direct", "total"), t4Key("suit_after_review", "total")],
+  ]),
+  narrativeRule(
+    "n.in_force",
+    "N5",
+    "in_force",
+    "正文所述现行有效规范性文件件数 = 表二 行政规范性文件现行有效件数",
+    "表二 行政规范性文件 现行有效件数",
+    () => [["t2.normative_docs.in_force"]],
+  ),
   // ---- 文档 ----------------------------------------------------------------------------------------
   {
     id: "doc.deadline",
@@ -86,7 +98,11 @@ export const DOCUMENT_RULES = [
       if (format === "pre2019") return [];
       const out: Omit<Finding, "rule" | "severity">[] = [];
       const present = new Set<string>();
-      for (const [table, title] of [["t2", "表二 主动公开政府信息情况"], ["t3", "表三 收到和处理政府信息公开申请情况"], ["t4", "表四 政府信息公开行政复议、行政诉讼情况"]] as const) {
+      for (const [table, title] of [
+        ["t2", "表二 主动公开政府信息情况"],
+        ["t3", "表三 收到和处理政府信息公开申请情况"],
+        ["t4", "表四 政府信息公开行政复议、行政诉讼情况"],
+      ] as const) {
         if (anyIn(cells, table)) present.add(table);
         else out.push({ cells: [], message: msg.findings.missingTable(title) });
       }

@@ -14,7 +14,10 @@ const narrative = (file: string) => {
 /** The definition written plainly: 12-character substrings, digits folded. */
 function plainShare(current: string, previous: string): number {
   const windows = (t: string) => {
-    const s = t.normalize("NFKC").replace(/\s+/g, "").replace(/\d+(?:\.\d+)?/g, "0");
+    const s = t
+      .normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(/\d+(?:\.\d+)?/g, "0");
     const out = new Set<string>();
     for (let i = 0; i + 12 <= s.length; i++) out.add(s.slice(i, i + 12));
     return out;

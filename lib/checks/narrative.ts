@@ -75,7 +75,10 @@ const SHINGLE = 12;
  * move a share.
  */
 function shingles(text: string): Set<number> {
-  const s = text.normalize("NFKC").replace(/\s+/g, "").replace(/\d+(?:\.\d+)?/g, "0");
+  const s = text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/\d+(?:\.\d+)?/g, "0");
   const out = new Set<number>();
   if (s.length < SHINGLE) return out;
   const base = 131;
@@ -107,5 +110,7 @@ export function missingSections(text: string): string[] {
     .split("\n")
     .map((l) => l.normalize("NFKC").replace(/\s+/g, ""))
     .filter((l) => /^[一二三四五六][、.．]/.test(l) && l.length <= 40);
-  return SECTIONS.filter((sec) => !heads.some((h) => h.startsWith(sec.n) && sec.words.some((w) => h.includes(w)))).map((s) => `${s.n}、${s.title}`);
+  return SECTIONS.filter((sec) => !heads.some((h) => h.startsWith(sec.n) && sec.words.some((w) => h.includes(w)))).map(
+    (s) => `${s.n}、${s.title}`,
+  );
 }

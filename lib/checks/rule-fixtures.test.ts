@@ -21,13 +21,26 @@ const parsed = (file: string) => {
   return cache.get(file)!;
 };
 /** Hand-checked cells of the PDF fixtures (what the report prints). */
-const expectedCells = (name: string) => JSON.parse(readFileSync(path.join(EXPECTED, `${name}.json`), "utf8")).cells as Record<string, number | null>;
+const expectedCells = (name: string) =>
+  JSON.parse(readFileSync(path.join(EXPECTED, `${name}.json`), "utf8")).cells as Record<string, number | null>;
 
 function input(file: string, kind: CheckInput["agencyKind"] = "government", prevFile?: string): CheckInput {
   const r = parsed(file);
   const p = prevFile ? parsed(prevFile) : null;
-  const prev: YearReport | null = p?.year ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
-  return { format: r.format, cells: r.cells, mixed: r.mixed, year: r.year, publishedOn: r.publishedOn, agencyKind: kind, narrative: r.narrative, missing: r.missing, prev };
+  const prev: YearReport | null = p?.year
+    ? { year: p.year, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative }
+    : null;
+  return {
+    format: r.format,
+    cells: r.cells,
+    mixed: r.mixed,
+    year: r.year,
+    publishedOn: r.publishedOn,
+    agencyKind: kind,
+    narrative: r.narrative,
+    missing: r.missing,
+    prev,
+  };
 }
 const hongze = (year: 2023 | 2024, prev?: YearReport): CheckInput => ({
   format: "2021",
@@ -45,15 +58,35 @@ const pt2022 = () => input("pingtan-2022.html", "government", "pingtan-2021.html
 
 const CASES: Record<RuleId, { pass: () => CheckInput; fail: () => CheckInput; failWhy: string }> = {
   "t3.balance": { pass: pt2022, fail: () => withCell(pt2022(), "t3.carried_forward.total", 9), failWhy: "平潭 2022, 结转下年度总计改为 9" },
-  "t3.results_sum": { pass: pt2022, fail: () => input("pingtan-2020.html", "government", "pingtan-2019.html"), failWhy: "平潭 2020 as printed" },
+  "t3.results_sum": {
+    pass: pt2022,
+    fail: () => input("pingtan-2020.html", "government", "pingtan-2019.html"),
+    failWhy: "平潭 2020 as printed",
+  },
   "t3.row_total": { pass: pt2022, fail: () => withCell(pt2022(), "t3.disclosed.total", 1000), failWhy: "平潭 2022, 予以公开总计改为 1000" },
-  "t34.non_negative_integer": { pass: pt2022, fail: () => withCell(pt2022(), "t4.review.upheld", 1.5), failWhy: "平潭 2022, 复议维持改为 1.5" },
-  "t3.blank_as_zero": { pass: pt2022, fail: () => input("seed-alashan-youqi-minzheng-2021.txt", "department"), failWhy: "阿拉善右旗民政局 2021 as printed" },
+  "t34.non_negative_integer": {
+    pass: pt2022,
+    fail: () => withCell(pt2022(), "t4.review.upheld", 1.5),
+    failWhy: "平潭 2022, 复议维持改为 1.5",
+  },
+  "t3.blank_as_zero": {
+    pass: pt2022,
+    fail: () => input("seed-alashan-youqi-minzheng-2021.txt", "department"),
+    failWhy: "阿拉善右旗民政局 2021 as printed",
+  },
   "t4.group_total": { pass: () => hongze(2024), fail: () => hongze(2023), failWhy: "洪泽区 2023 as printed: 复议 10+1 but 总计 0" },
   "t4.blank_as_zero": { pass: pt2022, fail: () => withCell(pt2022(), "t4.review.other", null), failWhy: "平潭 2022, 复议其他结果改为空白" },
   "t2.non_negative": { pass: pt2022, fail: () => withCell(pt2022(), "t2.penalty.decisions", -3), failWhy: "平潭 2022, 行政处罚改为 −3" },
-  "t2.repealed_available": { pass: pt2022, fail: () => withCell(pt2022(), "t2.normative_docs.repealed", 5000), failWhy: "平潭 2022, 规范性文件废止改为 5000" },
-  "y.carry_over": { pass: pt2022, fail: () => withCell(pt2022(), "t3.carried_over.total", 7), failWhy: "平潭 2022, 上年结转总计改为 7 (2021 结转 1)" },
+  "t2.repealed_available": {
+    pass: pt2022,
+    fail: () => withCell(pt2022(), "t2.normative_docs.repealed", 5000),
+    failWhy: "平潭 2022, 规范性文件废止改为 5000",
+  },
+  "y.carry_over": {
+    pass: pt2022,
+    fail: () => withCell(pt2022(), "t3.carried_over.total", 7),
+    failWhy: "平潭 2022, 上年结转总计改为 7 (2021 结转 1)",
+  },
   "y.in_force_roll": {
     pass: () => {
       const h23 = hongze(2023);
@@ -72,10 +105,26 @@ const CASES: Record<RuleId, { pass: () => CheckInput; fail: () => CheckInput; fa
     fail: () => input("pingtan-2020.html", "government", "pingtan-2019.html"),
     failWhy: "平潭 2020 as printed: 规章对外公开总数量 0 + 0 ≠ 7",
   },
-  "y.large_swing": { pass: () => input("pingtan-2025.html", "government", "pingtan-2024.html"), fail: pt2021, failWhy: "平潭 2021 as printed: 新收 21 → 70" },
-  "n.received": { pass: pt2022, fail: () => withCell(pt2022(), "t3.received.total", 60), failWhy: "平潭 2022, 新收总计改为 60 (正文“收到75件”)" },
-  "n.handled": { pass: pt2021, fail: () => withCell(pt2021(), "t3.total_handled.total", 60), failWhy: "平潭 2021, （七）总计改为 60 (正文办结 69 件)" },
-  "n.carried_forward": { pass: pt2021, fail: () => withCell(pt2021(), "t3.carried_forward.total", 5), failWhy: "平潭 2021, 结转下年度改为 5 (正文结转 1 件)" },
+  "y.large_swing": {
+    pass: () => input("pingtan-2025.html", "government", "pingtan-2024.html"),
+    fail: pt2021,
+    failWhy: "平潭 2021 as printed: 新收 21 → 70",
+  },
+  "n.received": {
+    pass: pt2022,
+    fail: () => withCell(pt2022(), "t3.received.total", 60),
+    failWhy: "平潭 2022, 新收总计改为 60 (正文“收到75件”)",
+  },
+  "n.handled": {
+    pass: pt2021,
+    fail: () => withCell(pt2021(), "t3.total_handled.total", 60),
+    failWhy: "平潭 2021, （七）总计改为 60 (正文办结 69 件)",
+  },
+  "n.carried_forward": {
+    pass: pt2021,
+    fail: () => withCell(pt2021(), "t3.carried_forward.total", 5),
+    failWhy: "平潭 2021, 结转下年度改为 5 (正文结转 1 件)",
+  },
   "n.review": {
     pass: () => ({ ...pt2022(), narrative: "本年度发生政府信息公开行政复议2件。" }),
     fail: () => ({ ...pt2022(), narrative: "本年度发生政府信息公开行政复议3件。" }),
@@ -86,7 +135,11 @@ const CASES: Record<RuleId, { pass: () => CheckInput; fail: () => CheckInput; fa
     fail: () => ({ ...pt2022(), narrative: "本年度发生政府信息公开行政诉讼2件。" }),
     failWhy: "平潭 2022 的表四（诉讼 1 件），正文替换为“行政诉讼2件”",
   },
-  "n.in_force": { pass: pt2022, fail: () => input("pingtan-2023.html", "government", "pingtan-2022.html"), failWhy: "平潭 2023 as printed: 正文 393 件，表 470" },
+  "n.in_force": {
+    pass: pt2022,
+    fail: () => input("pingtan-2023.html", "government", "pingtan-2022.html"),
+    failWhy: "平潭 2023 as printed: 正文 393 件，表 470",
+  },
   "doc.deadline": {
     pass: pt2022,
     fail: () => ({ ...input("pingtan-czj-2024.html", "department"), publishedOn: "2025-02-10" }),
@@ -96,7 +149,13 @@ const CASES: Record<RuleId, { pass: () => CheckInput; fail: () => CheckInput; fa
   "doc.mixed_format": { pass: pt2022, fail: () => hongze(2024), failWhy: "洪泽区 2024 as printed" },
   "doc.sections": {
     pass: pt2022,
-    fail: () => ({ ...pt2022(), narrative: pt2022().narrative!.split("\n").filter((l) => !l.startsWith("五、")).join("\n") }),
+    fail: () => ({
+      ...pt2022(),
+      narrative: pt2022()
+        .narrative!.split("\n")
+        .filter((l) => !l.startsWith("五、"))
+        .join("\n"),
+    }),
     failWhy: "平潭 2022 去掉第五部分标题",
   },
   "doc.tables": {
@@ -109,7 +168,11 @@ const CASES: Record<RuleId, { pass: () => CheckInput; fail: () => CheckInput; fa
     fail: () => input("pingtan-czj-2025.html", "department", "pingtan-czj-2024.html"),
     failWhy: "财政金融局 2025 as printed: 与 2024 重复约 92%",
   },
-  "doc.accountability": { pass: pt2022, fail: () => input("pingtan-2025.html", "government", "pingtan-2024.html"), failWhy: "平潭 2025 as printed" },
+  "doc.accountability": {
+    pass: pt2022,
+    fail: () => input("pingtan-2025.html", "government", "pingtan-2024.html"),
+    failWhy: "平潭 2025 as printed",
+  },
 };
 
 describe("every rule has a passing and a failing real fixture", () => {
@@ -132,10 +195,17 @@ describe("every rule has a passing and a failing real fixture", () => {
 
 it("never compares 2019-format and 2021-format table-2 measures across the format change", () => {
   const found = runChecks(pt2021());
-  expect(found.some((f) => f.rule === "y.in_force_roll" || f.rule === "y.total_public_roll" || f.rule === "y.items_roll" || f.rule === "t2.repealed_available")).toBe(false);
+  expect(
+    found.some(
+      (f) =>
+        f.rule === "y.in_force_roll" || f.rule === "y.total_public_roll" || f.rule === "y.items_roll" || f.rule === "t2.repealed_available",
+    ),
+  ).toBe(false);
 });
 
 it("checks the carry-over across the 2020 → 2021 format change", () => {
   const i = withCell(pt2021(), "t3.carried_over.natural_person", 3);
-  expect(runChecks(i).find((f) => f.rule === "y.carry_over")?.message).toBe("表三 自然人列：2020 年报告“结转下年度”为 0，本年“上年结转”为 3，相差 3");
+  expect(runChecks(i).find((f) => f.rule === "y.carry_over")?.message).toBe(
+    "表三 自然人列：2020 年报告“结转下年度”为 0，本年“上年结转”为 3，相差 3",
+  );
 });

@@ -2,17 +2,7 @@
  * What the rules share: cell lookups, key lists built once, and the shape of a narrative rule.
  */
 import { msg } from "../messages";
-import {
-  T3_COLUMNS,
-  T3_PART_COLUMNS,
-  T3_ROWS,
-  T4_GROUPS,
-  T4_RESULTS,
-  ALL_CELL_KEYS,
-  describeCell,
-  t3Key,
-  t4Key,
-} from "../report/template";
+import { T3_COLUMNS, T3_PART_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, ALL_CELL_KEYS, describeCell, t3Key, t4Key } from "../report/template";
 import { statedFigure, type NarrativeFigure } from "./narrative";
 
 import type { Cells, Rule } from "./rules";
@@ -40,10 +30,31 @@ export function cellsWhere(cells: Cells, bad: (v: number, k: string) => boolean,
 export const round = (v: number) => Math.round(v * 1e6) / 1e6;
 export const T4_KEYS = T4_GROUPS.flatMap((g) => T4_RESULTS.map((r) => t4Key(g.key, r.key)));
 // Key lists built once: checks run on thousands of reports at a time (bench:checks).
-export const RESULT_KEYS = new Map(T3_COLUMNS.map((c) => [c.key, { total: t3Key("total_handled", c.key), parts: T3_ROWS.filter((r) => r.result).map((r) => t3Key(r.key, c.key)) }]));
-export const BALANCE_KEYS = new Map(T3_COLUMNS.map((c) => [c.key, ["received", "carried_over", "total_handled", "carried_forward"].map((r) => t3Key(r, c.key))]));
-export const ROW_KEYS = new Map(T3_ROWS.map((r) => [r.key, { total: t3Key(r.key, "total"), parts: T3_PART_COLUMNS.map((c) => t3Key(r.key, c.key)), all: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) }]));
-export const T4_GROUP_KEYS = new Map(T4_GROUPS.map((g) => [g.key, { total: t4Key(g.key, "total"), parts: T4_RESULTS.filter((r) => r.key !== "total").map((r) => t4Key(g.key, r.key)) }]));
+export const RESULT_KEYS = new Map(
+  T3_COLUMNS.map((c) => [
+    c.key,
+    { total: t3Key("total_handled", c.key), parts: T3_ROWS.filter((r) => r.result).map((r) => t3Key(r.key, c.key)) },
+  ]),
+);
+export const BALANCE_KEYS = new Map(
+  T3_COLUMNS.map((c) => [c.key, ["received", "carried_over", "total_handled", "carried_forward"].map((r) => t3Key(r, c.key))]),
+);
+export const ROW_KEYS = new Map(
+  T3_ROWS.map((r) => [
+    r.key,
+    {
+      total: t3Key(r.key, "total"),
+      parts: T3_PART_COLUMNS.map((c) => t3Key(r.key, c.key)),
+      all: T3_COLUMNS.map((c) => t3Key(r.key, c.key)),
+    },
+  ]),
+);
+export const T4_GROUP_KEYS = new Map(
+  T4_GROUPS.map((g) => [
+    g.key,
+    { total: t4Key(g.key, "total"), parts: T4_RESULTS.filter((r) => r.key !== "total").map((r) => t4Key(g.key, r.key)) },
+  ]),
+);
 
 export function narrativeRule(
   id: string,
@@ -69,7 +80,12 @@ export function narrativeRule(
       if (options.length === 0) return [];
       const values = options.map((keys) => round(keys.reduce((s, k) => s + num(cells, k), 0)));
       if (values.includes(stated.value)) return [];
-      return [{ cells: options[0], message: msg.findings.narrative(stated.sentence, stated.value, options[0].map(describeCell).join(" + "), values[0]) }];
+      return [
+        {
+          cells: options[0],
+          message: msg.findings.narrative(stated.sentence, stated.value, options[0].map(describeCell).join(" + "), values[0]),
+        },
+      ];
     },
   };
 }

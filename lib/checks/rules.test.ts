@@ -25,7 +25,13 @@ describe("表三 result rows sum to （七）总计 (t3.results_sum)", () => {
 
 describe("一 + 二 = 三（七） + 四 (t3.balance)", () => {
   it("passes on every shipped report that prints 表三", () => {
-    for (const file of ["pingtan-2019.html", "pingtan-2020.html", "pingtan-2022.html", "pingtan-czj-2025.html", "seed-alashan-youqi-minzheng-2021.txt"]) {
+    for (const file of [
+      "pingtan-2019.html",
+      "pingtan-2020.html",
+      "pingtan-2022.html",
+      "pingtan-czj-2025.html",
+      "seed-alashan-youqi-minzheng-2021.txt",
+    ]) {
       expect(parse(file).findings.filter((f) => f.rule === "t3.balance")).toEqual([]);
     }
   });

@@ -70,7 +70,6 @@ export const RULES: readonly Rule[] = RULE_LIST;
 export const RULE_IDS = RULE_LIST.map((r) => r.id) as RuleId[];
 export const ruleById = (id: string) => RULES.find((r) => r.id === id);
 
-
 export function runChecks(input: CheckInput): Finding[] {
   const out: Finding[] = [];
   for (const rule of RULES) {
@@ -86,4 +85,3 @@ export function findingFingerprint(f: Pick<Finding, "rule" | "cells" | "message"
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return `${f.rule}:${(h >>> 0).toString(36)}`;
 }
-

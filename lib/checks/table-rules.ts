@@ -2,16 +2,10 @@
  * Rules within one report's tables: 表三 and 表四 identities, 表二 bounds (domain.md §5.1–5.3).
  */
 import { msg } from "../messages";
-import {
-  T3_COLUMNS,
-  T3_ROWS,
-  T4_GROUPS,
-  describeCell,
-  t2Key,
-} from "../report/template";
+import { T3_COLUMNS, T3_ROWS, T4_GROUPS, describeCell, t2Key } from "../report/template";
 
 import type { Rule } from "./rules";
-import { has, num, cellsWhere, round, T4_KEYS, RESULT_KEYS, BALANCE_KEYS, ROW_KEYS, T4_GROUP_KEYS, } from "./rule-helpers";
+import { has, num, cellsWhere, round, T4_KEYS, RESULT_KEYS, BALANCE_KEYS, ROW_KEYS, T4_GROUP_KEYS } from "./rule-helpers";
 
 export const TABLE_RULES = [
   // ---- 表三 ------------------------------------------------------------------------------------
@@ -28,7 +22,9 @@ export const TABLE_RULES = [
         if (!keys.every((k) => has(cells, k))) return [];
         const [r, c, h, f] = keys;
         const diff = round(Math.abs(num(cells, r) + num(cells, c) - num(cells, h) - num(cells, f)));
-        return diff > rule.tolerance ? [{ cells: keys, message: msg.findings.balance(col.label, cells[r], cells[c], cells[h], cells[f], diff) }] : [];
+        return diff > rule.tolerance
+          ? [{ cells: keys, message: msg.findings.balance(col.label, cells[r], cells[c], cells[h], cells[f], diff) }]
+          : [];
       }),
   },
   {
@@ -55,7 +51,12 @@ export const TABLE_RULES = [
         sum = round(sum);
         const diff = round(Math.abs(sum - (total ?? 0)));
         return diff > rule.tolerance
-          ? [{ cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)], message: msg.findings.resultsSum(col.label, sum, total, diff) }]
+          ? [
+              {
+                cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)],
+                message: msg.findings.resultsSum(col.label, sum, total, diff),
+              },
+            ]
           : [];
       }),
   },
@@ -73,7 +74,12 @@ export const TABLE_RULES = [
         const sum = round(parts.reduce((s, k) => s + num(cells, k), 0));
         const diff = round(Math.abs(sum - num(cells, totalKey)));
         return diff > rule.tolerance
-          ? [{ cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)], message: msg.findings.rowTotal(row.short ?? row.label, sum, cells[totalKey] ?? null, diff) }]
+          ? [
+              {
+                cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)],
+                message: msg.findings.rowTotal(row.short ?? row.label, sum, cells[totalKey] ?? null, diff),
+              },
+            ]
           : [];
       }),
   },
@@ -85,7 +91,10 @@ export const TABLE_RULES = [
     reads: "表三、表四 全部单元格",
     ref: "W4",
     check: ({ cells }) =>
-      cellsWhere(cells, (v) => v < 0 || !Number.isInteger(v), "t3", "t4").map(([k, v]) => ({ cells: [k], message: msg.findings.notCount(describeCell(k), v) })),
+      cellsWhere(cells, (v) => v < 0 || !Number.isInteger(v), "t3", "t4").map(([k, v]) => ({
+        cells: [k],
+        message: msg.findings.notCount(describeCell(k), v),
+      })),
   },
   {
     id: "t3.blank_as_zero",
@@ -116,7 +125,12 @@ export const TABLE_RULES = [
         const diff = round(Math.abs(sum - num(cells, totalKey)));
         const name = "parent" in g ? `${g.parent}（${g.label}）` : g.label;
         return diff > rule.tolerance
-          ? [{ cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)], message: msg.findings.t4Total(name, sum, cells[totalKey] ?? null, diff) }]
+          ? [
+              {
+                cells: [totalKey, ...parts.filter((k) => num(cells, k) !== 0)],
+                message: msg.findings.t4Total(name, sum, cells[totalKey] ?? null, diff),
+              },
+            ]
           : [];
       }),
   },
@@ -141,7 +155,10 @@ export const TABLE_RULES = [
     reads: "表二 全部单元格",
     ref: "§5.3",
     check: ({ cells }) =>
-      cellsWhere(cells, (v, k) => v < 0 && !k.endsWith(".change"), "t2").map(([k, v]) => ({ cells: [k], message: msg.findings.negative(describeCell(k), v) })),
+      cellsWhere(cells, (v, k) => v < 0 && !k.endsWith(".change"), "t2").map(([k, v]) => ({
+        cells: [k],
+        message: msg.findings.negative(describeCell(k), v),
+      })),
   },
   {
     id: "t2.repealed_available",
@@ -158,7 +175,17 @@ export const TABLE_RULES = [
         const available = num(prev.cells, was) + num(cells, iss);
         const over = round(num(cells, rep) - available);
         return over > rule.tolerance
-          ? [{ cells: [rep, iss], message: msg.findings.repealedTooMany(row === "rules" ? "规章" : "行政规范性文件", num(cells, rep), num(prev.cells, was), num(cells, iss)) }]
+          ? [
+              {
+                cells: [rep, iss],
+                message: msg.findings.repealedTooMany(
+                  row === "rules" ? "规章" : "行政规范性文件",
+                  num(cells, rep),
+                  num(prev.cells, was),
+                  num(cells, iss),
+                ),
+              },
+            ]
           : [];
       });
     },

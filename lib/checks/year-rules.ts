@@ -2,15 +2,10 @@
  * Rules across years: this year's report against last year's of the same agency (domain.md §5.4).
  */
 import { msg } from "../messages";
-import {
-  T3_COLUMNS,
-  describeCell,
-  t2Key,
-  t3Key,
-} from "../report/template";
+import { T3_COLUMNS, describeCell, t2Key, t3Key } from "../report/template";
 
 import type { Rule } from "./rules";
-import { has, num, round, } from "./rule-helpers";
+import { has, num, round } from "./rule-helpers";
 
 export const CROSS_YEAR_RULES = [
   // ---- 跨年度 ------------------------------------------------------------------------------------
@@ -49,7 +44,20 @@ export const CROSS_YEAR_RULES = [
         const expected = round(num(prev.cells, now) + num(cells, iss) - num(cells, rep));
         const diff = round(num(cells, now) - expected);
         return Math.abs(diff) > rule.tolerance
-          ? [{ cells: [now, iss, rep], message: msg.findings.inForceRoll(row === "rules" ? "规章" : "行政规范性文件", num(prev.cells, now), num(cells, iss), num(cells, rep), expected, num(cells, now), diff) }]
+          ? [
+              {
+                cells: [now, iss, rep],
+                message: msg.findings.inForceRoll(
+                  row === "rules" ? "规章" : "行政规范性文件",
+                  num(prev.cells, now),
+                  num(cells, iss),
+                  num(cells, rep),
+                  expected,
+                  num(cells, now),
+                  diff,
+                ),
+              },
+            ]
           : [];
       });
     },
@@ -69,7 +77,18 @@ export const CROSS_YEAR_RULES = [
         const expected = round(num(prev.cells, was) + num(prev.cells, change));
         const diff = round(num(cells, now) - expected);
         return Math.abs(diff) > rule.tolerance
-          ? [{ cells: [now], message: msg.findings.itemsRoll(describeCell(now), num(prev.cells, was), num(prev.cells, change), expected, num(cells, now)) }]
+          ? [
+              {
+                cells: [now],
+                message: msg.findings.itemsRoll(
+                  describeCell(now),
+                  num(prev.cells, was),
+                  num(prev.cells, change),
+                  expected,
+                  num(cells, now),
+                ),
+              },
+            ]
           : [];
       });
     },
@@ -89,7 +108,18 @@ export const CROSS_YEAR_RULES = [
         const expected = round(num(prev.cells, now) + num(cells, pub));
         const diff = round(num(cells, now) - expected);
         return Math.abs(diff) > rule.tolerance
-          ? [{ cells: [now, pub], message: msg.findings.totalPublicRoll(row === "rules" ? "规章" : "规范性文件", num(prev.cells, now), num(cells, pub), expected, num(cells, now)) }]
+          ? [
+              {
+                cells: [now, pub],
+                message: msg.findings.totalPublicRoll(
+                  row === "rules" ? "规章" : "规范性文件",
+                  num(prev.cells, now),
+                  num(cells, pub),
+                  expected,
+                  num(cells, now),
+                ),
+              },
+            ]
           : [];
       });
     },
@@ -110,7 +140,9 @@ export const CROSS_YEAR_RULES = [
         // Below 10 a swing means nothing: 1 → 4 is not news.
         if (a === null || a === undefined || b === null || b === undefined || Math.max(a, b) < 10) return [];
         const ratio = a === 0 ? Infinity : b / a;
-        return ratio > rule.tolerance || ratio < 1 / rule.tolerance ? [{ cells: [k], message: msg.findings.largeSwing(describeCell(k), prev.year, a, b) }] : [];
+        return ratio > rule.tolerance || ratio < 1 / rule.tolerance
+          ? [{ cells: [k], message: msg.findings.largeSwing(describeCell(k), prev.year, a, b) }]
+          : [];
       });
     },
   },

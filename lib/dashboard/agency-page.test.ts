@@ -8,15 +8,52 @@ import { HEADLINE_SERIES, headlineRows } from "./headline-trend";
 import { buildAgencyYears, type ReportInput } from "./agency-years";
 import { buildKpis, fromFirstTables } from "./kpis";
 
-const r2019 = { id: 1, year: 2020, format: "2019" as const, prose: "", cells: { "t3.received.total": 10, "t2.normative_docs.total_public": 166, "t3.total_handled.total": 20, "t3.disclosed.total": 12, "t3.partially_disclosed.total": 2 } };
-const r2021 = { id: 2, year: 2021, format: "2021" as const, prose: "通过政府网站发布信息120条。", cells: { "t3.received.total": 15, "t2.normative_docs.in_force": 665, "t3.total_handled.total": 30, "t3.disclosed.total": 24, "t3.partially_disclosed.total": 3, "t4.review.total": 2, "t4.review.corrected": 1 } };
-const r2023 = { id: 3, year: 2023, format: "2021" as const, prose: "通过政府网站发布信息90条。", cells: { "t3.received.total": 9, "t3.total_handled.total": 8, "t3.disclosed.total": 8 } };
+const r2019 = {
+  id: 1,
+  year: 2020,
+  format: "2019" as const,
+  prose: "",
+  cells: {
+    "t3.received.total": 10,
+    "t2.normative_docs.total_public": 166,
+    "t3.total_handled.total": 20,
+    "t3.disclosed.total": 12,
+    "t3.partially_disclosed.total": 2,
+  },
+};
+const r2021 = {
+  id: 2,
+  year: 2021,
+  format: "2021" as const,
+  prose: "通过政府网站发布信息120条。",
+  cells: {
+    "t3.received.total": 15,
+    "t2.normative_docs.in_force": 665,
+    "t3.total_handled.total": 30,
+    "t3.disclosed.total": 24,
+    "t3.partially_disclosed.total": 3,
+    "t4.review.total": 2,
+    "t4.review.corrected": 1,
+  },
+};
+const r2023 = {
+  id: 3,
+  year: 2023,
+  format: "2021" as const,
+  prose: "通过政府网站发布信息90条。",
+  cells: { "t3.received.total": 9, "t3.total_handled.total": 8, "t3.disclosed.total": 8 },
+};
 
 describe("agency view", () => {
   const years = buildAgencyYears([r2019, r2021, r2023]);
 
   it("has a row for the missing year, with no figures (a gap, not 0)", () => {
-    expect(years.map((y) => [y.year, y.reportId])).toEqual([[2020, 1], [2021, 2], [2022, null], [2023, 3]]);
+    expect(years.map((y) => [y.year, y.reportId])).toEqual([
+      [2020, 1],
+      [2021, 2],
+      [2022, null],
+      [2023, 3],
+    ]);
     expect(familyRows(FAMILIES.find((f) => f.id === "carry")!, years)[2].values.carriedOver).toBeNull();
   });
 
@@ -71,13 +108,27 @@ describe("headline trend", () => {
     year: 2019,
     format: "2019",
     prose: "",
-    cells: { "t3.received.total": 23, "t2.licensing.decisions": 181, "t4.review.total": 1, "t4.suit_direct.total": 2, "t4.suit_after_review.total": 3 },
-    headline: [{ key: "requests_received", value: 99 }, { key: "suits", value: 99 }],
+    cells: {
+      "t3.received.total": 23,
+      "t2.licensing.decisions": 181,
+      "t4.review.total": 1,
+      "t4.suit_direct.total": 2,
+      "t4.suit_after_review.total": 3,
+    },
+    headline: [
+      { key: "requests_received", value: 99 },
+      { key: "suits", value: 99 },
+    ],
   };
   const rows = headlineRows(buildAgencyYears([r2016, r2019]));
 
   it("has a row per year from the first to the last filed year, a missing year null in every series", () => {
-    expect(rows.map((r) => [r.year, r.filed])).toEqual([[2016, true], [2017, false], [2018, false], [2019, true]]);
+    expect(rows.map((r) => [r.year, r.filed])).toEqual([
+      [2016, true],
+      [2017, false],
+      [2018, false],
+      [2019, true],
+    ]);
     expect(Object.values(rows[1].values)).toEqual([null, null, null, null, null]);
     expect(rows[1].stated).toEqual([]);
   });
@@ -108,7 +159,14 @@ describe("headline trend of 平潭综合实验区 2016–2025 (data/samples)", (
   const reports: ReportInput[] = Array.from({ length: 10 }, (_, i) => 2016 + i).map((year, i) => {
     const out = parseReport({ name: `pingtan-${year}.html`, bytes: readFileSync(path.join(SAMPLES, `pingtan-${year}.html`)) });
     if (!out.ok) throw new Error(out.error);
-    return { id: i + 1, year, format: out.report.format as ReportInput["format"], cells: out.report.cells, prose: out.report.narrative, headline: out.report.headline };
+    return {
+      id: i + 1,
+      year,
+      format: out.report.format as ReportInput["format"],
+      cells: out.report.cells,
+      prose: out.report.narrative,
+      headline: out.report.headline,
+    };
   });
   const rows = headlineRows(buildAgencyYears(reports));
   const table = rows.map((r) => [r.year, ...HEADLINE_SERIES.map((s) => r.values[s.id])]);

@@ -46,7 +46,11 @@ export interface PostCorrectionInput {
 }
 
 /** Posts per report: the extraction, overridden by what a person corrected. */
-export function effectivePosts(prose: string, reportId: number, corrections: readonly PostCorrectionInput[]): Partial<Record<PostChannel, EffectivePost>> {
+export function effectivePosts(
+  prose: string,
+  reportId: number,
+  corrections: readonly PostCorrectionInput[],
+): Partial<Record<PostChannel, EffectivePost>> {
   const out: Partial<Record<PostChannel, EffectivePost>> = {};
   for (const p of extractPosts(prose)) out[p.channel] = { ...p, extracted: p.value, corrected: false };
   for (const c of corrections) {
@@ -77,7 +81,14 @@ export function buildAgencyYears(
     const r = byYear.get(year);
     out.push(
       r
-        ? { year, reportId: r.id, format: r.format, figures: allFigures(r.cells), posts: effectivePosts(r.prose, r.id, corrections), stated: statedOf(r.headline) }
+        ? {
+            year,
+            reportId: r.id,
+            format: r.format,
+            figures: allFigures(r.cells),
+            posts: effectivePosts(r.prose, r.id, corrections),
+            stated: statedOf(r.headline),
+          }
         : { year, reportId: null, format: null, figures: {}, posts: {}, stated: {} },
     );
   }

@@ -18,14 +18,15 @@ describe("compare", () => {
   });
 
   it("leaves a year without a report empty in the chart rows", () => {
-    const rows = compareRows(count, [
-      { agencyId: 1, year: 2021, reportId: 11, num: 3, den: null },
-      { agencyId: 1, year: 2023, reportId: 13, num: 5, den: null },
-    ], 2021, 2023);
-    expect(rows).toEqual([
-      { year: 2021, a1: 3, r_a1: 11 },
-      { year: 2022 },
-      { year: 2023, a1: 5, r_a1: 13 },
-    ]);
+    const rows = compareRows(
+      count,
+      [
+        { agencyId: 1, year: 2021, reportId: 11, num: 3, den: null },
+        { agencyId: 1, year: 2023, reportId: 13, num: 5, den: null },
+      ],
+      2021,
+      2023,
+    );
+    expect(rows).toEqual([{ year: 2021, a1: 3, r_a1: 11 }, { year: 2022 }, { year: 2023, a1: 5, r_a1: 13 }]);
   });
 });

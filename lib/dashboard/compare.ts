@@ -5,7 +5,6 @@
 import { isRate, type Measure } from "./measures";
 import { ratio, yearOverYear, type HiddenReason, type YearChange } from "./yoy";
 
-
 export interface Shown {
   value: number | null;
   hidden: HiddenReason | null;
@@ -25,7 +24,11 @@ export interface RankCell {
   change: YearChange;
 }
 
-export function rankCell(m: Measure, cur: { num: number | null; den: number | null }, prev: { num: number | null; den: number | null }): RankCell {
+export function rankCell(
+  m: Measure,
+  cur: { num: number | null; den: number | null },
+  prev: { num: number | null; den: number | null },
+): RankCell {
   const current = shownValue(m, cur.num, cur.den);
   const previous = shownValue(m, prev.num, prev.den);
   return { current, previous, change: yearOverYear(current.value, previous.value, m.polarity, { rate: isRate(m) }) };

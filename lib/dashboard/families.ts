@@ -123,14 +123,24 @@ export const FAMILIES: readonly Family[] = [
     title: "行政复议（按结果）",
     chart: "stacked",
     unit: "件",
-    series: [fig("review_upheld", "结果维持"), fig("review_corrected", "结果纠正"), fig("review_other", "其他结果"), fig("review_pending", "尚未审结")],
+    series: [
+      fig("review_upheld", "结果维持"),
+      fig("review_corrected", "结果纠正"),
+      fig("review_other", "其他结果"),
+      fig("review_pending", "尚未审结"),
+    ],
   },
   {
     id: "suit",
     title: "行政诉讼（按结果，含复议后起诉）",
     chart: "stacked",
     unit: "件",
-    series: [fig("suit_upheld", "结果维持"), fig("suit_corrected", "结果纠正"), fig("suit_other", "其他结果"), fig("suit_pending", "尚未审结")],
+    series: [
+      fig("suit_upheld", "结果维持"),
+      fig("suit_corrected", "结果纠正"),
+      fig("suit_other", "其他结果"),
+      fig("suit_pending", "尚未审结"),
+    ],
   },
   {
     id: "correctionRate",

@@ -69,9 +69,7 @@ export const FIGURES: readonly Figure[] = [
   f("docsTotalPublic", "规范性文件·对外公开总数量", [t2Key("normative_docs", "total_public")], { formats: "2019" }),
   // 表四 — 行政诉讼 is the sum of 未经复议直接起诉 and 复议后起诉.
   ...T4_RESULTS.map((r) => f(`review_${r.key}`, `行政复议·${r.label}`, [t4Key("review", r.key)])),
-  ...T4_RESULTS.map((r) =>
-    f(`suit_${r.key}`, `行政诉讼·${r.label}`, [t4Key("suit_direct", r.key), t4Key("suit_after_review", r.key)]),
-  ),
+  ...T4_RESULTS.map((r) => f(`suit_${r.key}`, `行政诉讼·${r.label}`, [t4Key("suit_direct", r.key), t4Key("suit_after_review", r.key)])),
 ];
 
 export type FigureId = string;

@@ -22,7 +22,8 @@ const CHANNEL_WORDS: [RegExp, PostChannel][] = [
   [/网站|网/, "website"],
 ];
 
-const CHANNEL = /(政府门户网站|门户网站|政府网站|网站|微信公众号|公众号|政务微博|微博|政务新媒体|新媒体|客户端)[^，。；;！\d]{0,20}?(?:发布|公开|推送|更新|编发)[^，。；;\d]{0,16}?(\d+)\s*(?:条|篇)/g;
+const CHANNEL =
+  /(政府门户网站|门户网站|政府网站|网站|微信公众号|公众号|政务微博|微博|政务新媒体|新媒体|客户端)[^，。；;！\d]{0,20}?(?:发布|公开|推送|更新|编发)[^，。；;\d]{0,16}?(\d+)\s*(?:条|篇)/g;
 const TOTAL = /(?:主动公开|公布|发布)[^，。；;\d]{0,16}?政府信息[^，。；;\d]{0,4}?(\d+)\s*条/g;
 
 function sentenceAround(text: string, index: number, length: number): string {
@@ -39,13 +40,15 @@ export function extractPosts(text: string): PostFigure[] {
   const found = new Map<PostChannel, PostFigure>();
   for (const m of text.matchAll(CHANNEL)) {
     const channel = CHANNEL_WORDS.find(([re]) => re.test(m[1]))?.[1] ?? "website";
-    if (!found.has(channel)) found.set(channel, { channel, value: Number(m[2]), sentence: sentenceAround(text, m.index ?? 0, m[0].length) });
+    if (!found.has(channel))
+      found.set(channel, { channel, value: Number(m[2]), sentence: sentenceAround(text, m.index ?? 0, m[0].length) });
   }
   // Sub-totals (各部门…, 各乡镇…) come with the total: the largest figure is the whole.
   for (const m of text.matchAll(TOTAL)) {
     const value = Number(m[1]);
     const prev = found.get("total");
-    if (!prev || value > prev.value) found.set("total", { channel: "total", value, sentence: sentenceAround(text, m.index ?? 0, m[0].length) });
+    if (!prev || value > prev.value)
+      found.set("total", { channel: "total", value, sentence: sentenceAround(text, m.index ?? 0, m[0].length) });
   }
   return POST_CHANNELS.flatMap((c) => (found.has(c) ? [found.get(c)!] : []));
 }

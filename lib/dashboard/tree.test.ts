@@ -29,6 +29,13 @@ describe("inTreeOrder", () => {
       { id: 5, parentId: 4, name: "洪泽区" },
       { id: 6, parentId: 3, name: "平潭县" },
     ];
-    expect(inTreeOrder(rows).map((r) => `${"-".repeat(r.depth)}${r.name}`)).toEqual(["福建省", "-福州市", "--平潭县", "江苏省", "-淮安市", "--洪泽区"]);
+    expect(inTreeOrder(rows).map((r) => `${"-".repeat(r.depth)}${r.name}`)).toEqual([
+      "福建省",
+      "-福州市",
+      "--平潭县",
+      "江苏省",
+      "-淮安市",
+      "--洪泽区",
+    ]);
   });
 });

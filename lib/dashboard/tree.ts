@@ -23,7 +23,8 @@ export function buildRegionTree(rows: readonly FlatRegion[]): RegionNode[] {
     const parent = n.parentId === null ? undefined : nodes.get(n.parentId);
     (parent ? parent.children : roots).push(n);
   }
-  const total = (n: RegionNode): number => (n.subtotal = n.government + n.department + n.township + n.children.reduce((s, c) => s + total(c), 0));
+  const total = (n: RegionNode): number =>
+    (n.subtotal = n.government + n.department + n.township + n.children.reduce((s, c) => s + total(c), 0));
   roots.forEach(total);
   return roots;
 }
@@ -47,7 +48,9 @@ const byName = new Intl.Collator("zh-CN").compare;
  * their depth, for the indented pickers. (Sorting by path string put every province first, then
  * every city, so indentation lied about parents.)
  */
-export function inTreeOrder<T extends { id: number; parentId: number | null; name: string }>(rows: readonly T[]): (T & { depth: number })[] {
+export function inTreeOrder<T extends { id: number; parentId: number | null; name: string }>(
+  rows: readonly T[],
+): (T & { depth: number })[] {
   const children = new Map<number | null, T[]>();
   const ids = new Set(rows.map((r) => r.id));
   for (const r of rows) {

@@ -13,7 +13,7 @@ export type Block =
   | { kind: "title"; text: string }
   | { kind: "heading"; text: string }
   | { kind: "para"; text: string; bold?: boolean; alert?: boolean; small?: boolean; align?: "right" }
-  | { kind: "table"; header: string[]; rows: string[][]; alertRows?: number[]; /** Column shares in percent. */ widths?: number[] };
+  | { kind: "table"; header: string[]; rows: string[][]; alertRows?: number[] /** Column shares in percent. */; widths?: number[] };
 
 const d = msg.rect.docs;
 
@@ -45,9 +45,15 @@ export interface NoticeItem {
 }
 
 export function noticeBlocks(data: { agency: string; items: NoticeItem[]; today: string }): Block[] {
-  const out: Block[] = [{ kind: "title", text: d.noticeTitle }, { kind: "para", text: d.noticeTo(data.agency), bold: true }];
+  const out: Block[] = [
+    { kind: "title", text: d.noticeTitle },
+    { kind: "para", text: d.noticeTo(data.agency), bold: true },
+  ];
   if (data.items.length === 0) return [...out, { kind: "para", text: d.noItems }];
-  const years = [...new Set(data.items.map((i) => i.year))].sort().map((y) => d.yearLabel(y)).join("、");
+  const years = [...new Set(data.items.map((i) => i.year))]
+    .sort()
+    .map((y) => d.yearLabel(y))
+    .join("、");
   out.push({ kind: "para", text: d.noticeIntro(years, data.items.length) });
   data.items.forEach((it, i) => {
     out.push({ kind: "heading", text: `${d.noticeItem(i + 1)}${d.itemRef(it.year, it.id)}` });
@@ -56,7 +62,9 @@ export function noticeBlocks(data: { agency: string; items: NoticeItem[]; today:
       kind: "table",
       header: [d.where, d.printed],
       widths: [45, 55],
-      rows: it.cells.length ? it.cells.map((c) => [describeCell(c.key), cellLine(c).slice(describeCell(c.key).length + 1)]) : [[msg.audit.empty, msg.audit.empty]],
+      rows: it.cells.length
+        ? it.cells.map((c) => [describeCell(c.key), cellLine(c).slice(describeCell(c.key).length + 1)])
+        : [[msg.audit.empty, msg.audit.empty]],
     });
     out.push({ kind: "para", text: `${d.rule}：${ruleTitle(it.rule)}` });
     out.push({ kind: "para", text: `${d.due}：${msg.rect.day(it.dueOn)}`, bold: true });
@@ -88,13 +96,33 @@ export interface BulletinOverdue {
 export function bulletinBlocks(data: { region: string; counts: BulletinCount[]; overdue: BulletinOverdue[]; today: string }): Block[] {
   const sum = (k: keyof Omit<BulletinCount, "name">) => data.counts.reduce((s, c) => s + c[k], 0);
   const c = d.counts;
-  const rows = data.counts.map((r) => [r.name, String(r.total), String(r.open), String(r.responded), String(r.accepted), r.overdue ? `${r.overdue}（${msg.rect.overdueShort}）` : "0"]);
-  rows.push([d.total, String(sum("total")), String(sum("open")), String(sum("responded")), String(sum("accepted")), String(sum("overdue"))]);
+  const rows = data.counts.map((r) => [
+    r.name,
+    String(r.total),
+    String(r.open),
+    String(r.responded),
+    String(r.accepted),
+    r.overdue ? `${r.overdue}（${msg.rect.overdueShort}）` : "0",
+  ]);
+  rows.push([
+    d.total,
+    String(sum("total")),
+    String(sum("open")),
+    String(sum("responded")),
+    String(sum("accepted")),
+    String(sum("overdue")),
+  ]);
   return [
     { kind: "title", text: d.bulletinTitle(data.region) },
     { kind: "para", text: d.bulletinIntro(data.region, sum("total"), data.counts.length, sum("overdue")) },
     { kind: "heading", text: d.bulletinCounts },
-    { kind: "table", header: [c.agency, c.total, c.open, c.responded, c.accepted, c.overdue], rows, alertRows: data.counts.flatMap((r, i) => (r.overdue ? [i] : [])), widths: [35, 13, 13, 13, 13, 13] },
+    {
+      kind: "table",
+      header: [c.agency, c.total, c.open, c.responded, c.accepted, c.overdue],
+      rows,
+      alertRows: data.counts.flatMap((r, i) => (r.overdue ? [i] : [])),
+      widths: [35, 13, 13, 13, 13, 13],
+    },
     { kind: "heading", text: d.bulletinOverdue },
     data.overdue.length === 0
       ? { kind: "para", text: d.bulletinNoOverdue }
@@ -145,15 +173,27 @@ export function checkupBlocks(data: CheckupData): Block[] {
   const verdict = errors ? d.verdict.errors(errors, unfinished) : warnings ? d.verdict.warnings(warnings) : d.verdict.clean;
   const figureRows = data.figures.map((f) => {
     const y = yearOverYear(f.value, f.prev, "neutral");
-    const yoy = y.delta === null ? msg.audit.noChanges : `${signed(y.delta)}${y.pct === null ? "" : `（${signed(Math.round(y.pct * 1000) / 10)}%）`}`;
-    return [describeCell(f.key), f.raw.trim() || (f.value === null ? "" : String(f.value)), f.prev === null ? msg.audit.noChanges : String(f.prev), yoy, f.where || msg.audit.noChanges];
+    const yoy =
+      y.delta === null ? msg.audit.noChanges : `${signed(y.delta)}${y.pct === null ? "" : `（${signed(Math.round(y.pct * 1000) / 10)}%）`}`;
+    return [
+      describeCell(f.key),
+      f.raw.trim() || (f.value === null ? "" : String(f.value)),
+      f.prev === null ? msg.audit.noChanges : String(f.prev),
+      yoy,
+      f.where || msg.audit.noChanges,
+    ];
   });
   const s = msg.rect.status;
   return [
     { kind: "title", text: d.checkupTitle(data.agency, data.year) },
     { kind: "para", text: verdict, bold: true, alert: errors > 0 },
     { kind: "heading", text: d.keyFigures },
-    { kind: "table", header: [d.figure, d.value, d.previous, d.yoy, d.ref], rows: figureRows.length ? figureRows : [[msg.audit.empty, "", "", "", ""]], widths: [34, 10, 10, 16, 30] },
+    {
+      kind: "table",
+      header: [d.figure, d.value, d.previous, d.yoy, d.ref],
+      rows: figureRows.length ? figureRows : [[msg.audit.empty, "", "", "", ""]],
+      widths: [34, 10, 10, 16, 30],
+    },
     { kind: "heading", text: `${d.findings}（${data.findings.length}）` },
     data.findings.length === 0
       ? { kind: "para", text: d.noFindings }
@@ -163,13 +203,19 @@ export function checkupBlocks(data: CheckupData): Block[] {
           rows: data.findings.map((f) => [
             msg.severity[f.severity] ?? f.severity,
             f.message,
-            (f.cells.slice(0, CHECKUP_CELLS).map(cellLine).join("；") || msg.audit.noChanges) + (f.cells.length > CHECKUP_CELLS ? d.moreCells(f.cells.length) : ""),
+            (f.cells.slice(0, CHECKUP_CELLS).map(cellLine).join("；") || msg.audit.noChanges) +
+              (f.cells.length > CHECKUP_CELLS ? d.moreCells(f.cells.length) : ""),
           ]),
           widths: [8, 44, 48],
           alertRows: data.findings.flatMap((f, i) => (f.severity === "error" ? [i] : [])),
         },
     { kind: "heading", text: d.score },
-    { kind: "para", text: data.score ? d.scoreLine(data.score.total === null ? msg.audit.noChanges : msg.scoring.points(data.score.total), data.score.rubric) : d.noScore },
+    {
+      kind: "para",
+      text: data.score
+        ? d.scoreLine(data.score.total === null ? msg.audit.noChanges : msg.scoring.points(data.score.total), data.score.rubric)
+        : d.noScore,
+    },
     { kind: "heading", text: d.rect },
     {
       kind: "para",

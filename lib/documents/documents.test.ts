@@ -43,7 +43,13 @@ async function docxText(bytes: Uint8Array): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
   // Paragraph ends become newlines; the runs' text is what Word shows.
-  return xml.replace(/<\/w:p>/g, "\n").replace(/<w:tab\/>/g, "\t").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  return xml
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<w:tab\/>/g, "\t")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 }
 
 describe("整改通知书", () => {
@@ -80,7 +86,9 @@ describe("通报", () => {
       { name: "平潭综合实验区", total: 3, open: 2, responded: 0, accepted: 1, overdue: 2 },
       { name: "平潭综合实验区财政金融局", total: 1, open: 0, responded: 1, accepted: 0, overdue: 0 },
     ],
-    overdue: [{ agency: "平潭综合实验区", year: 2020, message: "表三 自然人列：办理结果各项合计 26", dueOn: "2026-01-31", overdueDays: 29 }],
+    overdue: [
+      { agency: "平潭综合实验区", year: 2020, message: "表三 自然人列：办理结果各项合计 26", dueOn: "2026-01-31", overdueDays: 29 },
+    ],
     today: "2026-03-01",
   };
 
@@ -132,21 +140,25 @@ describe("年报体检报告", () => {
 
   const soffice = sofficePath();
   // LibreOffice is installed by scripts/test.ts (apt-get) like chromium; without apt there is no way to convert.
-  it.skipIf(!soffice)("becomes a one-page PDF through LibreOffice, rasterized to PNG to be looked at", async () => {
-    const pdf = await docxToPdf(await blocksToDocx(checkupBlocks(checkup), { title: "t", size: 20, margin: 851 }));
-    expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
-    const dir = mkdtempSync(path.join(os.tmpdir(), "dd-checkup-"));
-    try {
-      writeFileSync(path.join(dir, "c.pdf"), pdf);
-      const info = execFileSync("pdfinfo", [path.join(dir, "c.pdf")]).toString();
-      expect(info).toMatch(/Pages:\s+1\n/);
-      const text = execFileSync("pdftotext", ["-layout", path.join(dir, "c.pdf"), "-"]).toString();
-      expect(text).toContain("平潭综合实验区");
-      expect(text).toContain("结论");
-      execFileSync("pdftoppm", ["-png", "-r", "60", path.join(dir, "c.pdf"), path.join(dir, "page")]);
-      expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(1);
-    } finally {
-      if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+  it.skipIf(!soffice)(
+    "becomes a one-page PDF through LibreOffice, rasterized to PNG to be looked at",
+    async () => {
+      const pdf = await docxToPdf(await blocksToDocx(checkupBlocks(checkup), { title: "t", size: 20, margin: 851 }));
+      expect(Buffer.from(pdf.slice(0, 5)).toString()).toBe("%PDF-");
+      const dir = mkdtempSync(path.join(os.tmpdir(), "dd-checkup-"));
+      try {
+        writeFileSync(path.join(dir, "c.pdf"), pdf);
+        const info = execFileSync("pdfinfo", [path.join(dir, "c.pdf")]).toString();
+        expect(info).toMatch(/Pages:\s+1\n/);
+        const text = execFileSync("pdftotext", ["-layout", path.join(dir, "c.pdf"), "-"]).toString();
+        expect(text).toContain("平潭综合实验区");
+        expect(text).toContain("结论");
+        execFileSync("pdftoppm", ["-png", "-r", "60", path.join(dir, "c.pdf"), path.join(dir, "page")]);
+        expect(readdirSync(dir).filter((f) => f.endsWith(".png"))).toHaveLength(1);
+      } finally {
+        if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

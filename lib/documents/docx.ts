@@ -2,7 +2,20 @@
  * Blocks → a .docx that Word and WPS open: A4, 宋体 for Chinese (Times New Roman for Latin),
  * tables with borders, alert rows and lines in red *and* marked in words by the blocks themselves.
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import type { Block } from "./blocks";
 import { msg } from "../messages";
 
@@ -14,7 +27,9 @@ const borders = { top: line, bottom: line, left: line, right: line, insideHorizo
 function cell(text: string, o: { bold?: boolean; red?: boolean; size: number; width?: number }) {
   return new TableCell({
     width: o.width ? { size: o.width, type: WidthType.DXA } : undefined,
-    children: [new Paragraph({ children: [new TextRun({ text, bold: o.bold, color: o.red ? RED : undefined, size: o.size, font: FONT })] })],
+    children: [
+      new Paragraph({ children: [new TextRun({ text, bold: o.bold, color: o.red ? RED : undefined, size: o.size, font: FONT })] }),
+    ],
     margins: { top: 30, bottom: 30, left: 60, right: 60 },
   });
 }
@@ -22,15 +37,30 @@ function cell(text: string, o: { bold?: boolean; red?: boolean; size: number; wi
 function render(b: Block, size: number, textWidth: number): (Paragraph | Table)[] {
   switch (b.kind) {
     case "title":
-      return [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: b.text, bold: true, size: size + 12, font: FONT, color: "000000" })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.TITLE,
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 200 },
+          children: [new TextRun({ text: b.text, bold: true, size: size + 12, font: FONT, color: "000000" })],
+        }),
+      ];
     case "heading":
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 160, after: 60 }, children: [new TextRun({ text: b.text, bold: true, size: size + 2, font: FONT, color: "000000" })] })];
+      return [
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          spacing: { before: 160, after: 60 },
+          children: [new TextRun({ text: b.text, bold: true, size: size + 2, font: FONT, color: "000000" })],
+        }),
+      ];
     case "para":
       return [
         new Paragraph({
           alignment: b.align === "right" ? AlignmentType.RIGHT : undefined,
           spacing: { after: 80 },
-          children: [new TextRun({ text: b.text, bold: b.bold, color: b.alert ? RED : undefined, size: b.small ? size - 4 : size, font: FONT })],
+          children: [
+            new TextRun({ text: b.text, bold: b.bold, color: b.alert ? RED : undefined, size: b.small ? size - 4 : size, font: FONT }),
+          ],
         }),
       ];
     case "table": {
@@ -44,8 +74,14 @@ function render(b: Block, size: number, textWidth: number): (Paragraph | Table)[
           layout: TableLayoutType.FIXED,
           borders,
           rows: [
-            new TableRow({ tableHeader: true, children: b.header.map((h, j) => cell(h, { bold: true, size: size - 2, width: widths[j] })) }),
-            ...b.rows.map((r, i) => new TableRow({ children: r.map((t, j) => cell(t, { red: b.alertRows?.includes(i), size: size - 2, width: widths[j] })) })),
+            new TableRow({
+              tableHeader: true,
+              children: b.header.map((h, j) => cell(h, { bold: true, size: size - 2, width: widths[j] })),
+            }),
+            ...b.rows.map(
+              (r, i) =>
+                new TableRow({ children: r.map((t, j) => cell(t, { red: b.alertRows?.includes(i), size: size - 2, width: widths[j] })) }),
+            ),
           ],
         }),
         new Paragraph({ spacing: { after: 60 }, children: [] }),
@@ -55,14 +91,24 @@ function render(b: Block, size: number, textWidth: number): (Paragraph | Table)[
 }
 
 /** size: half-points of body text (24 = 小四; the one-page check-up uses 20). */
-export async function blocksToDocx(blocks: Block[], o: { title: string; size?: number; margin?: number } = { title: "" }): Promise<Uint8Array> {
+export async function blocksToDocx(
+  blocks: Block[],
+  o: { title: string; size?: number; margin?: number } = { title: "" },
+): Promise<Uint8Array> {
   const size = o.size ?? 24;
   const margin = o.margin ?? 1440;
   const doc = new Document({
     title: o.title,
     creator: msg.app.name,
     styles: { default: { document: { run: { font: FONT, size } } } },
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: margin, bottom: margin, left: margin, right: margin } } }, children: blocks.flatMap((b) => render(b, size, 11906 - 2 * margin)) }],
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: margin, bottom: margin, left: margin, right: margin } },
+        },
+        children: blocks.flatMap((b) => render(b, size, 11906 - 2 * margin)),
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

@@ -30,7 +30,20 @@ export async function docxToPdf(docx: Uint8Array, timeoutMs = 90_000): Promise<U
       const input = path.join(dir, "doc.docx");
       await writeFile(input, docx);
       await new Promise<void>((resolve, reject) => {
-        const p = spawn(bin, [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir, input], { stdio: "ignore" });
+        const p = spawn(
+          bin,
+          [
+            `-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`,
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir,
+            input,
+          ],
+          { stdio: "ignore" },
+        );
         const timer = setTimeout(() => {
           p.kill("SIGKILL");
           reject(new Error("soffice timed out"));

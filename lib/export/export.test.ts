@@ -52,22 +52,29 @@ describe("yearSeriesTable", () => {
       series,
       "件",
     );
-    const csv = toCsv({ title: "t", ...noted }).slice(1).split("\r\n");
+    const csv = toCsv({ title: "t", ...noted })
+      .slice(1)
+      .split("\r\n");
     expect(csv.slice(0, 3)).toEqual(["年度,本年新收申请（件）,报送情况,说明", "2018,0,,正文所述：本年新收申请", "2019,23,,"]);
   });
 });
 
 describe("composeChartSvg", () => {
-  const chart = '<svg class="recharts-surface" width="600" height="300" viewBox="0 0 600 300" style="x"><path stroke="var(--line)" d="M0 0L10 10"/></svg>';
-  const { svg, width, height } = composeChartSvg(chart, { width: 600, height: 300 }, {
-    title: "主要指标趋势",
-    subtitle: "平潭综合实验区 · 2019–2025 年 · 单位：件",
-    legend: [{ label: "本年新收申请", color: "#2563eb" }],
-    source: "数据来源：各单位政府信息公开工作年度报告",
-    madeOn: "制图日期：2026年11月25日",
-    font: '"Noto Sans CJK SC", sans-serif',
-    colors: { paper: "#ffffff", title: "#111827", subtitle: "#374151", footer: "#4b5563", cssVariable: "#6b7280" },
-  });
+  const chart =
+    '<svg class="recharts-surface" width="600" height="300" viewBox="0 0 600 300" style="x"><path stroke="var(--line)" d="M0 0L10 10"/></svg>';
+  const { svg, width, height } = composeChartSvg(
+    chart,
+    { width: 600, height: 300 },
+    {
+      title: "主要指标趋势",
+      subtitle: "平潭综合实验区 · 2019–2025 年 · 单位：件",
+      legend: [{ label: "本年新收申请", color: "#2563eb" }],
+      source: "数据来源：各单位政府信息公开工作年度报告",
+      madeOn: "制图日期：2026年11月25日",
+      font: '"Noto Sans CJK SC", sans-serif',
+      colors: { paper: "#ffffff", title: "#111827", subtitle: "#374151", footer: "#4b5563", cssVariable: "#6b7280" },
+    },
+  );
 
   it("is a standalone document with title, legend, source and date", () => {
     expect(svg).toMatch(/^<\?xml/);

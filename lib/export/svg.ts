@@ -52,14 +52,22 @@ function legendRows(legend: ChartFrame["legend"], width: number) {
  * `chartSvg` is the chart's <svg> as serialized from the page (Recharts draws with literal colours
  * from the palette). Anything still written as a CSS variable is replaced by a neutral grey.
  */
-export function composeChartSvg(chartSvg: string, size: { width: number; height: number }, f: ChartFrame): { svg: string; width: number; height: number } {
+export function composeChartSvg(
+  chartSvg: string,
+  size: { width: number; height: number },
+  f: ChartFrame,
+): { svg: string; width: number; height: number } {
   const width = Math.round(size.width);
   const rows = legendRows(f.legend, width);
   const legendH = rows.length * LEGEND_ROW_H + (rows.length ? 6 : 0);
   const height = Math.round(TITLE_H + size.height + legendH + FOOT_H);
   const inner = chartSvg
     .replace(/var\(--[^)]*\)/g, f.colors.cssVariable)
-    .replace(/<svg\b([^>]*)>/, (_, attrs: string) => `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="0" y="${TITLE_H}" width="${size.width}" height="${size.height}">`);
+    .replace(
+      /<svg\b([^>]*)>/,
+      (_, attrs: string) =>
+        `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="0" y="${TITLE_H}" width="${size.width}" height="${size.height}">`,
+    );
   const legend = rows
     .map((row, i) =>
       row

@@ -5,7 +5,9 @@ import { MAX_TABLE_BODY_BYTES, readTableRequest } from "./table-request";
 /** A body streamed in 1 MB chunks, with no Content-Length (so the header cannot be what stops it). */
 function streamed(totalMb: number): Request {
   let sent = 0;
-  const chunk = new TextEncoder().encode(`{"title":"x","columns":[{"key":"a","header":"a"}],"rows":[${`{"a":"${"9".repeat(1000)}"},`.repeat(1000)}`);
+  const chunk = new TextEncoder().encode(
+    `{"title":"x","columns":[{"key":"a","header":"a"}],"rows":[${`{"a":"${"9".repeat(1000)}"},`.repeat(1000)}`,
+  );
   const body = new ReadableStream<Uint8Array>({
     pull(c) {
       if (sent >= totalMb) return c.close();
@@ -30,7 +32,8 @@ describe("POST /api/export/xlsx body", () => {
   });
 
   it("refuses too many cells, non-finite numbers and bad JSON; accepts a real table, which converts fast", async () => {
-    const post = (o: unknown) => readTableRequest(new Request("http://x/", { method: "POST", body: typeof o === "string" ? o : JSON.stringify(o) }));
+    const post = (o: unknown) =>
+      readTableRequest(new Request("http://x/", { method: "POST", body: typeof o === "string" ? o : JSON.stringify(o) }));
     const columns = Array.from({ length: 200 }, (_, k) => ({ key: `c${k}`, header: `c${k}` }));
     expect(await post({ title: "t", columns, rows: Array.from({ length: 2000 }, () => ({})) })).toMatchObject({ ok: false, status: 400 });
     expect(await post('{"title":"t","columns":[{"key":"a","header":"a"}],"rows":[{"a":1e999}]}')).toMatchObject({ ok: false, status: 400 });

@@ -14,7 +14,10 @@ export const MAX_TABLE_CELLS = 300_000;
 export const exportTableSchema = z
   .object({
     title: z.string().min(1).max(200),
-    columns: z.array(z.object({ key: z.string().max(100), header: z.string().max(200), numFmt: z.string().max(40).optional() })).min(1).max(200),
+    columns: z
+      .array(z.object({ key: z.string().max(100), header: z.string().max(200), numFmt: z.string().max(40).optional() }))
+      .min(1)
+      .max(200),
     rows: z.array(z.record(z.string(), z.union([z.string().max(2000), z.number().finite(), z.null()]))).max(50_000),
     notes: z.array(z.string().max(500)).max(10).optional(),
   })

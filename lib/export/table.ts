@@ -29,7 +29,9 @@ export const BOM = "\uFEFF";
 function csvCell(v: ExportValue): string {
   if (v === null || v === undefined) return "";
   const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : v;
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) ? `"${(/^[=+\-@]/.test(s) && typeof v !== "number" ? `'${s}` : s).replace(/"/g, '""')}"` : s;
+  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s)
+    ? `"${(/^[=+\-@]/.test(s) && typeof v !== "number" ? `'${s}` : s).replace(/"/g, '""')}"`
+    : s;
 }
 
 /** CSV with a BOM and CRLF line ends (what Excel expects); blank cells stay empty, never 0. */
@@ -50,7 +52,13 @@ export function toCsvMany(tables: ExportTable[]): string {
 
 /** A file name without characters Windows or zip tools refuse. */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_").replace(/\s+/g, " ").trim().slice(0, 120) || "export";
+  return (
+    name
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "_")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 120) || "export"
+  );
 }
 
 export const SOURCE_LINE = msg.app.source;

@@ -12,7 +12,8 @@ export const MAX_LIST_PAGES = 20;
 export function siteOf(hostname: string): string {
   if (/^[\d.]+$/.test(hostname) || hostname.includes(":")) return hostname;
   const parts = hostname.toLowerCase().split(".");
-  const twoLevelSuffix = parts.length >= 3 && /^(gov|com|org|net|edu)$/.test(parts[parts.length - 2]) && parts[parts.length - 1].length === 2;
+  const twoLevelSuffix =
+    parts.length >= 3 && /^(gov|com|org|net|edu)$/.test(parts[parts.length - 2]) && parts[parts.length - 1].length === 2;
   return parts.slice(twoLevelSuffix ? -3 : -2).join(".");
 }
 
@@ -100,7 +101,15 @@ export async function fetchReport(link: ReportLink, listUrl: string, fetcher: Po
   const direct = attachmentKind(link.url, link.title);
   if (direct) {
     const file = await fetcher.get(link.url, gates.attachment);
-    return { year: link.year, title: link.title, pageUrl: link.url, attachmentUrl: file.url, printedOn: link.listedOn, name: fileName(file.url, direct), bytes: file.bytes };
+    return {
+      year: link.year,
+      title: link.title,
+      pageUrl: link.url,
+      attachmentUrl: file.url,
+      printedOn: link.listedOn,
+      name: fileName(file.url, direct),
+      bytes: file.bytes,
+    };
   }
   const page = await fetcher.get(link.url, gates.page, { maxBytes: 5 * 1024 * 1024 });
   const html = decodePage(page.bytes);

@@ -49,7 +49,15 @@ export function isPrivateAddress(ip: string): boolean {
   const v = ip.toLowerCase().replace(/^\[|\]$/g, "");
   if (isIP(v) === 4) {
     const [a, b] = v.split(".").map(Number);
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
   }
   if (isIP(v) === 6) {
     if (v === "::1" || v === "::") return true;
@@ -141,7 +149,8 @@ export class PoliteFetcher {
       } catch (e) {
         const f = e instanceof FetchFailure ? e : new FetchFailure("network", url.href);
         // Only what may pass: a server error, "too many requests", a dropped connection, a timeout.
-        const transient = f.code === "network" || f.code === "timeout" || (f.code === "http" && (f.status === 429 || (f.status ?? 0) >= 500));
+        const transient =
+          f.code === "network" || f.code === "timeout" || (f.code === "http" && (f.status === 429 || (f.status ?? 0) >= 500));
         if (!transient || attempt >= this.o.retries) throw f;
         await sleep(this.o.backoffMs * 2 ** attempt);
       }

@@ -22,17 +22,25 @@ describe("reading agencies' list and report pages", () => {
   });
 
   it("finds the next pages: TRS createPageHTML and 下一页 links", () => {
-    expect(nextPages(decodePage(site("pingtan/zfxxgknb/index.htm")), BASE)).toEqual(["http://www.pingtan.gov.cn/pingtan/zfxxgknb/index_1.htm"]);
+    expect(nextPages(decodePage(site("pingtan/zfxxgknb/index.htm")), BASE)).toEqual([
+      "http://www.pingtan.gov.cn/pingtan/zfxxgknb/index_1.htm",
+    ]);
     expect(nextPages(decodePage(site("pingtan/zfxxgknb/index_1.htm")), BASE.replace("index.htm", "index_1.htm"))).toEqual([]);
-    expect(nextPages(`<a href="list_3.html">下一页</a><a href="list_1.html">上一页</a>`, "http://x.gov.cn/a/list_2.html")).toEqual(["http://x.gov.cn/a/list_3.html"]);
-    expect(nextPages(`<script>createPageHTML(5, 2, "index", "shtml");</script>`, "http://x.gov.cn/nb/index_2.shtml")).toEqual(["http://x.gov.cn/nb/index_3.shtml"]);
+    expect(nextPages(`<a href="list_3.html">下一页</a><a href="list_1.html">上一页</a>`, "http://x.gov.cn/a/list_2.html")).toEqual([
+      "http://x.gov.cn/a/list_3.html",
+    ]);
+    expect(nextPages(`<script>createPageHTML(5, 2, "index", "shtml");</script>`, "http://x.gov.cn/nb/index_2.shtml")).toEqual([
+      "http://x.gov.cn/nb/index_3.shtml",
+    ]);
   });
 
   it("reads the printed date and the attachments of a report page", () => {
     const wrapper = decodePage(site("hongze/xxgk/nb/202501/t20250120_301.html"));
     expect(printedDate(wrapper)).toBe("2025-01-20");
     expect(pageHoldsReport(wrapper)).toBe(false);
-    expect(attachments(wrapper, "http://x.gov.cn/hongze/xxgk/nb/202501/t20250120_301.html").map((a) => a.url)).toEqual(["http://x.gov.cn/hongze/files/P020250120_hzq2024.pdf"]);
+    expect(attachments(wrapper, "http://x.gov.cn/hongze/xxgk/nb/202501/t20250120_301.html").map((a) => a.url)).toEqual([
+      "http://x.gov.cn/hongze/files/P020250120_hzq2024.pdf",
+    ]);
     const full = decodePage(site("pingtan/zfxxgknb/202503/t20250310_97791.htm"));
     expect(printedDate(full)).toBe("2025-03-10");
     expect(pageHoldsReport(full)).toBe(true);
@@ -62,7 +70,19 @@ describe("reading agencies' list and report pages", () => {
 import { isPrivateAddress } from "./fetcher";
 describe("the server's own network", () => {
   it("knows loopback, private and link-local addresses", () => {
-    for (const ip of ["127.0.0.1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "169.254.169.254", "::1", "fd00::1", "fe80::1", "::ffff:127.0.0.1", "0.0.0.0"]) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "::1",
+      "fd00::1",
+      "fe80::1",
+      "::ffff:127.0.0.1",
+      "0.0.0.0",
+    ])
+      expect(isPrivateAddress(ip), ip).toBe(true);
     for (const ip of ["202.101.1.1", "172.32.0.1", "2400:da00::6666"]) expect(isPrivateAddress(ip), ip).toBe(false);
   });
 });

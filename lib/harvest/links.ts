@@ -16,8 +16,14 @@ export interface PageLink {
 
 const ANCHOR = /<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi;
 const attr = (attrs: string, name: string) =>
-  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(attrs)?.slice(1).find((v) => v !== undefined) ?? null;
-const textOf = (html: string) => decodeHTML(html.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
+    .exec(attrs)
+    ?.slice(1)
+    .find((v) => v !== undefined) ?? null;
+const textOf = (html: string) =>
+  decodeHTML(html.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 const DATE = /(20\d{2})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})/;
 
 export function isoDate(m: RegExpExecArray | null): string | null {
@@ -132,6 +138,8 @@ export function printedDate(html: string): string | null {
     if (d) return d;
   }
   const text = textOf(withoutScripts(html));
-  const labelled = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*(20\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/.exec(text);
+  const labelled = /(?:发布日期|发布时间|发文日期|成文日期|日期|时间)\s*[:：]\s*(20\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2})/.exec(
+    text,
+  );
   return labelled ? isoDate(DATE.exec(labelled[1])) : null;
 }

@@ -11,7 +11,11 @@ export interface SourceSheetRow {
 
 export type SheetRead = { ok: true; rows: SourceSheetRow[] } | { ok: false; error: "unreadable" | "missing_columns" | "empty" };
 
-const HEADERS = { agency: ["单位", "单位名称", "机关", "发布机关"], region: ["地区", "所属地区", "行政区划"], listUrl: ["栏目地址", "栏目网址", "年报栏目", "地址", "网址", "url"] };
+const HEADERS = {
+  agency: ["单位", "单位名称", "机关", "发布机关"],
+  region: ["地区", "所属地区", "行政区划"],
+  listUrl: ["栏目地址", "栏目网址", "年报栏目", "地址", "网址", "url"],
+};
 
 /** One CSV line's fields (RFC 4180 quotes; commas, tabs or Chinese commas inside quotes kept). */
 export function parseCsv(text: string): string[][] {
@@ -74,7 +78,10 @@ async function xlsxRows(bytes: Uint8Array): Promise<string[][] | null> {
       for (let c = 1; c <= ws.columnCount; c++) {
         const v = r.getCell(c).value as unknown;
         // A hyperlink cell holds { text, hyperlink }: the address is what is wanted.
-        const text = v && typeof v === "object" ? String((v as { hyperlink?: string; text?: string }).hyperlink ?? (v as { text?: string }).text ?? "") : String(v ?? "");
+        const text =
+          v && typeof v === "object"
+            ? String((v as { hyperlink?: string; text?: string }).hyperlink ?? (v as { text?: string }).text ?? "")
+            : String(v ?? "");
         cells.push(text);
       }
       out.push(cells);
@@ -103,7 +110,12 @@ export async function readSourceSheet(name: string, bytes: Uint8Array): Promise<
   const rows: SourceSheetRow[] = [];
   table.forEach((r, i) => {
     if (i <= headerAt || r.every((c) => !c.trim())) return;
-    rows.push({ line: i + 1, agency: (r[idx.agency] ?? "").trim(), region: (r[idx.region] ?? "").trim(), listUrl: (r[idx.listUrl] ?? "").trim() });
+    rows.push({
+      line: i + 1,
+      agency: (r[idx.agency] ?? "").trim(),
+      region: (r[idx.region] ?? "").trim(),
+      listUrl: (r[idx.listUrl] ?? "").trim(),
+    });
   });
   return rows.length ? { ok: true, rows } : { ok: false, error: "empty" };
 }

@@ -16,7 +16,11 @@ describe("createGate", () => {
   });
   it("frees its place when the work throws", async () => {
     const gate = createGate(1);
-    await expect(gate.run(async () => { throw new Error("x"); })).rejects.toThrow();
+    await expect(
+      gate.run(async () => {
+        throw new Error("x");
+      }),
+    ).rejects.toThrow();
     expect((await gate.run(async () => 2)).ok).toBe(true);
   });
 });

@@ -20,7 +20,8 @@ export const agencyPageMsg = {
   infos: "提示",
   rules: "涉及规则",
   yearOf: (year: number) => `${year} 年`,
-  hiddenSmallBase: (years: string[], base: string, min: number | undefined) => ` ${years.join("、")}：基数过小（${base}不足 ${min} 件），比例不显示。`,
+  hiddenSmallBase: (years: string[], base: string, min: number | undefined) =>
+    ` ${years.join("、")}：基数过小（${base}不足 ${min} 件），比例不显示。`,
   noReports: "该单位还没有年报。",
   checkResult: "核对结果",
   sourceFile: "来源文件",

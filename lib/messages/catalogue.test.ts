@@ -29,7 +29,13 @@ const DATA = [
   /^lib\/report\/divisions\.ts$/,
 ];
 /** Tests, fixtures and generators of made-up reports. */
-const EXCLUDED = [/\.(test|spec)\.tsx?$/, /(^|\/)(testing|fixtures)\.ts$/, /^lib\/presentations\//, /^scripts\/(generate-demo|render-presentations|hostile-files)\.ts$/, /^test\//];
+const EXCLUDED = [
+  /\.(test|spec)\.tsx?$/,
+  /(^|\/)(testing|fixtures)\.ts$/,
+  /^lib\/presentations\//,
+  /^scripts\/(generate-demo|render-presentations|hostile-files)\.ts$/,
+  /^test\//,
+];
 
 /**
  * Files that still hold wording, with how many literals: the count may only go down. Move a file's
@@ -94,10 +100,14 @@ function chineseLiterals(file: string, text: string): string[] {
 
 describe("the message catalogue", () => {
   const files = ["app", "components", "lib", "db", "scripts"].flatMap(sourceFiles).filter((f) => !EXCLUDED.some((r) => r.test(f)));
-  const counts = new Map(files.filter((f) => !DATA.some((r) => r.test(f))).map((f) => [f, chineseLiterals(f, readFileSync(path.join(ROOT, f), "utf8"))]));
+  const counts = new Map(
+    files.filter((f) => !DATA.some((r) => r.test(f))).map((f) => [f, chineseLiterals(f, readFileSync(path.join(ROOT, f), "utf8"))]),
+  );
 
   it("holds every Chinese string outside the template", () => {
-    const outside = [...counts].filter(([f, found]) => found.length > (PENDING[f] ?? 0)).map(([f, found]) => `${f}: ${found.slice(0, 3).join(" | ")}`);
+    const outside = [...counts]
+      .filter(([f, found]) => found.length > (PENDING[f] ?? 0))
+      .map(([f, found]) => `${f}: ${found.slice(0, 3).join(" | ")}`);
     expect(outside).toEqual([]);
   });
 

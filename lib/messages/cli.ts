@@ -4,16 +4,19 @@ export const cliMsg = {
   needPassword: "缺少 --password",
   passwordMin: "密码至少 8 个字符",
   roleFlag: "--role 应为 admin、assessor、filer 或 viewer",
-  userUsage: "用法：npm run user:create -- --username 用户名 --password 密码 [--role admin] [--name 显示名] [--region 地区名] [--agency 单位名]",
+  userUsage:
+    "用法：npm run user:create -- --username 用户名 --password 密码 [--role admin] [--name 显示名] [--region 地区名] [--agency 单位名]",
   noAgencyNamed: (name: string) => `没有名为「${name}」的单位`,
   regionNotFound: (region: string) => `没有名为「${region}」的地区`,
   userCreated: (username: string, role: string) => `已创建用户 ${username}（${role}）`,
   installingChromium: "未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …",
   installingLibreOffice: "未找到 LibreOffice 或 pdftoppm，正在用 apt 安装 libreoffice-writer-nogui、poppler-utils 和 fonts-noto-cjk …",
   noLibreOffice: "没有 apt：生成 PDF 的测试将跳过（请安装 libreoffice-writer-nogui 和 poppler-utils）。",
-  noChromium: "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
+  noChromium:
+    "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
   yearFlag: "--year 须为年份，如 --year 2024",
-  rechecked: (year: number, reports: number, findings: number, changed: number, p4: number) => `${year} 年度：重新核对 ${reports} 份报告，${findings} 条发现，改写 ${changed} 条（${p4} 毫秒）`,
+  rechecked: (year: number, reports: number, findings: number, changed: number, p4: number) =>
+    `${year} 年度：重新核对 ${reports} 份报告，${findings} 条发现，改写 ${changed} 条（${p4} 毫秒）`,
   noReports: "数据库里没有报告。",
   ocrMissing: (pkgs: readonly string[]) => `没有找到文字识别引擎，扫描件无法读取。请安装：${pkgs.join(" ")}`,
   ocrInstalling: (pkgs: readonly string[]) => `正在用 apt 安装文字识别引擎：${pkgs.join("、")} …`,

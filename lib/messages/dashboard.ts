@@ -157,7 +157,8 @@ export const dash = {
   },
   region: {
     title: (name: string) => `${name} · 地区合计`,
-    contributed: (reports: number, expected: number | null) => (expected === null ? `${reports} 个单位报送` : `${reports} / ${expected} 个单位报送`),
+    contributed: (reports: number, expected: number | null) =>
+      expected === null ? `${reports} 个单位报送` : `${reports} / ${expected} 个单位报送`,
     note: "地区合计为该地区及下级地区全部单位年报数字之和；未报送的单位不计入（不按 0 计），图下注明每年有几个单位报送。",
     empty: "该地区还没有任何年报。",
   },

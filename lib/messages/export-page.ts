@@ -14,9 +14,11 @@ export const exportPageMsg = {
   packageSummary: (length: number, length2: number, length3: number) => `共 ${length} 份：新增 ${length2}，更新 ${length3}，失败 `,
   title: "导出",
   regionCharts: "地区图表",
-  regionChartsIntro: "选一个地区（含下级）、年度范围和图表，地区内每个单位的图表各导出一份 PNG、SVG 和 CSV，按单位分文件夹，打成一个 ZIP，不必逐个打开单位页。",
+  regionChartsIntro:
+    "选一个地区（含下级）、年度范围和图表，地区内每个单位的图表各导出一份 PNG、SVG 和 CSV，按单位分文件夹，打成一个 ZIP，不必逐个打开单位页。",
   package: "数据包",
-  packageIntro: "一个地区（含下级）或全部单位的全部年报：每份报告一个 JSON（report-cells 格式，另含原文写法、位置、审核结论和更正记录）加原文文本。导入数据包可原样恢复，例如从嵌入式数据库迁到 Postgres 服务器，或交给另一个部门。",
+  packageIntro:
+    "一个地区（含下级）或全部单位的全部年报：每份报告一个 JSON（report-cells 格式，另含原文写法、位置、审核结论和更正记录）加原文文本。导入数据包可原样恢复，例如从嵌入式数据库迁到 Postgres 服务器，或交给另一个部门。",
   importPackage: "导入数据包",
   notFiledYear: (y: number) => `${y}（未报送）`,
   chartFailed: "图表未能画出",

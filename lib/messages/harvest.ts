@@ -47,7 +47,8 @@ export const harvestMsg = {
     lastError: (e: string) => `最近一次采集失败：${e}`,
     badUrl: "栏目地址必须是完整的 http:// 或 https:// 网址",
     upload: "从表格导入来源（CSV / XLSX）",
-    uploadHint: "表头为 单位、地区、栏目地址（每行一个单位）。地区写名称（如“平潭综合实验区”），同名时写全路径（如“福建省/福州市/平潭综合实验区”）。单位不存在时在该地区下新建。整张表一次保存：有一行不对就都不保存，并指出是哪一行。",
+    uploadHint:
+      "表头为 单位、地区、栏目地址（每行一个单位）。地区写名称（如“平潭综合实验区”），同名时写全路径（如“福建省/福州市/平潭综合实验区”）。单位不存在时在该地区下新建。整张表一次保存：有一行不对就都不保存，并指出是哪一行。",
     uploadButton: "导入来源",
     imported: (n: number, created: number) => `已导入 ${n} 个来源${created ? `（新建单位 ${created} 个）` : ""}`,
     noFile: "请选择 CSV 或 XLSX 文件",
@@ -95,7 +96,8 @@ export const harvestMsg = {
     noSource: "没有登记栏目地址",
     unchecked: "已登记栏目地址，尚未采集",
     coverageTitle: (year: number) => `网站采集证据（${year} 年度）`,
-    coverageHint: "已登记栏目地址的单位，按采集到的证据：发布日期和首次发现时间，或截至哪次检查仍未找到。逾期按报告实际出现在栏目中的时间计算，不只看页面印出的日期。",
+    coverageHint:
+      "已登记栏目地址的单位，按采集到的证据：发布日期和首次发现时间，或截至哪次检查仍未找到。逾期按报告实际出现在栏目中的时间计算，不只看页面印出的日期。",
     more: (n: number) => `另有 ${n} 个单位未列出`,
     withoutSource: (n: number) => `${n} 个单位没有登记栏目地址`,
     appearedAfter: (missingAt: Date) => `${date(missingAt)} 检查时栏目中还没有这份报告：实际发布晚于印出的日期`,

@@ -3,13 +3,15 @@ export const importPageMsg = {
   fileCount: (length: number) => `（${length} 个）`,
   unknownPublisher: "（未识别机关）",
   checkTitle: "草稿核对",
-  checkIntro: (MAX_UPLOAD_MB: number) => `发布前先核对：粘贴年报草稿，或上传文件（.txt / .md / .html / .pdf / .docx，不超过 ${MAX_UPLOAD_MB} MB），查看全部勾稽规则的核对结果，包括与数据库中该单位上一年度报告的跨年度比对。草稿不会保存。`,
+  checkIntro: (MAX_UPLOAD_MB: number) =>
+    `发布前先核对：粘贴年报草稿，或上传文件（.txt / .md / .html / .pdf / .docx，不超过 ${MAX_UPLOAD_MB} MB），查看全部勾稽规则的核对结果，包括与数据库中该单位上一年度报告的跨年度比对。草稿不会保存。`,
   pasteOrChoose: "请粘贴年报文本或选择一个文件",
   pastedText: "粘贴的文本",
   roleCannot: (p0: string) => `您的角色（${p0}）不能导入年报；导入需要填报人或管理员账号。`,
   signInNeeded: "导入年报需要先登录（填报人或管理员账号）。",
   title: "导入年报",
-  intro: (MAX_UPLOAD_MB: number) => `粘贴年报全文，或上传 .txt / .md / .html / .pdf / .docx 文件（不超过 ${MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。`,
+  intro: (MAX_UPLOAD_MB: number) =>
+    `粘贴年报全文，或上传 .txt / .md / .html / .pdf / .docx 文件（不超过 ${MAX_UPLOAD_MB} MB）。先预览读到的表格和基本信息，确认后保存；同一单位同一年度再次保存会整体替换原报告。`,
   publisherRequired: "请填写发布机关",
   yearRequired: "请填写报告年度",
   dateFormat: "发布日期格式应为 2025-01-31",
@@ -20,7 +22,8 @@ export const importPageMsg = {
   recentTitle: "最近导入",
   noImports: "还没有导入记录。",
   batchTitle: "批量导入",
-  batchIntro: (MAX_UPLOAD_MB: number, MAX_ZIP_UNCOMPRESSED_MB: number) => `选择多个年报文件，或 .zip 压缩包（在浏览器中解压，逐个文件上传并保存）。每个文件单独保存，一个文件失败不影响其他文件；单个文件不超过 ${MAX_UPLOAD_MB} MB，压缩包解压后不超过 ${MAX_ZIP_UNCOMPRESSED_MB} MB。`,
+  batchIntro: (MAX_UPLOAD_MB: number, MAX_ZIP_UNCOMPRESSED_MB: number) =>
+    `选择多个年报文件，或 .zip 压缩包（在浏览器中解压，逐个文件上传并保存）。每个文件单独保存，一个文件失败不影响其他文件；单个文件不超过 ${MAX_UPLOAD_MB} MB，压缩包解压后不超过 ${MAX_ZIP_UNCOMPRESSED_MB} MB。`,
   chooseFiles: "选择文件或压缩包",
   start: (p0: string) => `开始导入${p0}`,
   progress: "导入进度",

@@ -42,7 +42,8 @@ export const msg = {
   },
   importPreview: {
     unreadTitle: (n: number) => `有 ${n} 行没能读出`,
-    unreadHint: "下面是原文在这些行印出的内容。请对照原文在每格填写数字（空白格留空或填 /），保存时一并存入并注明“填报人补录”；不填的单元格保持未读。",
+    unreadHint:
+      "下面是原文在这些行印出的内容。请对照原文在每格填写数字（空白格留空或填 /），保存时一并存入并注明“填报人补录”；不填的单元格保持未读。",
     unreadHintCheck: "下面是原文在这些行印出的内容，核对结果不含这些单元格。",
     printed: "原文：",
     division: "或按全国行政区划",
@@ -87,7 +88,8 @@ export const msg = {
     noYear: "无法从标题或正文中识别报告年度，请在预览中填写",
     noAgency: "无法从标题或落款中识别发布机关，请在预览中填写",
     fileUnreadable: (path: string) => `无法读取文件「${path}」`,
-    pdfNoText: "这是扫描件（没有文字层的 PDF 或图片），要用文字识别读取：请在导入页逐份上传（后台识别，可看进度），或用 npm run parse / npm run import 读取",
+    pdfNoText:
+      "这是扫描件（没有文字层的 PDF 或图片），要用文字识别读取：请在导入页逐份上传（后台识别，可看进度），或用 npm run parse / npm run import 读取",
     pdfUnreadable: "PDF 文件无法打开（可能已损坏或加密）",
     docxUnreadable: "Word 文件无法打开（可能已损坏，或不是 .docx 格式）",
     docUnreadable: "旧版 Word（.doc）或 WPS 文件无法读取（可能已损坏、加密，或是较新的 WPS 格式）：请另存为 .docx 或 PDF 后再导入",
@@ -111,7 +113,14 @@ export const msg = {
     t4BlankAsZero: (n: number) => `表四 有 ${n} 个单元格为空，核对时按 0 计`,
     resultsSum: (column: string, sum: number, total: number | null, diff: number) =>
       `表三 ${column}列：办理结果各项合计 ${sum}，（七）总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
-    balance: (column: string, received: number | null, carried: number | null, handled: number | null, forward: number | null, diff: number) =>
+    balance: (
+      column: string,
+      received: number | null,
+      carried: number | null,
+      handled: number | null,
+      forward: number | null,
+      diff: number,
+    ) =>
       `表三 ${column}列：一、本年新收 ${fmt(received)} + 二、上年结转 ${fmt(carried)} ≠ （七）总计 ${fmt(handled)} + 四、结转下年度 ${fmt(forward)}（空按 0 计），相差 ${diff}`,
     rowTotal: (row: string, sum: number, total: number | null, diff: number) =>
       `表三 「${row}」行：六类申请人合计 ${sum}，总计列 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
@@ -129,7 +138,8 @@ export const msg = {
       `${cell}：上年 ${before}，上年增减 ${change}，应为 ${expected}，本年印为 ${printed}`,
     totalPublicRoll: (row: string, before: number, published: number, expected: number, printed: number) =>
       `表二 ${row} 对外公开总数量：上年 ${before} + 本年新公开 ${published} = ${expected}，本年印为 ${printed}`,
-    largeSwing: (cell: string, prevYear: number, before: number, now: number) => `${cell}：${prevYear} 年 ${before}，本年 ${now}，变化超过 3 倍`,
+    largeSwing: (cell: string, prevYear: number, before: number, now: number) =>
+      `${cell}：${prevYear} 年 ${before}，本年 ${now}，变化超过 3 倍`,
     narrative: (sentence: string, stated: number, cells: string, value: number) =>
       `正文“${sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence}”所述 ${stated} 件，与 ${cells} ${value} 不一致`,
     noDate: "没有识别出发布日期，无法核对是否按时发布",
@@ -158,7 +168,13 @@ export const msg = {
   headline: {
     title: "正文所述数字",
     note: "从报告正文（或 2019 年以前的统计表）读出的数字，各附原句，供与以后年度比较。",
-    labels: { proactive: "主动公开政府信息（条）", requests_received: "收到申请（件）", requests_answered: "答复申请（件）", reviews: "行政复议（件）", suits: "行政诉讼（件）" } as Record<string, string>,
+    labels: {
+      proactive: "主动公开政府信息（条）",
+      requests_received: "收到申请（件）",
+      requests_answered: "答复申请（件）",
+      reviews: "行政复议（件）",
+      suits: "行政诉讼（件）",
+    } as Record<string, string>,
   },
   /** What `npm start` and the first start of the server say on the console: Chinese, a line per step. */
   startup: {
@@ -166,7 +182,8 @@ export const msg = {
     buildTick: (seconds: number) => `  仍在构建，已用时 ${seconds} 秒……`,
     built: (seconds: number) => `  构建完成，用时 ${seconds} 秒。`,
     buildFailed: "构建失败，以下是构建程序的输出：",
-    starting: (port: string, db: string) => `第 2 步（共 2 步）：启动看板（端口 ${port}，数据库：${db}）。首次启动会执行数据库迁移并载入示例数据……`,
+    starting: (port: string, db: string) =>
+      `第 2 步（共 2 步）：启动看板（端口 ${port}，数据库：${db}）。首次启动会执行数据库迁移并载入示例数据……`,
     dbEmbedded: (dir: string) => `嵌入式 PGlite，${dir}`,
     dbServer: "Postgres 服务器",
     migrating: "正在准备数据库（执行迁移）……",
@@ -174,7 +191,8 @@ export const msg = {
     seedProgress: (done: number, total: number, file: string) => `  示例年报 ${done}/${total}：${file}`,
     seeded: (n: number) => `已载入 ${n} 份示例年报`,
     accounts: "已创建演示账号（见 README“用户与权限”）",
-    noDemoAccounts: "看板对外提供服务（HOST 不是本机地址），未创建演示账号：请用 npm run user:create 或 ADMIN_USERNAME / ADMIN_PASSWORD 创建管理员",
+    noDemoAccounts:
+      "看板对外提供服务（HOST 不是本机地址），未创建演示账号：请用 npm run user:create 或 ADMIN_USERNAME / ADMIN_PASSWORD 创建管理员",
     admin: (name: string) => `已创建管理员账号 ${name}`,
     ready: (url: string) => `看板地址：${url}`,
     readyHint: "在浏览器中打开上面的地址。按 Ctrl+C 停止。换端口：PORT=8080 npm start",
@@ -211,7 +229,15 @@ export const msg = {
       sign_out: "退出",
     } as Record<string, string>,
     otherAction: "其他操作",
-    targets: { report: "年报", agency: "单位", user: "用户", rubric: "评分细则", batch: "批次", finding: "核对发现", rectification: "整改事项" } as Record<string, string>,
+    targets: {
+      report: "年报",
+      agency: "单位",
+      user: "用户",
+      rubric: "评分细则",
+      batch: "批次",
+      finding: "核对发现",
+      rectification: "整改事项",
+    } as Record<string, string>,
     target: (word: string, id: string) => `${word} ${id}`,
     fields: {
       key: "单元格",
@@ -269,7 +295,8 @@ export const msg = {
     outOfRange: (cell: string, min: number, max: number) => `${cell} 应在 ${min} 到 ${max.toLocaleString("zh-CN")} 之间`,
     tooLong: (what: string, max: number) => `${what}超过 ${max.toLocaleString("zh-CN")} 个字`,
     numberText: "新值应为数字（如 12 或 3.5），或留空表示空白",
-    noTablesReplacing: (cells: number) => `这份文件没有读到任何表格数字，而已保存的同年度报告有 ${cells} 个单元格：为免误替换，未保存。请检查文件，或先删除原报告`,
+    noTablesReplacing: (cells: number) =>
+      `这份文件没有读到任何表格数字，而已保存的同年度报告有 ${cells} 个单元格：为免误替换，未保存。请检查文件，或先删除原报告`,
   },
   package: {
     unreadable: (name: string) => `数据包中的「${name}」无法读取，未保存`,

@@ -8,7 +8,8 @@ export const rectMsg = {
   day,
   nav: "整改",
   title: "整改事项",
-  intro: "评估员把核对发现下发为整改事项并限期；填报人更正并重新导入报告，或上传说明；评估员复核后通过或退回。导入更正后的报告会重新核对，每个事项随即显示发现是否已消除。",
+  intro:
+    "评估员把核对发现下发为整改事项并限期；填报人更正并重新导入报告，或上传说明；评估员复核后通过或退回。导入更正后的报告会重新核对，每个事项随即显示发现是否已消除。",
   mine: "我的待反馈事项",
   status: { open: "待整改", responded: "已反馈", accepted: "已复核" } as Record<string, string>,
   dataStatus: { present: "发现仍在", changed: "发现已变化", gone: "发现已消除" } as Record<string, string>,
@@ -21,7 +22,18 @@ export const rectMsg = {
   overdue: (days: number) => `逾期 ${days} 天`,
   overdueShort: "逾期",
   dueIn: (days: number) => (days === 0 ? "今天到期" : `${days} 天后到期`),
-  filters: { status: "状态", all: "全部", overdue: "已逾期", region: "地区", allRegions: "全部地区", year: "年度", allYears: "全部年度", agency: "单位", submit: "筛选", mine: "只看我负责的单位" },
+  filters: {
+    status: "状态",
+    all: "全部",
+    overdue: "已逾期",
+    region: "地区",
+    allRegions: "全部地区",
+    year: "年度",
+    allYears: "全部年度",
+    agency: "单位",
+    submit: "筛选",
+    mine: "只看我负责的单位",
+  },
   columns: {
     id: "编号",
     agency: "单位",
@@ -51,7 +63,8 @@ export const rectMsg = {
     note: "整改要求（可不填）",
     submit: "下发",
     select: "选择",
-    done: (created: number, skipped: number) => `已下发 ${created} 项整改事项${skipped ? `；${skipped} 条发现已有整改事项，未重复下发` : ""}`,
+    done: (created: number, skipped: number) =>
+      `已下发 ${created} 项整改事项${skipped ? `；${skipped} 条发现已有整改事项，未重复下发` : ""}`,
     none: "没有选择任何核对发现",
     tooMany: (max: number) => `一次最多下发 ${max} 条，请缩小筛选范围`,
     dueInPast: "整改期限不能早于今天",
@@ -149,7 +162,8 @@ export const rectMsg = {
     verdict: {
       clean: "结论：未发现勾稽错误，报告数据可用。",
       warnings: (n: number) => `结论：未发现勾稽错误，有 ${n} 条提示需核实。`,
-      errors: (n: number, open: number) => `结论：发现 ${n} 处勾稽错误${open ? `，${open} 项整改未办结` : "，整改均已办结"}，请谨慎引用数据。`,
+      errors: (n: number, open: number) =>
+        `结论：发现 ${n} 处勾稽错误${open ? `，${open} 项整改未办结` : "，整改均已办结"}，请谨慎引用数据。`,
     },
     keyFigures: "主要指标",
     figure: "指标",

@@ -11,7 +11,8 @@ export const reportPageMsg = {
   reasonRequired: "请写明更正原因",
   reasonTooLong: "原因不超过 500 字",
   noTables: "没有这份报告，或报告没有统一表格",
-  tablesCaption: (name: string, year: number, SOURCE_LINE: string, p3: string) => `${name} ${year} 年度政府信息公开工作年度报告；${SOURCE_LINE}；${p3}`,
+  tablesCaption: (name: string, year: number, SOURCE_LINE: string, p3: string) =>
+    `${name} ${year} 年度政府信息公开工作年度报告；${SOURCE_LINE}；${p3}`,
   tablesName: (name: string, year: number) => `${name}-${year}-年报表格`,
   undo: "撤销",
   noteOptional: "说明（可选）",

@@ -8,7 +8,8 @@ const date = (iso: string) => {
 export const scoringMsg = {
   nav: "评分",
   title: "评分与排名",
-  intro: "按评分细则为各单位的年度报告打分：自动指标取自报告的核对发现、单元格和发布日期，人工指标由评估人填写。数据不全的单位不排名，并写明原因。",
+  intro:
+    "按评分细则为各单位的年度报告打分：自动指标取自报告的核对发现、单元格和发布日期，人工指标由评估人填写。数据不全的单位不排名，并写明原因。",
   points: pts,
   note: {
     noReport: "该年度没有年度报告",
@@ -48,7 +49,18 @@ export const scoringMsg = {
   downloadCsv: "下载 CSV",
   downloadXlsx: "下载 XLSX",
   madeOn: (d: string) => `制图日期：${d}`,
-  columns: { rank: "排名", agency: "单位", region: "地区", total: "总分", max: "满分", change: "较上年", status: "说明", year: "年度", autoPoints: "自动指标得分", autoMax: "自动指标满分" },
+  columns: {
+    rank: "排名",
+    agency: "单位",
+    region: "地区",
+    total: "总分",
+    max: "满分",
+    change: "较上年",
+    status: "说明",
+    year: "年度",
+    autoPoints: "自动指标得分",
+    autoMax: "自动指标满分",
+  },
   pending: (names: string[]) => `人工指标待评：${names.join("、")}`,
   basis: { total: "按总分排名", auto: "按自动指标排名" } as Record<string, string>,
   basisAutoNote: (agencies: number, names: string[], max: number) =>
@@ -58,7 +70,8 @@ export const scoringMsg = {
   manualGrid: "批量填写人工指标",
   manual: {
     title: (year: number) => `批量填写人工指标（${year} 年度）`,
-    intro: "每行一个单位，每列一个人工指标：填写分值后一次保存；清空一格即撤销该项评分。也可下载本表（CSV），填好后上传。只列出本年度有报告的单位。",
+    intro:
+      "每行一个单位，每列一个人工指标：填写分值后一次保存；清空一格即撤销该项评分。也可下载本表（CSV），填好后上传。只列出本年度有报告的单位。",
     refused: "只有评估员和管理员可以填写人工指标。",
     save: "保存全部",
     saving: "保存中…",
@@ -103,7 +116,8 @@ export const scoringMsg = {
     noReport: "该单位该年度没有年度报告，无法评分。",
     openReport: "打开报告",
     previous: (year: number) => `${year} 年度报告`,
-    published: (d: string | null, deadline: string) => (d ? `发布日期 ${date(d)}（期限 ${date(deadline)}）` : `发布日期未识别（期限 ${date(deadline)}）`),
+    published: (d: string | null, deadline: string) =>
+      d ? `发布日期 ${date(d)}（期限 ${date(deadline)}）` : `发布日期未识别（期限 ${date(deadline)}）`,
     savedEntry: "已保存",
     cleared: "已撤销",
     olderVersion: (v: number) => `此评分使用细则第 ${v} 版`,

@@ -17,7 +17,12 @@ const JUNK = /(^|\/)(__MACOSX\/|\.DS_Store$|\._[^/]*$|Thumbs\.db$|desktop\.ini$|
 
 export function isZip(bytes: Uint8Array, name = ""): boolean {
   if (/\.docx$/i.test(name)) return false;
-  const pk = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05) && (bytes[3] === 0x04 || bytes[3] === 0x06);
+  const pk =
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 0x03 || bytes[2] === 0x05) &&
+    (bytes[3] === 0x04 || bytes[3] === 0x06);
   return /\.zip$/i.test(name) || (pk && !/\.(docx|xlsx|pptx)$/i.test(name) && !hasWordPart(bytes));
 }
 
@@ -35,7 +40,11 @@ export interface ZipEntry {
 }
 
 export type ZipListing =
-  | { ok: true; entries: ZipEntry[]; /** Files the importer cannot read, with why (junk is left out silently). */ unsupported: { path: string; error: string }[] }
+  | {
+      ok: true;
+      entries: ZipEntry[] /** Files the importer cannot read, with why (junk is left out silently). */;
+      unsupported: { path: string; error: string }[];
+    }
   | { ok: false; error: string };
 
 /** Names without the UTF-8 flag are in the packer's code page: on Chinese Windows, GBK. */
@@ -66,7 +75,8 @@ export async function listZip(
     return { ok: false, error: /encrypt/i.test(String((e as Error)?.message)) ? msg.errors.zipEncrypted : msg.errors.zipUnreadable };
   }
   const files = Object.values(zip.files).filter((f) => !f.dir && !JUNK.test(f.name));
-  const declared = (f: JSZip.JSZipObject) => Number((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0);
+  const declared = (f: JSZip.JSZipObject) =>
+    Number((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0);
   if (files.length > maxFiles) return { ok: false, error: msg.errors.zipTooMany(maxFiles) };
   const total = files.reduce((s, f) => s + Math.max(0, declared(f)), 0);
   if (total > maxTotal) return { ok: false, error: msg.errors.zipTooLarge(maxTotal / MB) };

@@ -96,7 +96,10 @@ describe("bad files", () => {
     const zip = new JSZip();
     zip.file("word/document.xml", `<w:document>${"x".repeat(5000)}</w:document>`);
     const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-    expect(await parseReportAsync({ name: "r.docx", bytes: bytes.slice(0, bytes.length >> 1) })).toEqual({ ok: false, error: msg.errors.docxUnreadable });
+    expect(await parseReportAsync({ name: "r.docx", bytes: bytes.slice(0, bytes.length >> 1) })).toEqual({
+      ok: false,
+      error: msg.errors.docxUnreadable,
+    });
   });
 });
 

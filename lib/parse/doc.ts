@@ -22,7 +22,14 @@ export async function readDoc(bytes: Uint8Array): Promise<DocRead> {
     // needs the cells apart, in order.
     const text = body
       .split("\n")
-      .map((line) => (line.includes("\t") ? `| ${line.split("\t").map((c) => c.trim()).join(" | ")} |` : line))
+      .map((line) =>
+        line.includes("\t")
+          ? `| ${line
+              .split("\t")
+              .map((c) => c.trim())
+              .join(" | ")} |`
+          : line,
+      )
       .join("\n");
     const doc = readText(text);
     return { ok: true, doc: { ...doc, kind: "text" } };

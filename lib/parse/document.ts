@@ -29,9 +29,7 @@ export interface DocCell {
   loc: SourceLoc;
 }
 
-export type DocLine =
-  | { kind: "text"; text: string; loc: SourceLoc }
-  | { kind: "row"; cells: DocCell[]; loc: SourceLoc };
+export type DocLine = { kind: "text"; text: string; loc: SourceLoc } | { kind: "row"; cells: DocCell[]; loc: SourceLoc };
 
 /** text: plain or pipe/markdown text; layout: text laid out by position (`pdftotext -layout`). */
 export type SourceKind = "text" | "html" | "layout" | "pdf" | "docx" | "scan";

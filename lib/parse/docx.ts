@@ -135,10 +135,7 @@ function tableHtml(tbl: El): string {
       const span = Math.min(MAX_SPAN, Math.max(1, Number(attr(find(tc, "w:gridSpan"), "w:val") ?? 1) || 1));
       const vm = find(tc, "w:vMerge");
       const merge = vm ? (attr(vm, "w:val") === "restart" ? "restart" : "continue") : null;
-      const text = elements(tc, "w:p")
-        .map(paragraphText)
-        .filter(Boolean)
-        .join(" ");
+      const text = elements(tc, "w:p").map(paragraphText).filter(Boolean).join(" ");
       const slot: Slot = { text, span, rowspan: 1, merge };
       if (merge === "continue") {
         const above = grid[r - 1]?.[col];

@@ -2,7 +2,18 @@
  * What the printed labels leave open: which format's 表二 a document prints, whether （六）其他处理
  * is a group, rows several readings fit, and rows the template has that were not found.
  */
-import { T2_SECTIONS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t2Key, t3Key, t4Key, type TableFormat, type TableId } from "../report/template";
+import {
+  T2_SECTIONS,
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_GROUPS,
+  T4_RESULTS,
+  t2Key,
+  t3Key,
+  t4Key,
+  type TableFormat,
+  type TableId,
+} from "../report/template";
 import type { LexEntry } from "../report/labels";
 import { msg } from "../messages";
 import type { Tok } from "./tokens";
@@ -35,7 +46,9 @@ export function sectionFormat(votes: TableFormat[], doc: TableFormat | undefined
 }
 
 export function inferT2FromCells(cells: Record<string, ReadCell>): TableFormat {
-  return Object.keys(cells).some((k) => /^t2\.\w+\.(made|published|total_public|prev_items|change|items|amount_yuan)$/.test(k)) ? "2019" : "2021";
+  return Object.keys(cells).some((k) => /^t2\.\w+\.(made|published|total_public|prev_items|change|items|amount_yuan)$/.test(k))
+    ? "2019"
+    : "2021";
 }
 
 /** （六）其他处理 is a group when its sub-rows follow (format 2021), the row itself in format 2019. */
@@ -63,10 +76,7 @@ export function resolveDoubts(
 ) {
   const resultRows = T3_ROWS.filter((r) => r.result).map((r) => r.key);
   // The result rows a complete 表三 prints, per format (and the mixed one).
-  const complete = [
-    resultRows.filter((k) => k !== "other"),
-    resultRows.filter((k) => !k.startsWith("other_")),
-  ];
+  const complete = [resultRows.filter((k) => k !== "other"), resultRows.filter((k) => !k.startsWith("other_"))];
   for (const d of doubts) {
     if (!d.keys[0].startsWith("t3.")) continue;
     const fits = d.candidates.filter((cand) => {
@@ -117,9 +127,13 @@ export function listRowsNotFound(
   const loc = toks.find((t) => t.k === "label")?.loc ?? {};
   const rows: { where: string; keys: string[] }[][] = [];
   const t2 = t2Format ?? (Object.keys(cells).some((k) => /^t2\.\w+\.(made|prev_items|items)$/.test(k)) ? "2019" : "2021");
-  rows.push(T2_SECTIONS[t2].flatMap((s) => s.rows.map((r) => ({ where: `表二「${r.label}」`, keys: s.columns.map((c) => t2Key(r.key, c.key)) }))));
+  rows.push(
+    T2_SECTIONS[t2].flatMap((s) => s.rows.map((r) => ({ where: `表二「${r.label}」`, keys: s.columns.map((c) => t2Key(r.key, c.key)) }))),
+  );
   const single = otherSingle || Object.keys(cells).some((k) => k.startsWith("t3.other."));
-  const t3Rows = T3_ROWS.filter((r) => (single ? !r.key.startsWith("other_") : r.key !== "other") && (otherKnown || !r.key.startsWith("other")));
+  const t3Rows = T3_ROWS.filter(
+    (r) => (single ? !r.key.startsWith("other_") : r.key !== "other") && (otherKnown || !r.key.startsWith("other")),
+  );
   rows.push(t3Rows.map((r) => ({ where: `表三「${r.label}」`, keys: T3_COLUMNS.map((c) => t3Key(r.key, c.key)) })));
   // A table's rows up to the last one read were printed; so were all of them when a later table
   // was seen (its last rows are not an excerpt's cut end then).

@@ -5,8 +5,27 @@ import { fillUnread, parseReportText, unreadCells } from "./index";
 
 // A real flattened report (海城市八里镇 2023) whose 行政规范性文件 row is changed to figures whose
 // boundaries the flattening lost: three cells, no identity to choose 88|55|698 over 8|855|698.
-const REAL = path.join(__dirname, "..", "..", "..", "shared", "fixtures", "real-world", "reports", "town-liaoning-haicheng-bali-2023-flattened.txt");
-const LOCAL = path.join(__dirname, "..", "..", "data", "fixtures", "real-world", "reports", "county-shaanxi-hantai-nyncj-2025-flatspaced.txt");
+const REAL = path.join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "fixtures",
+  "real-world",
+  "reports",
+  "town-liaoning-haicheng-bali-2023-flattened.txt",
+);
+const LOCAL = path.join(
+  __dirname,
+  "..",
+  "..",
+  "data",
+  "fixtures",
+  "real-world",
+  "reports",
+  "county-shaanxi-hantai-nyncj-2025-flatspaced.txt",
+);
 
 function flattenedWithLostBoundaries() {
   const file = (() => {
@@ -29,7 +48,11 @@ describe("unread rows, completed by the filer", () => {
     const issue = r.issues.find((i) => i.keys?.includes("t2.normative_docs.issued"));
     expect(issue?.code).toBe("uncertain_split");
     expect(issue?.source).toContain("8855698");
-    expect(unreadCells(r).map((u) => u.key)).toEqual(["t2.normative_docs.issued", "t2.normative_docs.repealed", "t2.normative_docs.in_force"]);
+    expect(unreadCells(r).map((u) => u.key)).toEqual([
+      "t2.normative_docs.issued",
+      "t2.normative_docs.repealed",
+      "t2.normative_docs.in_force",
+    ]);
     expect(r.cells["t2.rules.issued"]).toBe(0);
   });
 

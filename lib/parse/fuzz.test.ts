@@ -20,20 +20,47 @@ const CALL_MS = 3000;
 
 const rnd = makeRng(SEED);
 const int = (n: number) => Math.floor(rnd() * n);
-const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)];
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
 
 const TEXT_FILES = [
-  ...readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).map((f) => path.join(SAMPLES, f)),
+  ...readdirSync(SAMPLES)
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => path.join(SAMPLES, f)),
   ...(existsSync(path.join(SHARED_FIXTURES, "reports"))
     ? readdirSync(path.join(SHARED_FIXTURES, "reports"))
         .filter((f) => f.endsWith("-layout.txt") || f.endsWith(".md"))
         .map((f) => path.join(SHARED_FIXTURES, "reports", f))
     : []),
 ];
-const HTML_FILES = readdirSync(SAMPLES).filter((f) => f.endsWith(".html")).map((f) => path.join(SAMPLES, f));
+const HTML_FILES = readdirSync(SAMPLES)
+  .filter((f) => f.endsWith(".html"))
+  .map((f) => path.join(SAMPLES, f));
 const DOCX = path.join(SHARED_FIXTURES, "reports", "template-2021-blank.docx");
 
-const INSERTS = ["|", " | ", "  ", "\t", "0", "7", "123", "8855698", "（", "）", "、", "一、", "（七）总计", "<td>", "</tr>", "<table>", "&nbsp;", "\u3000", "—", "/", "\r", "<p>"];
+const INSERTS = [
+  "|",
+  " | ",
+  "  ",
+  "\t",
+  "0",
+  "7",
+  "123",
+  "8855698",
+  "（",
+  "）",
+  "、",
+  "一、",
+  "（七）总计",
+  "<td>",
+  "</tr>",
+  "<table>",
+  "&nbsp;",
+  "\u3000",
+  "—",
+  "/",
+  "\r",
+  "<p>",
+];
 
 function mutateLines(text: string): string {
   let lines = text.split("\n");
@@ -165,7 +192,8 @@ describe("fuzz: the parser answers every mutation of the fixtures", () => {
       let out: ParseOutcome | undefined;
       try {
         // Alternate the two entry points: parseReportAsync is what the importer calls.
-        out = n % 2 ? timed(() => parseReport({ name: src.name, bytes })) : await timedAsync(() => parseReportAsync({ name: src.name, bytes }));
+        out =
+          n % 2 ? timed(() => parseReport({ name: src.name, bytes })) : await timedAsync(() => parseReportAsync({ name: src.name, bytes }));
       } catch (e) {
         throw new Error(`iteration ${n} (${src.name}) threw: ${(e as Error).stack}`);
       }
@@ -175,13 +203,17 @@ describe("fuzz: the parser answers every mutation of the fixtures", () => {
     }
   }, 180_000);
 
-  it.skipIf(!existsSync(DOCX))(`Word: ${BINARY_ITERATIONS} corrupted .docx files`, async () => {
-    const docx = new Uint8Array(readFileSync(DOCX));
-    for (let n = 0; n < BINARY_ITERATIONS; n++) {
-      const bytes = flipBytes(docx);
-      wellFormed(await timedAsync(() => parseReportAsync({ name: "x.docx", bytes })));
-    }
-  }, 60_000);
+  it.skipIf(!existsSync(DOCX))(
+    `Word: ${BINARY_ITERATIONS} corrupted .docx files`,
+    async () => {
+      const docx = new Uint8Array(readFileSync(DOCX));
+      for (let n = 0; n < BINARY_ITERATIONS; n++) {
+        const bytes = flipBytes(docx);
+        wellFormed(await timedAsync(() => parseReportAsync({ name: "x.docx", bytes })));
+      }
+    },
+    60_000,
+  );
 
   it("prints what it did", () => {
     console.log(

@@ -20,13 +20,22 @@ export function looksTraditional(lines: DocLine[]): boolean {
   return false;
 }
 
-
 /**
  * Labels a scan's OCR got slightly wrong (`行玫许可`, `本年外埋决定数量`, a dropped character):
  * a text token standing alone in its cell whose skeleton is within a few edits of exactly one
  * label's — and nearer to it than to any other — is that label.
  */
-const FUZZY_KINDS = new Set<LexEntry["kind"]>(["t2row", "t2col", "t2section", "t3row", "t3group", "t3head", "t4group", "t4result", "title"]);
+const FUZZY_KINDS = new Set<LexEntry["kind"]>([
+  "t2row",
+  "t2col",
+  "t2section",
+  "t3row",
+  "t3group",
+  "t3head",
+  "t4group",
+  "t4result",
+  "title",
+]);
 const FUZZY_LEXICON = LEXICON.filter((e) => FUZZY_KINDS.has(e.kind) && e.skel.length >= 4);
 
 /** Every two-character sequence of a label, to pass over text that shares none with any label. */

@@ -27,7 +27,10 @@ describe("headline figures of pre-2019 reports (data/expected/pingtan-201[678].j
     expect(p.source).toBe("text");
     expect(r.headline.find((h) => h.key === "requests_received")!.sentence).toMatch(/未收到有关政府信息公开申请/);
     // The 答复 count is only in the 统计表: its row is the source.
-    expect(r.headline.find((h) => h.key === "requests_answered")).toMatchObject({ source: "table", sentence: expect.stringContaining("对申请的答复总数") });
+    expect(r.headline.find((h) => h.key === "requests_answered")).toMatchObject({
+      source: "table",
+      sentence: expect.stringContaining("对申请的答复总数"),
+    });
   });
 
   it("is in the parse --json output", () => {

@@ -100,7 +100,12 @@ export function extractHeadline(lines: DocLine[]): HeadlineFigure[] {
     // The first number after the label (the unit cell 条/件 is text): this year's figure.
     const cell = l.cells.slice(1).find((c) => /^\d[\d,]*$/.test(plain(c.text)));
     if (!cell) continue;
-    found.set(key, { key, value: Number(plain(cell.text).replace(/,/g, "")), sentence: l.cells.map((c) => c.text).join(" | "), source: "table" });
+    found.set(key, {
+      key,
+      value: Number(plain(cell.text).replace(/,/g, "")),
+      sentence: l.cells.map((c) => c.text).join(" | "),
+      source: "table",
+    });
   }
   return HEADLINE_KEYS.flatMap((k) => (found.has(k) ? [found.get(k)!] : []));
 }

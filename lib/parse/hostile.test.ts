@@ -18,7 +18,7 @@ const docxOf = async (body: string) => {
   zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 };
-const timed = async <T,>(f: () => Promise<T> | T): Promise<[T, number]> => {
+const timed = async <T>(f: () => Promise<T> | T): Promise<[T, number]> => {
   const t0 = performance.now();
   const r = await f();
   return [r, performance.now() - t0];

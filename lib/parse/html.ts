@@ -24,16 +24,86 @@ interface El {
   depth?: number;
 }
 
-const BLOCKS = new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "tr", "center", "blockquote", "dd", "dt"]);
+const BLOCKS = new Set([
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "section",
+  "article",
+  "tr",
+  "center",
+  "blockquote",
+  "dd",
+  "dt",
+]);
 /** Read but dropped: their text is never part of the report. */
 const DROPPED = new Set(["script", "style", "noscript", "iframe", "template", "svg", "select", "button", "input", "textarea"]);
 /** Content is raw text up to the matching end tag. */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noscript", "noembed", "noframes", "plaintext"]);
-const VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+const VOID = new Set([
+  "area",
+  "base",
+  "basefont",
+  "br",
+  "col",
+  "command",
+  "embed",
+  "frame",
+  "hr",
+  "img",
+  "input",
+  "isindex",
+  "keygen",
+  "link",
+  "meta",
+  "param",
+  "source",
+  "track",
+  "wbr",
+]);
 /** Starting one of these closes an open <p> (HTML's "closes a p element"). */
 const CLOSES_P = new Set([
-  "address", "article", "aside", "blockquote", "center", "details", "dir", "div", "dl", "fieldset", "figcaption", "figure", "footer",
-  "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt",
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "center",
+  "details",
+  "dir",
+  "div",
+  "dl",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "form",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "main",
+  "menu",
+  "nav",
+  "ol",
+  "p",
+  "pre",
+  "section",
+  "summary",
+  "table",
+  "ul",
+  "li",
+  "dd",
+  "dt",
 ]);
 /** A <p> is not closed across these (HTML's button scope). */
 const P_SCOPE = new Set(["table", "td", "th", "caption", "html", "body", "button", "object", "marquee", "applet", "template"]);
@@ -46,7 +116,8 @@ const KEEP_ATTRS: Record<string, RegExp> = {
 const TAG_NAME = /[a-zA-Z][^\s/>]*/y;
 const TABLE_MARK = (n: number) => `⟦TABLE${n}⟧`;
 const SPACES = /[\s\u00a0\u3000]+/g;
-const PAGE_DATE = /(?:发布日期|发布时间|发文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]\s*(?:<[^<>]{0,200}>\s*){0,4}(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
+const PAGE_DATE =
+  /(?:发布日期|发布时间|发文日期|(?<![\u4e00-\u9fff])时间|(?<![\u4e00-\u9fff])日期)\s*[:：]\s*(?:<[^<>]{0,200}>\s*){0,4}(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2})/;
 
 const text = (s: string) => (s.includes("&") ? decodeHTML(s) : s);
 
@@ -187,7 +258,7 @@ function tagEnd(html: string, from: number): number {
     const k = m.index;
     if (m[0] === ">") return k;
     let b = k - 1;
-    while (b >= from && (html.charCodeAt(b) <= 32)) b--;
+    while (b >= from && html.charCodeAt(b) <= 32) b--;
     if (b < from || html.charCodeAt(b) !== 61 /* = */) continue;
     const close = html.indexOf(m[0], k + 1);
     if (close < 0) return html.indexOf(">", k + 1);
@@ -201,15 +272,13 @@ function findEndTag(html: string, tag: string, from: number): number {
   return re.exec(html)?.index ?? -1;
 }
 
-
 export function readHtml(html: string): SourceDocument {
   const { root, body, title: pageTitle, metas } = parseTree(html);
   const meta = (name: string) => metas.find((m) => m.name?.toLowerCase() === name.toLowerCase())?.content?.trim() || undefined;
   const title = meta("ArticleTitle") ?? (pageTitle?.split(/[_|]/)[0]?.trim() || undefined);
   // The page's own 发布日期 often sits outside the article (in the page header): look for it in the
   // whole page, tags and all, when no <meta> states it.
-  const publishedHint =
-    meta("PubDate") ?? meta("pubdate") ?? meta("publishdate") ?? PAGE_DATE.exec(html.slice(0, 200_000))?.[1];
+  const publishedHint = meta("PubDate") ?? meta("pubdate") ?? meta("publishdate") ?? PAGE_DATE.exec(html.slice(0, 200_000))?.[1];
 
   const article = findArticle(body ?? root);
 
@@ -287,7 +356,8 @@ function findArticle(top: El): El {
       for (const child of c.children) {
         if (typeof child === "string") continue;
         if (child.tag === "table") score += 5;
-        else if (child.hasText && (child.tag === "p" || (child.tag === "div" && !child.children.some((x) => typeof x !== "string")))) score += 1;
+        else if (child.hasText && (child.tag === "p" || (child.tag === "div" && !child.children.some((x) => typeof x !== "string"))))
+          score += 1;
       }
       if (score > bestScore) {
         bestScore = score;

@@ -55,7 +55,7 @@ export interface ParsedReport {
 
 export type ParseOutcome =
   | { ok: true; report: ParsedReport; scan?: ScanPage[] }
-  | { ok: false; error: string; /** A scan: readable with OCR (parseScan, as a job). */ scan?: true };
+  | { ok: false; error: string /** A scan: readable with OCR (parseScan, as a job). */; scan?: true };
 
 /** A web page, whatever its name says: pages are saved or pasted as .txt too. */
 const HTML_START = /^\s*(?:<!doctype html|<html|<meta|<table|<body|<head|<div|<p[\s>])/i;
@@ -158,14 +158,20 @@ export function parseReport(input: { name: string; bytes: Uint8Array }): ParseOu
  * image-only PDF, a PNG or JPEG) take seconds a page: only with `ocr`, else refused with `scan`
  * set so that the caller can run them as a job.
  */
-export async function parseReportAsync(input: { name: string; bytes: Uint8Array }, opts: { ocr?: boolean | ScanOptions } = {}): Promise<ParseOutcome> {
+export async function parseReportAsync(
+  input: { name: string; bytes: Uint8Array },
+  opts: { ocr?: boolean | ScanOptions } = {},
+): Promise<ParseOutcome> {
   const early = checkSize(input.bytes);
   if (early) return early;
   const ocr = opts.ocr === true ? {} : opts.ocr || undefined;
   if (isPdf(input.bytes)) {
     const read = await readPdf(input.bytes);
     if (!read.ok && read.reason === "no_text" && ocr) return parseScan([input], ocr);
-    if (!read.ok) return read.reason === "no_text" ? { ok: false, error: msg.errors.pdfNoText, scan: true } : { ok: false, error: msg.errors.pdfUnreadable };
+    if (!read.ok)
+      return read.reason === "no_text"
+        ? { ok: false, error: msg.errors.pdfNoText, scan: true }
+        : { ok: false, error: msg.errors.pdfUnreadable };
     return parseDocument(read.doc);
   }
   if (isImage(input.bytes)) return ocr ? parseScan([input], ocr) : { ok: false, error: msg.errors.pdfNoText, scan: true };
@@ -195,7 +201,11 @@ export async function parseScan(files: { name: string; bytes: Uint8Array }[], op
   let read: ScanRead;
   try {
     if (files.length === 1 && isPdf(files[0].bytes)) read = await readScannedPdf(files[0].bytes, opts);
-    else if (files.every((f) => isImage(f.bytes))) read = await readImages(files.map((f) => f.bytes), opts);
+    else if (files.every((f) => isImage(f.bytes)))
+      read = await readImages(
+        files.map((f) => f.bytes),
+        opts,
+      );
     else return { ok: false, error: msg.scan.mixedUpload };
   } catch (e) {
     if (e instanceof OcrUnavailable) return { ok: false, error: msg.scan.noEngine };
@@ -289,7 +299,11 @@ export function toContractJson(r: ParsedReport) {
     published_on: r.publishedOn,
     cells: r.cells,
     findings: r.findings,
-    notes: Object.fromEntries(Object.entries(r.details).filter(([, d]) => d.note).map(([k, d]) => [k, d.note])),
+    notes: Object.fromEntries(
+      Object.entries(r.details)
+        .filter(([, d]) => d.note)
+        .map(([k, d]) => [k, d.note]),
+    ),
     missing: r.missing,
     headline: r.headline,
     unread: r.issues.map((i) => ({
@@ -319,7 +333,10 @@ export function unreadCells(r: ParsedReport): { key: string; issue: number }[] {
  * like a printed cell (a number, or a blank as `/`, `—` or nothing); anything else is refused,
  * naming the cell.
  */
-export function fillUnread(r: ParsedReport, typed: Record<string, string>): { ok: true; report: ParsedReport } | { ok: false; error: string } {
+export function fillUnread(
+  r: ParsedReport,
+  typed: Record<string, string>,
+): { ok: true; report: ParsedReport } | { ok: false; error: string } {
   const open = new Map(unreadCells(r).map((u) => [u.key, u.issue]));
   const cells = { ...r.cells };
   const details = { ...r.details };

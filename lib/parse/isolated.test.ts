@@ -19,7 +19,10 @@ const pool = (o: Partial<ParsePool["o"]> = {}) => {
 afterAll(() => pools.forEach((p) => p.close()));
 
 /** A page the reader takes seconds over: 200,000 nested elements around the report. */
-const heavy = () => new TextEncoder().encode(`<html><body>${"<div><span>".repeat(200_000)}${readFileSync(SAMPLE, "utf8")}${"</span></div>".repeat(200_000)}</body></html>`);
+const heavy = () =>
+  new TextEncoder().encode(
+    `<html><body>${"<div><span>".repeat(200_000)}${readFileSync(SAMPLE, "utf8")}${"</span></div>".repeat(200_000)}</body></html>`,
+  );
 
 describe("parsing in child processes", () => {
   it("reads a report exactly as in-process", async () => {
@@ -39,7 +42,9 @@ describe("parsing in child processes", () => {
 
   it("a child out of memory fails that file only", async () => {
     const p = pool({ workers: 1, memoryMb: 24 });
-    const big = new TextEncoder().encode(`<html><body><table>${"<tr><td>1</td><td>2</td><td>3</td></tr>".repeat(400_000)}</table></body></html>`);
+    const big = new TextEncoder().encode(
+      `<html><body><table>${"<tr><td>1</td><td>2</td><td>3</td></tr>".repeat(400_000)}</table></body></html>`,
+    );
     expect(await p.parse({ name: "big.html", bytes: big })).toEqual({ ok: false, error: msg.errors.parseLimit });
   });
 

@@ -69,10 +69,15 @@ export class ParsePool {
       else this.perClient.set(client, n);
     };
     return new Promise((resolve) => {
-      this.waiting.push({ id: this.nextId++, name: input.name, bytes: input.bytes, resolve: (o) => {
-        release();
-        resolve(o);
-      } });
+      this.waiting.push({
+        id: this.nextId++,
+        name: input.name,
+        bytes: input.bytes,
+        resolve: (o) => {
+          release();
+          resolve(o);
+        },
+      });
       this.pump();
     });
   }

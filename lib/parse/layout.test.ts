@@ -32,7 +32,16 @@ describe("layout text", () => {
   it("reads numbers a single space apart as separate cells, never as one number", () => {
     const doc = readLayout(table3("一、本年新收政府信息公开申请数量      1 0 0 0 0 0 1"));
     const row = doc.lines.find((l) => l.kind === "row" && l.cells[0].text.startsWith("一、"));
-    expect(row?.kind === "row" && row.cells.map((c) => c.text)).toEqual(["一、本年新收政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]);
+    expect(row?.kind === "row" && row.cells.map((c) => c.text)).toEqual([
+      "一、本年新收政府信息公开申请数量",
+      "1",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "1",
+    ]);
   });
 
   it("gives a line of values the label wrapped around it", () => {

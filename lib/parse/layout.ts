@@ -35,7 +35,6 @@ export interface Geometry {
 /** Label fragments further apart than this many printed lines are never one label. */
 const MAX_LINE_GAP = 3;
 
-
 /** `pdftotext -layout` text: several lines whose words are separated by runs of spaces, no pipes. */
 export function looksLikeLayout(text: string): boolean {
   const lines = text.split(/\r\n|\r|\n/);
@@ -219,9 +218,7 @@ function assembleT3(lines: PlacedLine[], geometry: Geometry): DocLine[] {
     // A complete row label with no values: a row printed blank.
     standalone.set(
       b.first,
-      t3LabelFit(b.text) === "complete"
-        ? { kind: "row", loc, cells: [{ text: b.text, loc }] }
-        : { kind: "text", text: b.text, loc },
+      t3LabelFit(b.text) === "complete" ? { kind: "row", loc, cells: [{ text: b.text, loc }] } : { kind: "text", text: b.text, loc },
     );
   }
 

@@ -83,7 +83,7 @@ function numTok(raw: string, loc: SourceLoc, note?: string): Item {
     k: "num",
     raw,
     value: v.value,
-    ...(note ?? v.note ? { note: note ?? v.note } : {}),
+    ...((note ?? v.note) ? { note: note ?? v.note } : {}),
     loc,
     splittable: /^[-+]?\d{2,}$/.test(digits),
   };
@@ -216,7 +216,9 @@ export function lexCell(cell: Cell, index: number, out: Item[]) {
       // Space inside a label is wrapping; next to a value it separates two cells (`规章 0 0 0`).
       let j = i;
       while (j < text.length && SPACE.test(text[j])) j++;
-      const nextIsValue = j < text.length && (DIGIT.test(text[j]) || DASHES.has(text[j]) || ((text[j] === "-" || text[j] === "+") && DIGIT.test(text[j + 1] ?? "")));
+      const nextIsValue =
+        j < text.length &&
+        (DIGIT.test(text[j]) || DASHES.has(text[j]) || ((text[j] === "-" || text[j] === "+") && DIGIT.test(text[j + 1] ?? "")));
       const prev = out[out.length - 1];
       const afterValue = !letters && out.length > start && prev && !("kind" in prev && prev.kind === "letters");
       if ((letters && nextIsValue) || afterValue) {

@@ -9,13 +9,38 @@
  * must leave exactly one reading, or the row is left unread and listed with its source text.
  * Never a value under the wrong key.
  */
-import { ALL_CELL_KEYS, T2_SECTIONS, T3_COLUMNS, T4_GROUPS, T4_RESULTS, t2Key, t2SectionNumeral, t3Key, t4Key, type LabelDef, type T3Group, type TableFormat, type TableId, describeCell } from "../report/template";
+import {
+  ALL_CELL_KEYS,
+  T2_SECTIONS,
+  T3_COLUMNS,
+  T4_GROUPS,
+  T4_RESULTS,
+  t2Key,
+  t2SectionNumeral,
+  t3Key,
+  t4Key,
+  type LabelDef,
+  type T3Group,
+  type TableFormat,
+  type TableId,
+  describeCell,
+} from "../report/template";
 import { LEXICON, skeleton, type LexEntry } from "../report/labels";
 import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
-import { NO_BALANCE, T3_ROW_BALANCE, T4_ROW_BALANCE, asNumbers, gridReading, readRow, type Balance, type SegCell, type Slot } from "./row-reading";
+import {
+  NO_BALANCE,
+  T3_ROW_BALANCE,
+  T4_ROW_BALANCE,
+  asNumbers,
+  gridReading,
+  readRow,
+  type Balance,
+  type SegCell,
+  type Slot,
+} from "./row-reading";
 import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED } from "./ocr-layout";
 import { distrustScannedColumns } from "./scan-columns";
 import { inferT2FromCells, isSingleOtherRow, listRowsNotFound, resolveDoubts, sectionFormat, voteT2Format } from "./doubts";
@@ -29,7 +54,15 @@ export interface ReadCell {
 }
 
 export interface ParseIssue {
-  code: "row_shape" | "unknown_row" | "duplicate_cell" | "extra_values" | "unknown_column" | "uncertain_split" | "row_not_found" | "low_confidence";
+  code:
+    | "row_shape"
+    | "unknown_row"
+    | "duplicate_cell"
+    | "extra_values"
+    | "unknown_column"
+    | "uncertain_split"
+    | "row_not_found"
+    | "low_confidence";
   message: string;
   loc: SourceLoc;
   /** The cells this issue leaves unread. */
@@ -45,7 +78,6 @@ export interface MatchResult {
   tablesSeen: Set<TableId>;
   issues: ParseIssue[];
 }
-
 
 const SECTION_BY_ROW = (format: TableFormat, rowKey: string) => T2_SECTIONS[format].find((s) => s.rows.some((r) => r.key === rowKey));
 
@@ -181,7 +213,9 @@ export function align(toks: Tok[]): MatchResult {
     // A printed blank (`—`, `/`, `无`) in a scanned table is as likely a speck or a rule remnant.
     const blankIn = scanned || label.loc.ocr ? values.some((c) => "v" in c && c.v.k === "blank") : false;
     const doubtIn =
-      blankIn || values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) || (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
+      blankIn ||
+      values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) ||
+      (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
     if (r.kind === "ok" && doubtIn) {
       // An OCR figure read without confidence. Where every value stands in its own cell, only
       // that cell is unread; where blanks or splits were placed by an identity the doubtful
@@ -192,7 +226,13 @@ export function align(toks: Tok[]): MatchResult {
         if (!unsure.includes(k)) put(k, r.slots[n]);
       });
       const loc = r.slots.find((s) => s.doubt)?.loc ?? label.loc;
-      issues.push({ code: "low_confidence", message: msg.scan.lowConfidence(where), loc, keys: unsure, source: sourceOf(label.text, cellsIn) });
+      issues.push({
+        code: "low_confidence",
+        message: msg.scan.lowConfidence(where),
+        loc,
+        keys: unsure,
+        source: sourceOf(label.text, cellsIn),
+      });
       return { end, ok: true };
     }
     if (r.kind === "ok") {
@@ -204,9 +244,16 @@ export function align(toks: Tok[]): MatchResult {
     const issue: ParseIssue =
       r.kind === "doubt"
         ? { code: "uncertain_split", message: msg.parse.uncertainSplit(where), loc: label.loc, keys, source }
-        : { code: r.extra ? "extra_values" : "row_shape", message: msg.parse.rowShape(where, r.got, keys.length), loc: label.loc, keys, source };
+        : {
+            code: r.extra ? "extra_values" : "row_shape",
+            message: msg.parse.rowShape(where, r.got, keys.length),
+            loc: label.loc,
+            keys,
+            source,
+          };
     issues.push(issue);
-    if (r.kind === "doubt" && r.candidates.length && !doubtIn) doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
+    if (r.kind === "doubt" && r.candidates.length && !doubtIn)
+      doubts.push({ rowKey: keys[0].split(".")[1], keys, candidates: r.candidates, issue });
     return { end, ok: false };
   };
 
@@ -271,8 +318,7 @@ export function align(toks: Tok[]): MatchResult {
         } else if (table === "t4") {
           region = "t4";
           tablesSeen.add("t4");
-        }
-        else if (region !== "t2") region = "none";
+        } else if (region !== "t2") region = "none";
       }
       continue;
     }

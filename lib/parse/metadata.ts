@@ -19,7 +19,8 @@ export interface ReportMeta {
 
 const TITLE = /信息公开.{0,12}(?:年度报告|年报|工作报告|年度报|告年度)/;
 const PROSE_START = /^(?:根据|按照|依据|本报告|本年度|为|现将|现|今年|全年|我)/;
-const ORGAN_SUFFIX = "(?:人民政府|实验区|新区|开发区|政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|办|厅|署|院|中心|街道|街|镇|乡|所|站|队|部|会|处|室)";
+const ORGAN_SUFFIX =
+  "(?:人民政府|实验区|新区|开发区|政府|委员会|管委会|管理委员会|办公室|办公厅|街道办事处|办事处|局|委|办|厅|署|院|中心|街道|街|镇|乡|所|站|队|部|会|处|室)";
 const ORGAN = new RegExp(`${ORGAN_SUFFIX}$`);
 const CN_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 /** An organ's name inside a sentence: Chinese characters only, ending in an organ word. */
@@ -30,10 +31,13 @@ const BODY_AGENCY = [
   new RegExp(`(?:现将|现予|现公布|现公开|现发布|特向社会公布|向社会公布|现就)${NAME}(?:\\d{4}\\s*年度?)?(?:政府)?信息公开`),
   new RegExp(`由${NAME}(?:结合|编制|负责|根据|汇总|牵头)`),
   new RegExp(`请(?:与|联系|致电)${NAME}联系`),
-  new RegExp(`^\\d{4}\\s*年(?:度)?(?:以来)?[,，]\\s*(?:我(?:局|镇|乡|街道|委|办)[,，]?)?${NAME}(?:[^\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]{2})`),
+  new RegExp(
+    `^\\d{4}\\s*年(?:度)?(?:以来)?[,，]\\s*(?:我(?:局|镇|乡|街道|委|办)[,，]?)?${NAME}(?:[^\\u4e00-\\u9fff]|[\\u4e00-\\u9fff]{2})`,
+  ),
 ];
 /** Sentence openings a name pattern can catch that are not names (`通过政府网站…`, `度政府信息…`). */
-const NOT_A_NAME = /^(?:我|本|该|各|全|上级|市级|县级|度|年|通过|按照|根据|坚持|认真|全面|进一步|不断|持续|做好|推进|加强|依托|围绕|结合|利用|在|对|由|向|经)|^.?政府$/;
+const NOT_A_NAME =
+  /^(?:我|本|该|各|全|上级|市级|县级|度|年|通过|按照|根据|坚持|认真|全面|进一步|不断|持续|做好|推进|加强|依托|围绕|结合|利用|在|对|由|向|经)|^.?政府$/;
 const STATED_YEAR = [
   /统计[\u4e00-\u9fff]{0,6}[^\d]{0,6}(\d{4})\s*年\s*1\s*月\s*1\s*日/,
   /(\d{4})\s*年度?(?:政府)?信息公开(?:工作)?的?年度?报告/,
@@ -56,7 +60,9 @@ function validDate(s: string): string | null {
 const plausibleYear = (y: number) => y >= 2000 && y <= 2100;
 
 export function readMeta(doc: SourceDocument): ReportMeta {
-  const printed = doc.lines.map((l) => (l.kind === "text" ? l.text : l.cells.map((c) => c.text).join(" | ")).replace(/\s+/g, "").replace(GLOSS, ""));
+  const printed = doc.lines.map((l) =>
+    (l.kind === "text" ? l.text : l.cells.map((c) => c.text).join(" | ")).replace(/\s+/g, "").replace(GLOSS, ""),
+  );
   // Traditional mirrors: read the Simplified form, keep the name as printed (the conversion is one
   // character for one).
   const traditional = looksTraditional(doc.lines);
@@ -74,7 +80,10 @@ export function readMeta(doc: SourceDocument): ReportMeta {
     const isTitle = (t: string) => TITLE.test(t) && t.length <= 80 && !PROSE_START.test(t) && !/[，。；]/.test(t) && !NAVIGATION.test(t);
     const candidates = texts.slice(0, 40).flatMap((t, i) => (isTitle(t) ? [i] : []));
     // Prefer a title with its organ on the line above (a title printed on two lines).
-    titleLine = candidates.find((i) => i > 0 && organLine(texts[i - 1]) && /^(?:关于)?(?:\d{4}\s*年|(?:政府)?信息公开)/.test(texts[i])) ?? candidates[0] ?? -1;
+    titleLine =
+      candidates.find((i) => i > 0 && organLine(texts[i - 1]) && /^(?:关于)?(?:\d{4}\s*年|(?:政府)?信息公开)/.test(texts[i])) ??
+      candidates[0] ??
+      -1;
     if (titleLine >= 0) title = printed[titleLine];
     else {
       // A page flattened onto one line: the title is where the line begins.

@@ -137,7 +137,12 @@ export async function orientation(image: Buffer): Promise<number> {
 export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: number): Promise<Buffer[]> {
   const dir = await mkdtemp(path.join(tmpdir(), "scan-"));
   try {
-    await run("pdftoppm", ["-r", String(dpi), "-gray", "-png", "-l", String(maxPages), "-", path.join(dir, "p")], Buffer.from(bytes), 120_000);
+    await run(
+      "pdftoppm",
+      ["-r", String(dpi), "-gray", "-png", "-l", String(maxPages), "-", path.join(dir, "p")],
+      Buffer.from(bytes),
+      120_000,
+    );
     const files = (await readdir(dir)).filter((f) => f.endsWith(".png")).sort((a, b) => pageNo(a) - pageNo(b));
     // Awaited here: the folder is removed in `finally` only after every page has been read.
     return await Promise.all(files.map((f) => readFile(path.join(dir, f))));

@@ -110,7 +110,10 @@ function boxOf(words: PlacedWord[], page: OcrPage): OcrBox {
 export function ocrPageLines(page: OcrPage, pageNo: number): PlacedLine[] {
   const words = placeWords(page);
   if (!words.length) return [];
-  const heights = words.filter((w) => /[\u4e00-\u9fff]/.test(w.text)).map((w) => w.h).sort((a, b) => a - b);
+  const heights = words
+    .filter((w) => /[\u4e00-\u9fff]/.test(w.text))
+    .map((w) => w.h)
+    .sort((a, b) => a - b);
   const em = heights[Math.floor(heights.length / 2)] || 20;
   const sorted = [...words].sort((a, b) => a.cy - b.cy || a.x0 - b.x0);
   const rows: PlacedWord[][] = [];
@@ -134,7 +137,9 @@ export function ocrPageLines(page: OcrPage, pageNo: number): PlacedLine[] {
       if (g && gap <= (figures ? 0.25 : enumerator ? 2.5 : CELL_GAP) * em) g.push(w);
       else groups.push([w]);
     }
-    const texts = groups.map((g) => g.map((w, i) => (i && g[i].x0 - g[i - 1].x1 > 0.25 * em && !isFigureLike(w.text) ? " " : "") + w.text).join(""));
+    const texts = groups.map((g) =>
+      g.map((w, i) => (i && g[i].x0 - g[i - 1].x1 > 0.25 * em && !isFigureLike(w.text) ? " " : "") + w.text).join(""),
+    );
     const pieces: Piece[] = groups.map((g, k) => {
       const text = k === 0 ? normalizeEnumerator(texts[k]) : texts[k];
       const conf = Math.min(...g.map((w) => w.conf));

@@ -63,7 +63,10 @@ describe("PDF", () => {
       { str: "（二）部分公开（区分处理的，只计这一情", x: 101, y: 301.5, w: 144, h: 7.5 },
     ];
     const lines = pageLines(items, 4);
-    expect(lines.map((l) => l.pieces.map((p) => p.text))).toEqual([["（一）予以公开", "1288", "21"], ["（二）部分公开（区分处理的，只计这一情"]]);
+    expect(lines.map((l) => l.pieces.map((p) => p.text))).toEqual([
+      ["（一）予以公开", "1288", "21"],
+      ["（二）部分公开（区分处理的，只计这一情"],
+    ]);
     expect(lines[0].loc).toEqual({ page: 4 });
   });
 });

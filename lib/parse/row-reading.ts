@@ -114,7 +114,10 @@ export function readRow(cells: SegCell[], n: number, balance: Balance, at: Sourc
     vals.every((v) => v.k === "num" && (v.splittable || /^[-+]?\d$/.test(v.raw.trim())));
   if (windows.length > 0 && !splittable) {
     if (windows.length === 1) return { kind: "ok", slots: windows[0] };
-    return decide(windows.filter((w) => balance(asNumbers(w))), windows);
+    return decide(
+      windows.filter((w) => balance(asNumbers(w))),
+      windows,
+    );
   }
   if (!splittable) return { kind: "shape", got: vals.length, extra: false };
   const runs = vals.map((v) => v.raw.replace(/\s+/g, ""));
@@ -154,7 +157,12 @@ function splitSlots(found: number[][], runs: string[], vals: ValueTok[], n: numb
  * spacers of merged labels included. Only when the whole row is on the label's line, in a grid as
  * wide as the header's, and every value in a named column.
  */
-export function gridReading(cells: SegCell[], n: number, label: { pos?: GridPos; loc: SourceLoc }, grid: Map<number, { first?: number; last?: number }>): Reading | undefined {
+export function gridReading(
+  cells: SegCell[],
+  n: number,
+  label: { pos?: GridPos; loc: SourceLoc },
+  grid: Map<number, { first?: number; last?: number }>,
+): Reading | undefined {
   const pos = label.pos;
   const g = pos && grid.get(pos.width);
   if (!pos || g?.first === undefined || g.last === undefined || g.last - g.first !== n - 1) return undefined;

@@ -72,5 +72,4 @@ describe("bad input", () => {
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.error).toContain(words);
   });
-
 });

@@ -80,7 +80,12 @@ describe("scanned reports (OCR)", () => {
   it("refuses a mix of a PDF and images, and an image that is not one, in Chinese", async () => {
     const png = (await tablePages("clean200"))[0];
     const pdf = await imagesToPdf([png], 200);
-    expect(await parseScan([{ name: "a.pdf", bytes: pdf }, { name: "b.png", bytes: png }])).toMatchObject({ ok: false, error: expect.stringMatching(/PNG/) });
+    expect(
+      await parseScan([
+        { name: "a.pdf", bytes: pdf },
+        { name: "b.png", bytes: png },
+      ]),
+    ).toMatchObject({ ok: false, error: expect.stringMatching(/PNG/) });
     const broken = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     expect(await parseScan([{ name: "x.png", bytes: broken }])).toMatchObject({ ok: false, error: expect.stringMatching(/图片/) });
   });

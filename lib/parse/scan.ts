@@ -71,7 +71,12 @@ export async function readImages(
   // Column tolerance for 表三's wrapped labels: about 1.5 characters at the page's scale.
   const em = 0.012 * Math.max(...pages.map((p) => p.width));
   const lines = placedLinesToDoc(placed, { columnTolerance: 1.5 * em });
-  return { ok: true, doc: { kind: "scan", lines, text: documentText(lines) }, pages, truncated: Boolean(opts.truncated || images.length > MAX_SCAN_PAGES) };
+  return {
+    ok: true,
+    doc: { kind: "scan", lines, text: documentText(lines) },
+    pages,
+    truncated: Boolean(opts.truncated || images.length > MAX_SCAN_PAGES),
+  };
 }
 
 /**
@@ -79,7 +84,10 @@ export async function readImages(
  * only, so that a red seal stamped over the table all but vanishes, with the table's rules erased.
  * null: not an image sharp can open.
  */
-async function prepare(bytes: Buffer, photo: boolean): Promise<{ png: Buffer; clean: Buffer; vertical: Uint8Array; width: number; height: number } | null> {
+async function prepare(
+  bytes: Buffer,
+  photo: boolean,
+): Promise<{ png: Buffer; clean: Buffer; vertical: Uint8Array; width: number; height: number } | null> {
   let img: Sharp;
   try {
     const meta = await sharp(bytes).metadata();
@@ -99,8 +107,15 @@ async function prepare(bytes: Buffer, photo: boolean): Promise<{ png: Buffer; cl
     }
     const raw = await sharp(png).toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
     const { width, height } = raw.info;
-    const erased = eraseRules(new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length), width, height, Math.round(width * 0.045));
-    const clean = await sharp(Buffer.from(erased.image), { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer();
+    const erased = eraseRules(
+      new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length),
+      width,
+      height,
+      Math.round(width * 0.045),
+    );
+    const clean = await sharp(Buffer.from(erased.image), { raw: { width, height, channels: 1 } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     return { png, clean, vertical: erased.vertical, width, height };
   } catch {
     return null;

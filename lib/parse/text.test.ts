@@ -6,7 +6,8 @@ const HEADER = `| （本列数据的勾稽关系为：第一项加第二项之�
 | | | | 自然人 | 法人或其他组织 | | | | | 总计 |
 | | | | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |`;
 
-const report = (rows: string) => `# 某某局 2024 年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n${HEADER}\n${rows}\n`;
+const report = (rows: string) =>
+  `# 某某局 2024 年政府信息公开工作年度报告\n\n## 三、收到和处理政府信息公开申请情况\n\n${HEADER}\n${rows}\n`;
 
 describe("markdown tables", () => {
   it("reads values by the column their header names, past the blank cells of merged labels", () => {
@@ -21,7 +22,12 @@ describe("markdown tables", () => {
     expect([c["t3.received.natural_person"], c["t3.received.commercial"], c["t3.received.total"]]).toEqual([3001, 53, 3119]);
     expect([c["t3.withheld_state_secret.natural_person"], c["t3.withheld_state_secret.total"]]).toEqual([2, 2]);
     // A blank cell stays blank in its own column; nothing slides left into it.
-    expect([c["t3.carried_forward.natural_person"], c["t3.carried_forward.commercial"], c["t3.carried_forward.research"], c["t3.carried_forward.total"]]).toEqual([null, 1, null, 1]);
+    expect([
+      c["t3.carried_forward.natural_person"],
+      c["t3.carried_forward.commercial"],
+      c["t3.carried_forward.research"],
+      c["t3.carried_forward.total"],
+    ]).toEqual([null, 1, null, 1]);
     expect(out.report.agency).toBe("某某局");
   });
 });

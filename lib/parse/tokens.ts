@@ -58,7 +58,6 @@ export type Tok =
       glued: boolean;
     };
 
-
 /**
  * The token stream of a document. Letter runs are spotted for labels (longest first); what is not
  * a label stays text. Enumerators in front of a label (`一、`, `（三）`) belong to it.
@@ -122,7 +121,9 @@ export function tokenize(lines: DocLine[]): Tok[] {
     if (t.k !== "text" || t.paren || t.glued) continue;
     const prev = out[i - 1];
     const next = out[i + 1];
-    const alone = (!prev || prev.k === "sep" || prev.k === "label") && (!next || next.k === "sep" || next.k === "num" || next.k === "blank" || next.k === "empty");
+    const alone =
+      (!prev || prev.k === "sep" || prev.k === "label") &&
+      (!next || next.k === "sep" || next.k === "num" || next.k === "blank" || next.k === "empty");
     if (!alone) continue;
     const entries = fuzzyLabel(t.text);
     if (entries) out[i] = { k: "label", entries, text: t.text, loc: t.loc, whole: true, prefix: false };
@@ -230,13 +231,25 @@ function spotRun(run: Piece[], out: Tok[]) {
     const before = spans[s - 1];
     const after = spans[s + 1];
     if (sp.match) {
-      const enumBefore = before && !before.match && pieceOf[before.to - 1] === p0 && ONLY_ENUMERATOR.test(pieceText(run, pieceOf, firstOf, before.from, before.to));
+      const enumBefore =
+        before &&
+        !before.match &&
+        pieceOf[before.to - 1] === p0 &&
+        ONLY_ENUMERATOR.test(pieceText(run, pieceOf, firstOf, before.from, before.to));
       const startsCell = piece.first && (!before || pieceOf[before.to - 1] !== p0 || enumBefore);
       // After the label, its cell holds nothing but annotations.
       let endsCell = !after || pieceOf[after.from] !== p1 || run[pieceOf[after.from]].paren;
       for (let q = p1 + 1; endsCell && q < run.length && run[q].cell === run[p1].cell; q++) endsCell = run[q].paren;
       endsCell = endsCell && run[lastPieceOfCell.get(run[p1].cell)!].last;
-      out.push({ k: "label", entries: sp.match.entries, text, loc: piece.loc, whole: Boolean(startsCell && endsCell), prefix: sp.match.prefix, ...(piece.pos ? { pos: piece.pos } : {}) });
+      out.push({
+        k: "label",
+        entries: sp.match.entries,
+        text,
+        loc: piece.loc,
+        whole: Boolean(startsCell && endsCell),
+        prefix: sp.match.prefix,
+        ...(piece.pos ? { pos: piece.pos } : {}),
+      });
       continue;
     }
     const t = text.trim();
@@ -247,7 +260,10 @@ function spotRun(run: Piece[], out: Tok[]) {
   }
   // A run whose pieces hold no Chinese character at all (`:`, `)`): text.
   if (!spans.length) {
-    const t = run.map((p) => p.text).join(" ").trim();
+    const t = run
+      .map((p) => p.text)
+      .join(" ")
+      .trim();
     if (t) out.push({ k: "text", text: t, loc: run[0].loc, paren: false, glued: false });
   }
 }

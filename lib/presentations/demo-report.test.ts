@@ -15,8 +15,12 @@ describe("demo reports", () => {
       const v = (k: string) => r.cells[k] ?? 0;
       for (const c of T3_COLUMNS) {
         // W1 and W2
-        expect(v(t3Key("received", c.key)) + v(t3Key("carried_over", c.key))).toBe(v(t3Key("total_handled", c.key)) + v(t3Key("carried_forward", c.key)));
-        const results = t3RowsFor(r.format).filter((x) => x.result).reduce((s, x) => s + v(t3Key(x.key, c.key)), 0);
+        expect(v(t3Key("received", c.key)) + v(t3Key("carried_over", c.key))).toBe(
+          v(t3Key("total_handled", c.key)) + v(t3Key("carried_forward", c.key)),
+        );
+        const results = t3RowsFor(r.format)
+          .filter((x) => x.result)
+          .reduce((s, x) => s + v(t3Key(x.key, c.key)), 0);
         expect(results).toBe(v(t3Key("total_handled", c.key)));
         // Y1
         if (prevForward) expect(v(t3Key("carried_over", c.key))).toBe(prevForward[c.key]);

@@ -93,7 +93,9 @@ export function generateReport(
   state.scale *= trend;
 
   // 表三, column by column, so each column balances on its own.
-  const rows = t3RowsFor(format).filter((r) => r.result).map((r) => r.key);
+  const rows = t3RowsFor(format)
+    .filter((r) => r.result)
+    .map((r) => r.key);
   const totals: Record<string, number> = {};
   const nextForward: Record<string, number> = {};
   for (const col of T3_COLUMNS) {

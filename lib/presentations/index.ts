@@ -2,7 +2,21 @@
  * Every presentation the reader is tested against, in order (presentations.test.ts, npm run presentations).
  */
 import type { Presentation } from "./known";
-import { cellLineDropped, cellLineDroppedTight, cellLineSpaced, cellLineTight, flattenedPage, flattenedRows, flattenedSpaced, markdown, pipe, pipeBroken, pipeLeading, pipeOwnLine, pipeSuffix } from "./table-text";
+import {
+  cellLineDropped,
+  cellLineDroppedTight,
+  cellLineSpaced,
+  cellLineTight,
+  flattenedPage,
+  flattenedRows,
+  flattenedSpaced,
+  markdown,
+  pipe,
+  pipeBroken,
+  pipeLeading,
+  pipeOwnLine,
+  pipeSuffix,
+} from "./table-text";
 import { headerVariants, html, metaVariant, ocr, pdfMarkdown, traditionalChars } from "./pdf-ocr-html";
 
 export const PRESENTATIONS: readonly Presentation[] = [

@@ -1,13 +1,13 @@
 /**
  * Presentation generator for the metamorphic reader tests (issue 12).
- * 
+ *
  * A report whose cells are known is rendered into every presentation real reports reach us in —
  * clean pipe rows, markdown, one cell per line, `|` on its own line, broken pipe rows, flattened
  * rows and pages, PDF-extracted markdown, OCR-like text, an HTML page saved as .txt, Traditional
  * characters, header variants, metadata in odd places — each imitating the real examples in
  * ../shared/fixtures/real-world/reports. The test (presentations.test.ts) reads every rendering
  * back and compares it with the known cells.
- * 
+ *
  * Pure: no I/O. This file: what a known report and a presentation are.
  */
 import { randInt, type Rng } from "../random";
@@ -23,7 +23,6 @@ export interface KnownReport {
   cells: Record<string, number | null>;
 }
 
-
 export interface Presentation {
   id: string;
   label: string;
@@ -36,7 +35,6 @@ export interface Presentation {
 
 // ---------------------------------------------------------------------------------------------
 // Random helpers
-
 
 /** A stable 32-bit hash of a string (for per-rendering seeds). */
 export function hashSeed(s: string): number {

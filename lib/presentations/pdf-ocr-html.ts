@@ -257,9 +257,7 @@ export const headerVariants: Presentation = {
     const rowLabels: Record<string, string[]> = {
       rules: ["规章(设区的市、自治州人民政府应提供相关数据)", "规章"],
       normative_docs:
-        r.format === "2019"
-          ? ["规范性文件(指各行政机关印发的有正式文号的文件)", "规范性文件"]
-          : ["行政规范性文件", "行政规范性 文件"],
+        r.format === "2019" ? ["规范性文件(指各行政机关印发的有正式文号的文件)", "规范性文件"] : ["行政规范性文件", "行政规范性 文件"],
       other_services: ["其他对外管理服务事项(指行政许可以外的政务服务事项)", "其他对外管理服务事项"],
     };
     const t3Heads: Record<string, string[]> = {
@@ -279,7 +277,13 @@ export const headerVariants: Presentation = {
           if (t.id === "t2" && c.kind === "label" && c.tag && rowLabels[c.tag]) return pick(rng, rowLabels[c.tag]);
           if (t.id === "t3" && c.kind === "head" && c.tag && t3Heads[c.tag]) return pick(rng, t3Heads[c.tag]);
           // a value with its annotation: 22（其中修订16件）
-          if (c.kind === "value" && typeof c.value === "number" && c.value > 1 && /^t2\.normative_docs\.(issued|made)$/.test(c.key!) && chance(rng, 0.4))
+          if (
+            c.kind === "value" &&
+            typeof c.value === "number" &&
+            c.value > 1 &&
+            /^t2\.normative_docs\.(issued|made)$/.test(c.key!) &&
+            chance(rng, 0.4)
+          )
             return `${text}（其中修订${int(rng, 1, c.value - 1)}件）`;
           return text;
         });
@@ -303,9 +307,22 @@ export function metaVariant(id: string, label: string, meta: MetaStyle): Present
     label,
     lossy: false,
     render(r, rng) {
-      const text = documentText(r, rng, (t) => t.rows.map((row) => `${rowCells(row, BLANK).map((c) => c.text).join(" | ")} |`).join("\n"), {
-        meta,
-      });
+      const text = documentText(
+        r,
+        rng,
+        (t) =>
+          t.rows
+            .map(
+              (row) =>
+                `${rowCells(row, BLANK)
+                  .map((c) => c.text)
+                  .join(" | ")} |`,
+            )
+            .join("\n"),
+        {
+          meta,
+        },
+      );
       return chance(rng, 0.5) ? asciiPunct(text) : text;
     },
   };

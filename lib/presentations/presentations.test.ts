@@ -43,7 +43,9 @@ function fixtureReports(dirs: string[]): { name: string; report: KnownReport }[]
   const out: { name: string; report: KnownReport }[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith(".json"))
+      .sort()) {
       const e = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as {
         agency: string;
         year: number;
@@ -153,7 +155,9 @@ const dumpDir = process.env.PRESENTATIONS_DUMP;
 
 describe("presentation generator", () => {
   it("knows reports of every kind, and the generated ones satisfy W1 W2 W3 W5", () => {
-    expect(KNOWN.some((k) => k.name.startsWith("data/") || k.name.startsWith("shared/"))).toBe(existsSync(path.join(REPO, "data", "expected")));
+    expect(KNOWN.some((k) => k.name.startsWith("data/") || k.name.startsWith("shared/"))).toBe(
+      existsSync(path.join(REPO, "data", "expected")),
+    );
     const gen = generateReports(SEED, GENERATED);
     expect(gen.some((r) => r.format === "2021" && !r.mixed)).toBe(true);
     expect(gen.some((r) => r.format === "2021" && r.mixed)).toBe(true);

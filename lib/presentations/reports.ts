@@ -8,8 +8,46 @@ import { int, knownKeys, type KnownReport } from "./known";
 // ---------------------------------------------------------------------------------------------
 // Generated known reports
 
-const CITIES = ["青山", "河西", "东湖", "龙泉", "白沙", "长宁", "安平", "临川", "清源", "永宁", "南华", "兴隆", "云岭", "金川", "秀水", "石门", "柳林", "丰台子", "北塘", "新安"];
-const TOWNS = ["红旗", "前进", "马家", "三合", "桃源", "杨柳", "古城", "新民", "双河", "高庄", "五里", "东风", "太和", "平安", "李家", "长岭"];
+const CITIES = [
+  "青山",
+  "河西",
+  "东湖",
+  "龙泉",
+  "白沙",
+  "长宁",
+  "安平",
+  "临川",
+  "清源",
+  "永宁",
+  "南华",
+  "兴隆",
+  "云岭",
+  "金川",
+  "秀水",
+  "石门",
+  "柳林",
+  "丰台子",
+  "北塘",
+  "新安",
+];
+const TOWNS = [
+  "红旗",
+  "前进",
+  "马家",
+  "三合",
+  "桃源",
+  "杨柳",
+  "古城",
+  "新民",
+  "双河",
+  "高庄",
+  "五里",
+  "东风",
+  "太和",
+  "平安",
+  "李家",
+  "长岭",
+];
 const DEPTS = [
   "人民政府",
   "人民政府办公室",
@@ -30,7 +68,10 @@ const DEPTS = [
 
 function agencyName(rng: Rng): string {
   const city = pick(rng, CITIES);
-  const county = pick(rng, CITIES.filter((c) => c !== city));
+  const county = pick(
+    rng,
+    CITIES.filter((c) => c !== city),
+  );
   const town = pick(rng, TOWNS);
   switch (int(rng, 0, 5)) {
     case 0:
@@ -71,7 +112,11 @@ export function generateReports(seed: number, n: number): KnownReport[] {
     const format: TableFormat = kind <= 2 ? "2021" : "2019";
     const mixed = kind === 2;
     const year =
-      format === "2021" ? int(rng, 2021, 2025) : kind === 5 ? int(rng, 2021, 2023) /* 2019 tables in a later report */ : int(rng, 2019, 2020);
+      format === "2021"
+        ? int(rng, 2021, 2025)
+        : kind === 5
+          ? int(rng, 2021, 2023) /* 2019 tables in a later report */
+          : int(rng, 2019, 2020);
     const size = pick(rng, ["tiny", "small", "medium", "large"] as const);
     const scale = { tiny: 1, small: 6, medium: 60, large: 600 }[size];
     const cells: Record<string, number | null> = {};
@@ -106,7 +151,8 @@ export function generateReports(seed: number, n: number): KnownReport[] {
       cells["t2.fees.change"] = chance(rng, 0.8) ? 0 : int(rng, -fees, 5);
       const items = count(rng, 0.5, 20);
       cells["t2.procurement.items"] = items;
-      cells["t2.procurement.amount_yuan"] = items === 0 ? 0 : chance(rng, 0.5) ? int(rng, 1000, 9_000_000) : Number((rng() * 80_000_000).toFixed(2));
+      cells["t2.procurement.amount_yuan"] =
+        items === 0 ? 0 : chance(rng, 0.5) ? int(rng, 1000, 9_000_000) : Number((rng() * 80_000_000).toFixed(2));
     }
 
     // 表三: results per column, then carried over/forward, then received so that W1 holds
@@ -180,10 +226,9 @@ export function generateReports(seed: number, n: number): KnownReport[] {
       for (const k of zeroKeys) if (/\.total$/.test(k) && k.startsWith("t3.") && chance(rng, 0.3)) cells[k] = null;
     }
 
-    const pub =
-      chance(rng, 0.85)
-        ? `${year + 1}-${String(int(rng, 1, 3)).padStart(2, "0")}-${String(int(rng, 1, 28)).padStart(2, "0")}`
-        : null;
+    const pub = chance(rng, 0.85)
+      ? `${year + 1}-${String(int(rng, 1, 3)).padStart(2, "0")}-${String(int(rng, 1, 28)).padStart(2, "0")}`
+      : null;
     // canonical key order
     const ordered: Record<string, number | null> = {};
     for (const k of knownKeys(format, mixed)) ordered[k] = cells[k] ?? 0;

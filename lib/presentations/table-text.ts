@@ -19,7 +19,15 @@ export const pipe: Presentation = {
   lossy: false,
   render(r, rng) {
     const ascii = chance(rng, 0.5);
-    const text = documentText(r, rng, (t) => t.rows.map((row) => rowCells(row, BLANK).map((c) => c.text).join(" | ")).join("\n"));
+    const text = documentText(r, rng, (t) =>
+      t.rows
+        .map((row) =>
+          rowCells(row, BLANK)
+            .map((c) => c.text)
+            .join(" | "),
+        )
+        .join("\n"),
+    );
     return ascii ? asciiPunct(text) : text;
   },
 };
@@ -90,7 +98,8 @@ function cellPerLine(opts: { spaced: boolean; blank: "line" | "none" | "marker" 
           if (opts.spaced && c.kind === "head" && text.length >= 6 && /^本年新/.test(text) && chance(rng, 0.5))
             text = `${text.slice(0, 3)}\n${text.slice(3)}`;
           // qijiazi: 商业⏎⏎企业, 科研⏎⏎机构
-          if (splitHead && c.kind === "head" && (text === "商业企业" || text === "科研机构")) text = `${text.slice(0, 2)}\n\n${text.slice(2)}`;
+          if (splitHead && c.kind === "head" && (text === "商业企业" || text === "科研机构"))
+            text = `${text.slice(0, 2)}\n\n${text.slice(2)}`;
           lines.push(text);
         }
       return lines.join(opts.spaced ? "\n\n" : "\n");
@@ -282,7 +291,15 @@ export const flattenedRows: Presentation = {
   render(r, rng) {
     // Blank cells print nothing, or `——` / `/` (which the reader must take as one blank each).
     const style: ValueStyle = { blank: pick(rng, ["", "", "——", "/"]) };
-    const render = (t: MTable) => t.rows.map((row) => `    ${rowCells(row, style).map((c) => c.text).join("")}`).join("\n");
+    const render = (t: MTable) =>
+      t.rows
+        .map(
+          (row) =>
+            `    ${rowCells(row, style)
+              .map((c) => c.text)
+              .join("")}`,
+        )
+        .join("\n");
     return asciiPunct(documentText(r, rng, render, { indent: "    " }));
   },
 };
@@ -297,7 +314,14 @@ export const flattenedSpaced: Presentation = {
   lossy: false,
   render(r, rng) {
     const style: ValueStyle = { blank: pick(rng, ["——", "/", "-"]) };
-    const render = (t: MTable) => t.rows.map((row) => rowCells(row, style).map((c) => c.text).join(" ")).join("\n");
+    const render = (t: MTable) =>
+      t.rows
+        .map((row) =>
+          rowCells(row, style)
+            .map((c) => c.text)
+            .join(" "),
+        )
+        .join("\n");
     return asciiPunct(documentText(r, rng, render));
   },
 };
@@ -308,7 +332,14 @@ export const flattenedPage: Presentation = {
   label: "whole page (or each table) flattened onto one line",
   lossy: true,
   render(r, rng) {
-    const render = (t: MTable) => t.rows.map((row) => rowCells(row, BLANK).map((c) => c.text).join("")).join("");
+    const render = (t: MTable) =>
+      t.rows
+        .map((row) =>
+          rowCells(row, BLANK)
+            .map((c) => c.text)
+            .join(""),
+        )
+        .join("");
     const text = documentText(r, rng, render);
     return chance(rng, 0.6) ? text.replace(/\n+/g, chance(rng, 0.5) ? "" : " ") : text;
   },

@@ -1,7 +1,19 @@
 /**
  * The national tables of a known report as a CMS page lays them out (cells with spans), and its values as printed.
  */
-import { T2_SECTIONS, T3_COLUMNS, T3_GROUPS, T3_NOTE, T4_GROUPS, T4_RESULTS, t2Key, t3Key, t3RowsFor, t4Key, type T3Row } from "../report/template";
+import {
+  T2_SECTIONS,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_NOTE,
+  T4_GROUPS,
+  T4_RESULTS,
+  t2Key,
+  t3Key,
+  t3RowsFor,
+  t4Key,
+  type T3Row,
+} from "../report/template";
 import type { KnownReport } from "./known";
 
 // ---------------------------------------------------------------------------------------------
@@ -34,7 +46,13 @@ export interface MTable {
   rows: MRow[];
 }
 
-export const cell = (kind: CellKind, text: string, colspan = 1, rowspan = 1, tag?: string): MCell => ({ kind, text, colspan, rowspan, tag });
+export const cell = (kind: CellKind, text: string, colspan = 1, rowspan = 1, tag?: string): MCell => ({
+  kind,
+  text,
+  colspan,
+  rowspan,
+  tag,
+});
 const valueCell = (key: string, value: number | null, colspan = 1): MCell => ({
   kind: "value",
   text: "",
@@ -139,7 +157,8 @@ export function gridOf(t: MTable): ({ cell: MCell; origin: boolean } | null)[][]
       while (c < t.width && grid[ri][c] !== undefined) c++;
       for (let dr = 0; dr < x.rowspan; dr++)
         for (let dc = 0; dc < x.colspan; dc++)
-          if (grid[ri + dr] && c + dc < t.width) grid[ri + dr][c + dc] = dr === 0 && dc === 0 ? { cell: x, origin: true } : { cell: x, origin: false };
+          if (grid[ri + dr] && c + dc < t.width)
+            grid[ri + dr][c + dc] = dr === 0 && dc === 0 ? { cell: x, origin: true } : { cell: x, origin: false };
       c += x.colspan;
     }
   });

@@ -18,7 +18,9 @@ describe("national administrative divisions", () => {
     expect(codes[0]).toBe("3208");
     expect(codes).toContain("320813");
     // 朝阳区 is in 北京 and 长春: both found.
-    expect(searchDivisions("朝阳区").map((d) => d.fullName)).toEqual(expect.arrayContaining(["北京市 / 朝阳区", "吉林省 / 长春市 / 朝阳区"]));
+    expect(searchDivisions("朝阳区").map((d) => d.fullName)).toEqual(
+      expect.arrayContaining(["北京市 / 朝阳区", "吉林省 / 长春市 / 朝阳区"]),
+    );
   });
 
   it("guesses an agency's division from its name only when one fits", () => {

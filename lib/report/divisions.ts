@@ -83,7 +83,8 @@ export function searchDivisions(q: string, limit = 20): Division[] {
 }
 
 /** A division name without its generic suffix (洪泽区 → 洪泽), as agency names often shorten it. */
-const stem = (name: string) => (name.length > 2 ? name.replace(/(自治州|自治县|自治旗|地区|新区|特区|矿区|林区|盟|省|市|区|县|旗)$/, "") : name);
+const stem = (name: string) =>
+  name.length > 2 ? name.replace(/(自治州|自治县|自治旗|地区|新区|特区|矿区|林区|盟|省|市|区|县|旗)$/, "") : name;
 
 /**
  * The division an agency's name places it in, when exactly one fits: 淮安市洪泽区人民政府 →

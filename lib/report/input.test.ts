@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { cellValueProblem, checkReportInput, maxYear, parseNumberText } from "./input";
 
 const T3 = "t3.received.natural_person"; // a count
-const report = (o: Record<string, unknown> = {}) => ({ agency: "某某局", year: 2024, title: "标题", cells: {}, details: {}, sourceText: "", narrative: "", ...o });
+const report = (o: Record<string, unknown> = {}) => ({
+  agency: "某某局",
+  year: 2024,
+  title: "标题",
+  cells: {},
+  details: {},
+  sourceText: "",
+  narrative: "",
+  ...o,
+});
 
 describe("what a report may hold", () => {
   it.each([9999, 1999, -5, 2024.5, maxYear() + 1])("refuses year %s, in Chinese", (year) => {

@@ -74,20 +74,22 @@ export const reportInputSchema = z.object({
       if (p) ctx.addIssue({ code: "custom", message: p });
     }
   }),
-  details: z.record(
-    z.string(),
-    z.object({
-      // report_cells takes its value from here: the same rules as the cells.
-      value: z.unknown().optional(),
-      raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellRaw, MAX_RAW_CHARS)),
-      note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellNote, MAX_RAW_CHARS)).optional(),
+  details: z
+    .record(
+      z.string(),
+      z.object({
+        // report_cells takes its value from here: the same rules as the cells.
+        value: z.unknown().optional(),
+        raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellRaw, MAX_RAW_CHARS)),
+        note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellNote, MAX_RAW_CHARS)).optional(),
+      }),
+    )
+    .superRefine((details, ctx) => {
+      for (const [k, d] of Object.entries(details)) {
+        const p = cellValueProblem(k, d.value ?? null);
+        if (p) ctx.addIssue({ code: "custom", message: p });
+      }
     }),
-  ).superRefine((details, ctx) => {
-    for (const [k, d] of Object.entries(details)) {
-      const p = cellValueProblem(k, d.value ?? null);
-      if (p) ctx.addIssue({ code: "custom", message: p });
-    }
-  }),
   sourceText: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong(msg.reportInput.raw, MAX_SOURCE_CHARS)),
   narrative: z.string().max(MAX_SOURCE_CHARS, msg.input.tooLong(msg.reportInput.text, MAX_SOURCE_CHARS)),
 });

@@ -65,10 +65,7 @@ export function matchT3Group(text: string): T3Group | undefined {
 }
 
 /** Cores of every 表三 row label (with variants) and group label, for rebuilding wrapped labels. */
-const T3_LABEL_CORES: readonly string[] = [
-  ...T3_ROWS.flatMap((r) => cores(r)),
-  ...Object.values(T3_GROUP_CORES),
-];
+const T3_LABEL_CORES: readonly string[] = [...T3_ROWS.flatMap((r) => cores(r)), ...Object.values(T3_GROUP_CORES)];
 
 /**
  * How far a (possibly partial) label text goes towards a 表三 label: `complete` when it names a row
@@ -89,7 +86,6 @@ export function startsWithEnumerator(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // The lexicon: every label the national tables print, as skeletons (Chinese characters only), for
 // spotting labels inside any presentation — a cell, a wrapped line, or a whole page run together.
-
 
 /**
  * A label reduced to its Chinese characters: NFKC, no enumerator, no punctuation, space or digits.
@@ -167,7 +163,15 @@ function buildLexicon(): LexEntry[] {
   for (const r of T3_ROWS)
     for (const text of [r.label, ...(r.variants ?? [])]) {
       const enumerator = /^(\d+)[.、．]/.exec(text)?.[1];
-      add({ kind: "t3row", skel: skeleton(text), key: r.key, formats: r.formats, t3: r, prefixOk: true, ...(enumerator ? { enumerator } : {}) });
+      add({
+        kind: "t3row",
+        skel: skeleton(text),
+        key: r.key,
+        formats: r.formats,
+        t3: r,
+        prefixOk: true,
+        ...(enumerator ? { enumerator } : {}),
+      });
     }
   for (const g of T4_GROUPS) add({ kind: "t4group", skel: skeleton(g.label), key: g.key });
   add({ kind: "t4group", skel: "行政诉讼", key: "suits" });

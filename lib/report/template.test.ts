@@ -7,7 +7,10 @@ const spotted = (text: string): LexEntry[] => {
   const m = labelsAt(sk, 0, () => true)[0];
   return m && m.length === sk.length ? m.entries : [];
 };
-const t3Row = (text: string) => spotted(text).filter((e) => e.kind === "t3row").map((e) => e.key);
+const t3Row = (text: string) =>
+  spotted(text)
+    .filter((e) => e.kind === "t3row")
+    .map((e) => e.key);
 import { ALL_CELL_KEYS, T2_SECTIONS, T3_ROWS, cellKeys, describeCell, t3RowsFor } from "./template";
 import { parseValue } from "./values";
 
@@ -21,7 +24,14 @@ describe("the template", () => {
   });
 
   it("uses the contract's key names", () => {
-    for (const k of ["t2.rules.in_force", "t2.fees.amount_wan", "t2.procurement.amount_yuan", "t3.other.total", "t3.other_misc.research", "t4.suit_after_review.pending"]) {
+    for (const k of [
+      "t2.rules.in_force",
+      "t2.fees.amount_wan",
+      "t2.procurement.amount_yuan",
+      "t3.other.total",
+      "t3.other_misc.research",
+      "t4.suit_after_review.pending",
+    ]) {
       expect(ALL_CELL_KEYS.has(k)).toBe(true);
     }
   });
@@ -58,7 +68,11 @@ describe("label matching", () => {
     expect(t3Row("3、其他")).toEqual(["other_misc"]);
     expect(t3Row("（六）其他处理")).toEqual(["other"]);
     expect(t3Row("(七)总计")).toEqual(["total_handled"]);
-    expect(spotted("(三) 不予公开").filter((e) => e.kind === "t3group").map((e) => e.key)).toEqual(["withheld"]);
+    expect(
+      spotted("(三) 不予公开")
+        .filter((e) => e.kind === "t3group")
+        .map((e) => e.key),
+    ).toEqual(["withheld"]);
     expect(normalizeLabel("第二十条第（⼀）项")).toBe("第二十条第(一)项");
   });
 

@@ -2,9 +2,7 @@
 
 export type CellValue = number | null;
 
-export type ParsedValue =
-  | { kind: "value"; value: CellValue; note?: string }
-  | { kind: "text" };
+export type ParsedValue = { kind: "value"; value: CellValue; note?: string } | { kind: "text" };
 
 const BLANKS = new Set(["", "/", "／", "—", "——", "-", "－", "–", "无", "\\"]);
 

@@ -6,13 +6,27 @@
  */
 import { rubricDefinitionSchema, type RubricDefinition, type RubricDefinitionInput } from "./rubric";
 
-const CASS_2016 = { ref: "domain.md §6 《政府信息公开工作年度报告发布情况评估报告（2016）》", url: "https://qianqiantushu.com/ebook/read2666924.html" };
+const CASS_2016 = {
+  ref: "domain.md §6 《政府信息公开工作年度报告发布情况评估报告（2016）》",
+  url: "https://qianqiantushu.com/ebook/read2666924.html",
+};
 const SUQIAN = { ref: "domain.md §6 宿迁市部门政务公开考核（zxj6827111-blip/GovOpen-AutoAudit rulepacks/suqian_dept_v1/rules.csv）" };
 const SUQIAN_ZD = { ref: "domain.md §6 宿迁市制度公开考核（rulepacks/suqian_zhidugongkai）：未在 3 月 31 日前发布扣 1 分" };
-const JIAMUSI = { ref: "domain.md §6 佳木斯市政务公开第三方评估（2018）：政府信息公开年度报告 15 分", url: "http://www.jms.gov.cn/html/zwgk/content/op_186c1bcf-7c3b-4219-a768-8aa676dff3aa.html" };
+const JIAMUSI = {
+  ref: "domain.md §6 佳木斯市政务公开第三方评估（2018）：政府信息公开年度报告 15 分",
+  url: "http://www.jms.gov.cn/html/zwgk/content/op_186c1bcf-7c3b-4219-a768-8aa676dff3aa.html",
+};
 
 /** Finding rules that are hard 勾稽 errors (domain.md §5.1, §5.2, §5.3, Y1). */
-export const CONSISTENCY_RULES = ["t3.balance", "t3.results_sum", "t3.row_total", "t34.non_negative_integer", "t4.group_total", "t2.non_negative", "y.carry_over"];
+export const CONSISTENCY_RULES = [
+  "t3.balance",
+  "t3.results_sum",
+  "t3.row_total",
+  "t34.non_negative_integer",
+  "t4.group_total",
+  "t2.non_negative",
+  "y.carry_over",
+];
 
 const input: RubricDefinitionInput = {
   description:
@@ -23,7 +37,15 @@ const input: RubricDefinitionInput = {
       name: "按时发布",
       max: 3,
       method: { kind: "deadline", deduct: 3 },
-      sources: [{ ref: "domain.md §1 D1（条例第四十九条）：部门 1 月 31 日前，本级政府 3 月 31 日前", url: "http://www.jianbiaoku.com/webarbs/book/164509/4714387.shtml" }, SUQIAN, SUQIAN_ZD, CASS_2016],
+      sources: [
+        {
+          ref: "domain.md §1 D1（条例第四十九条）：部门 1 月 31 日前，本级政府 3 月 31 日前",
+          url: "http://www.jianbiaoku.com/webarbs/book/164509/4714387.shtml",
+        },
+        SUQIAN,
+        SUQIAN_ZD,
+        CASS_2016,
+      ],
     },
     {
       id: "consistency",
@@ -36,7 +58,12 @@ const input: RubricDefinitionInput = {
       id: "narrative",
       name: "正文与表格数字一致",
       max: 2,
-      method: { kind: "findings", rules: ["n.received", "n.handled", "n.carried_forward", "n.review", "n.suits", "n.in_force"], deduct: 1, needsTables: true },
+      method: {
+        kind: "findings",
+        rules: ["n.received", "n.handled", "n.carried_forward", "n.review", "n.suits", "n.in_force"],
+        deduct: 1,
+        needsTables: true,
+      },
       sources: [{ ref: "domain.md §5.4 N1–N5；§6 可自动计算的指标：narrative consistent with tables" }],
     },
     {
@@ -51,7 +78,10 @@ const input: RubricDefinitionInput = {
       name: "要素齐全",
       max: 2,
       method: { kind: "findings", rules: ["doc.sections", "doc.tables", "doc.accountability"], deduct: 1 },
-      sources: [{ ref: "domain.md §5.6 D3、D5（条例第五十条）" }, { ref: "domain.md §6 2016 年评估：要素齐全、内容翔实", url: CASS_2016.url }],
+      sources: [
+        { ref: "domain.md §5.6 D3、D5（条例第五十条）" },
+        { ref: "domain.md §6 2016 年评估：要素齐全、内容翔实", url: CASS_2016.url },
+      ],
     },
     {
       id: "similarity",

@@ -10,7 +10,12 @@ import type { ExportColumn, ExportTable } from "../export/table";
 import { msg } from "../messages";
 
 /** The ranking as an export table: the CSV and XLSX writers of lib/export take it as it is. */
-export function rankingTable(rows: readonly RankedRow[], indicators: readonly Pick<Indicator, "id" | "name" | "max">[], title = msg.scoringPage.rank, basis: RankBasis = "total"): ExportTable {
+export function rankingTable(
+  rows: readonly RankedRow[],
+  indicators: readonly Pick<Indicator, "id" | "name" | "max">[],
+  title = msg.scoringPage.rank,
+  basis: RankBasis = "total",
+): ExportTable {
   const c = m.columns;
   const columns: ExportColumn[] = [
     { key: "rank", header: c.rank, numFmt: "0" },

@@ -36,22 +36,124 @@ import { parseReportAsync, type ParsedReport } from "../parse/index";
 import { DEFAULT_RUBRIC } from "./default-rubric";
 import { scoreReport, type Entry, type ReportEvidence } from "./score";
 
-type Points = [onTime: number | null, consistency: number, narrative: number, format: number, complete: number, similarity: number, corrections: number];
+type Points = [
+  onTime: number | null,
+  consistency: number,
+  narrative: number,
+  format: number,
+  complete: number,
+  similarity: number,
+  corrections: number,
+];
 
-const GOLDEN: { file: string; agency: string; year: number; kind: "government" | "department"; prev?: string; points: Points; auto: number }[] = [
-  { file: "pingtan-2019.html", agency: "平潭综合实验区", year: 2019, kind: "government", prev: "pingtan-2018.html", points: [3, 4, 2, 1, 1, 1, 4], auto: 16 },
-  { file: "pingtan-2020.html", agency: "平潭综合实验区", year: 2020, kind: "government", prev: "pingtan-2019.html", points: [3, 2, 2, 1, 1, 1, 4], auto: 14 },
-  { file: "pingtan-2021.html", agency: "平潭综合实验区", year: 2021, kind: "government", prev: "pingtan-2020.html", points: [3, 4, 2, 1, 1, 1, 4], auto: 16 },
-  { file: "pingtan-2022.html", agency: "平潭综合实验区", year: 2022, kind: "government", prev: "pingtan-2021.html", points: [3, 4, 2, 1, 2, 1, 2], auto: 15 },
-  { file: "pingtan-2023.html", agency: "平潭综合实验区", year: 2023, kind: "government", prev: "pingtan-2022.html", points: [3, 4, 1, 1, 1, 1, 2], auto: 13 },
-  { file: "pingtan-2024.html", agency: "平潭综合实验区", year: 2024, kind: "government", prev: "pingtan-2023.html", points: [3, 4, 2, 1, 1, 1, 0], auto: 12 },
-  { file: "pingtan-2025.html", agency: "平潭综合实验区", year: 2025, kind: "government", prev: "pingtan-2024.html", points: [3, 4, 2, 1, 1, 1, 0], auto: 12 },
-  { file: "pingtan-czj-2024.html", agency: "平潭综合实验区财政金融局", year: 2024, kind: "department", points: [3, 4, 2, 1, 2, 1, 4], auto: 17 },
-  { file: "pingtan-czj-2025.html", agency: "平潭综合实验区财政金融局", year: 2025, kind: "department", prev: "pingtan-czj-2024.html", points: [3, 4, 2, 1, 2, 0, 4], auto: 16 },
-  { file: "seed-alashan-youqi-minzheng-2021.txt", agency: "阿拉善右旗民政局", year: 2021, kind: "department", points: [3, 2, 2, 1, 2, 1, 4], auto: 15 },
+const GOLDEN: {
+  file: string;
+  agency: string;
+  year: number;
+  kind: "government" | "department";
+  prev?: string;
+  points: Points;
+  auto: number;
+}[] = [
+  {
+    file: "pingtan-2019.html",
+    agency: "平潭综合实验区",
+    year: 2019,
+    kind: "government",
+    prev: "pingtan-2018.html",
+    points: [3, 4, 2, 1, 1, 1, 4],
+    auto: 16,
+  },
+  {
+    file: "pingtan-2020.html",
+    agency: "平潭综合实验区",
+    year: 2020,
+    kind: "government",
+    prev: "pingtan-2019.html",
+    points: [3, 2, 2, 1, 1, 1, 4],
+    auto: 14,
+  },
+  {
+    file: "pingtan-2021.html",
+    agency: "平潭综合实验区",
+    year: 2021,
+    kind: "government",
+    prev: "pingtan-2020.html",
+    points: [3, 4, 2, 1, 1, 1, 4],
+    auto: 16,
+  },
+  {
+    file: "pingtan-2022.html",
+    agency: "平潭综合实验区",
+    year: 2022,
+    kind: "government",
+    prev: "pingtan-2021.html",
+    points: [3, 4, 2, 1, 2, 1, 2],
+    auto: 15,
+  },
+  {
+    file: "pingtan-2023.html",
+    agency: "平潭综合实验区",
+    year: 2023,
+    kind: "government",
+    prev: "pingtan-2022.html",
+    points: [3, 4, 1, 1, 1, 1, 2],
+    auto: 13,
+  },
+  {
+    file: "pingtan-2024.html",
+    agency: "平潭综合实验区",
+    year: 2024,
+    kind: "government",
+    prev: "pingtan-2023.html",
+    points: [3, 4, 2, 1, 1, 1, 0],
+    auto: 12,
+  },
+  {
+    file: "pingtan-2025.html",
+    agency: "平潭综合实验区",
+    year: 2025,
+    kind: "government",
+    prev: "pingtan-2024.html",
+    points: [3, 4, 2, 1, 1, 1, 0],
+    auto: 12,
+  },
+  {
+    file: "pingtan-czj-2024.html",
+    agency: "平潭综合实验区财政金融局",
+    year: 2024,
+    kind: "department",
+    points: [3, 4, 2, 1, 2, 1, 4],
+    auto: 17,
+  },
+  {
+    file: "pingtan-czj-2025.html",
+    agency: "平潭综合实验区财政金融局",
+    year: 2025,
+    kind: "department",
+    prev: "pingtan-czj-2024.html",
+    points: [3, 4, 2, 1, 2, 0, 4],
+    auto: 16,
+  },
+  {
+    file: "seed-alashan-youqi-minzheng-2021.txt",
+    agency: "阿拉善右旗民政局",
+    year: 2021,
+    kind: "department",
+    points: [3, 2, 2, 1, 2, 1, 4],
+    auto: 15,
+  },
   { file: "huaian-2024.pdf", agency: "淮安市人民政府", year: 2024, kind: "government", points: [null, 4, 2, 1, 1, 1, 0], auto: 9 },
   { file: "hongze-2023.pdf", agency: "淮安市洪泽区人民政府", year: 2023, kind: "government", points: [null, 2, 2, 0, 1, 1, 2], auto: 8 },
-  { file: "hongze-2024.pdf", agency: "淮安市洪泽区人民政府", year: 2024, kind: "government", prev: "hongze-2023.pdf", points: [null, 4, 1, 0, 1, 1, 2], auto: 9 },
+  {
+    file: "hongze-2024.pdf",
+    agency: "淮安市洪泽区人民政府",
+    year: 2024,
+    kind: "government",
+    prev: "hongze-2023.pdf",
+    points: [null, 4, 1, 0, 1, 1, 2],
+    auto: 9,
+  },
 ];
 
 const AUTO_IDS = ["on_time", "consistency", "narrative", "format", "complete", "similarity", "corrections"];
@@ -73,7 +175,17 @@ async function evidenceFor(g: (typeof GOLDEN)[number]): Promise<ReportEvidence> 
   const p = g.prev ? await load(g.prev) : null;
   const prev: YearReport | null = p ? { year: g.year - 1, format: p.format, mixed: p.mixed, cells: p.cells, narrative: p.narrative } : null;
   const seen = new Set<string>();
-  const found = runChecks({ format: r.format, cells: r.cells, mixed: r.mixed, year: g.year, publishedOn: r.publishedOn, agencyKind: g.kind, narrative: r.narrative, missing: r.missing, prev }).filter((f) => {
+  const found = runChecks({
+    format: r.format,
+    cells: r.cells,
+    mixed: r.mixed,
+    year: g.year,
+    publishedOn: r.publishedOn,
+    agencyKind: g.kind,
+    narrative: r.narrative,
+    missing: r.missing,
+    prev,
+  }).filter((f) => {
     const fp = findingFingerprint(f);
     if (seen.has(fp)) return false;
     seen.add(fp);
@@ -98,7 +210,15 @@ describe("golden table: default rubric on the demo reports", () => {
 
   it("the rubric is the one the table was written for", () => {
     expect(DEFAULT_RUBRIC.indicators.map((x) => [x.id, x.max])).toEqual([
-      ["on_time", 3], ["consistency", 4], ["narrative", 2], ["format", 1], ["complete", 2], ["similarity", 1], ["corrections", 4], ["column", 2], ["accessible", 1],
+      ["on_time", 3],
+      ["consistency", 4],
+      ["narrative", 2],
+      ["format", 1],
+      ["complete", 2],
+      ["similarity", 1],
+      ["corrections", 4],
+      ["column", 2],
+      ["accessible", 1],
     ]);
   });
 

@@ -37,8 +37,7 @@ export function parseCsv(text: string): string[][] {
     else if (c === ",") {
       row.push(cell);
       cell = "";
-    }
-    else if (c === "\n" || c === "\r") {
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && s[i + 1] === "\n") i++;
       row.push(cell);
       rows.push(row);
@@ -58,7 +57,15 @@ async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   if (!ws) return [];
   const rows: string[][] = [];
   ws.eachRow((r) => {
-    const vals = (r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : typeof v === "object" && v && "result" in v ? String((v as { result: unknown }).result ?? "") : String(v)));
+    const vals = (r.values as unknown[])
+      .slice(1)
+      .map((v) =>
+        v === null || v === undefined
+          ? ""
+          : typeof v === "object" && v && "result" in v
+            ? String((v as { result: unknown }).result ?? "")
+            : String(v),
+      );
     rows.push(vals);
   });
   return rows;
@@ -91,7 +98,8 @@ export async function readManualSheet(bytes: Uint8Array, fileName: string, indic
         continue;
       }
       const num = Number(cell);
-      if (!Number.isFinite(num) || num < 0 || num > x.max) return { ok: false, error: m.manual.sheetBadValue(h + n + 2, agency, x.name, cell, x.max) };
+      if (!Number.isFinite(num) || num < 0 || num > x.max)
+        return { ok: false, error: m.manual.sheetBadValue(h + n + 2, agency, x.name, cell, x.max) };
       v[x.id] = num;
     }
     values.set(agency, v);

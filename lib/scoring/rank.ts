@@ -39,7 +39,13 @@ export interface RankedRow extends RankInput {
 // rows written out field by field (a spread followed by more fields is V8's slow path): a
 // province's ranking sorts and copies 8,000 rows.
 const byName = new Intl.Collator("zh-CN").compare;
-const ranked = (r: RankInput, rank: number | null, change: number | null, unranked: RankedRow["unranked"], points: number | null): RankedRow => ({
+const ranked = (
+  r: RankInput,
+  rank: number | null,
+  change: number | null,
+  unranked: RankedRow["unranked"],
+  points: number | null,
+): RankedRow => ({
   agencyId: r.agencyId,
   agency: r.agency,
   region: r.region,
@@ -83,13 +89,19 @@ export function whyIncomplete(s: ScoreResult): string {
 }
 
 export function rankAgencies(rows: readonly RankInput[], basis: RankBasis = "total"): RankedRow[] {
-  const value = (sc: ScoreResult | null) => (!sc ? null : basis === "total" ? (sc.complete ? sc.total : null) : sc.total === null ? null : autoPoints(sc));
+  const value = (sc: ScoreResult | null) =>
+    !sc ? null : basis === "total" ? (sc.complete ? sc.total : null) : sc.total === null ? null : autoPoints(sc);
   const withValue = rows.map((r) => ({ r, v: value(r.score) }));
   const complete = withValue.filter((x) => x.v !== null).sort((a, b) => b.v! - a.v! || byName(a.r.agency, b.r.agency));
   const incomplete = withValue
     .filter((x) => x.v === null)
     // Those with a report first (closest to being ranked), then by known points.
-    .sort((a, b) => Number(a.r.reportId === null) - Number(b.r.reportId === null) || (b.r.score.total ?? -1) - (a.r.score.total ?? -1) || byName(a.r.agency, b.r.agency));
+    .sort(
+      (a, b) =>
+        Number(a.r.reportId === null) - Number(b.r.reportId === null) ||
+        (b.r.score.total ?? -1) - (a.r.score.total ?? -1) ||
+        byName(a.r.agency, b.r.agency),
+    );
   const out: RankedRow[] = [];
   complete.forEach(({ r, v }, i) => {
     const prev = out[i - 1];

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { sourceSchema } from "./rubric";
 
 describe("rubric source links", () => {
-  it.each(["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "file:///etc/passwd", "//evil.example"])("refuses %s", (url) => {
+  it.each([
+    "javascript:alert(document.cookie)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:x",
+    "file:///etc/passwd",
+    "//evil.example",
+  ])("refuses %s", (url) => {
     const r = sourceSchema.safeParse({ ref: "§6", url });
     expect(r.success).toBe(false);
     if (!r.success) expect(r.error.issues[0].message).toMatch(/http/);

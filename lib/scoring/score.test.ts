@@ -18,7 +18,13 @@ const report = (over: Partial<ReportEvidence> = {}): ReportEvidence => ({
   ...over,
 });
 
-const entry = (method: Entry["method"], points: number, reason = ""): Entry => ({ method, points, reason, by: "张三", at: "2026-01-01T00:00:00Z" });
+const entry = (method: Entry["method"], points: number, reason = ""): Entry => ({
+  method,
+  points,
+  reason,
+  by: "张三",
+  at: "2026-01-01T00:00:00Z",
+});
 const item = (s: ReturnType<typeof scoreReport>, id: string) => s.items.find((i) => i.indicatorId === id)!;
 
 describe("scoreReport", () => {
@@ -38,10 +44,29 @@ describe("scoreReport", () => {
   });
 
   it("findings deduct per finding, never below 0, and link each one; dismissed ones do not count", () => {
-    const f = (id: number, rule: string, dismissed = false) => ({ id, rule, severity: "error" as const, cells: ["t3.total_handled.total"], message: `m${id}`, n: id, dismissed });
-    const s = scoreReport(DEFAULT_RUBRIC, report({ findings: [f(1, "t3.balance"), f(2, "t3.results_sum"), f(3, "t3.row_total", true), f(4, "doc.similarity")] }));
+    const f = (id: number, rule: string, dismissed = false) => ({
+      id,
+      rule,
+      severity: "error" as const,
+      cells: ["t3.total_handled.total"],
+      message: `m${id}`,
+      n: id,
+      dismissed,
+    });
+    const s = scoreReport(
+      DEFAULT_RUBRIC,
+      report({ findings: [f(1, "t3.balance"), f(2, "t3.results_sum"), f(3, "t3.row_total", true), f(4, "doc.similarity")] }),
+    );
     expect(item(s, "consistency")).toMatchObject({ points: 2, count: 2 });
-    expect(item(s, "consistency").evidence[0]).toEqual({ kind: "finding", reportId: 7, findingId: 1, n: 1, rule: "t3.balance", message: "m1", cell: "t3.total_handled.total" });
+    expect(item(s, "consistency").evidence[0]).toEqual({
+      kind: "finding",
+      reportId: 7,
+      findingId: 1,
+      n: 1,
+      rule: "t3.balance",
+      message: "m1",
+      cell: "t3.total_handled.total",
+    });
     expect(item(s, "consistency").note).toContain("1 条已被审核排除");
     expect(item(s, "similarity").points).toBe(0);
     const many = scoreReport(DEFAULT_RUBRIC, report({ findings: [1, 2, 3, 4, 5, 6].map((i) => f(i, "t3.balance")) }));
@@ -57,9 +82,16 @@ describe("scoreReport", () => {
   });
 
   it("corrections count 表四 结果纠正 (blank as 0), −2 each", () => {
-    const s = scoreReport(DEFAULT_RUBRIC, report({ cells: { "t4.review.corrected": 1, "t4.suit_direct.corrected": null, "t4.suit_after_review.corrected": 0 } }));
+    const s = scoreReport(
+      DEFAULT_RUBRIC,
+      report({ cells: { "t4.review.corrected": 1, "t4.suit_direct.corrected": null, "t4.suit_after_review.corrected": 0 } }),
+    );
     expect(item(s, "corrections")).toMatchObject({ points: 2, count: 1 });
-    expect(item(s, "corrections").evidence.map((e) => (e.kind === "cell" ? e.key : ""))).toEqual(["t4.review.corrected", "t4.suit_direct.corrected", "t4.suit_after_review.corrected"]);
+    expect(item(s, "corrections").evidence.map((e) => (e.kind === "cell" ? e.key : ""))).toEqual([
+      "t4.review.corrected",
+      "t4.suit_direct.corrected",
+      "t4.suit_after_review.corrected",
+    ]);
   });
 
   it("manual entries complete the score; entries are clamped to the indicator's points", () => {
@@ -78,16 +110,30 @@ describe("scoreReport", () => {
 });
 
 describe("rankAgencies", () => {
-  const full = (points: number) => scoreReport(DEFAULT_RUBRIC, report(), { column: entry("manual", points), accessible: entry("manual", 1) });
+  const full = (points: number) =>
+    scoreReport(DEFAULT_RUBRIC, report(), { column: entry("manual", points), accessible: entry("manual", 1) });
   it("ranks complete scores with ties sharing a rank, lists the rest with why", () => {
     const rows = rankAgencies([
       { agencyId: 1, agency: "甲", region: "r", reportId: 1, score: full(1), previous: full(2) },
       { agencyId: 2, agency: "乙", region: "r", reportId: 2, score: full(2), previous: null },
       { agencyId: 3, agency: "丙", region: "r", reportId: 3, score: full(2), previous: null },
-      { agencyId: 4, agency: "丁", region: "r", reportId: 4, score: scoreReport(DEFAULT_RUBRIC, report({ publishedOn: null })), previous: null },
+      {
+        agencyId: 4,
+        agency: "丁",
+        region: "r",
+        reportId: 4,
+        score: scoreReport(DEFAULT_RUBRIC, report({ publishedOn: null })),
+        previous: null,
+      },
       { agencyId: 5, agency: "戊", region: "r", reportId: null, score: scoreReport(DEFAULT_RUBRIC, null), previous: null },
     ]);
-    expect(rows.map((r) => [r.agency, r.rank])).toEqual([["丙", 1], ["乙", 1], ["甲", 3], ["丁", null], ["戊", null]]);
+    expect(rows.map((r) => [r.agency, r.rank])).toEqual([
+      ["丙", 1],
+      ["乙", 1],
+      ["甲", 3],
+      ["丁", null],
+      ["戊", null],
+    ]);
     expect(rows[2].change).toBe(-1);
     expect(rows[3].unranked).toBe("发布日期未识别（按时发布）；人工指标未评分（门户网站设年度报告专栏、可获取性）");
     expect(rows[4].unranked).toBe("未报送年度报告");
@@ -108,7 +154,12 @@ describe("rubric schema", () => {
     expect(rubricDefinitionSchema.safeParse(DEFAULT_RUBRIC).success).toBe(true);
     const bad = (d: RubricDefinition) => rubricDefinitionSchema.safeParse(d).success;
     const base = DEFAULT_RUBRIC.indicators[1];
-    expect(bad({ description: "", indicators: [{ ...base, method: { kind: "findings", rules: ["no.such"], deduct: 1, needsTables: false, needsPrevious: false } }] })).toBe(false);
+    expect(
+      bad({
+        description: "",
+        indicators: [{ ...base, method: { kind: "findings", rules: ["no.such"], deduct: 1, needsTables: false, needsPrevious: false } }],
+      }),
+    ).toBe(false);
     expect(bad({ description: "", indicators: [{ ...base, method: { kind: "cells", keys: ["t9.x"], deduct: 1 } }] })).toBe(false);
     expect(bad({ description: "", indicators: [base, base] })).toBe(false);
   });

@@ -93,20 +93,50 @@ function automatic(x: Indicator, r: ReportEvidence): Auto {
       const evidence: EvidenceRef[] = [{ kind: "date", reportId: r.reportId, publishedOn: r.publishedOn, deadline }];
       if (!r.publishedOn) return { points: null, count: null, evidence, note: m.note.noDate(deadline), missing: "no_date" };
       const late = r.publishedOn > deadline;
-      return { points: deducted(x, method.deduct, late ? 1 : 0), count: late ? 1 : 0, evidence, note: late ? m.note.late(r.publishedOn, deadline) : m.note.onTime(r.publishedOn, deadline), missing: null };
+      return {
+        points: deducted(x, method.deduct, late ? 1 : 0),
+        count: late ? 1 : 0,
+        evidence,
+        note: late ? m.note.late(r.publishedOn, deadline) : m.note.onTime(r.publishedOn, deadline),
+        missing: null,
+      };
     }
     case "findings": {
-      if (method.needsTables && r.format === "pre2019") return { points: null, count: null, evidence: [], note: m.note.noTables, missing: "no_tables" };
-      if (method.needsPrevious && r.previousReportId === null) return { points: x.max, count: 0, evidence: [], note: m.note.noPrevious(r.year - 1), missing: null };
+      if (method.needsTables && r.format === "pre2019")
+        return { points: null, count: null, evidence: [], note: m.note.noTables, missing: "no_tables" };
+      if (method.needsPrevious && r.previousReportId === null)
+        return { points: x.max, count: 0, evidence: [], note: m.note.noPrevious(r.year - 1), missing: null };
       const matched = r.findings.filter((f) => method.rules.includes(f.rule));
       const counted = matched.filter((f) => !f.dismissed);
-      const evidence: EvidenceRef[] = counted.map((f) => ({ kind: "finding", reportId: r.reportId, findingId: f.id, n: f.n, rule: f.rule, message: f.message, cell: f.cells[0] }));
-      if (method.needsPrevious && r.previousReportId !== null) evidence.push({ kind: "report", reportId: r.previousReportId, year: r.year - 1 });
-      return { points: deducted(x, method.deduct, counted.length), count: counted.length, evidence, note: m.note.findings(counted.length, method.deduct, matched.length - counted.length), missing: null };
+      const evidence: EvidenceRef[] = counted.map((f) => ({
+        kind: "finding",
+        reportId: r.reportId,
+        findingId: f.id,
+        n: f.n,
+        rule: f.rule,
+        message: f.message,
+        cell: f.cells[0],
+      }));
+      if (method.needsPrevious && r.previousReportId !== null)
+        evidence.push({ kind: "report", reportId: r.previousReportId, year: r.year - 1 });
+      return {
+        points: deducted(x, method.deduct, counted.length),
+        count: counted.length,
+        evidence,
+        note: m.note.findings(counted.length, method.deduct, matched.length - counted.length),
+        missing: null,
+      };
     }
     case "cells": {
       const present = method.keys.filter((k) => k in r.cells);
-      if (present.length === 0) return { points: null, count: null, evidence: [], note: r.format === "pre2019" ? m.note.noTables : m.note.noCells, missing: r.format === "pre2019" ? "no_tables" : "no_cells" };
+      if (present.length === 0)
+        return {
+          points: null,
+          count: null,
+          evidence: [],
+          note: r.format === "pre2019" ? m.note.noTables : m.note.noCells,
+          missing: r.format === "pre2019" ? "no_tables" : "no_cells",
+        };
       // Blank is read as 0, as the checks do (domain.md §5).
       const count = round2(present.reduce((s, k) => s + Math.max(0, r.cells[k] ?? 0), 0));
       const evidence: EvidenceRef[] = present.map((k) => ({ kind: "cell", reportId: r.reportId, key: k, value: r.cells[k] ?? null }));
@@ -119,11 +149,23 @@ function automatic(x: Indicator, r: ReportEvidence): Auto {
 
 const clamp = (v: number, max: number) => round2(Math.min(max, Math.max(0, v)));
 
-export function scoreReport(rubric: RubricDefinition, evidence: ReportEvidence | null, entries: Readonly<Record<string, Entry>> = {}): ScoreResult {
+export function scoreReport(
+  rubric: RubricDefinition,
+  evidence: ReportEvidence | null,
+  entries: Readonly<Record<string, Entry>> = {},
+): ScoreResult {
   // Every item is built by item() from plain fields, not `{ ...base, … }`: V8 (Node 20) builds a
   // spread followed by more properties through a slow path, ~5 µs an object, and a province's
   // ranking scores 16,000 reports × every indicator.
-  const item = (x: Indicator, method: ScoredItem["method"], points: number | null, auto: Auto | null, missing: MissingReason | null, entry: Entry | null, note: string): ScoredItem => ({
+  const item = (
+    x: Indicator,
+    method: ScoredItem["method"],
+    points: number | null,
+    auto: Auto | null,
+    missing: MissingReason | null,
+    entry: Entry | null,
+    note: string,
+  ): ScoredItem => ({
     indicatorId: x.id,
     name: x.name,
     max: x.max,
@@ -141,12 +183,16 @@ export function scoreReport(rubric: RubricDefinition, evidence: ReportEvidence |
     const auto = automatic(x, evidence);
     const entry = entries[x.id] ?? null;
     if (x.method.kind === "manual") {
-      return entry ? item(x, "manual", clamp(entry.points, x.max), null, null, entry, auto.note) : item(x, "manual", null, null, "not_entered", null, auto.note);
+      return entry
+        ? item(x, "manual", clamp(entry.points, x.max), null, null, entry, auto.note)
+        : item(x, "manual", null, null, "not_entered", null, auto.note);
     }
     if (entry?.method === "override") return item(x, "override", clamp(entry.points, x.max), auto, null, entry, auto.note);
     return item(x, "auto", auto.points, auto, auto.missing, null, auto.note);
   });
-  const missing = items.filter((i) => i.missing).map((i) => ({ indicatorId: i.indicatorId, name: i.name, reason: i.missing as MissingReason }));
+  const missing = items
+    .filter((i) => i.missing)
+    .map((i) => ({ indicatorId: i.indicatorId, name: i.name, reason: i.missing as MissingReason }));
   const max = round2(rubric.indicators.reduce((s, x) => s + x.max, 0));
   const total = evidence ? round2(items.reduce((s, i) => s + (i.points ?? 0), 0)) : null;
   return { items, total, max, complete: evidence !== null && missing.length === 0, missing };

@@ -53,7 +53,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       {changes.map((c) => (
                         <li key={c.field}>
                           <span className="muted">{c.field}：</span>
-                          {c.before === c.after ? c.after : (
+                          {c.before === c.after ? (
+                            c.after
+                          ) : (
                             <>
                               <del>{c.before}</del> → <ins>{c.after}</ins>
                             </>

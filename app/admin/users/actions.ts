@@ -8,7 +8,9 @@ import { msg } from "@/lib/messages";
 
 const fail = (error: string): UserActionResult => ({ ok: false, error });
 const isUniqueViolation = (e: unknown) =>
-  /users_username_key|unique|23505/i.test(String((e as Error)?.message) + String((e as { cause?: Error })?.cause?.message) + String((e as { code?: string })?.code));
+  /users_username_key|unique|23505/i.test(
+    String((e as Error)?.message) + String((e as { cause?: Error })?.cause?.message) + String((e as { code?: string })?.code),
+  );
 
 export const createUserAction = formStateAction(
   defineAction({
@@ -26,7 +28,11 @@ export const createUserAction = formStateAction(
       }
       return {
         result: { ok: true as const, message: msg.admin.created(d.username) },
-        audit: { action: "user.create", target: `user:${u.id}`, after: { username: u.username, role: u.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds } },
+        audit: {
+          action: "user.create",
+          target: `user:${u.id}`,
+          after: { username: u.username, role: u.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds },
+        },
         revalidate: ["/admin/users"],
       };
     },
@@ -43,14 +49,26 @@ export const updateUserAction = formStateAction(
       const before = (await listUsers(tx)).find((u) => u.id === d.id);
       if (!before) return { result: fail(msg.admin.noSuchUser), audit: null };
       if (before.id === actor?.id && (d.role !== "admin" || d.disabled)) return { result: fail(msg.admin.notSelf), audit: null };
-      await updateUser(tx, d.id, { role: d.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds, disabled: d.disabled, password: d.password || undefined });
+      await updateUser(tx, d.id, {
+        role: d.role,
+        scopeRegionId: d.scopeRegionId,
+        agencyIds: d.agencyIds,
+        disabled: d.disabled,
+        password: d.password || undefined,
+      });
       return {
         result: { ok: true as const, message: msg.admin.saved(before.username) },
         audit: {
           action: "user.update",
           target: `user:${d.id}`,
           before: { role: before.role, scopeRegionId: before.scopeRegionId, agencyIds: before.agencyIds, disabled: before.disabled },
-          after: { role: d.role, scopeRegionId: d.scopeRegionId, agencyIds: d.agencyIds, disabled: d.disabled, passwordReset: Boolean(d.password) },
+          after: {
+            role: d.role,
+            scopeRegionId: d.scopeRegionId,
+            agencyIds: d.agencyIds,
+            disabled: d.disabled,
+            passwordReset: Boolean(d.password),
+          },
         },
         revalidate: ["/admin/users"],
       };

@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const me = await requireReader();
-  if (!roleMay(me, "manage_users")) return <div className="card">{me ? msg.auth.refused.role("manage_users") : msg.auth.signInRequired}</div>;
+  if (!roleMay(me, "manage_users"))
+    return <div className="card">{me ? msg.auth.refused.role("manage_users") : msg.auth.signInRequired}</div>;
   const db = await getDb();
   const [users, regions, agencies] = await Promise.all([listUsers(db), listRegions(db), listAgenciesWithYears(db)]);
   const regionOptions = regions.map((r) => ({ id: r.id, name: `${"　".repeat(r.path.split("/").filter(Boolean).length)}${r.name}` }));
@@ -37,12 +38,20 @@ export default async function UsersPage() {
             <tr key={u.id}>
               <td>
                 {u.displayName}
-                <div className="muted">{u.username}{u.disabled && msg.admin.disabledSuffix}</div>
+                <div className="muted">
+                  {u.username}
+                  {u.disabled && msg.admin.disabledSuffix}
+                </div>
               </td>
               <td>
                 {ROLE_LABELS[u.role]}
                 <div className="muted" style={{ fontSize: "0.85rem" }}>
-                  {[u.scopeRegion && msg.admin.regionScope(u.scopeRegion), u.agencies.length > 0 && msg.admin.agencyScope(u.agencies.join("、"))].filter(Boolean).join("；") || msg.admin.noScope}
+                  {[
+                    u.scopeRegion && msg.admin.regionScope(u.scopeRegion),
+                    u.agencies.length > 0 && msg.admin.agencyScope(u.agencies.join("、")),
+                  ]
+                    .filter(Boolean)
+                    .join("；") || msg.admin.noScope}
                 </div>
               </td>
               <td>

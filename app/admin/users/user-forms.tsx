@@ -13,7 +13,17 @@ const ROLE_OPTIONS = [
 
 type Option = { id: number; name: string };
 
-function Scope({ regions, agencies, regionId, agencyIds }: { regions: Option[]; agencies: Option[]; regionId?: number | null; agencyIds?: number[] }) {
+function Scope({
+  regions,
+  agencies,
+  regionId,
+  agencyIds,
+}: {
+  regions: Option[];
+  agencies: Option[];
+  regionId?: number | null;
+  agencyIds?: number[];
+}) {
   return (
     <>
       <label>
@@ -21,7 +31,9 @@ function Scope({ regions, agencies, regionId, agencyIds }: { regions: Option[]; 
         <select name="scopeRegionId" defaultValue={regionId ?? ""}>
           <option value="">{msg.common.none}</option>
           {regions.map((r) => (
-            <option key={r.id} value={r.id}>{r.name}</option>
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
           ))}
         </select>
       </label>
@@ -38,7 +50,9 @@ function Scope({ regions, agencies, regionId, agencyIds }: { regions: Option[]; 
           aria-label={msg.admin.scopeAgency}
         >
           {agencies.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </select>
         <input type="hidden" name="agencyIds" defaultValue={(agencyIds ?? []).join(",")} />
@@ -67,13 +81,21 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
         {msg.common.role}
         <select name="role" defaultValue="viewer">
           {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
+            <option key={k} value={k}>
+              {v}
+            </option>
           ))}
         </select>
       </label>
       <Scope regions={regions} agencies={agencies} />
-      <button type="submit" disabled={pending}>{msg.admin.createUser}</button>
-      {state && <span className={state.ok ? "ok-text" : "error-text"} role="status">{state.ok ? state.message : state.error}</span>}
+      <button type="submit" disabled={pending}>
+        {msg.admin.createUser}
+      </button>
+      {state && (
+        <span className={state.ok ? "ok-text" : "error-text"} role="status">
+          {state.ok ? state.message : state.error}
+        </span>
+      )}
     </form>
   );
 }
@@ -95,7 +117,9 @@ export function EditUserForm({
         {msg.common.role}
         <select name="role" defaultValue={user.role}>
           {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>{v}</option>
+            <option key={k} value={k}>
+              {v}
+            </option>
           ))}
         </select>
       </label>
@@ -105,10 +129,17 @@ export function EditUserForm({
         <input type="password" name="password" size={10} placeholder={msg.admin.keepBlank} />
       </label>
       <label style={{ flexDirection: "row", alignItems: "center" }}>
-        <input type="checkbox" name="disabled" defaultChecked={user.disabled} />{msg.admin.disabled}
+        <input type="checkbox" name="disabled" defaultChecked={user.disabled} />
+        {msg.admin.disabled}
       </label>
-      <button type="submit" disabled={pending}>{msg.admin.save}</button>
-      {state && <span className={state.ok ? "ok-text" : "error-text"} role="status">{state.ok ? state.message : state.error}</span>}
+      <button type="submit" disabled={pending}>
+        {msg.admin.save}
+      </button>
+      {state && (
+        <span className={state.ok ? "ok-text" : "error-text"} role="status">
+          {state.ok ? state.message : state.error}
+        </span>
+      )}
     </form>
   );
 }

@@ -24,7 +24,10 @@ export const loadExpectedSpan = cache(async (agencyId: number) => {
 export const loadAgencyYears = cache(async (agencyId: number) => {
   const db = await getDb();
   const reports = await listAgencyReportCells(db, agencyId);
-  const corrections = await listPostCorrections(db, reports.map((r) => r.id));
+  const corrections = await listPostCorrections(
+    db,
+    reports.map((r) => r.id),
+  );
   const span = await loadExpectedSpan(agencyId);
   return { reports, corrections, years: buildAgencyYears(reports, corrections, span) };
 });

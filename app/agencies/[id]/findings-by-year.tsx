@@ -26,7 +26,10 @@ export async function AgencyFindingsByYear({ agencyId }: { agencyId: number }) {
         {rows.map((r) => (
           <tr key={r.year}>
             <td>
-              <Link href={`/reports/${r.reportId}`}>{r.year}{msg.agencyPage.yearSuffix}</Link>
+              <Link href={`/reports/${r.reportId}`}>
+                {r.year}
+                {msg.agencyPage.yearSuffix}
+              </Link>
             </td>
             <td>{r.errors > 0 ? <span className="badge error">{r.errors}</span> : 0}</td>
             <td>{r.warnings > 0 ? <span className="badge warning">{r.warnings}</span> : 0}</td>

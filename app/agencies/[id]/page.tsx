@@ -38,9 +38,11 @@ export default async function AgencyPage({ params }: { params: Promise<{ id: str
       <RegionBreadcrumb trail={trail} />
       <h1>{found.agency.name}</h1>
       <p className="muted">
-        {msg.agencyKinds[found.agency.kind]} ·{" "}
-        <Link href={`/compare?agencies=${agencyId}`}>{msg.agencyPage.compare}</Link> ·{" "}
-        <Link href={`/regions/${found.region.id}`}>{found.region.name}{msg.agencyPage.regionTotal}</Link>
+        {msg.agencyKinds[found.agency.kind]} · <Link href={`/compare?agencies=${agencyId}`}>{msg.agencyPage.compare}</Link> ·{" "}
+        <Link href={`/regions/${found.region.id}`}>
+          {found.region.name}
+          {msg.agencyPage.regionTotal}
+        </Link>
       </p>
       <FilingHistoryLine agencyId={agencyId} kind={found.agency.kind} />
       <p className="form-row no-print">
@@ -86,7 +88,9 @@ async function AgencyRectifications({ agencyId }: { agencyId: number }) {
       <ItemList rows={rows} testId="agency-rectifications" />
       <p className="small no-print">
         <Link href={`/rectifications?agency=${agencyId}`}>{msg.rect.summary.all}</Link> · {d.title}：
-        <a href={`/api/rectifications/documents/notice?agency=${agencyId}`} download>{d.notice}</a>
+        <a href={`/api/rectifications/documents/notice?agency=${agencyId}`} download>
+          {d.notice}
+        </a>
       </p>
     </>
   );

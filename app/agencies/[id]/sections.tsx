@@ -58,7 +58,10 @@ export async function HeadlineSection({ agencyId, agencyName }: { agencyId: numb
         subtitle={statedYears.length > 0 ? `${subtitle} · ${dash.headline.statedSubtitle(statedYears)}` : subtitle}
         legend={legendOf(HEADLINE_SERIES)}
         table={yearSeriesTable(
-          rows.map((r) => ({ ...r, note: r.stated.length > 0 ? dash.headline.statedRow(r.stated.map((id) => label.get(id) ?? id)) : undefined })),
+          rows.map((r) => ({
+            ...r,
+            note: r.stated.length > 0 ? dash.headline.statedRow(r.stated.map((id) => label.get(id) ?? id)) : undefined,
+          })),
           HEADLINE_SERIES,
           msg.common.pieces,
         )}
@@ -88,7 +91,13 @@ function FamilyNotes({ family, rows }: { family: Family; rows: ChartRow[] }) {
       {missing.length > 0 && dash.gapNote(missing)}
       {brk !== null && dash.formatBreak(brk)}
       {family.note && brk !== null && ` ${family.note}`}
-      {measure && hidden.length > 0 && msg.agencyPage.hiddenSmallBase(hidden.map((r) => msg.agencyPage.yearOf(r.year)), measure.baseLabel ?? "", measure.minBase)}
+      {measure &&
+        hidden.length > 0 &&
+        msg.agencyPage.hiddenSmallBase(
+          hidden.map((r) => msg.agencyPage.yearOf(r.year)),
+          measure.baseLabel ?? "",
+          measure.minBase,
+        )}
     </p>
   );
 }
@@ -104,7 +113,12 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
   const brk = series.some((s) => s.formats === "2021" || s.formats === "2019") ? formatBreak(rows) : null;
   return (
     <>
-      <ChartExport title={family.title} subtitle={chartSubtitle(agencyName, rows, family.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, family.unit)}>
+      <ChartExport
+        title={family.title}
+        subtitle={chartSubtitle(agencyName, rows, family.unit)}
+        legend={legendOf(series)}
+        table={yearSeriesTable(rows, series, family.unit)}
+      >
         <FamilyChart
           rows={toChartRows(rows)}
           series={series.map(({ id, label, cell }) => ({ id, label, cell }))}
@@ -120,7 +134,11 @@ export async function FamilySection({ agencyId, agencyName, familyId }: { agency
 }
 
 export async function PostsSection({ agencyId, agencyName }: { agencyId: number; agencyName: string }) {
-  const [{ years }, user, target] = await Promise.all([loadAgencyYears(agencyId), currentUser(), getDb().then((db) => agencyTarget(db, agencyId))]);
+  const [{ years }, user, target] = await Promise.all([
+    loadAgencyYears(agencyId),
+    currentUser(),
+    getDb().then((db) => agencyTarget(db, agencyId)),
+  ]);
   // The form only for those the action would accept (posts.correct); the action checks again.
   const mayCorrect = can(user, "correct", target);
   const { family, rows } = postsFamily(years);
@@ -129,8 +147,20 @@ export async function PostsSection({ agencyId, agencyName }: { agencyId: number;
       {family.series.length === 0 ? (
         <Empty>{dash.posts.none}</Empty>
       ) : (
-        <ChartExport title={dash.posts.title} subtitle={chartSubtitle(agencyName, rows, msg.common.items)} legend={legendOf(family.series)} table={yearSeriesTable(rows, family.series, msg.common.items)}>
-          <FamilyChart rows={toChartRows(rows)} series={family.series} kind="line" unit={msg.common.items} breakYear={null} testId="family-posts" />
+        <ChartExport
+          title={dash.posts.title}
+          subtitle={chartSubtitle(agencyName, rows, msg.common.items)}
+          legend={legendOf(family.series)}
+          table={yearSeriesTable(rows, family.series, msg.common.items)}
+        >
+          <FamilyChart
+            rows={toChartRows(rows)}
+            series={family.series}
+            kind="line"
+            unit={msg.common.items}
+            breakYear={null}
+            testId="family-posts"
+          />
         </ChartExport>
       )}
       <PostsTable agencyId={agencyId} years={years} action={mayCorrect ? correctPostCount : undefined} />
@@ -156,13 +186,26 @@ export async function ReportListSection({ agencyId }: { agencyId: number }) {
         {reportList.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link href={`/reports/${r.id}`}>{r.year}{msg.agencyPage.yearSuffix}</Link>
+              <Link href={`/reports/${r.id}`}>
+                {r.year}
+                {msg.agencyPage.yearSuffix}
+              </Link>
             </td>
             <td>{FORMAT_LABELS[r.format]}</td>
             <td>{formatDate(r.publishedOn) || <span className="muted">{msg.common.unknown}</span>}</td>
             <td>
-              {r.errors > 0 && <span className="badge error">{msg.agencyPage.errorsCount}{r.errors}</span>}{" "}
-              {r.warnings > 0 && <span className="badge warning">{msg.agencyPage.warningsCount}{r.warnings}</span>}
+              {r.errors > 0 && (
+                <span className="badge error">
+                  {msg.agencyPage.errorsCount}
+                  {r.errors}
+                </span>
+              )}{" "}
+              {r.warnings > 0 && (
+                <span className="badge warning">
+                  {msg.agencyPage.warningsCount}
+                  {r.warnings}
+                </span>
+              )}
               {r.errors === 0 && r.warnings === 0 && <span className="muted">{msg.agencyPage.noProblems}</span>}
             </td>
             <td className="muted">{r.sourceName}</td>
@@ -202,7 +245,8 @@ export async function FilingHistoryLine({ agencyId, kind }: { agencyId: number; 
         {f.title}（{f.summary(history.length, filed, late, history.length - filed)}）：
       </span>
       {history.map((h) => {
-        const text = h.status === "on-time" ? f.onTime : h.status === "late" ? f.late(h.daysLate ?? 0) : h.status === "no-date" ? f.noDate : f.missing;
+        const text =
+          h.status === "on-time" ? f.onTime : h.status === "late" ? f.late(h.daysLate ?? 0) : h.status === "no-date" ? f.noDate : f.missing;
         const body = (
           <>
             <b>{h.year}</b> {text}

@@ -56,6 +56,11 @@ export async function GET(request: Request) {
     notes: [dash.coverage.summary(c.expected, c.filed), SOURCE_LINE, madeOnLine()],
   };
   const name = `${dash.coverage.sheet(year)}`;
-  if (format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, `coverage-${year}.xlsx`) } });
-  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, `coverage-${year}.csv`) } });
+  if (format === "xlsx")
+    return new Response(new Uint8Array(await toXlsx(table)), {
+      headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, `coverage-${year}.xlsx`) },
+    });
+  return new Response(toCsv(table), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, `coverage-${year}.csv`) },
+  });
 }

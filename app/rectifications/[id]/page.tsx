@@ -42,7 +42,11 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
         <p>
           <span className={`badge ${item.severity}`}>{msg.severity[item.severity]}</span> {item.agency} {item.year}：{item.message}
         </p>
-        {item.note && <p>{m.columns.note}：{item.note}</p>}
+        {item.note && (
+          <p>
+            {m.columns.note}：{item.note}
+          </p>
+        )}
         {item.cells.length > 0 && (
           <>
             <h3>{d.cells}</h3>
@@ -71,12 +75,18 @@ export default async function RectificationPage({ params }: { params: Promise<{ 
               {item.responseText ? `——${item.responseText}` : ""}
               {item.attachment && (
                 <>
-                  {" "}· {d.attachment}：<a href={`/api/rectifications/${item.id}/attachment`} download>{item.attachment}</a>
+                  {" "}
+                  · {d.attachment}：
+                  <a href={`/api/rectifications/${item.id}/attachment`} download>
+                    {item.attachment}
+                  </a>
                 </>
               )}
             </li>
           )}
-          {item.status === "accepted" && item.reviewedBy && item.reviewedAt && <li>{d.reviewed(item.reviewedBy, formatDateTime(item.reviewedAt))}</li>}
+          {item.status === "accepted" && item.reviewedBy && item.reviewedAt && (
+            <li>{d.reviewed(item.reviewedBy, formatDateTime(item.reviewedAt))}</li>
+          )}
         </ul>
       </section>
       {item.status === "open" && can(user, "respond", target) && (

@@ -32,7 +32,14 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
   const years: AgencyYear[] = [];
   for (let y = first; y <= last; y++) {
     const t = totals.find((x) => x.year === y);
-    years.push({ year: y, reportId: null, format: t ? (y >= 2021 ? "2021" : y >= 2019 ? "2019" : "pre2019") : null, figures: t?.sums ?? {}, posts: {}, stated: {} });
+    years.push({
+      year: y,
+      reportId: null,
+      format: t ? (y >= 2021 ? "2021" : y >= 2019 ? "2019" : "pre2019") : null,
+      figures: t?.sums ?? {},
+      posts: {},
+      stated: {},
+    });
   }
   const filedRows = (rows: ReturnType<typeof familyRows>) => rows.map((r) => ({ ...r, filed: totals.some((t) => t.year === r.year) }));
   return (
@@ -72,7 +79,12 @@ async function Totals({ regionId, regionName }: { regionId: number; regionName: 
               {series.length === 0 ? (
                 <Empty>{dash.emptyFamily}</Empty>
               ) : (
-                <ChartExport title={f.title} subtitle={chartSubtitle(msg.regionPage.title(regionName), rows, f.unit)} legend={legendOf(series)} table={yearSeriesTable(rows, series, f.unit)}>
+                <ChartExport
+                  title={f.title}
+                  subtitle={chartSubtitle(msg.regionPage.title(regionName), rows, f.unit)}
+                  legend={legendOf(series)}
+                  table={yearSeriesTable(rows, series, f.unit)}
+                >
                   <FamilyChart
                     rows={rows.map((r) => ({ year: r.year, filed: r.filed, format: r.format, reportId: null, ...r.values }))}
                     series={series.map(({ id, label }) => ({ id, label, cell: "" }))}
@@ -105,10 +117,16 @@ export default async function RegionPage({ params }: { params: Promise<{ id: str
       <RegionBreadcrumb trail={trail} />
       <h1>{dash.region.title(region.name)}</h1>
       <p className="muted">
-        <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> · <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link> ·{" "}
+        <Link href={`/coverage?region=${region.id}`}>{dash.nav.coverage}</Link> ·{" "}
+        <Link href={`/compare?region=${region.id}`}>{dash.nav.compare}</Link> ·{" "}
         <Link href={`/rectifications?region=${region.id}`}>{msg.rect.title}</Link> · {msg.rect.docs.bulletin}：
-        <a href={`/api/rectifications/documents/bulletin?region=${region.id}`} download>{msg.rect.docs.docx}</a> /{" "}
-        <a href={`/api/rectifications/documents/bulletin?region=${region.id}&format=xlsx`} download>{msg.rect.docs.xlsx}</a>
+        <a href={`/api/rectifications/documents/bulletin?region=${region.id}`} download>
+          {msg.rect.docs.docx}
+        </a>{" "}
+        /{" "}
+        <a href={`/api/rectifications/documents/bulletin?region=${region.id}&format=xlsx`} download>
+          {msg.rect.docs.xlsx}
+        </a>
       </p>
       <ExportRegistry>
         <p className="form-row no-print">

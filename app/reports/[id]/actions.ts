@@ -20,7 +20,11 @@ export const reviewFindingAction = serverAction(
       const ok = await reviewFinding(tx, { ...d, reviewer });
       if (!ok) return { result: fail(msg.findings.gone), audit: null };
       return {
-        result: { ok: true as const, message: d.status === "open" ? msg.reportPage.reviewUndone : d.status === "confirmed" ? msg.common.confirmed : msg.common.dismissed },
+        result: {
+          ok: true as const,
+          message:
+            d.status === "open" ? msg.reportPage.reviewUndone : d.status === "confirmed" ? msg.common.confirmed : msg.common.dismissed,
+        },
         audit: {
           action: "finding.review",
           target: `finding:${d.findingId}`,

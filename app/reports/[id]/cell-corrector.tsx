@@ -99,10 +99,18 @@ export function CellCorrector({ reportId, cells, initialKey, children }: Props) 
             <input type="text" name="reason" size={24} required />
           </label>
           <p className="form-row">
-            <button type="submit" disabled={pending}>{pending ? msg.common.saving : msg.reportPage.saveCorrection}</button>
-            <button type="button" className="secondary" onClick={() => setOpen(null)}>{msg.reportPage.cancel}</button>
+            <button type="submit" disabled={pending}>
+              {pending ? msg.common.saving : msg.reportPage.saveCorrection}
+            </button>
+            <button type="button" className="secondary" onClick={() => setOpen(null)}>
+              {msg.reportPage.cancel}
+            </button>
           </p>
-          {message && <p className={message.ok ? "ok-text" : "error-text"} role="status">{message.text}</p>}
+          {message && (
+            <p className={message.ok ? "ok-text" : "error-text"} role="status">
+              {message.text}
+            </p>
+          )}
         </form>
       )}
     </div>

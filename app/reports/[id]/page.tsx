@@ -18,7 +18,13 @@ const paramsSchema = z.object({ id: z.coerce.number().int().positive() });
 const searchSchema = z.object({ cell: z.string().max(80).optional() });
 
 /** Composes the cards of sections.tsx; the findings and the tables stream in on their own. */
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireReader();
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) notFound();
@@ -37,14 +43,25 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <Link href="/">{msg.common.agenciesAndYears}</Link> / <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
       </p>
       <h1>
-        {agency.name}{msg.reportPage.title(report.year)}
+        {agency.name}
+        {msg.reportPage.title(report.year)}
       </h1>
       <ReportMeta report={report} agency={agency} />
 
       {focused && (
         <div className="alert warn" data-testid="focused-cell">
-          {describeCell(focused.key)}{msg.reportPage.focusedCell(formatNumber(focused.value) || msg.common.blank, focused.raw || msg.common.blank, describeLoc(focused.source) || msg.reportPage.inSource)}
-          <Link href={`/reports/${report.id}/original?cell=${encodeURIComponent(focused.key)}${focusedLine(focused.source)}`} data-testid="view-original">{msg.reportPage.viewSource}</Link>
+          {describeCell(focused.key)}
+          {msg.reportPage.focusedCell(
+            formatNumber(focused.value) || msg.common.blank,
+            focused.raw || msg.common.blank,
+            describeLoc(focused.source) || msg.reportPage.inSource,
+          )}
+          <Link
+            href={`/reports/${report.id}/original?cell=${encodeURIComponent(focused.key)}${focusedLine(focused.source)}`}
+            data-testid="view-original"
+          >
+            {msg.reportPage.viewSource}
+          </Link>
         </div>
       )}
       {scanned && scanId && <ScanPageView scanId={scanId} page={scanned.page} box={scanned.box} />}

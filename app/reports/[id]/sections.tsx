@@ -46,11 +46,18 @@ export function ReportMeta({ report, agency }: Pick<FoundReport, "report" | "age
           <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
         </dd>
         <dt>{msg.common.reportYear}</dt>
-        <dd>{report.year}{msg.reportPage.yearSuffix}</dd>
+        <dd>
+          {report.year}
+          {msg.reportPage.yearSuffix}
+        </dd>
         <dt>{msg.reportPage.tableFormat}</dt>
         <dd>
           {FORMAT_LABELS[report.format]}
-          {report.mixedFormat && <span className="badge warning" style={{ marginLeft: 8 }}>{msg.reportPage.mixedFormat}</span>}
+          {report.mixedFormat && (
+            <span className="badge warning" style={{ marginLeft: 8 }}>
+              {msg.reportPage.mixedFormat}
+            </span>
+          )}
         </dd>
         <dt>{msg.common.publishedOn}</dt>
         <dd>{formatDate(report.publishedOn) || <span className="muted">{msg.common.unknown}</span>}</dd>
@@ -82,7 +89,10 @@ export async function ReportFindings({ reportId, agencyId, year }: { reportId: n
         {msg.reportPage.findingsCount(findings.length)}
         {findings.length > 0 && (
           <span className="muted" style={{ fontSize: "0.85rem", fontWeight: 400, marginLeft: 8 }}>
-            {(["error", "warning", "info"] as const).filter((s) => counts[s]).map((s) => `${msg.severity[s]} ${counts[s]}`).join(" · ")}
+            {(["error", "warning", "info"] as const)
+              .filter((s) => counts[s])
+              .map((s) => `${msg.severity[s]} ${counts[s]}`)
+              .join(" · ")}
           </span>
         )}
       </h2>
@@ -95,7 +105,12 @@ export async function ReportFindings({ reportId, agencyId, year }: { reportId: n
               <span className={`badge ${f.severity}`}>{msg.severity[f.severity]}</span> {f.message}
               <div className="muted" style={{ fontSize: "0.8rem" }}>
                 [{i + 1}] {RULES.find((r) => r.id === f.rule)?.title ?? msg.findings.otherRule}
-                {f.cells.length > 0 && <>：{f.cells.slice(0, 4).map(describeCell).join("；")}{f.cells.length > 4 && msg.common.moreCells(f.cells.length)}</>}
+                {f.cells.length > 0 && (
+                  <>
+                    ：{f.cells.slice(0, 4).map(describeCell).join("；")}
+                    {f.cells.length > 4 && msg.common.moreCells(f.cells.length)}
+                  </>
+                )}
               </div>
               <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview={canReview} />
             </li>
@@ -103,12 +118,22 @@ export async function ReportFindings({ reportId, agencyId, year }: { reportId: n
         </ol>
       )}
       {canRectify && findings.length > 0 && (
-        <OpenForm hidden={{ reportId }} reportMode minDue={today} defaultDue={new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)} />
+        <OpenForm
+          hidden={{ reportId }}
+          reportMode
+          minDue={today}
+          defaultDue={new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)}
+        />
       )}
       <p className="small no-print">
         <Link href={`/rectifications?agency=${agencyId}&year=${year}`}>{msg.rect.summary.all}</Link> · {msg.rect.docs.title}：
-        <a href={`/api/rectifications/documents/checkup?agency=${agencyId}&year=${year}&format=docx`} download>{msg.rect.docs.checkup(year)}（{msg.rect.docs.docx}）</a> ·{" "}
-        <a href={`/api/rectifications/documents/checkup?agency=${agencyId}&year=${year}&format=pdf`} download>{msg.rect.docs.pdf}</a>
+        <a href={`/api/rectifications/documents/checkup?agency=${agencyId}&year=${year}&format=docx`} download>
+          {msg.rect.docs.checkup(year)}（{msg.rect.docs.docx}）
+        </a>{" "}
+        ·{" "}
+        <a href={`/api/rectifications/documents/checkup?agency=${agencyId}&year=${year}&format=pdf`} download>
+          {msg.rect.docs.pdf}
+        </a>
       </p>
     </div>
   );
@@ -140,7 +165,12 @@ export function HeadlineFigures({ report }: Pick<FoundReport, "report">) {
 }
 
 /** The three tables as printed, their downloads, the correction form and the corrections made. */
-export async function ReportTablesCard({ report, agency, cells, focus }: Pick<FoundReport, "report" | "agency" | "cells"> & { focus: string | undefined }) {
+export async function ReportTablesCard({
+  report,
+  agency,
+  cells,
+  focus,
+}: Pick<FoundReport, "report" | "agency" | "cells"> & { focus: string | undefined }) {
   const db = await getDb();
   const [findings, history, user, target] = await Promise.all([
     listReportFindings(db, report.id),
@@ -158,18 +188,36 @@ export async function ReportTablesCard({ report, agency, cells, focus }: Pick<Fo
       ) : (
         <div className="card">
           <p className="export-buttons" data-testid="table-downloads">
-            {msg.reportPage.downloadTables}<a href={`/api/reports/${report.id}/tables?format=csv`} download>CSV</a>
-            <a href={`/api/reports/${report.id}/tables?format=xlsx`} download>XLSX</a>
+            {msg.reportPage.downloadTables}
+            <a href={`/api/reports/${report.id}/tables?format=csv`} download>
+              CSV
+            </a>
+            <a href={`/api/reports/${report.id}/tables?format=xlsx`} download>
+              XLSX
+            </a>
           </p>
           {canCorrect ? (
             <>
-              <p className="muted small" data-testid="correct-hint">{msg.reportPage.correctHint}</p>
+              <p className="muted small" data-testid="correct-hint">
+                {msg.reportPage.correctHint}
+              </p>
               <CellCorrector
                 reportId={report.id}
                 initialKey={focus}
-                cells={Object.fromEntries(keys.map((k) => [k, { label: describeCell(k), value: k in views ? formatNumber(views[k].value) : msg.common.missingCell }]))}
+                cells={Object.fromEntries(
+                  keys.map((k) => [
+                    k,
+                    { label: describeCell(k), value: k in views ? formatNumber(views[k].value) : msg.common.missingCell },
+                  ]),
+                )}
               >
-                <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
+                <ReportTables
+                  format={report.format}
+                  mixed={report.mixedFormat}
+                  cells={views}
+                  markers={markersFor(findings)}
+                  focus={focus}
+                />
               </CellCorrector>
             </>
           ) : (
@@ -224,7 +272,8 @@ export function ReadingNotes({ report, cells }: Pick<FoundReport, "report" | "ce
           <ul>
             {notes.map((c) => (
               <li key={c.key}>
-                {describeCell(c.key)}{msg.reportPage.cellNote(c.note)}
+                {describeCell(c.key)}
+                {msg.reportPage.cellNote(c.note)}
               </li>
             ))}
             {report.unread.map((u, i) => (

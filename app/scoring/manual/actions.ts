@@ -109,10 +109,21 @@ export const saveManualGrid = serverAction(
           action: "score.edit",
           target: `score:${c.agencyId}:${v.year}:${rubric.id}.${rubric.version}`,
           before: null,
-          after: { indicator: c.indicatorId, action: c.points === null ? "clear" : "set", points: c.points, reason: v.reason, total: r.total, bulk: true },
+          after: {
+            indicator: c.indicatorId,
+            action: c.points === null ? "clear" : "set",
+            points: c.points,
+            reason: v.reason,
+            total: r.total,
+            bulk: true,
+          },
         });
       }
-      return { result: { ok: true as const, message: m.saved(changes.length), saved: changes.length }, audit, revalidate: ["/scoring", "/scoring/manual"] };
+      return {
+        result: { ok: true as const, message: m.saved(changes.length), saved: changes.length },
+        audit,
+        revalidate: ["/scoring", "/scoring/manual"],
+      };
     },
   }),
 );

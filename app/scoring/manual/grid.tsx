@@ -56,9 +56,18 @@ export function ManualGrid({ scope, indicators, rows, fileName }: Props) {
   };
 
   return (
-    <form ref={form} onSubmit={(e) => { e.preventDefault(); send(false); }} data-testid="manual-grid">
+    <form
+      ref={form}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send(false);
+      }}
+      data-testid="manual-grid"
+    >
       <p className="form-row">
-        <button type="button" className="secondary" onClick={download}>{m.download}</button>
+        <button type="button" className="secondary" onClick={download}>
+          {m.download}
+        </button>
         <label>
           {m.upload}
           <input ref={sheet} type="file" name="sheet" accept=".csv,.xlsx,text/csv" onChange={(e) => e.target.files?.length && send(true)} />
@@ -108,7 +117,9 @@ export function ManualGrid({ scope, indicators, rows, fileName }: Props) {
           {m.reason}
           <input type="text" name="reason" maxLength={500} size={40} />
         </label>
-        <button type="submit" disabled={pending}>{pending ? m.saving : m.save}</button>
+        <button type="submit" disabled={pending}>
+          {pending ? m.saving : m.save}
+        </button>
       </p>
       {result && (
         <p role="status" className={result.ok ? "alert ok" : "alert error"}>

@@ -40,25 +40,36 @@ export default async function ManualGridPage({ searchParams }: { searchParams: P
     agencyId: r.agencyId,
     agency: r.agency,
     region: r.region,
-    values: Object.fromEntries(manual.map((x) => {
-      const it = r.score.items.find((i) => i.indicatorId === x.id);
-      return [x.id, it?.entry ? it.points : null];
-    })),
+    values: Object.fromEntries(
+      manual.map((x) => {
+        const it = r.score.items.find((i) => i.indicatorId === x.id);
+        return [x.id, it?.entry ? it.points : null];
+      }),
+    ),
   }));
   const scope = Object.fromEntries(
-    Object.entries({ region: s.region, level: s.level, year, rubric: rubric.id, version: rubric.version }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+    Object.entries({ region: s.region, level: s.level, year, rubric: rubric.id, version: rubric.version }).flatMap(([k, v]) =>
+      v === undefined ? [] : [[k, String(v)]],
+    ),
   );
   const link = (p: number) => `/scoring/manual?${rankingQuery({ ...scope, page: p })}`;
   return (
     <>
-      <p className="small"><Link href={back}>{m.title}</Link></p>
+      <p className="small">
+        <Link href={back}>{m.title}</Link>
+      </p>
       <h1>{m.manual.title(year)}</h1>
       <p className="muted">{m.manual.intro}</p>
       <div className="card">
         {grid.length === 0 ? (
           <p className="empty">{m.manual.noAgencies}</p>
         ) : (
-          <ManualGrid scope={scope} indicators={manual.map((x) => ({ id: x.id, name: x.name, max: x.max }))} rows={grid} fileName={`${m.manualGrid}-${year}`} />
+          <ManualGrid
+            scope={scope}
+            indicators={manual.map((x) => ({ id: x.id, name: x.name, max: x.max }))}
+            rows={grid}
+            fileName={`${m.manualGrid}-${year}`}
+          />
         )}
         {pages > 1 && (
           <p className="small pager">

@@ -13,7 +13,14 @@ export const saveRubricAction = serverAction(
     target: () => ({}),
     fail: (error: string): RubricActionResult => ({ ok: false, error }),
     // A rubric is a nested definition: say where in it the problem is.
-    issues: (issues) => issuesMessage(issues.map((i) => ({ message: /[\u3400-\u9fff]/.test(i.message) ? `${i.path.filter((p) => p !== "definition").join(".")} ${i.message}`.trim() : i.message }))),
+    issues: (issues) =>
+      issuesMessage(
+        issues.map((i) => ({
+          message: /[\u3400-\u9fff]/.test(i.message)
+            ? `${i.path.filter((p) => p !== "definition").join(".")} ${i.message}`.trim()
+            : i.message,
+        })),
+      ),
     run: async (tx, d, actor) => {
       const by = actor?.name ?? "";
       if (d.id === undefined) {
@@ -27,8 +34,20 @@ export const saveRubricAction = serverAction(
       const r = await saveRubricVersion(tx, { id: d.id, name: d.name, definition: d.definition, by });
       if (!r.ok) return { result: { ok: false as const, error: msg.scoring.errors.noRubric }, audit: null };
       return {
-        result: { ok: true as const, message: r.unchanged ? msg.scoring.rubrics.unchanged : msg.scoring.rubrics.saved(r.version), id: d.id, version: r.version },
-        audit: r.unchanged ? null : { action: "rubric.edit", target: `rubric:${d.id}`, before: { version: r.version - 1 }, after: { version: r.version, name: d.name } },
+        result: {
+          ok: true as const,
+          message: r.unchanged ? msg.scoring.rubrics.unchanged : msg.scoring.rubrics.saved(r.version),
+          id: d.id,
+          version: r.version,
+        },
+        audit: r.unchanged
+          ? null
+          : {
+              action: "rubric.edit",
+              target: `rubric:${d.id}`,
+              before: { version: r.version - 1 },
+              after: { version: r.version, name: d.name },
+            },
         revalidate: ["/scoring/rubrics", "/scoring"],
       };
     },

@@ -38,7 +38,8 @@ export function RubricEditor(p: Props) {
   const L = p.labels;
 
   const update = (i: number, patch: Partial<Indicator>) => setItems((xs) => xs.map((x, k) => (k === i ? { ...x, ...patch } : x)));
-  const updateMethod = (i: number, patch: Partial<Method>) => setItems((xs) => xs.map((x, k) => (k === i ? { ...x, method: { ...x.method, ...patch } as Method } : x)));
+  const updateMethod = (i: number, patch: Partial<Method>) =>
+    setItems((xs) => xs.map((x, k) => (k === i ? { ...x, method: { ...x.method, ...patch } as Method } : x)));
   const total = items.reduce((s, x) => s + (Number.isFinite(x.max) ? x.max : 0), 0);
 
   return (
@@ -84,18 +85,44 @@ export function RubricEditor(p: Props) {
           {items.map((x, i) => (
             <tr key={i} data-indicator={x.id}>
               <td>
-                <input type="text" value={x.id} onChange={(e) => update(i, { id: e.target.value })} size={10} aria-label={msg.scoringPage.indicatorId} />
+                <input
+                  type="text"
+                  value={x.id}
+                  onChange={(e) => update(i, { id: e.target.value })}
+                  size={10}
+                  aria-label={msg.scoringPage.indicatorId}
+                />
               </td>
               <td>
-                <input type="text" value={x.name} onChange={(e) => update(i, { name: e.target.value })} size={16} aria-label={msg.scoringPage.indicatorName} />
+                <input
+                  type="text"
+                  value={x.name}
+                  onChange={(e) => update(i, { name: e.target.value })}
+                  size={16}
+                  aria-label={msg.scoringPage.indicatorName}
+                />
               </td>
               <td>
-                <input type="number" value={x.max} min={0} step="0.5" onChange={(e) => update(i, { max: Number(e.target.value) })} style={{ width: 64 }} aria-label={msg.scoringPage.indicatorPoints(x.id)} />
+                <input
+                  type="number"
+                  value={x.max}
+                  min={0}
+                  step="0.5"
+                  onChange={(e) => update(i, { max: Number(e.target.value) })}
+                  style={{ width: 64 }}
+                  aria-label={msg.scoringPage.indicatorPoints(x.id)}
+                />
               </td>
               <td>
-                <select value={x.method.kind} onChange={(e) => update(i, { method: blankMethod(e.target.value as Method["kind"]) })} aria-label={msg.scoringPage.methodOf(x.id)}>
+                <select
+                  value={x.method.kind}
+                  onChange={(e) => update(i, { method: blankMethod(e.target.value as Method["kind"]) })}
+                  aria-label={msg.scoringPage.methodOf(x.id)}
+                >
                   {Object.entries(p.methodLabels).map(([k, v]) => (
-                    <option key={k} value={k}>{v}</option>
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
                   ))}
                 </select>
               </td>
@@ -103,7 +130,15 @@ export function RubricEditor(p: Props) {
                 {x.method.kind !== "manual" && (
                   <label>
                     {L.deduct}
-                    <input type="number" min={0} step="0.5" value={x.method.deduct} onChange={(e) => updateMethod(i, { deduct: Number(e.target.value) })} style={{ width: 56 }} aria-label={msg.scoringPage.deductOf(x.id)} />
+                    <input
+                      type="number"
+                      min={0}
+                      step="0.5"
+                      value={x.method.deduct}
+                      onChange={(e) => updateMethod(i, { deduct: Number(e.target.value) })}
+                      style={{ width: 56 }}
+                      aria-label={msg.scoringPage.deductOf(x.id)}
+                    />
                   </label>
                 )}
                 {x.method.kind === "findings" && (
@@ -116,14 +151,26 @@ export function RubricEditor(p: Props) {
                       style={{ display: "block", minWidth: 220, height: 90 }}
                     >
                       {p.rules.map((r) => (
-                        <option key={r.id} value={r.id} title={r.title}>{r.id}</option>
+                        <option key={r.id} value={r.id} title={r.title}>
+                          {r.id}
+                        </option>
                       ))}
                     </select>
                     <label>
-                      <input type="checkbox" checked={x.method.needsTables} onChange={(e) => updateMethod(i, { needsTables: e.target.checked })} /> {L.needsTables}
+                      <input
+                        type="checkbox"
+                        checked={x.method.needsTables}
+                        onChange={(e) => updateMethod(i, { needsTables: e.target.checked })}
+                      />{" "}
+                      {L.needsTables}
                     </label>{" "}
                     <label>
-                      <input type="checkbox" checked={x.method.needsPrevious} onChange={(e) => updateMethod(i, { needsPrevious: e.target.checked })} /> {L.needsPrevious}
+                      <input
+                        type="checkbox"
+                        checked={x.method.needsPrevious}
+                        onChange={(e) => updateMethod(i, { needsPrevious: e.target.checked })}
+                      />{" "}
+                      {L.needsPrevious}
                     </label>
                   </>
                 )}
@@ -175,11 +222,23 @@ export function RubricEditor(p: Props) {
         </tbody>
       </table>
       <p className="form-row">
-        <button type="button" className="secondary" onClick={() => setItems((xs) => [...xs, { id: `item_${xs.length + 1}`, name: "", max: 1, method: blankMethod("manual"), sources: [] }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            setItems((xs) => [...xs, { id: `item_${xs.length + 1}`, name: "", max: 1, method: blankMethod("manual"), sources: [] }])
+          }
+        >
           {L.addIndicator}
         </button>
-        <button type="submit" disabled={pending}>{pending ? L.saving : L.save}</button>
-        {message && <span className={message.ok ? "ok-text" : "error-text"} role="status">{message.text}</span>}
+        <button type="submit" disabled={pending}>
+          {pending ? L.saving : L.save}
+        </button>
+        {message && (
+          <span className={message.ok ? "ok-text" : "error-text"} role="status">
+            {message.text}
+          </span>
+        )}
       </p>
     </form>
   );

@@ -16,13 +16,26 @@ const gate = createGate(Number(process.env.PACKAGE_EXPORTS ?? 1));
 
 export async function GET(request: Request) {
   await requireReader();
-  const region = z.coerce.number().int().positive().optional().catch(undefined).parse(new URL(request.url).searchParams.get("region") ?? undefined);
+  const region = z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .catch(undefined)
+    .parse(new URL(request.url).searchParams.get("region") ?? undefined);
   const db = await getDb();
   const name = region ? (await listRegions(db)).find((r) => r.id === region)?.name : msg.exportPage.all;
-  if (region && !name) return new Response(msg.exportPage.noSuchRegion, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (region && !name)
+    return new Response(msg.exportPage.noSuchRegion, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const built = await gate.run(() => exportPackage(db, { regionId: region }));
-  if (!built.ok) return new Response(msg.errors.exportBusy, { status: 429, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" } });
+  if (!built.ok)
+    return new Response(msg.errors.exportBusy, {
+      status: 429,
+      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" },
+    });
   const zip = built.value;
   const file = `${safeFileName(msg.exportPage.packageName(name))}.zip`;
-  return new Response(new Uint8Array(zip), { headers: { "content-type": "application/zip", "content-disposition": attachment(file, "package.zip") } });
+  return new Response(new Uint8Array(zip), {
+    headers: { "content-type": "application/zip", "content-disposition": attachment(file, "package.zip") },
+  });
 }

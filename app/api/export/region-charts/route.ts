@@ -23,7 +23,8 @@ const schema = z.object({
 export async function GET(request: Request) {
   await requireReader();
   const p = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!p.success || p.data.families.length === 0 || p.data.from > p.data.to) return Response.json({ error: msg.exportPage.regionChartsInvalid }, { status: 400 });
+  if (!p.success || p.data.families.length === 0 || p.data.from > p.data.to)
+    return Response.json({ error: msg.exportPage.regionChartsInvalid }, { status: 400 });
   const rows = await listRegionReportCells(await getDb(), p.data.region, p.data.from, p.data.to);
   const byAgency = new Map<number, { name: string; reports: typeof rows }>();
   for (const r of rows) {
@@ -33,14 +34,23 @@ export async function GET(request: Request) {
   }
   const families = FAMILIES.filter((f) => p.data.families.includes(f.id));
   return Response.json({
-    families: families.map((f) => ({ id: f.id, title: f.title, unit: f.unit, chart: f.chart, series: f.series.map(({ id, label }) => ({ id, label })) })),
+    families: families.map((f) => ({
+      id: f.id,
+      title: f.title,
+      unit: f.unit,
+      chart: f.chart,
+      series: f.series.map(({ id, label }) => ({ id, label })),
+    })),
     agencies: [...byAgency.entries()].map(([id, a]) => {
       const years = buildAgencyYears(a.reports);
       return {
         id,
         name: a.name,
         charts: Object.fromEntries(
-          families.map((f) => [f.id, fromFirstTables(familyRows(f, years)).map((r) => ({ year: r.year, filed: r.filed, values: r.values }))]),
+          families.map((f) => [
+            f.id,
+            fromFirstTables(familyRows(f, years)).map((r) => ({ year: r.year, filed: r.filed, values: r.values })),
+          ]),
         ),
       };
     }),

@@ -10,5 +10,7 @@ export async function POST(request: Request) {
   if (!r.ok) return new Response(r.error, { status: r.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   const bytes = await toXlsx(r.table);
   const name = `${safeFileName(r.table.title)}.xlsx`;
-  return new Response(new Uint8Array(bytes), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(name, "table.xlsx") } });
+  return new Response(new Uint8Array(bytes), {
+    headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(name, "table.xlsx") },
+  });
 }

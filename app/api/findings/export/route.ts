@@ -45,6 +45,11 @@ export async function GET(request: Request) {
     })),
     notes: [SOURCE_LINE, madeOnLine()],
   };
-  if (params.format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(msg.findingsPage.xlsxName, "findings.xlsx") } });
-  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(msg.findingsPage.csvName, "findings.csv") } });
+  if (params.format === "xlsx")
+    return new Response(new Uint8Array(await toXlsx(table)), {
+      headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(msg.findingsPage.xlsxName, "findings.xlsx") },
+    });
+  return new Response(toCsv(table), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(msg.findingsPage.csvName, "findings.csv") },
+  });
 }

@@ -15,9 +15,18 @@ export async function GET(request: Request) {
   const user = await requireReader();
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const s = rectSearchSchema.parse(params);
-  const rows = await listRectifications(await getDb(), { status: s.status, regionId: s.region, agencyId: s.agency, year: s.year, agencyIds: s.mine && user ? user.agencyIds : undefined }, 50_000);
+  const rows = await listRectifications(
+    await getDb(),
+    { status: s.status, regionId: s.region, agencyId: s.agency, year: s.year, agencyIds: s.mine && user ? user.agencyIds : undefined },
+    50_000,
+  );
   const table = itemsTable(rows, publicOrigin(request.headers, request.url));
   const name = msg.rect.title;
-  if (params.format === "xlsx") return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, "rectifications.xlsx") } });
-  return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, "rectifications.csv") } });
+  if (params.format === "xlsx")
+    return new Response(new Uint8Array(await toXlsx(table)), {
+      headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, "rectifications.xlsx") },
+    });
+  return new Response(toCsv(table), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, "rectifications.csv") },
+  });
 }

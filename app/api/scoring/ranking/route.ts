@@ -26,11 +26,20 @@ export async function GET(request: Request) {
   const region = s.region ? (await listRegions(db)).find((r) => r.id === s.region)?.name : undefined;
   const table = {
     ...rankingTable(rows, rubric.definition.indicators, msg.scoring.export.sheetName, basis),
-    notes: [msg.scoring.chartTitle(region ?? msg.common.allRegions, year, msg.scoringPage.rubricVersion(rubric.name, rubric.version)), msg.scoring.basis[basis], SOURCE_LINE, madeOnLine()],
+    notes: [
+      msg.scoring.chartTitle(region ?? msg.common.allRegions, year, msg.scoringPage.rubricVersion(rubric.name, rubric.version)),
+      msg.scoring.basis[basis],
+      SOURCE_LINE,
+      madeOnLine(),
+    ],
   };
   const name = `${msg.scoring.export.filename(year)}${region ? `-${region}` : ""}`;
   if (s.format === "csv") {
-    return new Response(toCsv(table), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, `ranking-${year}.csv`) } });
+    return new Response(toCsv(table), {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment(`${name}.csv`, `ranking-${year}.csv`) },
+    });
   }
-  return new Response(new Uint8Array(await toXlsx(table)), { headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, `ranking-${year}.xlsx`) } });
+  return new Response(new Uint8Array(await toXlsx(table)), {
+    headers: { "content-type": XLSX_TYPE, "content-disposition": attachment(`${name}.xlsx`, `ranking-${year}.xlsx`) },
+  });
 }

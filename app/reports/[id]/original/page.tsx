@@ -12,14 +12,24 @@ export const dynamic = "force-dynamic";
 const m = msg.reportPage.original;
 const CELL_KEYS = new Set([...cellKeys("2021"), ...cellKeys("2019")]);
 const params = z.object({ id: z.coerce.number().int().positive() });
-const search = z.object({ cell: z.string().max(80).refine((k) => CELL_KEYS.has(k)).optional().catch(undefined) });
+const search = z.object({
+  cell: z
+    .string()
+    .max(80)
+    .refine((k) => CELL_KEYS.has(k))
+    .optional()
+    .catch(undefined),
+});
 
 /**
  * The report's source text inside the site, with the line a cell was read from marked and scrolled
  * to (links carry #L{n}): 查看原文 from a cell or a chart point lands here, and 返回报告 goes back to the cell.
  * The text is shown as text (imported HTML is never rendered as HTML).
  */
-export default async function OriginalPage(props: { params: Promise<Record<string, string>>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OriginalPage(props: {
+  params: Promise<Record<string, string>>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireReader();
   const p = params.safeParse(await props.params);
   if (!p.success) notFound();
@@ -34,7 +44,10 @@ export default async function OriginalPage(props: { params: Promise<Record<strin
   return (
     <>
       <p className="small">
-        <Link href={back} data-testid="original-back">{cell ? m.backToCell(describeCell(cell)) : m.back}</Link> · <a href={`/reports/${p.data.id}/source`}>{m.plainText}</a>
+        <Link href={back} data-testid="original-back">
+          {cell ? m.backToCell(describeCell(cell)) : m.back}
+        </Link>{" "}
+        · <a href={`/reports/${p.data.id}/source`}>{m.plainText}</a>
       </p>
       <h1>{m.title(source.agency, source.year)}</h1>
       <p className="muted">{m.file(source.name)}</p>
@@ -48,7 +61,13 @@ export default async function OriginalPage(props: { params: Promise<Record<strin
           {lines.map((text, i) => {
             const n = i + 1;
             return (
-              <li key={n} id={`L${n}`} className={n === target ? "marked" : undefined} aria-label={n === target ? m.lineLabel(n) : undefined} aria-current={n === target ? "location" : undefined}>
+              <li
+                key={n}
+                id={`L${n}`}
+                className={n === target ? "marked" : undefined}
+                aria-label={n === target ? m.lineLabel(n) : undefined}
+                aria-current={n === target ? "location" : undefined}
+              >
                 {text || "\u00a0"}
               </li>
             );

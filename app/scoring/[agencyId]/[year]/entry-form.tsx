@@ -74,13 +74,37 @@ export function EntryForm(p: Props) {
             send(fd);
           }}
         >
-          <input type="number" name="points" min={0} max={p.max} step="0.5" required defaultValue={p.current ?? ""} aria-label={msg.scoringPage.entryPoints(p.name)} style={{ width: 72 }} />
+          <input
+            type="number"
+            name="points"
+            min={0}
+            max={p.max}
+            step="0.5"
+            required
+            defaultValue={p.current ?? ""}
+            aria-label={msg.scoringPage.entryPoints(p.name)}
+            style={{ width: 72 }}
+          />
           <span className="muted"> / {p.max}</span>
-          <input type="text" name="reason" placeholder={p.labels.reason} required={!p.manual} aria-label={`${p.name} ${p.labels.reason}`} size={24} />
-          <button type="submit" disabled={pending}>{pending ? p.labels.saving : p.labels.save}</button>
+          <input
+            type="text"
+            name="reason"
+            placeholder={p.labels.reason}
+            required={!p.manual}
+            aria-label={`${p.name} ${p.labels.reason}`}
+            size={24}
+          />
+          <button type="submit" disabled={pending}>
+            {pending ? p.labels.saving : p.labels.save}
+          </button>
         </form>
       )}
-      {message && <span className={message.ok ? "ok-text" : "error-text"} role="status"> {message.text}</span>}
+      {message && (
+        <span className={message.ok ? "ok-text" : "error-text"} role="status">
+          {" "}
+          {message.text}
+        </span>
+      )}
     </div>
   );
 }

@@ -29,7 +29,10 @@ function Evidence({ e }: { e: EvidenceRef }) {
       return <Link href={`/reports/${e.reportId}`}>{m.sheet.published(e.publishedOn, e.deadline)}</Link>;
     case "finding":
       return (
-        <Link href={`/reports/${e.reportId}${e.cell ? `?cell=${encodeURIComponent(e.cell)}` : ""}${e.n ? `#finding-${e.n}` : ""}`} data-testid="evidence-finding">
+        <Link
+          href={`/reports/${e.reportId}${e.cell ? `?cell=${encodeURIComponent(e.cell)}` : ""}${e.n ? `#finding-${e.n}` : ""}`}
+          data-testid="evidence-finding"
+        >
           {e.n ? `[${e.n}] ` : ""}
           {e.message}
         </Link>
@@ -64,13 +67,22 @@ export default async function ScoreSheetPage({
   const { agency, result, score, history, evidence } = sheet;
   const editable = evidence !== null && can(user, "score", await agencyTarget(db, agency.id));
   const names = new Map(rubric.definition.indicators.map((x) => [x.id, x.name]));
-  const labels = { enter: m.sheet.enter, override: m.sheet.override, clear: m.sheet.clear, clearManual: m.sheet.clearManual, reason: m.sheet.reason, save: m.sheet.save, saving: m.sheet.saving };
+  const labels = {
+    enter: m.sheet.enter,
+    override: m.sheet.override,
+    clear: m.sheet.clear,
+    clearManual: m.sheet.clearManual,
+    reason: m.sheet.reason,
+    save: m.sheet.save,
+    saving: m.sheet.saving,
+  };
   const points = (v: number | null) => (v === null ? "—" : formatNumber(v));
 
   return (
     <>
       <p className="muted">
-        <Link href={`/scoring?year=${p.data.year}&rubric=${rubric.id}&version=${rubric.version}`}>{m.title}</Link> / <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
+        <Link href={`/scoring?year=${p.data.year}&rubric=${rubric.id}&version=${rubric.version}`}>{m.title}</Link> /{" "}
+        <Link href={`/agencies/${agency.id}`}>{agency.name}</Link>
       </p>
       <h1>{m.sheet.title(agency.name, p.data.year)}</h1>
       <div className="card">
@@ -85,10 +97,20 @@ export default async function ScoreSheetPage({
           </dd>
           <dt>{msg.scoringPage.status}</dt>
           <dd data-testid="sheet-status">
-            {result.complete ? m.sheet.complete : result.total === null ? m.missing.no_report : m.unrankedWhy(result.missing.map((x) => `${m.missing[x.reason]}（${x.name}）`))}
+            {result.complete
+              ? m.sheet.complete
+              : result.total === null
+                ? m.missing.no_report
+                : m.unrankedWhy(result.missing.map((x) => `${m.missing[x.reason]}（${x.name}）`))}
           </dd>
           <dt>{msg.scoringPage.report}</dt>
-          <dd>{evidence ? <Link href={`/reports/${evidence.reportId}`}>{m.sheet.openReport}</Link> : <span className="muted">{m.sheet.noReport}</span>}</dd>
+          <dd>
+            {evidence ? (
+              <Link href={`/reports/${evidence.reportId}`}>{m.sheet.openReport}</Link>
+            ) : (
+              <span className="muted">{m.sheet.noReport}</span>
+            )}
+          </dd>
           <dt>{msg.scoringPage.history}</dt>
           <dd className="muted">{score ? `${m.sheet.saved(formatDateTime(score.updatedAt))}（${score.updatedBy}）` : m.sheet.notSaved}</dd>
         </dl>
@@ -111,7 +133,9 @@ export default async function ScoreSheetPage({
                 <td>
                   {i.name}
                   <div className="muted" style={{ fontSize: "0.8rem" }}>
-                    {i.indicatorId}{msg.scoringPage.maxSuffix}{formatNumber(i.max)}
+                    {i.indicatorId}
+                    {msg.scoringPage.maxSuffix}
+                    {formatNumber(i.max)}
                   </div>
                 </td>
                 <td>{m.method[i.method]}</td>
@@ -162,7 +186,9 @@ export default async function ScoreSheetPage({
             ))}
           </tbody>
         </table>
-        {!editable && evidence && <p className="muted">{user ? msg.auth.refused.role("score") : msg.scoringPage.signInToScore(msg.auth.signInRequired)}</p>}
+        {!editable && evidence && (
+          <p className="muted">{user ? msg.auth.refused.role("score") : msg.scoringPage.signInToScore(msg.auth.signInRequired)}</p>
+        )}
       </div>
 
       <ScoreHistory history={history} names={names} />

@@ -19,7 +19,12 @@ function describeMethod(x: Method): string {
     case "deadline":
       return msg.scoringPage.deadlineMethod(x.deduct);
     case "findings":
-      return msg.scoringPage.findingsMethod(x.deduct, x.rules.map((r) => ruleById(r)?.title ?? r).join("；"), x.needsTables ? msg.scoringPage.needsTables : "", x.needsPrevious ? msg.scoringPage.noPenaltyWithoutPrevious : "");
+      return msg.scoringPage.findingsMethod(
+        x.deduct,
+        x.rules.map((r) => ruleById(r)?.title ?? r).join("；"),
+        x.needsTables ? msg.scoringPage.needsTables : "",
+        x.needsPrevious ? msg.scoringPage.noPenaltyWithoutPrevious : "",
+      );
     case "cells":
       return msg.scoringPage.cellsMethod(x.deduct, x.keys.map(describeCell).join(" + "));
     case "manual":
@@ -27,11 +32,27 @@ function describeMethod(x: Method): string {
   }
 }
 
-export default async function RubricPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RubricPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireReader();
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   if (!id.success) notFound();
-  const version = z.coerce.number().int().positive().optional().catch(undefined).parse((await searchParams).version);
+  const version = z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .catch(undefined)
+    .parse((await searchParams).version);
   const db = await getDb();
   const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), requireReader()]);
   if (!rubric) notFound();
@@ -77,7 +98,9 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
                 {x.sources.map((s, i) => (
                   <div key={i}>
                     {s.url && isWebUrl(s.url) ? (
-                      <a href={s.url} rel="noreferrer" target="_blank">{s.ref}</a>
+                      <a href={s.url} rel="noreferrer" target="_blank">
+                        {s.ref}
+                      </a>
                     ) : (
                       s.ref
                     )}
@@ -92,7 +115,8 @@ export default async function RubricPage({ params, searchParams }: { params: Pro
       <ul data-testid="rubric-versions">
         {versions.map((v) => (
           <li key={v.version}>
-            <Link href={`/scoring/rubrics/${rubric.id}?version=${v.version}`}>{m.rubrics.version(v.version)}</Link> {v.name} · {m.rubrics.createdBy(v.createdBy, formatDateTime(v.createdAt))}
+            <Link href={`/scoring/rubrics/${rubric.id}?version=${v.version}`}>{m.rubrics.version(v.version)}</Link> {v.name} ·{" "}
+            {m.rubrics.createdBy(v.createdBy, formatDateTime(v.createdAt))}
             {v.version === rubric.version && <span className="muted">{msg.scoringPage.current}</span>}
           </li>
         ))}

@@ -14,6 +14,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!a) return new Response(msg.rect.gone, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const ascii = a.name.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(new Uint8Array(a.data), {
-    headers: { "content-type": "application/octet-stream", "content-disposition": attachment(a.name, ascii || "attachment"), "x-content-type-options": "nosniff" },
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": attachment(a.name, ascii || "attachment"),
+      "x-content-type-options": "nosniff",
+    },
   });
 }

@@ -26,7 +26,9 @@ const schema = z.object({
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 const file = (bytes: Uint8Array, type: string, name: string, ext: string) =>
-  new Response(new Uint8Array(bytes), { headers: { "content-type": type, "content-disposition": attachment(`${safeFileName(name)}.${ext}`, `document.${ext}`) } });
+  new Response(new Uint8Array(bytes), {
+    headers: { "content-type": type, "content-disposition": attachment(`${safeFileName(name)}.${ext}`, `document.${ext}`) },
+  });
 
 export async function GET(request: Request, { params }: { params: Promise<{ kind: string }> }) {
   await requireReader();

@@ -13,7 +13,11 @@ export const dynamic = "force-dynamic";
 
 export default async function EditRubricPage({ params }: { params: Promise<{ id: string }> }) {
   await requireReader();
-  const id = z.coerce.number().int().positive().safeParse((await params).id);
+  const id = z.coerce
+    .number()
+    .int()
+    .positive()
+    .safeParse((await params).id);
   if (!id.success) notFound();
   const [rubric, user] = await Promise.all([getRubric(await getDb(), id.data), requireReader()]);
   if (!rubric) notFound();
@@ -25,7 +29,14 @@ export default async function EditRubricPage({ params }: { params: Promise<{ id:
       <h1>{msg.scoring.rubrics.edit}</h1>
       <p className="muted">{msg.scoringPage.editNote(msg.scoring.rubrics.version(rubric.version), rubric.version + 1)}</p>
       {roleMay(user, "manage_rubrics") ? (
-        <RubricEditor id={rubric.id} name={rubric.name} definition={rubric.definition} rules={ruleOptions} labels={editorLabels} methodLabels={msg.scoring.methodKind} />
+        <RubricEditor
+          id={rubric.id}
+          name={rubric.name}
+          definition={rubric.definition}
+          rules={ruleOptions}
+          labels={editorLabels}
+          methodLabels={msg.scoring.methodKind}
+        />
       ) : (
         <p className="alert warn">{user ? msg.auth.refused.role("manage_rubrics") : msg.auth.signInRequired}</p>
       )}

@@ -44,7 +44,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     const right = row.width;
     const bottom = Math.min(row.height, Math.ceil((Math.max(y0, y1) + 0.01) * row.height));
     if (right - left < 2 || bottom - top < 2) return new Response(msg.scan.badBox, { status: 400 });
-    image = await sharp(row.image).extract({ left, top, width: right - left, height: bottom - top }).jpeg({ quality: 80 }).toBuffer();
+    image = await sharp(row.image)
+      .extract({ left, top, width: right - left, height: bottom - top })
+      .jpeg({ quality: 80 })
+      .toBuffer();
   }
   return new Response(new Uint8Array(image), { headers: { "Content-Type": "image/jpeg", "Cache-Control": "private, max-age=3600" } });
 }
