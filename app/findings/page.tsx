@@ -7,7 +7,7 @@ import { listRegions } from "@/db/queries/regions";
 import { RULES, SEVERITIES } from "@/lib/checks/rules";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
-import { roleMay } from "@/lib/auth/permissions";
+import { can, roleMay } from "@/lib/auth/permissions";
 import { beijingToday } from "@/lib/rectification/state";
 import { OpenForm } from "@/app/rectifications/forms";
 import { ReviewControls } from "@/app/reports/[id]/review-controls";
@@ -45,7 +45,9 @@ function exportHref(s: Search, format: "csv" | "xlsx"): string {
 export default async function FindingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
   const mayOpen = roleMay(user, "rectify");
-  const mayReview = roleMay(user, "review");
+  // Per row: the reviewer's scope (their region or agencies) decides, as it does for the action.
+  const mayReview = (f: { agencyId: number; regionPath: string }) =>
+    can(user, "review", { agencyId: f.agencyId, regionPath: f.regionPath });
   const s = findingsSearchSchema.parse(await searchParams);
   const filter = toFindingFilter(s);
   const db = await getDb();
@@ -175,7 +177,7 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td style={{ minWidth: "6rem" }}>
                   {/* Reviewed here, row by row, as on the report page (the action checks the scope of each). */}
-                  {mayReview ? (
+                  {mayReview(f) ? (
                     <ReviewControls findingId={f.id} status={f.status} reviewer={f.reviewer} comment={f.comment} canReview />
                   ) : f.status ? (
                     `${STATUS_LABELS[f.status]}（${f.reviewer}）`

@@ -56,6 +56,8 @@ const base = (db: Db) =>
       agencyId: agencies.id,
       agency: agencies.name,
       region: regions.name,
+      /** The agency's region path including its region (`/1/5/23/`): whether a reviewer's scope covers it. */
+      regionPath: sql<string>`${regions.path} || ${regions.id} || '/'`,
       status: findingReviews.status,
       reviewer: findingReviews.reviewer,
       comment: findingReviews.comment,
