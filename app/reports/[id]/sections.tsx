@@ -19,6 +19,7 @@ import { markersFor } from "@/lib/checks/markers";
 import { msg } from "@/lib/messages";
 import { ReviewControls } from "./review-controls";
 import { CellCorrector } from "./cell-corrector";
+import { ScrollToCell } from "@/components/report/scroll-to-cell";
 import { beijingToday } from "@/lib/rectification/state";
 import { OpenForm } from "@/app/rectifications/forms";
 import { requireReader } from "@/app/session";
@@ -223,6 +224,7 @@ export async function ReportTablesCard({
           ) : (
             <ReportTables format={report.format} mixed={report.mixedFormat} cells={views} markers={markersFor(findings)} focus={focus} />
           )}
+          {focus && <ScrollToCell cellKey={focus} />}
           <p className="muted" style={{ fontSize: "0.8rem" }}>
             {msg.reportPage.blankNote}
           </p>
