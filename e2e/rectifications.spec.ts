@@ -7,10 +7,11 @@
 import path from "node:path";
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
 import { signIn } from "./helpers";
+import { CORRECTED_NAME, correctedPingtan2020 } from "../test/corrected-report";
 
 const FINDING = "表三 自然人列：办理结果各项合计 26";
 
-async function importFile(page: Page, file: string, saved: RegExp) {
+async function importFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }, saved: RegExp) {
   await page.goto("/import");
   await page.getByLabel("或上传文件").setInputFiles(file);
   await page.getByRole("button", { name: "预览" }).click();
@@ -107,7 +108,11 @@ test("an assessor opens items from /findings, the filer imports a corrected repo
   }
 
   // The filer imports the corrected report: the checks re-run and the finding is gone.
-  await importFile(fp, path.join(process.cwd(), "e2e", "fixtures", "pingtan-2020-corrected.html"), /已替换 平潭综合实验区 2020 年度报告/);
+  await importFile(
+    fp,
+    { name: CORRECTED_NAME, mimeType: "text/html", buffer: correctedPingtan2020() },
+    /已替换 平潭综合实验区 2020 年度报告/,
+  );
   await fp.goto(itemUrl);
   await expect(fp.getByTestId("data-status")).toHaveText(/发现已消除/);
   await form.getByLabel("说明", { exact: true }).fill("已更正部分公开件数并重新发布");

@@ -4,8 +4,6 @@
  * after importing a corrected report and the finding is gone, the assessor returns and accepts;
  * strangers change nothing.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, like } from "drizzle-orm";
 import { createDemoAccounts } from "@/db/accounts";
@@ -19,8 +17,8 @@ import { getRectification, listRectifications, summarizeRectifications } from "@
 import { findReportId } from "@/db/queries/reports";
 import { createUser, getSessionActor, signIn } from "@/db/queries/users";
 import { beijingToday } from "@/lib/rectification/state";
+import { CORRECTED_NAME, correctedPingtan2020 } from "../../test/corrected-report";
 
-const ROOT = path.resolve(__dirname, "../..");
 const form = (o: Record<string, string | string[] | Blob>) => {
   const f = new FormData();
   for (const [k, v] of Object.entries(o)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
@@ -123,8 +121,7 @@ describe.each(TEST_DRIVERS)("整改 loop on %s", (driver) => {
     const { respondRectificationAction, acceptRectificationAction, returnRectificationAction } = await import("./actions");
     const before = await listRectifications(t.db, { agencyId: (await items())[0].agencyId });
     expect(before.map((i) => i.dataStatus)).toEqual(["present", "present"]);
-    const bytes = readFileSync(path.join(ROOT, "e2e/fixtures/pingtan-2020-corrected.html"));
-    const imported = await importFile(t.db, { name: "pingtan-2020-corrected.html", bytes: new Uint8Array(bytes) });
+    const imported = await importFile(t.db, { name: CORRECTED_NAME, bytes: new Uint8Array(correctedPingtan2020()) });
     expect(imported).toMatchObject({ ok: true, reportId: report, replaced: true });
     const [a, b] = await items();
     expect((await getRectification(t.db, a.id))!.dataStatus).toBe("gone");
