@@ -9,7 +9,7 @@ export async function register() {
   const { msg } = await import("./lib/messages");
   const say = msg.startup;
   const { getHandle } = await import("./db/index");
-  const { seedDemoIfEmpty } = await import("./db/seed");
+  const { seedDemoIfEmpty } = await import("./pipeline/seed");
   const { createAdminFromEnv, createDemoAccounts } = await import("./db/accounts");
   console.log(say.migrating);
   const handle = await getHandle();

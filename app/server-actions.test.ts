@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createDemoAccounts } from "@/db/accounts";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/pipeline/seed";
 import { auditLog, postCountCorrections } from "@/db/schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
 import { runAction, type ActionActor, type ActionDef } from "@/db/queries/actions";

@@ -30,30 +30,10 @@ const HANDLERS: Record<string, () => Promise<JobHandler>> = {
     await ctx.progress({ done: 1, total: 1 });
     return job.payload;
   },
-  // A region's (or every) saved website source: db/harvest.ts.
-  harvest: async () => (await import("./harvest")).harvestJob,
-  // A scanned report: OCR page by page. tesseract and pdftoppm run as child processes, so this
-  // process only waits on them and keeps answering requests.
-  "scan.ocr": async () => {
-    const { parseScan } = await import("../lib/parse/index");
-    const { listScanFiles, saveScanResult } = await import("./queries/scans");
-    return async (job, ctx) => {
-      const scanId = Number((job.payload as { scanId?: number }).scanId);
-      const files = await listScanFiles(ctx.db, scanId);
-      if (!files.length) throw new JobInputError(`scan ${scanId} has no files`);
-      await ctx.progress({ done: 0, total: 0 });
-      const out = await parseScan(
-        files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
-        { onPage: (done, total) => ctx.progress({ done, total }) },
-      );
-      if (!out.ok) {
-        await saveScanResult(ctx.db, scanId, { error: out.error });
-        return { scanId, ok: false };
-      }
-      await saveScanResult(ctx.db, scanId, { report: out.report, pages: out.scan ?? [] });
-      return { scanId, ok: true, cells: Object.keys(out.report.cells).length, unread: out.report.issues.length };
-    };
-  },
+  // A region's (or every) saved website source: pipeline/harvest.ts.
+  harvest: async () => (await import("../pipeline/harvest")).harvestJob,
+  // A scanned report, read with OCR page by page: pipeline/scan.ts.
+  "scan.ocr": async () => (await import("../pipeline/scan")).scanJob,
 };
 
 /**

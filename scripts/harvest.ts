@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/index";
-import { countResults, harvestTargets, type HarvestTarget } from "../db/harvest";
+import { countResults, harvestTargets, type HarvestTarget } from "../pipeline/harvest";
 import { findOrCreateAgency, findRegionByName, listRegionSources } from "../db/queries/harvest";
 import { upsertRegionPath } from "../db/queries/regions";
 import { REGION_LEVELS } from "../lib/report/agency";

@@ -6,9 +6,10 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { openDatabase } from "../db/index";
-import { importFile, logFailure, newBatchId } from "../db/queries/imports";
+import { logFailure, newBatchId } from "../db/queries/imports";
+import { importFile } from "../pipeline/import";
 import { IMPORTABLE, isZip, listZip } from "../lib/parse/archive";
-import { importPackage, isPackage } from "../db/queries/package";
+import { importPackage, isPackage } from "../pipeline/package";
 import { recordAudit } from "../db/queries/audit";
 import { msg } from "../lib/messages";
 import { runCli } from "./cli";

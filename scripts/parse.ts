@@ -1,6 +1,7 @@
 /** npm run parse -- FILE [--json]: print what a report file reads as. */
 import { readFileSync } from "node:fs";
 import { parseReportAsync, parseScan, toContractJson } from "../lib/parse/index";
+import { reportFindings } from "../lib/checks/rules";
 import { msg } from "../lib/messages";
 import { describeCell } from "../lib/report/template";
 
@@ -36,6 +37,6 @@ if (json) {
   console.log(msg.cli.summary(r.agency ?? msg.cli.noAgency, r.year ?? msg.cli.noYear, r.format, r.publishedOn ?? "—"));
   for (const [k, v] of Object.entries(r.cells)) console.log(`  ${describeCell(k)}\t${v ?? msg.cli.empty}`);
   for (const h of r.headline) console.log(msg.cli.headlineLine(h.key, h.value, h.sentence));
-  for (const f of r.findings) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);
+  for (const f of reportFindings(r)) console.log(`  [${msg.severity[f.severity]}] ${f.message}`);
   for (const i of r.issues) console.log(msg.cli.unreadLine(i.message));
 }

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { newBatchId } from "@/db/queries/imports";
-import { importPackage, isPackage } from "@/db/queries/package";
+import { importPackage, isPackage } from "@/pipeline/package";
 import { defineAction } from "@/db/queries/actions";
 import { formStateAction } from "@/app/server-action";
 

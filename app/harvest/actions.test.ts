@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createDemoAccounts } from "@/db/accounts";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/pipeline/seed";
 import { auditLog, harvestSources, jobs } from "@/db/schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "@/test/db";
 import { runAction, type ActionActor } from "@/db/queries/actions";

@@ -112,7 +112,7 @@ export const saveSourceAction = formStateAction(
   }),
 );
 
-/** 开始采集: a job for the region's saved sources; the job runner takes it (db/harvest.ts). */
+/** 开始采集: a job for the region's saved sources; the job runner takes it (pipeline/harvest.ts). */
 export const startHarvestAction = formStateAction(
   defineAction({
     write: "harvest.start",

@@ -1,5 +1,6 @@
 "use server";
-import { importParsed, logFailure } from "@/db/queries/imports";
+import { logFailure } from "@/db/queries/imports";
+import { readReport, storeReport } from "@/pipeline/import";
 import { findReportId } from "@/db/queries/reports";
 import { agencyExists } from "@/db/queries/agencies";
 import { checkDraft } from "@/db/queries/checks";
@@ -10,7 +11,6 @@ import { scanCropUrl } from "@/lib/parse/scan-url";
 import { describeLoc } from "@/lib/parse/document";
 import { fillUnread, MAX_UPLOAD_MB, type ParseOutcome, type ParsedReport } from "@/lib/parse/index";
 import { describeCell } from "@/lib/report/template";
-import { parseIsolated } from "@/lib/parse/isolated";
 import { inferAgencyKind } from "@/lib/report/agency";
 import { divisionByCode, guessDivision } from "@/lib/report/divisions";
 import { msg } from "@/lib/messages";
@@ -27,8 +27,9 @@ import {
 } from "./schema";
 
 /**
- * The uploaded file, or the pasted text as a file of its own, read in a child process
- * (lib/parse/isolated.ts); or a scan whose OCR job has finished, as stored (never as sent back).
+ * The pipeline's read step for the page (pipeline/import.ts): the uploaded file, or the pasted text as
+ * a file of its own, read in a child process; or a scan whose OCR job has finished, as stored (never
+ * as sent back).
  */
 async function readUpload(
   form: FormData,
@@ -47,7 +48,10 @@ async function readUpload(
     return {
       ok: true,
       name: file.name,
-      parsed: await parseIsolated({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress()),
+      parsed: await readReport(
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        { untrusted: true, client: await clientAddress() },
+      ),
     };
   }
   const text = String(form.get("text") ?? "");
@@ -55,7 +59,10 @@ async function readUpload(
   return {
     ok: true,
     name: msg.importPage.pastedText,
-    parsed: await parseIsolated({ name: msg.importPage.pastedText, bytes: new TextEncoder().encode(text) }, await clientAddress()),
+    parsed: await readReport(
+      { name: msg.importPage.pastedText, bytes: new TextEncoder().encode(text) },
+      { untrusted: true, client: await clientAddress() },
+    ),
   };
 }
 
@@ -166,7 +173,7 @@ export const saveImport = serverAction(
     run: async (tx, { v, name, report, filledByHand, division, scanId }) => {
       // A directory pick wins over the list of existing regions: it is the more precise of the two.
       const region = division ? { regionChain: division.chain } : { regionId: v.regionId };
-      const r = await importParsed(tx, report, name, {
+      const r = await storeReport(tx, report, name, {
         agency: v.agency,
         year: v.year,
         publishedOn: v.publishedOn,
@@ -221,13 +228,16 @@ export const importBatchFile = serverAction(
       const file = form.get("file");
       if (!(file instanceof File) || file.size === 0) return fail(msg.errors.empty);
       if (file.size > MAX_UPLOAD_MB * 1024 * 1024) return fail(msg.errors.tooLarge(MAX_UPLOAD_MB));
-      const parsed = await parseIsolated({ name, bytes: new Uint8Array(await file.arrayBuffer()) }, await clientAddress());
+      const parsed = await readReport(
+        { name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        { untrusted: true, client: await clientAddress() },
+      );
       if (!parsed.ok) return fail(parsed.error);
       return { ok: true, value: { batchId, name, report: parsed.report as ParsedReport } };
     },
     target: (p) => ({ agency: p.report.agency ?? "" }),
     run: async (tx, { batchId, name, report }) => {
-      const r = await importParsed(tx, report, name, { batchId });
+      const r = await storeReport(tx, report, name, { batchId });
       if (!r.ok) return { result: { status: "failed" as const, message: r.error }, audit: null };
       return {
         result: { status: r.replaced ? ("updated" as const) : ("created" as const), message: r.message, reportId: r.reportId },

@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, like } from "drizzle-orm";
 import { createDemoAccounts } from "@/db/accounts";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/pipeline/seed";
 import { auditLog, rectificationAttachments, rectifications } from "@/db/schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "@/test/db";
 import { runAction, type ActionActor } from "@/db/queries/actions";
 import { listAgenciesWithYears } from "@/db/queries/agencies";
-import { importFile } from "@/db/queries/imports";
+import { importFile } from "@/pipeline/import";
 import { getRectification, listRectifications, summarizeRectifications } from "@/db/queries/rectifications";
 import { findReportId } from "@/db/queries/reports";
 import { createUser, getSessionActor, signIn } from "@/db/queries/users";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAgencyYears } from "../../lib/dashboard/agency-years";
 import { headlineRows } from "../../lib/dashboard/headline-trend";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
-import { seedDemo } from "../seed";
+import { seedDemo } from "../../pipeline/seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { getRegionTotals, listMeasureSeries, rankAgencies } from "./compare";
 import { getCoverage, getLatestReportYear, listSpanMissing } from "./coverage";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES } from "../../test/fixtures";
-import { seedDemo } from "../seed";
+import { seedDemo } from "../../pipeline/seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { checkDraft, recheckReports, recheckYear } from "./checks";
 import { eq, sql } from "drizzle-orm";
@@ -17,7 +17,7 @@ import {
   listReportFindings,
   reviewFinding,
 } from "./findings";
-import { importFile } from "./imports";
+import { importFile } from "../../pipeline/import";
 import { findReportId, getReport } from "./reports";
 import { parseReport } from "../../lib/parse/index";
 

@@ -1,16 +1,14 @@
 /**
- * Harvest sources (each agency's annual-report column), what was found there and when, and saving
- * a harvested report: through the import path (importParsed) and, in the same transaction, its
- * provenance and version row — so a report is never stored without its evidence, or the reverse.
+ * Harvest sources (each agency's annual-report column), what was found there and when, and the
+ * version rows of harvested reports (pipeline/harvest.ts stores a report and its version row in one
+ * transaction — so a report is never stored without its evidence, or the reverse).
  */
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import type { ParsedReport } from "../../lib/parse/index";
 import { inferAgencyKind } from "../../lib/report/agency";
 import { msg } from "../../lib/messages";
 import type { Db } from "../index";
 import { agencies, harvestSources, harvestVersions, harvestYears, regions, reports } from "../schema";
-import { importParsed } from "./imports";
 import { nameInitials } from "../../lib/dashboard/initials";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";
@@ -166,10 +164,6 @@ export async function recordListCheck(
   });
 }
 
-export type SaveOutcome =
-  | { status: "created" | "updated" | "unchanged"; reportId: number; version: number }
-  | { status: "failed"; error: string };
-
 export interface HarvestedDocument {
   agencyId: number;
   agency: string;
@@ -181,51 +175,25 @@ export interface HarvestedDocument {
 }
 
 /**
- * Stores a harvested report unless the same content is already stored. One transaction: the
- * report (through importParsed, which rewrites cells, findings and figures) and its version row.
+ * The last harvested version of an agency's year and the report stored for it, read under a lock
+ * held to the end of the transaction: two runs harvesting the same agency at once queue here rather
+ * than both adding version 2.
  */
-export async function saveHarvested(db: Db, doc: HarvestedDocument, report: ParsedReport, batchId: string): Promise<SaveOutcome> {
-  const hash = contentHash(report.sourceText);
-  return db.transaction(async (tx) => {
-    // Two runs harvesting the same agency at once queue here rather than both adding version 2.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`harvest:${doc.agencyId}:${doc.year}`}))`);
-    const [last] = await tx
-      .select()
-      .from(harvestVersions)
-      .where(and(eq(harvestVersions.agencyId, doc.agencyId), eq(harvestVersions.year, doc.year)))
-      .orderBy(desc(harvestVersions.version))
-      .limit(1);
-    const [stored] = await tx
-      .select({ id: reports.id, text: reports.sourceText })
-      .from(reports)
-      .where(and(eq(reports.agencyId, doc.agencyId), eq(reports.year, doc.year)));
-    const version = (last?.version ?? 0) + 1;
-    const row = {
-      agencyId: doc.agencyId,
-      year: doc.year,
-      version,
-      title: doc.title,
-      pageUrl: doc.pageUrl,
-      attachmentUrl: doc.attachmentUrl,
-      printedOn: doc.printedOn,
-      contentHash: hash,
-      cellValues: report.cells,
-      sourceText: report.sourceText,
-    };
-    if (last?.contentHash === hash && stored) return { status: "unchanged" as const, reportId: stored.id, version: last.version };
-    if (!last && stored && contentHash(stored.text) === hash) {
-      // Imported by hand before, identical: record where it is published, change nothing else.
-      await tx.insert(harvestVersions).values({ ...row, reportId: stored.id });
-      return { status: "unchanged" as const, reportId: stored.id, version };
-    }
-    const r = await importParsed(tx, report, doc.attachmentUrl ?? doc.pageUrl, {
-      agency: doc.agency,
-      year: doc.year,
-      publishedOn: report.publishedOn ?? doc.printedOn,
-      batchId,
-    });
-    if (!r.ok) return { status: "failed" as const, error: r.error };
-    await tx.insert(harvestVersions).values({ ...row, reportId: r.reportId });
-    return { status: stored ? ("updated" as const) : ("created" as const), reportId: r.reportId, version };
-  });
+export async function lockHarvestedYear(tx: Db, agencyId: number, year: number) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`harvest:${agencyId}:${year}`}))`);
+  const [last] = await tx
+    .select()
+    .from(harvestVersions)
+    .where(and(eq(harvestVersions.agencyId, agencyId), eq(harvestVersions.year, year)))
+    .orderBy(desc(harvestVersions.version))
+    .limit(1);
+  const [stored] = await tx
+    .select({ id: reports.id, text: reports.sourceText })
+    .from(reports)
+    .where(and(eq(reports.agencyId, agencyId), eq(reports.year, year)));
+  return { last: last ?? null, stored: stored ?? null };
+}
+
+export async function recordHarvestVersion(tx: Db, row: typeof harvestVersions.$inferInsert): Promise<void> {
+  await tx.insert(harvestVersions).values(row);
 }

@@ -6,10 +6,10 @@ import { parseReport } from "../../lib/parse/index";
 import { sql } from "drizzle-orm";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import { reports } from "../schema";
-import { seedDemo } from "../seed";
+import { seedDemo } from "../../pipeline/seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { getAgency, listAgenciesWithYears } from "./agencies";
-import { importFile, importParsed } from "./imports";
+import { importFile, storeReport } from "../../pipeline/import";
 import { getRegionTrail } from "./regions";
 import { countReports, findReportId, getReport, listAgencyReports } from "./reports";
 
@@ -136,7 +136,7 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     // Text the column cannot hold (a NUL character; the input rules let it through) makes the cell
     // insert fail after the report row was written.
     const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
-    await expect(importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局" })).rejects.toThrow();
+    await expect(storeReport(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局" })).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     expect(await findReportId(t.db, "回滚测试局", 2022)).toBeNull();
   });

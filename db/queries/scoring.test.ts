@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RUBRIC } from "../../lib/scoring/default-rubric";
 import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db";
-import { seedDemo } from "../seed";
+import { seedDemo } from "../../pipeline/seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
 import { getRanking, getScoreSheet, rubricCellKeys, saveScoreEntry } from "./scoring";
 import {

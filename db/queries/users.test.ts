@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { decide, decideAll, type Actor } from "../../lib/auth/permissions";
 import { createDemoAccounts } from "../accounts";
-import { seedDemo } from "../seed";
+import { seedDemo } from "../../pipeline/seed";
 import { sessions, signInFailures } from "../schema";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { listAgenciesWithYears } from "./agencies";

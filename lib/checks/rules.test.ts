@@ -3,12 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReport } from "../parse/index";
 import { SAMPLES } from "../../test/fixtures";
-import { runChecks } from "./rules";
+import { reportFindings, runChecks } from "./rules";
 
 const parse = (file: string) => {
   const out = parseReport({ name: file, bytes: readFileSync(path.join(SAMPLES, file)) });
   if (!out.ok) throw new Error(out.error);
-  return out.report;
+  return { ...out.report, findings: reportFindings(out.report) };
 };
 
 describe("表三 result rows sum to （七）总计 (t3.results_sum)", () => {

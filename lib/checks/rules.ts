@@ -78,6 +78,15 @@ export function runChecks(input: CheckInput): Finding[] {
   return out;
 }
 
+/**
+ * Within-report rules only, for a report read but not stored (`parse --json`): cross-year rules and
+ * the deadline need the stored neighbours and the agency's kind (db/queries/checks.ts).
+ */
+export function reportFindings(r: Pick<CheckInput, "format" | "cells" | "mixed" | "year" | "missing" | "narrative">): Finding[] {
+  const { format, cells, mixed, year, missing, narrative } = r;
+  return runChecks({ format, cells, mixed, year, missing, narrative }).filter((f) => f.rule !== "doc.deadline");
+}
+
 /** Stable identity of a finding: the same rule, cells and figures after a re-import or re-check. */
 export function findingFingerprint(f: Pick<Finding, "rule" | "cells" | "message">): string {
   let h = 2166136261;

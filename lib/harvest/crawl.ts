@@ -1,7 +1,7 @@
 /**
  * One agency's annual-report column: walk the list and its further pages, pick the report links,
  * and fetch each report (the page, or the attachment the page wraps). Network only through the
- * PoliteFetcher; no database: the caller (db/harvest.ts) reads and saves what this returns.
+ * PoliteFetcher; no database: the caller (pipeline/harvest.ts) reads and saves what this returns.
  */
 import { FetchFailure, type PoliteFetcher, type UrlGate } from "./fetcher";
 import { attachmentKind, attachments, extractLinks, nextPages, printedDate, reportLinks, type ReportLink } from "./links";

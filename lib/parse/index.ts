@@ -1,10 +1,12 @@
 /**
- * parse → match → check: a report file's bytes to the cells of shared/spec/report-cells.md.
+ * read → match: a report file's bytes to the cells of shared/spec/report-cells.md. The findings are
+ * not computed here: the import pipeline checks a report once, against its stored neighbours
+ * (pipeline/import.ts); `toContractJson` (parse --json) adds the within-report ones.
  * Pure. `parseReport` is synchronous and reads the text formats; `parseReportAsync` reads every
  * format (PDF and Word need async libraries) and is what callers with a file should use.
  */
 import { isUtf8 } from "node:buffer";
-import { runChecks, type Finding } from "../checks/rules";
+import { reportFindings } from "../checks/rules";
 import { msg } from "../messages";
 import { cellKeys, describeCell, type ReportFormat, type TableFormat } from "../report/template";
 import { parseValue, type CellValue } from "../report/values";
@@ -36,7 +38,6 @@ export interface ParsedReport {
   cells: Record<string, CellValue>;
   /** Per cell: the text as printed, its annotation and where it was read. */
   details: Record<string, ReadCell>;
-  findings: Finding[];
   issues: ParseIssue[];
   /** Keys the format defines that the report does not print (a truncated document). */
   missing: string[];
@@ -275,9 +276,6 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
       title: meta.title,
       cells,
       details: matched.cells,
-      // Within-report rules only: cross-year rules and the deadline need the stored neighbours and
-      // the agency's kind (db/queries/checks.ts).
-      findings: reportFindings({ format, cells, mixed, year: meta.year, missing, narrative }),
       issues: matched.issues,
       missing,
       mixed,
@@ -290,7 +288,7 @@ function parseDocument(doc: SourceDocument): ParseOutcome {
   };
 }
 
-/** The `parse --json` shape of shared/spec/report-cells.md (plus what was not understood). */
+/** The `parse --json` shape of shared/spec/report-cells.md (plus what was not understood), with the within-report findings. */
 export function toContractJson(r: ParsedReport) {
   return {
     agency: r.agency,
@@ -298,7 +296,7 @@ export function toContractJson(r: ParsedReport) {
     format: r.format,
     published_on: r.publishedOn,
     cells: r.cells,
-    findings: r.findings,
+    findings: reportFindings(r),
     notes: Object.fromEntries(
       Object.entries(r.details)
         .filter(([, d]) => d.note)
@@ -315,11 +313,6 @@ export function toContractJson(r: ParsedReport) {
       ...(i.loc.ocr ? { page: i.loc.page, box: i.loc.ocr.box, confidence: i.loc.ocr.conf } : {}),
     })),
   };
-}
-
-/** Within-report rules only: cross-year rules and the deadline need the stored neighbours and the agency's kind (db/queries/checks.ts). */
-function reportFindings(input: Parameters<typeof runChecks>[0]): Finding[] {
-  return runChecks(input).filter((f) => f.rule !== "doc.deadline");
 }
 
 /** The cells a report lists as unread, each with the row it belongs to (for the preview to ask for). */
@@ -356,6 +349,5 @@ export function fillUnread(
     .map((i) => (i.keys ? { ...i, keys: i.keys.filter((k) => !filled.has(k)) } : i))
     .filter((i) => !i.keys || i.keys.length > 0);
   const missing = r.missing.filter((k) => !filled.has(k));
-  const findings = reportFindings({ format: r.format, cells, mixed: r.mixed, year: r.year, missing, narrative: r.narrative });
-  return { ok: true, report: { ...r, cells, details, issues, missing, findings } };
+  return { ok: true, report: { ...r, cells, details, issues, missing } };
 }

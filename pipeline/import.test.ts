@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { msg } from "../../lib/messages";
-import { SAMPLES } from "../../test/fixtures";
-import { parseReport } from "../../lib/parse/index";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
-import { importFile, importParsed, listRecentImports } from "./imports";
-import { countReports } from "./reports";
+import { msg } from "../lib/messages";
+import { SAMPLES } from "../test/fixtures";
+import { parseReport } from "../lib/parse/index";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
+import { listRecentImports } from "../db/queries/imports";
+import { importFile, storeReport } from "./import";
+import { countReports } from "../db/queries/reports";
 import { eq } from "drizzle-orm";
-import { agencies, regions } from "../schema";
-import { getRegionTrail } from "./regions";
+import { agencies, regions } from "../db/schema";
+import { getRegionTrail } from "../db/queries/regions";
 
 const sample = (file: string) => ({ name: file, bytes: new Uint8Array(readFileSync(path.join(SAMPLES, file))) });
 
@@ -25,8 +26,8 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     if (!parsed.ok) throw new Error(parsed.error);
     const name = "并发新建测试单位";
     const rs = await Promise.all([
-      importParsed(t.db, parsed.report, "a.txt", { agency: name, year: 2021, regionChain: [{ name: "甲省", level: "province" }] }),
-      importParsed(t.db, parsed.report, "b.txt", { agency: name, year: 2022, regionChain: [{ name: "乙省", level: "province" }] }),
+      storeReport(t.db, parsed.report, "a.txt", { agency: name, year: 2021, regionChain: [{ name: "甲省", level: "province" }] }),
+      storeReport(t.db, parsed.report, "b.txt", { agency: name, year: 2022, regionChain: [{ name: "乙省", level: "province" }] }),
     ]);
     expect(rs.every((r) => r.ok)).toBe(true);
     const ids = new Set(rs.map((r) => (r.ok ? r.agencyId : -1)));
@@ -38,7 +39,7 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
   it("places a new agency where its name puts it in the national directory, and an existing one nowhere new", async () => {
     const parsed = parseReport(sample("seed-alashan-youqi-minzheng-2021.txt"));
     if (!parsed.ok) throw new Error(parsed.error);
-    const r = await importParsed(t.db, parsed.report, "x.txt", { agency: "淮安市洪泽区交通运输局", year: 2021 });
+    const r = await storeReport(t.db, parsed.report, "x.txt", { agency: "淮安市洪泽区交通运输局", year: 2021 });
     if (!r.ok) throw new Error(r.error);
     const [a] = await t.db.select().from(agencies).where(eq(agencies.id, r.agencyId));
     const trail = await getRegionTrail(t.db, a.regionId);
@@ -49,7 +50,7 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     ]);
     // The agency exists now: a later year under another region's name creates no region.
     const before = (await t.db.select().from(regions)).length;
-    const again = await importParsed(t.db, parsed.report, "y.txt", {
+    const again = await storeReport(t.db, parsed.report, "y.txt", {
       agency: "淮安市洪泽区交通运输局",
       year: 2022,
       regionChain: [{ name: "不该新建的省", level: "province" }],
@@ -57,7 +58,7 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     expect(again.ok).toBe(true);
     expect((await t.db.select().from(regions)).length).toBe(before);
     // No single division fits: 未指定地区, as before.
-    const none = await importParsed(t.db, parsed.report, "z.txt", { agency: "朝阳区某某局", year: 2021 });
+    const none = await storeReport(t.db, parsed.report, "z.txt", { agency: "朝阳区某某局", year: 2021 });
     if (!none.ok) throw new Error(none.error);
     const [b] = await t.db.select().from(agencies).where(eq(agencies.id, none.agencyId));
     expect((await getRegionTrail(t.db, b.regionId)).map((x) => x.name)).toEqual(["未指定地区"]);
@@ -67,7 +68,7 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     const parsed = parseReport(sample("pingtan-2022.html"));
     if (!parsed.ok) throw new Error(parsed.error);
     const details = { ...parsed.report.details, "t3.carried_over.total": { value: "不是数字" as unknown as number, raw: "x", loc: {} } };
-    const r = await importParsed(t.db, { ...parsed.report, details }, "bad-detail.html", { agency: "细节校验局" });
+    const r = await storeReport(t.db, { ...parsed.report, details }, "bad-detail.html", { agency: "细节校验局" });
     expect(r).toMatchObject({ ok: false });
     expect(!r.ok && r.error).toMatch(/应为数字/);
   });
@@ -75,14 +76,14 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
   it("refuses a title-only file that would replace a stored report's figures, and a year out of range", async () => {
     const full = parseReport(sample("seed-alashan-youqi-minzheng-2021.txt"));
     if (!full.ok) throw new Error(full.error);
-    const a = await importParsed(t.db, full.report, "full.txt", { agency: "替换保护测试局", year: 2021 });
+    const a = await storeReport(t.db, full.report, "full.txt", { agency: "替换保护测试局", year: 2021 });
     expect(a.ok).toBe(true);
     const empty = { ...full.report, cells: Object.fromEntries(Object.keys(full.report.cells).map((k) => [k, null])) };
-    const b = await importParsed(t.db, empty, "title-only.txt", { agency: "替换保护测试局", year: 2021 });
+    const b = await storeReport(t.db, empty, "title-only.txt", { agency: "替换保护测试局", year: 2021 });
     expect(b).toMatchObject({ ok: false });
     expect(!b.ok && b.error).toMatch(/未保存/);
     for (const year of [9999, 1999, -5])
-      expect((await importParsed(t.db, full.report, "y.txt", { agency: "替换保护测试局", year })).ok).toBe(false);
+      expect((await storeReport(t.db, full.report, "y.txt", { agency: "替换保护测试局", year })).ok).toBe(false);
   });
 
   it("logs created, then updated, with agency, year, report and batch", async () => {
@@ -134,7 +135,7 @@ describe.each(TEST_DRIVERS)("import path and import_log on %s", (driver) => {
     // Text Postgres refuses (a NUL character) gets past the input rules and fails in the database.
     const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
     await expect(
-      importParsed(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" }),
+      storeReport(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局", batchId: "rb" }),
     ).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     const [row] = await listRecentImports(t.db, 1);

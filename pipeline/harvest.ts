@@ -1,21 +1,28 @@
 /**
  * Harvesting a set of agencies' annual-report columns: for each, read the list (lib/harvest/crawl),
- * fetch each report, read it with the one reader in a child process (lib/parse/isolated), and save
- * it with its provenance (db/queries/harvest saveHarvested). One agency at a time; whatever goes
+ * fetch each report, read it through the import pipeline (in a child process) and store it with its
+ * provenance (saveHarvested, below). One agency at a time; whatever goes
  * wrong with one site is that agency's result, never the end of the run. Used by the job handler
  * (UI and schedule) and by `npm run harvest`.
  */
-import type { Db } from "./index";
-import type { Job } from "./queries/jobs";
-import { listRegionSources, recordListCheck, saveHarvested, type SaveOutcome } from "./queries/harvest";
-import { newBatchId } from "./queries/imports";
+import type { Db } from "../db/index";
+import type { JobContext } from "../db/jobs";
+import type { Job } from "../db/queries/jobs";
+import {
+  contentHash,
+  listRegionSources,
+  lockHarvestedYear,
+  recordHarvestVersion,
+  recordListCheck,
+  type HarvestedDocument,
+} from "../db/queries/harvest";
+import { newBatchId } from "../db/queries/imports";
 import { crawlList, fetchReport, MAX_LIST_PAGES } from "../lib/harvest/crawl";
 import { FetchFailure, PoliteFetcher } from "../lib/harvest/fetcher";
-import type { ParseOutcome } from "../lib/parse/index";
-import { parseIsolated } from "../lib/parse/isolated";
+import type { ParseOutcome, ParsedReport } from "../lib/parse/index";
 import { msg } from "../lib/messages";
 import { chinaDate } from "../lib/harvest/evidence";
-import type { JobContext } from "./jobs";
+import { readReport, storeReport } from "./import";
 
 const say = msg.harvest;
 
@@ -132,10 +139,10 @@ async function harvestOne(db: Db, t: HarvestTarget, fetcher: PoliteFetcher, batc
       items.push({ ...item, status: "failed", detail: describeFailure(e) });
       continue;
     }
-    const parsed = await (o.parse ?? parseIsolated)({ name: doc.name, bytes: doc.bytes }).catch(() => ({
-      ok: false as const,
-      error: msg.errors.notReport,
-    }));
+    const file = { name: doc.name, bytes: doc.bytes };
+    const parsed = o.parse
+      ? await o.parse(file).catch(() => ({ ok: false as const, error: msg.errors.notReport }))
+      : await readReport(file, { untrusted: true });
     if (!parsed.ok) {
       items.push({ ...item, url: doc.attachmentUrl ?? doc.pageUrl, status: "failed", detail: parsed.error });
       continue;
@@ -215,4 +222,47 @@ export async function harvestJob(job: Job, ctx: JobContext) {
     },
   });
   return { results, counts: countResults(results) };
+}
+
+export type SaveOutcome =
+  | { status: "created" | "updated" | "unchanged"; reportId: number; version: number }
+  | { status: "failed"; error: string };
+
+/**
+ * Stores a harvested report unless the same content is already stored. One transaction: the
+ * report (through the import pipeline, which rewrites cells, findings and figures) and its version row.
+ */
+export async function saveHarvested(db: Db, doc: HarvestedDocument, report: ParsedReport, batchId: string): Promise<SaveOutcome> {
+  const hash = contentHash(report.sourceText);
+  return db.transaction(async (tx) => {
+    const { last, stored } = await lockHarvestedYear(tx, doc.agencyId, doc.year);
+    const version = (last?.version ?? 0) + 1;
+    const row = {
+      agencyId: doc.agencyId,
+      year: doc.year,
+      version,
+      title: doc.title,
+      pageUrl: doc.pageUrl,
+      attachmentUrl: doc.attachmentUrl,
+      printedOn: doc.printedOn,
+      contentHash: hash,
+      cellValues: report.cells,
+      sourceText: report.sourceText,
+    };
+    if (last?.contentHash === hash && stored) return { status: "unchanged" as const, reportId: stored.id, version: last.version };
+    if (!last && stored && contentHash(stored.text) === hash) {
+      // Imported by hand before, identical: record where it is published, change nothing else.
+      await recordHarvestVersion(tx, { ...row, reportId: stored.id });
+      return { status: "unchanged" as const, reportId: stored.id, version };
+    }
+    const r = await storeReport(tx, report, doc.attachmentUrl ?? doc.pageUrl, {
+      agency: doc.agency,
+      year: doc.year,
+      publishedOn: report.publishedOn ?? doc.printedOn,
+      batchId,
+    });
+    if (!r.ok) return { status: "failed" as const, error: r.error };
+    await recordHarvestVersion(tx, { ...row, reportId: r.reportId });
+    return { status: stored ? ("updated" as const) : ("created" as const), reportId: r.reportId, version };
+  });
 }

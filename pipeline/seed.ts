@@ -2,10 +2,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Db } from "./index";
-import { importFile, newBatchId, type ImportResult } from "./queries/imports";
-import { countReports } from "./queries/reports";
+import type { Db } from "../db/index";
+import { newBatchId } from "../db/queries/imports";
+import { countReports } from "../db/queries/reports";
 import { AGENCY_KINDS, REGION_LEVELS } from "../lib/report/agency";
+import { importFile, type ImportResult } from "./import";
 
 const chainSchema = z.array(z.object({ name: z.string().min(1), level: z.enum(REGION_LEVELS) })).min(1);
 const manifestSchema = z.object({

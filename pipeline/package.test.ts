@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
-import { seedDemo } from "../seed";
-import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
-import { agencies, regions, reportCells, reports } from "../schema";
-import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "./findings";
-import { exportPackage, importPackage, isPackage } from "./package";
-import { findReportId } from "./reports";
-import { listAudit, recordAudit } from "./audit";
-import type { Db } from "../index";
+import { seedDemo } from "./seed";
+import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
+import { agencies, regions, reportCells, reports } from "../db/schema";
+import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "../db/queries/findings";
+import { exportPackage } from "../db/queries/package";
+import { importPackage, isPackage } from "./package";
+import { findReportId } from "../db/queries/reports";
+import { listAudit, recordAudit } from "../db/queries/audit";
+import type { Db } from "../db/index";
 
 async function snapshot(db: Db) {
   const rs = await db
