@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { flushSync } from "react-dom";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from "recharts";
 import { CHART, FRAME_COLORS, legendOf, seriesColor } from "@/components/charts/palette";
-import { EXPORT_WIDTH, downloadBlob, svgToPng } from "@/components/export/chart-export";
+import { EXPORT_WIDTH, downloadBlob, svgToPng } from "@/components/export/files";
 import { YearTick } from "@/components/charts/family-chart";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv } from "@/lib/export/table";

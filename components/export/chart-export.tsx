@@ -4,7 +4,7 @@
  * subtitle, legend, source line and date), 下载 SVG (standalone), 下载数据 (CSV with BOM, XLSX).
  * Inside an <ExportRegistry> it also joins the page's 导出本页全部图表 ZIP.
  */
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv, type ExportTable, type ExportValue } from "@/lib/export/table";
 import { dash } from "@/lib/messages/dashboard";
@@ -13,116 +13,8 @@ import { ExportWidth } from "@/components/charts/chart-container";
 
 import { msg } from "@/lib/messages";
 
-export interface ChartFiles {
-  name: string;
-  svg: string;
-  png: Blob;
-  csv: string;
-}
-
-interface Registry {
-  register: (id: string, build: () => Promise<ChartFiles>) => () => void;
-}
-const RegistryContext = createContext<Registry | null>(null);
-
-export function downloadBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Rasterize a standalone SVG at `scale`× on white, in the browser (Chinese from the system fonts). */
-export async function svgToPng(svg: string, width: number, height: number, scale = 2): Promise<Blob> {
-  const img = new Image();
-  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  await img.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const ctx = canvas.getContext("2d")!;
-  ctx.fillStyle = FRAME_COLORS.paper;
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.scale(scale, scale);
-  ctx.drawImage(img, 0, 0, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error(msg.chartExport.pngFailed))), "image/png"),
-  );
-}
-
-/**
- * Exports are drawn at this width whatever the screen: a chart exported from a phone is the same
- * picture as one exported from a desktop (the on-screen chart may be 330 px wide).
- */
-export const EXPORT_WIDTH = 960;
-
-/** Resolves with the first truthy value of `probe`, checked once a frame, or rejects after `ms`. */
-function waitFor<T>(probe: () => T | null | undefined, ms: number): Promise<T> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      const v = probe();
-      if (v) return resolve(v);
-      if (performance.now() - t0 > ms) return reject(new Error(dash.chart.notDrawn));
-      requestAnimationFrame(tick);
-    };
-    tick();
-  });
-}
-
-const chartSurface = (root: HTMLElement | null) =>
-  // The chart's own surface, not a legend icon (also an svg.recharts-surface, sometimes earlier).
-  root?.querySelector<SVGSVGElement>(".recharts-wrapper > svg") ?? root?.querySelector<SVGSVGElement>("svg.recharts-surface") ?? null;
-
-const escXml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/**
- * A chart made of several Recharts surfaces (small multiples) as one <svg>: each surface where it
- * sits in `root`, and each [data-export-label] element's text above it, so the exported picture is
- * what the screen shows.
- */
-function surfacesAsOneSvg(root: HTMLElement, surfaces: SVGSVGElement[]): { svg: string; width: number; height: number } {
-  const box = root.getBoundingClientRect();
-  const parts: string[] = [];
-  for (const el of root.querySelectorAll<HTMLElement>("[data-export-label]")) {
-    const r = el.getBoundingClientRect();
-    const size = parseFloat(getComputedStyle(el).fontSize) || 12;
-    const color = (el.querySelector<HTMLElement>(".swatch")?.style.background || "").trim();
-    const x = r.left - box.left;
-    if (color) parts.push(`<rect x="${x}" y="${r.top - box.top + size * 0.25}" width="10" height="10" fill="${escXml(color)}"/>`);
-    parts.push(
-      `<text x="${x + (color ? 14 : 0)}" y="${r.top - box.top + size}" font-size="${size}" font-weight="600" fill="${CHART.text}">${escXml(el.textContent ?? "")}</text>`,
-    );
-  }
-  for (const svg of surfaces) {
-    const r = svg.getBoundingClientRect();
-    const inner = new XMLSerializer()
-      .serializeToString(svg)
-      .replace(
-        /<svg\b([^>]*)>/,
-        (_, attrs: string) =>
-          `<svg${attrs.replace(/\s(width|height|x|y|class|style)="[^"]*"/g, "")} x="${r.left - box.left}" y="${r.top - box.top}" width="${r.width}" height="${r.height}">`,
-      );
-    parts.push(inner);
-  }
-  const width = box.width;
-  const height = box.height;
-  return { svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join("")}</svg>`, width, height };
-}
-
-export async function xlsxBlob(table: ExportTable): Promise<Blob> {
-  const res = await fetch("/api/export/xlsx", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(table),
-  });
-  if (!res.ok) throw new Error(await res.text());
-  return res.blob();
-}
+import { RegistryContext } from "./page-export";
+import { chartSurface, downloadBlob, EXPORT_WIDTH, surfacesAsOneSvg, svgToPng, waitFor, xlsxBlob, type ChartFiles } from "./files";
 
 export function ChartExport({
   title,
@@ -313,72 +205,5 @@ function DataTable({ table }: { table: ExportTable }) {
         </table>
       </div>
     </details>
-  );
-}
-
-/** Collects the charts of a page for 导出本页全部图表. */
-export function ExportRegistry({ children }: { children: ReactNode }) {
-  const builders = useRef(new Map<string, () => Promise<ChartFiles>>());
-  const registry = useMemo<Registry>(
-    () => ({
-      register: (id, build) => {
-        builders.current.set(id, build);
-        return () => builders.current.delete(id);
-      },
-    }),
-    [],
-  );
-  return (
-    <RegistryContext.Provider value={registry}>
-      <BuildersContext.Provider value={builders}>{children}</BuildersContext.Provider>
-    </RegistryContext.Provider>
-  );
-}
-const BuildersContext = createContext<React.RefObject<Map<string, () => Promise<ChartFiles>>> | null>(null);
-
-/** One ZIP of every chart on the page: PNG, SVG and CSV each, named by chart. */
-export function ExportPageButton({ zipName }: { zipName: string }) {
-  const builders = useContext(BuildersContext);
-  const [state, setState] = useState<string | null>(null);
-  return (
-    <span className="export-page">
-      <button
-        type="button"
-        className="secondary"
-        data-testid="export-page"
-        disabled={state?.endsWith("…")}
-        onClick={async () => {
-          const all = [...(builders?.current.values() ?? [])];
-          if (all.length === 0) return setState(msg.chartExport.noCharts);
-          const { default: JSZip } = await import("jszip");
-          const zip = new JSZip();
-          const used = new Map<string, number>();
-          try {
-            for (let i = 0; i < all.length; i++) {
-              setState(msg.chartExport.progress(i + 1, all.length));
-              const f = await all[i]();
-              const n = (used.get(f.name) ?? 0) + 1;
-              used.set(f.name, n);
-              const name = n > 1 ? `${f.name}-${n}` : f.name;
-              zip.file(`${name}.png`, f.png);
-              zip.file(`${name}.svg`, f.svg);
-              zip.file(`${name}.csv`, f.csv);
-            }
-            downloadBlob(await zip.generateAsync({ type: "blob" }), `${safeFileName(zipName)}.zip`);
-            setState(msg.chartExport.done(all.length));
-          } catch (e) {
-            setState(msg.chartExport.failedAll((e as Error).message));
-          }
-        }}
-      >
-        {msg.chartExport.exportAll}
-      </button>
-      {state && (
-        <span className="muted" role="status">
-          {" "}
-          {state}
-        </span>
-      )}
-    </span>
   );
 }

@@ -8,7 +8,7 @@ import { getRegionTrail } from "@/db/queries/regions";
 import { Card } from "@/components/dashboard/card";
 import { msg } from "@/lib/messages";
 import { FamilyCards, FilingHistoryLine, HeadlineSection, KpiSection, PostsSection, ReportListSection } from "./sections";
-import { ExportPageButton, ExportRegistry } from "@/components/export/chart-export";
+import { ExportPageButton, ExportRegistry } from "@/components/export/page-export";
 import { PrintButton } from "@/components/export/print";
 import { PrintHeader } from "@/components/export/print-header";
 import { AgencyFindingsByYear } from "./findings-by-year";

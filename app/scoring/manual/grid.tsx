@@ -1,7 +1,7 @@
 "use client";
 /** The manual-indicator grid: type many agencies' points and save once, or upload the sheet filled in offline. */
 import { useRef, useState, useTransition } from "react";
-import { downloadBlob } from "@/components/export/chart-export";
+import { downloadBlob } from "@/components/export/files";
 import { safeFileName, toCsv } from "@/lib/export/table";
 import { msg } from "@/lib/messages";
 import { saveManualGrid } from "./actions";
