@@ -29,10 +29,10 @@ import { reportInputMsg } from "./report-input";
 import { rubricMsg } from "./rubric";
 import { cliMsg } from "./cli";
 import { rectMsg } from "./rectification";
+import { findingsMsg } from "./findings";
+import { auditMsg } from "./audit";
 
 const ACTION_WORDS: Record<string, string> = actionWords;
-
-const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "为空" : String(v));
 
 export const msg = {
   app: {
@@ -103,56 +103,7 @@ export const msg = {
     invalidInput: "提交的内容不符合要求，请检查后再试",
     dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",
   },
-  findings: {
-    gone: "这条发现已不存在（报告可能已重新导入或核对），请刷新页面",
-    /** A finding whose rule is no longer declared (a report checked under an older rule set). */
-    otherRule: "其他核对规则",
-    /** The queue pages through at most this many findings; past that, filter or download. */
-    pagesCapped: (shown: number) => `页面只翻阅前 ${shown} 条；更多请缩小筛选范围或下载全部`,
-    blankAsZero: (row: string, n: number) => `表三 「${row}」行有 ${n} 个单元格为空，核对时按 0 计`,
-    t4BlankAsZero: (n: number) => `表四 有 ${n} 个单元格为空，核对时按 0 计`,
-    resultsSum: (column: string, sum: number, total: number | null, diff: number) =>
-      `表三 ${column}列：办理结果各项合计 ${sum}，（七）总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
-    balance: (
-      column: string,
-      received: number | null,
-      carried: number | null,
-      handled: number | null,
-      forward: number | null,
-      diff: number,
-    ) =>
-      `表三 ${column}列：一、本年新收 ${fmt(received)} + 二、上年结转 ${fmt(carried)} ≠ （七）总计 ${fmt(handled)} + 四、结转下年度 ${fmt(forward)}（空按 0 计），相差 ${diff}`,
-    rowTotal: (row: string, sum: number, total: number | null, diff: number) =>
-      `表三 「${row}」行：六类申请人合计 ${sum}，总计列 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
-    t4Total: (group: string, sum: number, total: number | null, diff: number) =>
-      `表四 ${group}：结果维持、结果纠正、其他结果、尚未审结合计 ${sum}，总计 ${total === null ? "为空（按 0 计）" : total}，相差 ${diff}`,
-    notCount: (cell: string, v: number) => `${cell} 为 ${v}：申请和案件数应为非负整数`,
-    negative: (cell: string, v: number) => `${cell} 为 ${v}：不应为负数`,
-    repealedTooMany: (row: string, repealed: number, inForceBefore: number, issued: number) =>
-      `表二 ${row}：本年废止 ${repealed} 件，多于上年现行有效 ${inForceBefore} 件与本年制发 ${issued} 件之和`,
-    carryOver: (column: string, prevYear: number, forward: number | null, carried: number | null, diff: number) =>
-      `表三 ${column}列：${prevYear} 年报告“结转下年度”为 ${fmt(forward)}，本年“上年结转”为 ${fmt(carried)}，相差 ${diff}`,
-    inForceRoll: (row: string, before: number, issued: number, repealed: number, expected: number, printed: number, diff: number) =>
-      `表二 ${row}：上年现行有效 ${before} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，本年现行有效印为 ${printed}，相差 ${diff > 0 ? "+" : ""}${diff}（清理、机构改革等可导致差异，请核实）`,
-    itemsRoll: (cell: string, before: number, change: number, expected: number, printed: number) =>
-      `${cell}：上年 ${before}，上年增减 ${change}，应为 ${expected}，本年印为 ${printed}`,
-    totalPublicRoll: (row: string, before: number, published: number, expected: number, printed: number) =>
-      `表二 ${row} 对外公开总数量：上年 ${before} + 本年新公开 ${published} = ${expected}，本年印为 ${printed}`,
-    largeSwing: (cell: string, prevYear: number, before: number, now: number) =>
-      `${cell}：${prevYear} 年 ${before}，本年 ${now}，变化超过 3 倍`,
-    narrative: (sentence: string, stated: number, cells: string, value: number) =>
-      `正文“${sentence.length > 60 ? `${sentence.slice(0, 60)}…` : sentence}”所述 ${stated} 件，与 ${cells} ${value} 不一致`,
-    noDate: "没有识别出发布日期，无法核对是否按时发布",
-    late: (published: string, deadline: string, days: number) => `发布日期 ${published} 晚于法定期限 ${deadline}（晚 ${days} 天）`,
-    formatYear: (year: number, format: string, want: string) =>
-      `${year} 年度报告应使用 ${want === "pre2019" ? "2019 年以前的格式" : `${want} 年版格式`}，实际为 ${format === "pre2019" ? "无统一表格" : `${format} 年版格式`}`,
-    mixedFormat: "表二为 2021 年版格式，表三（六）其他处理却只有一行（2019 年版），按实际印出的格式读取",
-    missingSections: (titles: string[]) => `缺少以下部分（或标题无法识别）：${titles.join("；")}`,
-    missingTable: (title: string) => `缺少「${title}」表格`,
-    missingCells: (n: number) => `表格不完整：缺少 ${n} 个单元格`,
-    similar: (prevYear: number, share: number) => `正文与 ${prevYear} 年报告重复率约 ${(share * 100).toFixed(1)}%，超过 50%`,
-    accountability: (words: string[]) => `本级政府年报应报告工作考核、社会评议和责任追究结果，正文未提到：${words.join("、")}`,
-  },
+  findings: findingsMsg,
   auth: {
     signInRequired: "请先登录",
     badCredentials: "用户名或密码错误",
@@ -211,80 +162,7 @@ export const msg = {
     toAgencies: "查找单位",
     toOverview: "返回总览",
   },
-  /** The audit log page (/admin/audit), read as before → after. */
-  audit: {
-    actions: {
-      "report.create": "导入年报（新增）",
-      "report.replace": "导入年报（替换）",
-      "cell.correct": "更正单元格",
-      "posts.correct": "更正发布信息条数",
-      "finding.review": "审核发现",
-      ...rectMsg.audit,
-      "score.edit": "评分",
-      "rubric.edit": "编辑评分细则",
-      "package.import": "导入数据包",
-      "user.create": "新建用户",
-      "user.update": "修改用户",
-      sign_in: "登录",
-      sign_out: "退出",
-    } as Record<string, string>,
-    otherAction: "其他操作",
-    targets: {
-      report: "年报",
-      agency: "单位",
-      user: "用户",
-      rubric: "评分细则",
-      batch: "批次",
-      finding: "核对发现",
-      rectification: "整改事项",
-    } as Record<string, string>,
-    target: (word: string, id: string) => `${word} ${id}`,
-    fields: {
-      key: "单元格",
-      value: "数值",
-      raw: "原文写法",
-      reason: "理由",
-      status: "审核结论",
-      comment: "说明",
-      reviewer: "审核人",
-      role: "角色",
-      username: "用户名",
-      scopeRegionId: "地区范围",
-      agencyIds: "单位范围",
-      disabled: "停用",
-      passwordReset: "重设密码",
-      indicator: "评分项",
-      action: "操作",
-      points: "分数",
-      total: "总分",
-      version: "版本",
-      name: "名称",
-      agency: "单位",
-      year: "年度",
-      source: "来源文件",
-      cells: "单元格数",
-      batch: "批次",
-      file: "文件",
-      reports: "报告数",
-      failed: "失败数",
-      channel: "渠道",
-      state: "整改状态",
-      finding: "核对发现",
-      dueOn: "整改期限",
-      note: "整改要求",
-      response: "反馈方式",
-      text: "说明",
-      attachment: "附件",
-      importedAt: "更正后导入时间",
-    } as Record<string, string>,
-    statuses: { confirmed: "确认", dismissed: "排除", open: "待审核" } as Record<string, string>,
-    roles: { admin: "管理员", filer: "填报人", assessor: "评估员", viewer: "查看者" } as Record<string, string>,
-    empty: "（无）",
-    yes: "是",
-    no: "否",
-    changes: "修改内容（修改前 → 修改后）",
-    noChanges: "—",
-  },
+  audit: auditMsg,
   severity: { error: "错误", warning: "警告", info: "提示" } as Record<string, string>,
   input: {
     year: (min: number, max: number) => `报告年度应为 ${min}–${max} 之间的整数`,
