@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageHref } from "@/lib/url";
 import { getDb } from "@/db/index";
 import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { REVIEW_STATUSES, countFindings, listFindings } from "@/db/queries/findings";
@@ -28,11 +29,7 @@ type Search = FindingsSearch;
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 function href(s: Search, change: Partial<Search>): string {
-  const next = { ...s, ...change, page: change.page ?? 1 };
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(next)) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
-  const str = q.toString();
-  return str ? `/findings?${str}` : "/findings";
+  return pageHref("/findings", { ...s, ...change, page: change.page ?? 1 });
 }
 
 /** The same view as a file: every row under the current filters. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageHref } from "@/lib/url";
 import { getDb } from "@/db/index";
 import { countRectifications, listRectifications, type RectificationFilter } from "@/db/queries/rectifications";
 import { listRegions } from "@/db/queries/regions";
@@ -15,10 +16,7 @@ const m = msg.rect;
 const PAGE_SIZE = 50;
 
 function href(s: RectSearch, change: Partial<RectSearch>, base = "/rectifications"): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...s, ...change, page: change.page ?? 1 }))
-    if (v !== undefined && String(v) !== "" && !(k === "page" && v === 1)) q.set(k, String(v));
-  return q.size ? `${base}?${q}` : base;
+  return pageHref(base, { ...s, ...change, page: change.page ?? 1 });
 }
 
 export default async function RectificationsPage({

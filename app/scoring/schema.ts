@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchString, type SearchValues } from "@/lib/url";
 import { REGION_LEVELS } from "@/lib/report/agency";
 import { RANK_BASES } from "@/lib/scoring/rank";
 
@@ -16,8 +17,4 @@ export const rankingSearchSchema = z.object({
 });
 export type RankingSearch = z.infer<typeof rankingSearchSchema>;
 
-export function rankingQuery(s: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(s)) if (v !== undefined && v !== "") q.set(k, String(v));
-  return q.toString();
-}
+export const rankingQuery = (s: SearchValues): string => searchString(s, { keepFirstPage: true });
