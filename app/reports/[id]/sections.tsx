@@ -4,6 +4,7 @@
  * query stays inside its card.
  */
 import Link from "next/link";
+import { ChangeTable } from "@/components/dashboard/change-table";
 import { Suspense, type ReactNode } from "react";
 import { RULES } from "@/lib/checks/rules";
 import { getDb } from "@/db/index";
@@ -231,30 +232,19 @@ export async function ReportTablesCard({
           {history.length > 0 && (
             <>
               <h3>{msg.reportPage.corrections}</h3>
-              <table className="list" data-testid="cell-history">
-                <thead>
-                  <tr>
-                    <th>{msg.common.time}</th>
-                    <th>{msg.common.cell}</th>
-                    <th>{msg.reportPage.oldValue}</th>
-                    <th>{msg.reportPage.newValue}</th>
-                    <th>{msg.reportPage.correctedBy}</th>
-                    <th>{msg.common.reason}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.map((h) => (
-                    <tr key={h.id}>
-                      <td>{formatDateTime(h.changedAt)}</td>
-                      <td>{describeCell(h.key)}</td>
-                      <td>{h.oldRaw === null ? msg.reportPage.noSuchCell : formatNumber(h.oldValue) || msg.common.blank}</td>
-                      <td>{formatNumber(h.newValue) || msg.common.blank}</td>
-                      <td>{h.changedBy}</td>
-                      <td>{h.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChangeTable
+                rows={history}
+                testId="cell-history"
+                byHead={msg.reportPage.correctedBy}
+                columns={[
+                  { head: msg.common.cell, cell: (h) => describeCell(h.key) },
+                  {
+                    head: msg.reportPage.oldValue,
+                    cell: (h) => (h.oldRaw === null ? msg.reportPage.noSuchCell : formatNumber(h.oldValue) || msg.common.blank),
+                  },
+                  { head: msg.reportPage.newValue, cell: (h) => formatNumber(h.newValue) || msg.common.blank },
+                ]}
+              />
             </>
           )}
         </div>
