@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { previewImport, saveImport } from "./actions";
-import { FILL_PREFIX, type PreviewResult, type SaveResult } from "./schema";
+import type { PreviewResult, SaveResult } from "./schema";
 import { ReportTables } from "@/components/report-tables";
 import { FindingsList } from "@/components/findings-list";
 import { markersFor } from "@/lib/checks/markers";
@@ -10,6 +10,7 @@ import { FORMAT_LABELS } from "@/lib/report/template";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
 import { DivisionPicker } from "@/components/import/division-picker";
+import { UnreadRows } from "./unread-rows";
 
 type Preview = Extract<PreviewResult, { ok: true }>;
 
@@ -233,55 +234,7 @@ export function ImportForm({
                 <Link href={`/reports/${preview.existingReportId}`}>{msg.importPage.viewExisting}</Link>
               </div>
             )}
-            {preview.unreadRows.length > 0 && (
-              <div className="alert warn" data-testid="unread-rows">
-                <strong>{msg.importPreview.unreadTitle(preview.unreadRows.length)}</strong>
-                <p className="muted" style={{ margin: "0.25rem 0" }}>
-                  {checking ? msg.importPreview.unreadHintCheck : msg.importPreview.unreadHint}
-                </p>
-                {preview.unreadRows.map((row, i) => (
-                  <div key={i} className="unread-row" style={{ marginTop: "0.75rem" }}>
-                    <div>
-                      {row.message}
-                      {row.where && `（${row.where}）`}
-                    </div>
-                    {row.source && (
-                      <pre
-                        style={{
-                          whiteSpace: "pre-wrap",
-                          margin: "0.25rem 0",
-                          padding: "0.4rem",
-                          background: "var(--surface-2, #f6f6f6)",
-                          overflowX: "auto",
-                        }}
-                      >
-                        {msg.importPreview.printed}
-                        {row.source}
-                      </pre>
-                    )}
-                    {row.crop && (
-                      // biome-ignore lint/performance/noImgElement: a server-cropped scan image, not a static asset
-                      <img
-                        src={row.crop}
-                        alt={msg.scan.cropAlt}
-                        className="scan-crop"
-                        style={{ maxWidth: "100%", border: "1px solid #ccc", display: "block", margin: "0.25rem 0" }}
-                      />
-                    )}
-                    {!checking && (
-                      <div className="form-row" style={{ flexWrap: "wrap" }}>
-                        {row.cells.map((c) => (
-                          <label key={c.key} style={{ fontSize: "0.85rem" }}>
-                            {c.label}
-                            <input type="text" inputMode="decimal" name={`${FILL_PREFIX}${c.key}`} size={6} aria-label={c.label} />
-                          </label>
-                        ))}
-                      </div>
-                    )}
-                  </div>
-                ))}
-              </div>
-            )}
+            {preview.unreadRows.length > 0 && <UnreadRows rows={preview.unreadRows} checking={checking} />}
             {preview.unread.length > 0 && (
               <div className="alert warn">
                 {msg.importPage.unrecognized}
