@@ -24,6 +24,12 @@ export interface Figure {
 }
 
 const T3_PARTS = T3_COLUMNS.filter((c) => c.key !== "total");
+/** A 表三 row's short name in the template: renaming the row there renames its chart series too. */
+const t3Short = (key: string): string => {
+  const row = T3_ROWS.find((r) => r.key === key);
+  if (!row) throw new Error(`figures: no t3 row ${key}`);
+  return row.short ?? row.label;
+};
 const t3Rows = (prefix: string) => T3_ROWS.filter((r) => r.key.startsWith(prefix)).map((r) => t3Key(r.key, "total"));
 
 const f = (id: string, label: string, keys: readonly string[], opts: Partial<Figure> = {}): Figure => ({
@@ -40,16 +46,16 @@ export const FIGURES: readonly Figure[] = [
   // 表三 — applications, by applicant type. Identical in both formats.
   ...T3_PARTS.map((c) => f(`received_${c.key}`, c.label, [t3Key("received", c.key)])),
   f("received", "本年新收申请", [t3Key("received", "total")]),
-  f("carriedOver", "上年结转", [t3Key("carried_over", "total")]),
-  f("carriedForward", "结转下年度", [t3Key("carried_forward", "total")]),
+  f("carriedOver", t3Short("carried_over"), [t3Key("carried_over", "total")]),
+  f("carriedForward", t3Short("carried_forward"), [t3Key("carried_forward", "total")]),
   // Outcomes (总计 column). （六）其他处理 is one row in format 2019 and three in 2021: the sum is comparable.
-  f("disclosed", "予以公开", [t3Key("disclosed", "total")]),
-  f("partiallyDisclosed", "部分公开", [t3Key("partially_disclosed", "total")]),
+  f("disclosed", t3Short("disclosed"), [t3Key("disclosed", "total")]),
+  f("partiallyDisclosed", t3Short("partially_disclosed"), [t3Key("partially_disclosed", "total")]),
   f("withheld", "不予公开", t3Rows("withheld_")),
   f("unavailable", "无法提供", t3Rows("unavailable_")),
   f("notProcessed", "不予处理", t3Rows("not_processed_")),
-  f("otherHandled", "其他处理", [t3Key("other", "total"), ...t3Rows("other_")]),
-  f("totalHandled", "办理结果总计", [t3Key("total_handled", "total")]),
+  f("otherHandled", t3Short("other"), [t3Key("other", "total"), ...t3Rows("other_")]),
+  f("totalHandled", t3Short("total_handled"), [t3Key("total_handled", "total")]),
   // 表二 — only 处理决定数量 is comparable across formats.
   f("licensing", "行政许可处理决定", [t2Key("licensing", "decisions")]),
   f("penalty", "行政处罚处理决定", [t2Key("penalty", "decisions")]),
