@@ -2,14 +2,12 @@
 import { defineAction } from "@/db/queries/actions";
 import {
   MAX_OPEN_AT_ONCE,
-  acceptRectification,
   listFindingAgencies,
   listFilteredFindingIds,
   listOpenFindingIdsOfReport,
   openRectifications,
-  respondRectification,
-  returnRectification,
 } from "@/db/queries/rectifications";
+import { acceptRectification, respondRectification, returnRectification } from "@/db/queries/rectification-steps";
 import { beijingToday } from "@/lib/rectification/state";
 import { can } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
