@@ -85,6 +85,29 @@ export async function recognize(image: Buffer): Promise<OcrPage> {
   return parseHocr((await run("tesseract", args, image)).toString("utf8"));
 }
 
+/**
+ * Figures only, from a strip of cell crops (ocr-digits.ts): `--psm 6` reads the strip's lines, the
+ * whitelist keeps the model from answering with letters or CJK characters that look like digits.
+ * `lang`: eng and chi_sim are two independently trained models, so two reads that agree are two
+ * opinions, not one.
+ */
+export async function recognizeFigures(image: Buffer, lang: "eng" | "chi_sim"): Promise<OcrPage> {
+  const args = [
+    "stdin",
+    "stdout",
+    "-l",
+    lang,
+    "--psm",
+    "6",
+    "-c",
+    "tessedit_char_whitelist=0123456789./-",
+    "-c",
+    "hocr_char_boxes=1",
+    "hocr",
+  ];
+  return parseHocr((await run("tesseract", args, image)).toString("utf8"));
+}
+
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 const unescapeXml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
 
