@@ -70,6 +70,8 @@ export function figureCells(words: OcrWord[], bands: GridBand[], ink: (box: Pixe
   const where = placeInGrid(words, bands);
   const out: FigureCell[] = [];
   for (const [b, band] of bands.entries()) {
+    // A band of one cell is a heading (第二十条第（五）项) or a page number below a table, never a row.
+    if (band.cells.length < 2) continue;
     for (const [c, cell] of band.cells.entries()) {
       const inCell = words.filter((_, i) => where[i].band === b && where[i].cell === c);
       const text = inCell.map((w) => w.text).join("");
@@ -154,8 +156,22 @@ export function gridPageLines(
   const figureAt = new Map(figures.flatMap((f) => (f.decision ? [[`${f.cell.band}:${f.cell.cell}`, { ...f, decision: f.decision }]] : [])));
   for (const [b, band] of bands.entries()) {
     const pieces: PlacedLine["pieces"] = [];
+    const firstFigure = band.cells.findIndex((_, c) => figureAt.has(`${b}:${c}`));
     for (const [c, cell] of band.cells.entries()) {
       const f = figureAt.get(`${b}:${c}`);
+      const words = page.words.filter((_, i) => where[i].band === b && where[i].cell === c);
+      if (!f && firstFigure >= 0 && c > firstFigure && !words.length) {
+        // A cell among a row's figures that looks blank may hold a figure too faint to see: the
+        // reader must not place a blank there by arithmetic. Doubtful, so it is listed.
+        const box = { x0: cell.x0, y0: band.y0, x1: cell.x1, y1: band.y1 };
+        pieces.push({
+          text: "?",
+          x0: cell.x0 + 1,
+          x1: cell.x1 - 1,
+          loc: { page: pageNo, ocr: { box: fraction(box, page), conf: 0, doubt: true } },
+        });
+        continue;
+      }
       if (f) {
         const d = f.decision;
         const loc: SourceLoc = {
@@ -165,7 +181,6 @@ export function gridPageLines(
         pieces.push({ text: d.text, x0: f.cell.ink.x0, x1: f.cell.ink.x1, loc });
         continue;
       }
-      const words = page.words.filter((_, i) => where[i].band === b && where[i].cell === c);
       if (!words.length) continue;
       const box = {
         x0: Math.min(...words.map((w) => w.x0)),
@@ -195,11 +210,13 @@ export function unsureTextCells(words: OcrWord[], bands: GridBand[], figures: Se
   const where = placeInGrid(words, bands);
   const out: { key: string; box: PixelBox }[] = [];
   for (const [b, band] of bands.entries()) {
+    // Only the labels of rows with figures: a garbled header costs nothing, a garbled row name a row.
+    if (!band.cells.some((_, c) => figures.has(`${b}:${c}`))) continue;
     for (const [c, cell] of band.cells.entries()) {
       const key = `${b}:${c}`;
       if (figures.has(key)) continue;
       const inCell = words.filter((_, i) => where[i].band === b && where[i].cell === c);
-      if (!inCell.some((w) => CJK.test(w.text)) || Math.min(...inCell.map((w) => w.conf)) >= 75) continue;
+      if (!inCell.some((w) => CJK.test(w.text)) || Math.min(...inCell.map((w) => w.conf)) >= 60) continue;
       out.push({ key, box: { x0: cell.x0 + 3, y0: band.y0 + 3, x1: cell.x1 - 3, y1: band.y1 - 3 } });
     }
   }

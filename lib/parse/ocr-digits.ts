@@ -23,8 +23,8 @@ export interface FigureRead {
   conf: number;
 }
 
-/** Darker than this (0–255) is ink. */
-const INK = 150;
+/** Darker than this (0–255) is ink: a thin `1` blurred at 150 dpi is a mid grey. */
+const INK = 180;
 /** Height the strip's figures are scaled to: tesseract's LSTM reads best at ~30–40 px. */
 const TEXT_HEIGHT = 36;
 const PAD = 24;

@@ -7,6 +7,12 @@
  * the same rasterized pages: tesseract gives a box and a confidence per word (PaddleOCR's detector
  * merges a whole table row into one box, losing the columns), ~1 s per A4 page at 200 dpi on one
  * core against ~12 s, ~110 MB against ~970 MB, and installs from apt without a 300 MB runtime.
+ *
+ * Table figures are read a second time, cell by cell, by tesseract's English model with a digits
+ * whitelist (apt: tesseract-ocr-eng; ocr-digits.ts): a second, independently trained model, so a
+ * figure is stored only when two reads agree. Measured on the rasterized fixtures, the whole-page
+ * Chinese pass alone read 52.8 % of the cells at 200 dpi; the grid with the agreeing digit reads
+ * reads the share README's 已知限制 quotes, with none wrong.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -176,12 +182,13 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: num
 
 const pageNo = (f: string) => Number(/-(\d+)\.png$/.exec(f)?.[1] ?? 0);
 
-/** Whether the engine is installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils). */
+/** Whether the engine is installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils). */
 export async function ocrAvailable(): Promise<boolean> {
   try {
     const langs = (await run("tesseract", ["--list-langs"])).toString();
     await run("pdftoppm", ["-v"]);
-    return langs.includes("chi_sim");
+    const list = langs.split(/\s+/);
+    return list.includes("chi_sim") && list.includes("eng");
   } catch {
     return false;
   }

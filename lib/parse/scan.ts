@@ -99,8 +99,19 @@ async function pageLines(page: OcrPage, p: Prepared, pageNo: number): Promise<Pl
   const cells = figureCells(page.words, p.bands, (box) => inkBox(p.gray, p.width, box));
   const boxes = cells.map((c) => c.ink);
   const eng = await readFigures(p.gray, p.width, boxes, "eng");
-  const chi = await readFigures(p.gray, p.width, boxes, "chi_sim");
-  const figures = cells.map((cell, k) => ({ cell, decision: decideFigure(cell.page, eng[k], chi[k]), eng: eng[k] }));
+  const none = { text: "", conf: 0 };
+  const figures = cells.map((cell, k) => ({ cell, decision: decideFigure(cell.page, eng[k], none), eng: eng[k] }));
+  // The Chinese model reads the crops only where the English read and the page pass did not agree.
+  const open = figures.filter((f) => !f.decision || f.decision.doubt);
+  const chi = await readFigures(
+    p.gray,
+    p.width,
+    open.map((f) => f.cell.ink),
+    "chi_sim",
+  );
+  open.forEach((f, k) => {
+    f.decision = decideFigure(f.cell.page, f.eng, chi[k]);
+  });
   // Doubts read once more, larger: kept only when both models then agree with the first English read.
   const again = figures.filter((f) => f.decision?.doubt && /^\d+(\.\d+)?$/.test(f.eng.text));
   if (again.length) {
