@@ -1,17 +1,20 @@
 /**
  * npm run setup:ocr — the OCR engine for scanned reports, from Debian's packages: tesseract-ocr,
- * its simplified-Chinese model tesseract-ocr-chi-sim, and poppler-utils (pdftoppm). Installed with
+ * its simplified-Chinese model tesseract-ocr-chi-sim, the English model tesseract-ocr-eng (the
+ * digits-only second read of table figures), and poppler-utils (pdftoppm). Installed with
  * apt-get when missing (as root, or through sudo -n); npm test calls this before the unit tests.
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { msg } from "../lib/messages";
 
-export const OCR_PACKAGES = ["tesseract-ocr", "tesseract-ocr-chi-sim", "poppler-utils"];
+export const OCR_PACKAGES = ["tesseract-ocr", "tesseract-ocr-chi-sim", "tesseract-ocr-eng", "poppler-utils"];
 
 const has = (cmd: string) => spawnSync("sh", ["-c", cmd], { encoding: "utf8" }).status === 0;
-const ready = () =>
-  has("command -v pdftoppm") && spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout?.includes("chi_sim");
+const ready = () => {
+  const langs = spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout?.split(/\s+/) ?? [];
+  return has("command -v pdftoppm") && langs.includes("chi_sim") && langs.includes("eng");
+};
 
 /** true when the engine is there (already, or after installing it). */
 export function ensureOcr(): boolean {

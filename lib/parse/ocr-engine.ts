@@ -7,6 +7,12 @@
  * the same rasterized pages: tesseract gives a box and a confidence per word (PaddleOCR's detector
  * merges a whole table row into one box, losing the columns), ~1 s per A4 page at 200 dpi on one
  * core against ~12 s, ~110 MB against ~970 MB, and installs from apt without a 300 MB runtime.
+ *
+ * Table figures are read a second time, cell by cell, by tesseract's English model with a digits
+ * whitelist (apt: tesseract-ocr-eng; ocr-digits.ts): a second, independently trained model, so a
+ * figure is stored only when two reads agree. Measured on the rasterized fixtures, the whole-page
+ * Chinese pass alone read 52.8 % of the cells at 200 dpi; the grid with the agreeing digit reads
+ * reads the share README's 已知限制 quotes, with none wrong.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -85,6 +91,29 @@ export async function recognize(image: Buffer): Promise<OcrPage> {
   return parseHocr((await run("tesseract", args, image)).toString("utf8"));
 }
 
+/**
+ * Figures only, from a strip of cell crops (ocr-digits.ts): `--psm 6` reads the strip's lines, the
+ * whitelist keeps the model from answering with letters or CJK characters that look like digits.
+ * `lang`: eng and chi_sim are two independently trained models, so two reads that agree are two
+ * opinions, not one.
+ */
+export async function recognizeFigures(image: Buffer, lang: "eng" | "chi_sim"): Promise<OcrPage> {
+  const args = [
+    "stdin",
+    "stdout",
+    "-l",
+    lang,
+    "--psm",
+    "6",
+    "-c",
+    "tessedit_char_whitelist=0123456789./-",
+    "-c",
+    "hocr_char_boxes=1",
+    "hocr",
+  ];
+  return parseHocr((await run("tesseract", args, image)).toString("utf8"));
+}
+
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 const unescapeXml = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m]);
 
@@ -153,12 +182,13 @@ export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: num
 
 const pageNo = (f: string) => Number(/-(\d+)\.png$/.exec(f)?.[1] ?? 0);
 
-/** Whether the engine is installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils). */
+/** Whether the engine is installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng poppler-utils). */
 export async function ocrAvailable(): Promise<boolean> {
   try {
     const langs = (await run("tesseract", ["--list-langs"])).toString();
     await run("pdftoppm", ["-v"]);
-    return langs.includes("chi_sim");
+    const list = langs.split(/\s+/);
+    return list.includes("chi_sim") && list.includes("eng");
   } catch {
     return false;
   }

@@ -9,16 +9,24 @@
  */
 import type { OcrWord } from "./ocr-engine";
 
-/** Darker than this (0–255) is ink. */
-const INK = 150;
+/**
+ * Darker than this (0–255) is a rule's ink. Lighter than text's threshold: a thin rule blurred by
+ * the scanner, or resampled when the page is turned straight, is a light grey line.
+ */
+const RULE_INK = 200;
 
 /**
  * Whiten every dark pixel on a horizontal or vertical chain of at least `minRun` pixels. Chains
  * are 8-connected in the line's direction: from (x, y) to (x+1, y-1..y+1) for horizontal ones.
  */
-export function eraseRules(gray: Uint8Array, width: number, height: number, minRun: number): { image: Uint8Array; vertical: Uint8Array } {
+export function eraseRules(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  minRun: number,
+): { image: Uint8Array; vertical: Uint8Array; horizontal: Uint8Array } {
   const ink = new Uint8Array(width * height);
-  for (let i = 0; i < ink.length; i++) ink[i] = gray[i] < INK ? 1 : 0;
+  for (let i = 0; i < ink.length; i++) ink[i] = gray[i] < RULE_INK ? 1 : 0;
   const image = new Uint8Array(gray);
   const mark = chains(ink, width, height, minRun, true);
   const vertical = chains(ink, width, height, minRun, false);
@@ -28,7 +36,7 @@ export function eraseRules(gray: Uint8Array, width: number, height: number, minR
     if (mark[i]) for (let d = -2 * width; d <= 2 * width; d += width) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
     if (vertical[i]) for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
   }
-  return { image, vertical };
+  return { image, vertical, horizontal: mark };
 }
 
 /**

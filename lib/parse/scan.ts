@@ -8,7 +8,10 @@ import sharp, { type Sharp } from "sharp";
 import { documentText, type SourceDocument } from "./document";
 import { placedLinesToDoc, type PlacedLine } from "./layout";
 import { MAX_SCAN_PAGES, SCAN_DPI } from "./limits";
-import { orientation, rasterizePdf, recognize } from "./ocr-engine";
+import { type OcrPage, orientation, rasterizePdf, recognize } from "./ocr-engine";
+import { betterTexts, decideFigure, figureCells, gridPageLines, unsureTextCells } from "./ocr-cells";
+import { inkBox, readFigures, readTextCells } from "./ocr-digits";
+import { findGrid, type GridBand, ruleSkew } from "./ocr-grid";
 import { eraseRules, splitAtRules } from "./ocr-image";
 import { ocrPageLines } from "./ocr-layout";
 
@@ -61,7 +64,7 @@ export async function readImages(
     if (!upright) return { ok: false, reason: "image_unreadable" };
     const page = await recognize(upright.clean);
     page.words = splitAtRules(page.words, upright.vertical, upright.width);
-    placed.push(...ocrPageLines(page, i + 1));
+    placed.push(...(await pageLines(page, upright, i + 1)));
     const conf = page.words.length ? page.words.reduce((a, w) => a + w.conf, 0) / page.words.length : 0;
     const image = await sharp(upright.png).jpeg({ quality: 70 }).toBuffer();
     pages.push({ image, width: upright.width, height: upright.height, conf: Math.round(conf), ms: Date.now() - started });
@@ -79,15 +82,71 @@ export async function readImages(
   };
 }
 
+interface Prepared {
+  png: Buffer;
+  clean: Buffer;
+  /** The clean image's pixels (rules erased), for the figure crops. */
+  gray: Uint8Array;
+  vertical: Uint8Array;
+  bands: GridBand[];
+  width: number;
+  height: number;
+}
+
+/** A page's lines: by its ruled grid where it has one (figures read twice, cell by cell), else by word gaps. */
+async function pageLines(page: OcrPage, p: Prepared, pageNo: number): Promise<PlacedLine[]> {
+  if (!p.bands.length) return ocrPageLines(page, pageNo);
+  const cells = figureCells(page.words, p.bands, (box) => inkBox(p.gray, p.width, box));
+  const boxes = cells.map((c) => c.ink);
+  const eng = await readFigures(p.gray, p.width, boxes, "eng");
+  const none = { text: "", conf: 0 };
+  const figures = cells.map((cell, k) => ({ cell, decision: decideFigure(cell.page, eng[k], none), eng: eng[k] }));
+  // The Chinese model reads the crops only where the English read and the page pass did not agree.
+  const open = figures.filter((f) => !f.decision || f.decision.doubt);
+  const chi = await readFigures(
+    p.gray,
+    p.width,
+    open.map((f) => f.cell.ink),
+    "chi_sim",
+  );
+  open.forEach((f, k) => {
+    f.decision = decideFigure(f.cell.page, f.eng, chi[k]);
+  });
+  // Doubts read once more, larger: kept only when both models then agree with the first English read.
+  const again = figures.filter((f) => f.decision?.doubt && /^\d+(\.\d+)?$/.test(f.eng.text));
+  if (again.length) {
+    const big = again.map((f) => f.cell.ink);
+    const eng2 = await readFigures(p.gray, p.width, big, "eng", 1.5);
+    const chi2 = await readFigures(p.gray, p.width, big, "chi_sim", 1.5);
+    again.forEach((f, k) => {
+      const d = decideFigure(f.cell.page, eng2[k], chi2[k]);
+      if (d && !d.doubt && d.text === f.eng.text && chi2[k].text === d.text) f.decision = d;
+    });
+  }
+  const unsure = unsureTextCells(
+    page.words,
+    p.bands,
+    new Set(figures.filter((f) => f.decision).map((f) => `${f.cell.band}:${f.cell.cell}`)),
+  );
+  const texts = betterTexts(
+    page.words,
+    p.bands,
+    unsure,
+    await readTextCells(
+      p.gray,
+      p.width,
+      unsure.map((u) => u.box),
+    ),
+  );
+  return gridPageLines(page, p.bands, figures, pageNo, texts);
+}
+
 /**
  * Upright, grayscale, at most MAX_SIDE (png); and what tesseract reads (clean): the red channel
  * only, so that a red seal stamped over the table all but vanishes, with the table's rules erased.
  * null: not an image sharp can open.
  */
-async function prepare(
-  bytes: Buffer,
-  photo: boolean,
-): Promise<{ png: Buffer; clean: Buffer; vertical: Uint8Array; width: number; height: number } | null> {
+async function prepare(bytes: Buffer, photo: boolean): Promise<Prepared | null> {
   let img: Sharp;
   try {
     const meta = await sharp(bytes).metadata();
@@ -105,19 +164,34 @@ async function prepare(
       const turn = await orientation(png);
       if (turn) png = await sharp(png).rotate(turn).png({ compressionLevel: 1 }).toBuffer();
     }
-    const raw = await sharp(png).toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
-    const { width, height } = raw.info;
-    const erased = eraseRules(
-      new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length),
-      width,
-      height,
-      Math.round(width * 0.045),
-    );
+    let ruled = await eraseAll(png);
+    // A skewed page is turned straight by its rules, so that the grid's rows and columns are
+    // rows and columns of pixels.
+    const skew = ruleSkew(ruled.erased.horizontal, ruled.width, ruled.height);
+    if (Math.abs(skew) >= 0.2) {
+      png = await sharp(png).rotate(-skew, { background: "#ffffff" }).png({ compressionLevel: 1 }).toBuffer();
+      ruled = await eraseAll(png);
+    }
+    const { width, height, erased } = ruled;
     const clean = await sharp(Buffer.from(erased.image), { raw: { width, height, channels: 1 } })
       .png({ compressionLevel: 1 })
       .toBuffer();
-    return { png, clean, vertical: erased.vertical, width, height };
+    // A row is at least a text line high: ~1.1 % of an A4 page's width.
+    const bands = findGrid(erased.horizontal, erased.vertical, width, height, Math.round(width * 0.011));
+    return { png, clean, gray: erased.image, vertical: erased.vertical, bands, width, height };
   } catch {
     return null;
   }
+}
+
+async function eraseAll(png: Buffer) {
+  const raw = await sharp(png).toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = raw.info;
+  const erased = eraseRules(
+    new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length),
+    width,
+    height,
+    Math.round(width * 0.045),
+  );
+  return { width, height, erased };
 }
