@@ -1,7 +1,9 @@
 /** Findings: the queue across agencies, a report's findings with their reviews, reviews and corrections. */
 import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reportFigures, reports } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reportFigures, reports } from "../schema";
+import { packCellSource } from "../../lib/report/cell-sources";
+import { getCell } from "./reports";
 import { recheckAround } from "./checks";
 import { rowsOf } from "./rows";
 import { refreshFiguresForReports } from "./figures";
@@ -239,10 +241,7 @@ export async function correctCell(
       .where(eq(reports.id, input.reportId))
       .for("update");
     if (!r) return { ok: false as const, error: msg.reportPage.noReport };
-    const [old] = await tx
-      .select()
-      .from(reportCells)
-      .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    const old = await getCell(tx, input.reportId, input.key);
     if (old && old.value === input.value) return { ok: false as const, error: msg.reportPage.sameValue };
     await tx.insert(cellHistory).values({
       reportId: input.reportId,
@@ -253,16 +252,14 @@ export async function correctCell(
       reason: input.reason,
       changedBy: input.by,
     });
-    if (old)
-      await tx
-        .update(reportCells)
-        .set({ value: input.value })
-        .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
-    else await tx.insert(reportCells).values({ reportId: input.reportId, key: input.key, value: input.value, raw: "", source: {} });
+    // The printed text stays the one read from the document (the new value is in cell_history);
+    // written out now, since a stored source leaves it out while it is the value written plainly.
+    const source = { ...(old ? packCellSource(null, old.raw, old.note, old.source) : {}), r: old?.raw ?? "" };
     await tx
       .update(reports)
       .set({
         cellValues: sql`${reports.cellValues} || jsonb_build_object(${input.key}::text, ${input.value === null ? null : String(input.value)}::float8)`,
+        cellSources: sql`(${reports.cellSources}::jsonb || jsonb_build_object(${input.key}::text, ${JSON.stringify(source)}::jsonb))::text`,
         missingCells: sql`${reports.missingCells} - ${input.key}::text`,
       })
       .where(eq(reports.id, input.reportId));
@@ -283,13 +280,5 @@ export async function getFindingReview(db: Db, findingId: number) {
     .from(findings)
     .innerJoin(findingReviews, reviewJoin)
     .where(eq(findings.id, findingId));
-  return row ?? null;
-}
-
-export async function getCell(db: Db, reportId: number, key: string) {
-  const [row] = await db
-    .select({ value: reportCells.value, raw: reportCells.raw })
-    .from(reportCells)
-    .where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
   return row ?? null;
 }

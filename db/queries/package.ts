@@ -11,7 +11,8 @@ import { issuesMessage } from "../../lib/validate";
 import { safeFileName } from "../../lib/export/table";
 import type { ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reports } from "../schema";
+import { unpackCells } from "../../lib/report/cell-sources";
 import { REGION_LEVELS, AGENCY_KINDS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
 import { importParsed, logFailure, type ImportResult } from "./imports";
@@ -115,13 +116,12 @@ export async function exportPackage(
   const used = new Set<string>();
   for (let i = 0; i < ids.length; i += 200) {
     const part = ids.slice(i, i + 200);
-    const [rs, cells, revs, hist, fs] = await Promise.all([
+    const [rs, revs, hist, fs] = await Promise.all([
       db
         .select({ r: reports, a: agencies })
         .from(reports)
         .innerJoin(agencies, eq(agencies.id, reports.agencyId))
         .where(inArray(reports.id, part)),
-      db.select().from(reportCells).where(inArray(reportCells.reportId, part)),
       db.select().from(findingReviews).where(inArray(findingReviews.reportId, part)),
       db.select().from(cellHistory).where(inArray(cellHistory.reportId, part)).orderBy(asc(cellHistory.id)),
       db.select().from(findings).where(inArray(findings.reportId, part)).orderBy(asc(findings.id)),
@@ -130,7 +130,7 @@ export async function exportPackage(
       let base = safeFileName(`${a.name}-${r.year}`);
       if (used.has(base)) base = `${base}-${r.id}`;
       used.add(base);
-      const mine = cells.filter((c) => c.reportId === r.id);
+      const mine = unpackCells(r.cellValues, r.cellSources);
       const doc: PackagedReport = {
         agency: a.name,
         year: r.year,
