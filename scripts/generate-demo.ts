@@ -241,13 +241,14 @@ const LOG_COLUMNS = ["batch_id", "source_name", "status", "message", "agency_id"
  * Each cell's stored provenance (lib/report/cell-sources.ts) as a JSON fragment per format and
  * key: the fake document prints every value plainly, so only the location is kept.
  */
-function sourceFragments(): Record<TableFormat, Map<string, string>> {
+function sourceFragments(): Record<TableFormat, { byKey: Map<string, string>; all: string }> {
   const maps = sourceMaps();
-  const out = {} as Record<TableFormat, Map<string, string>>;
+  const out = {} as Record<TableFormat, { byKey: Map<string, string>; all: string }>;
   for (const format of ["2021", "2019"] as const) {
-    out[format] = new Map(
+    const byKey = new Map(
       Object.entries(maps[format]).map(([k, loc]) => [k, `${JSON.stringify(k)}:${JSON.stringify(packCellSource(null, "", null, loc))}`]),
     );
+    out[format] = { byKey, all: `{${[...byKey.values()].join(",")}}` };
   }
   return out;
 }
@@ -311,9 +312,12 @@ async function main() {
     const reportRows = batch.map((p) => {
       const title = `${p.agencyName}${p.year}年政府信息公开工作年度报告`;
       const frag = fragments[p.report.format];
-      const sources = `{${Object.keys(p.report.cells)
-        .map((k) => frag.get(k) ?? `${JSON.stringify(k)}:{}`)
-        .join(",")}}`;
+      const keys = Object.keys(p.report.cells);
+      // A report printing every cell of its format (all of them, as generated) shares one string.
+      const sources =
+        keys.length === frag.byKey.size && keys.every((k) => frag.byKey.has(k))
+          ? frag.all
+          : `{${keys.map((k) => frag.byKey.get(k) ?? `${JSON.stringify(k)}:{}`).join(",")}}`;
       return [
         p.id,
         p.agencyId,
