@@ -1,6 +1,6 @@
 -- Custom SQL migration file, put your code below! --
 -- Cells' provenance moves from one row per cell (report_cells) into one JSON object per report
--- (reports.cell_sources, text; lib/report/cell-sources.ts): `r` the printed text, left out when it
+-- (reports.cell_sources, text; lib/parse/cell-sources.ts): `r` the printed text, left out when it
 -- is the value written plainly (as String(value) would write it: plain decimal digits only), `n`
 -- the note, `s` the location, left out when empty. The next migration drops report_cells.
 UPDATE "reports" r SET "cell_sources" = x.sources::text

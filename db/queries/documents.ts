@@ -12,7 +12,7 @@ import { describeLoc } from "../../lib/parse/document";
 import { beijingToday } from "../../lib/rectification/state";
 import type { Db } from "../index";
 import { agencies, regions, reports, rubrics, scores } from "../schema";
-import { unpackCell } from "../../lib/report/cell-sources";
+import { unpackCell } from "../../lib/parse/cell-sources";
 import { listReportFindings } from "./findings";
 import { listRectifications, summarizeRectifications } from "./rectifications";
 

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reportFigures, reports } from "../schema";
-import { packCellSource } from "../../lib/report/cell-sources";
+import { packCellSource } from "../../lib/parse/cell-sources";
 import { getCell } from "./reports";
 import { recheckAround } from "./checks";
 import { rowsOf } from "./rows";

@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { seedDemo } from "../seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { agencies, regions, reports } from "../schema";
-import { unpackCells } from "../../lib/report/cell-sources";
+import { unpackCells } from "../../lib/parse/cell-sources";
 import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "./findings";
 import { exportPackage, importPackage, isPackage } from "./package";
 import { findReportId } from "./reports";

@@ -12,7 +12,7 @@ import { safeFileName } from "../../lib/export/table";
 import type { ParsedReport } from "../../lib/parse/index";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reports } from "../schema";
-import { unpackCells } from "../../lib/report/cell-sources";
+import { unpackCells } from "../../lib/parse/cell-sources";
 import { REGION_LEVELS, AGENCY_KINDS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
 import { importParsed, logFailure, type ImportResult } from "./imports";

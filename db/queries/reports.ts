@@ -3,7 +3,7 @@ import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
 import { agencies, findings, regions, reports } from "../schema";
-import { packCellSources, unpackCell, unpackCells } from "../../lib/report/cell-sources";
+import { packCellSources, unpackCell, unpackCells } from "../../lib/parse/cell-sources";
 import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";

@@ -25,7 +25,7 @@ import {
 import { cellVectorSql } from "../../lib/report/cell-vector";
 import { AGENCY_KINDS, REGION_LEVELS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
-import type { CellSources } from "../../lib/report/cell-sources";
+import type { CellSources } from "../../lib/parse/cell-sources";
 import { FIGURES, figureColumn } from "../../lib/dashboard/figures";
 
 /**
@@ -120,7 +120,7 @@ export const reports = pgTable(
       .generatedAlwaysAs(sql.raw(cellVectorSql("cell_values"))),
     /**
      * Where each cell was read (text as printed, note, location), one JSON object per report
-     * (lib/report/cell-sources.ts): provenance kept once, compressed by TOAST, instead of a row
+     * (lib/parse/cell-sources.ts): provenance kept once, compressed by TOAST, instead of a row
      * per cell. Corrections keep their before and after in cell_history.
      */
     cellSources: jsonText<CellSources>("cell_sources").notNull().default(sql`'{}'`),

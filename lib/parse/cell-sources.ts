@@ -9,7 +9,7 @@
  * location (lib/parse/document SourceLoc), left out when unknown. The value itself lives in
  * `reports.cell_values` (and its generated `cell_vector`), never here.
  */
-import type { SourceLoc } from "../parse/document";
+import type { SourceLoc } from "./document";
 
 export interface StoredCellSource {
   r?: string;
