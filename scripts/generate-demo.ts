@@ -145,10 +145,14 @@ function sourceFragments(): Record<TableFormat, { byKey: Map<string, string>; al
   const maps = sourceMaps();
   const out = {} as Record<TableFormat, { byKey: Map<string, string>; all: string }>;
   for (const format of ["2021", "2019"] as const) {
-    const byKey = new Map(
-      Object.entries(maps[format]).map(([k, loc]) => [k, `${JSON.stringify(k)}:${JSON.stringify(packCellSource(null, "", null, loc))}`]),
-    );
-    out[format] = { byKey, all: `{${[...byKey.values()].join(",")}}` };
+    const byKey = new Map(Object.entries(maps[format]).map(([k, loc]) => [k, JSON.stringify(packCellSource(null, "", null, loc))]));
+    out[format] = {
+      byKey,
+      all: `[${[...byKey.keys()]
+        .sort()
+        .map((k) => byKey.get(k))
+        .join(",")}]`,
+    };
   }
   return out;
 }
@@ -217,7 +221,10 @@ async function main() {
       const sources =
         keys.length === frag.byKey.size && keys.every((k) => frag.byKey.has(k))
           ? frag.all
-          : `{${keys.map((k) => frag.byKey.get(k) ?? `${JSON.stringify(k)}:{}`).join(",")}}`;
+          : `[${keys
+              .sort()
+              .map((k) => frag.byKey.get(k) ?? "{}")
+              .join(",")}]`;
       return [
         p.id,
         p.agencyId,

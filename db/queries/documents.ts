@@ -12,7 +12,7 @@ import { describeLoc } from "../../lib/parse/document";
 import { beijingToday } from "../../lib/rectification/state";
 import type { Db } from "../index";
 import { agencies, regions, reports, rubrics, scores } from "../schema";
-import { unpackCell } from "../../lib/parse/cell-sources";
+import { unpackCells } from "../../lib/parse/cell-sources";
 import { listReportFindings } from "./findings";
 import { listRectifications, summarizeRectifications } from "./rectifications";
 
@@ -20,14 +20,14 @@ type CellRow = { reportId: number; key: string; value: number | null; raw: strin
 
 async function cellsOf(db: Db, reportIds: number[], keys: string[]): Promise<Map<string, CellRow>> {
   if (reportIds.length === 0 || keys.length === 0) return new Map();
-  const wanted = [...new Set(keys)];
+  const wanted = new Set(keys);
   const rows = await db
     .select({ id: reports.id, values: reports.cellValues, sources: reports.cellSources })
     .from(reports)
     .where(inArray(reports.id, [...new Set(reportIds)]));
   const out = new Map<string, CellRow>();
   for (const r of rows)
-    for (const k of wanted) if (k in r.values) out.set(`${r.id}:${k}`, { reportId: r.id, ...unpackCell(k, r.values[k], r.sources[k]) });
+    for (const c of unpackCells(r.values, r.sources)) if (wanted.has(c.key)) out.set(`${r.id}:${c.key}`, { reportId: r.id, ...c });
   return out;
 }
 

@@ -2,8 +2,7 @@
 import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import { agencies, cellHistory, findingReviews, findings, regions, reportFigures, reports } from "../schema";
-import { packCellSource } from "../../lib/parse/cell-sources";
-import { getCell } from "./reports";
+import { unpackOne, withCorrectedCell } from "../../lib/parse/cell-sources";
 import { recheckAround } from "./checks";
 import { rowsOf } from "./rows";
 import { refreshFiguresForReports } from "./figures";
@@ -241,7 +240,11 @@ export async function correctCell(
       .where(eq(reports.id, input.reportId))
       .for("update");
     if (!r) return { ok: false as const, error: msg.reportPage.noReport };
-    const old = await getCell(tx, input.reportId, input.key);
+    const [row] = await tx
+      .select({ values: reports.cellValues, sources: reports.cellSources })
+      .from(reports)
+      .where(eq(reports.id, input.reportId));
+    const old = unpackOne(row.values, row.sources, input.key);
     if (old && old.value === input.value) return { ok: false as const, error: msg.reportPage.sameValue };
     await tx.insert(cellHistory).values({
       reportId: input.reportId,
@@ -252,14 +255,14 @@ export async function correctCell(
       reason: input.reason,
       changedBy: input.by,
     });
-    // The printed text stays the one read from the document (the new value is in cell_history);
-    // written out now, since a stored source leaves it out while it is the value written plainly.
-    const source = { ...(old ? packCellSource(null, old.raw, old.note, old.source) : {}), r: old?.raw ?? "" };
+    // Values and provenance are rewritten together (the row is locked above): the provenance array
+    // follows the key set, and the printed text stays the one read from the document.
+    const next = withCorrectedCell(row.values, row.sources, input.key, input.value);
     await tx
       .update(reports)
       .set({
-        cellValues: sql`${reports.cellValues} || jsonb_build_object(${input.key}::text, ${input.value === null ? null : String(input.value)}::float8)`,
-        cellSources: sql`(${reports.cellSources}::jsonb || jsonb_build_object(${input.key}::text, ${JSON.stringify(source)}::jsonb))::text`,
+        cellValues: next.values,
+        cellSources: next.sources,
         missingCells: sql`${reports.missingCells} - ${input.key}::text`,
       })
       .where(eq(reports.id, input.reportId));

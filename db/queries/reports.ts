@@ -3,7 +3,7 @@ import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
 import { agencies, findings, regions, reports } from "../schema";
-import { packCellSources, unpackCell, unpackCells } from "../../lib/parse/cell-sources";
+import { packCellSources, unpackCells, unpackOne } from "../../lib/parse/cell-sources";
 import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
@@ -70,7 +70,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       narrative: report.narrative,
       headline: report.headline,
       cellValues: report.cells,
-      cellSources: packCellSources(report.details),
+      cellSources: packCellSources(report.cells, report.details),
       parserVersion: report.parserVersion,
       missingCells: report.missing,
       unread: input.unread ?? report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
@@ -107,15 +107,8 @@ export async function getReport(db: Db, id: number) {
 
 /** One stored cell with where it was read from (null when the report or the cell is not stored). */
 export async function getCell(db: Db, reportId: number, key: string) {
-  const [row] = await db
-    .select({
-      present: sql<boolean>`${reports.cellValues} ? ${key}`,
-      value: sql<number | null>`(${reports.cellValues} ->> ${key})::float8`,
-      sources: reports.cellSources,
-    })
-    .from(reports)
-    .where(eq(reports.id, reportId));
-  return row?.present ? unpackCell(key, row.value, row.sources[key]) : null;
+  const [row] = await db.select({ values: reports.cellValues, sources: reports.cellSources }).from(reports).where(eq(reports.id, reportId));
+  return row ? unpackOne(row.values, row.sources, key) : null;
 }
 
 export async function getReportSource(db: Db, id: number) {
