@@ -10,7 +10,7 @@ import * as schema from "./schema";
 /** The database or a transaction on it: every query takes either, so a write can join its caller's transaction. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-interface Handle {
+export interface Handle {
   db: Db;
   driver: "pglite" | "postgres";
   close: () => Promise<void>;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asc, eq } from "drizzle-orm";
 import { seedDemo } from "./seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../test/db";
-import { agencies, regions, reportCells, reports } from "../db/schema";
+import { agencies, regions, reports } from "../db/schema";
+import { unpackCells } from "../lib/parse/cell-sources";
 import { correctCell, listCellHistory, listReportFindings, reviewFinding } from "../db/queries/findings";
 import { exportPackage } from "../db/queries/package";
 import { importPackage, isPackage } from "./package";
@@ -27,6 +28,8 @@ async function snapshot(db: Db) {
       unread: reports.unread,
       narrative: reports.narrative,
       headline: reports.headline,
+      values: reports.cellValues,
+      sources: reports.cellSources,
       id: reports.id,
     })
     .from(reports)
@@ -35,11 +38,8 @@ async function snapshot(db: Db) {
     .orderBy(asc(agencies.name), asc(reports.year));
   const out = [];
   for (const r of rs) {
-    const cells = await db
-      .select({ key: reportCells.key, value: reportCells.value, raw: reportCells.raw, note: reportCells.note, source: reportCells.source })
-      .from(reportCells)
-      .where(eq(reportCells.reportId, r.id))
-      .orderBy(asc(reportCells.key));
+    // Every cell with its printed text, note and location, as the report page reads them.
+    const cells = unpackCells(r.values, r.sources);
     // The same findings; their order follows insertion, which differs between an import and a copy.
     const findings = (await listReportFindings(db, r.id))
       .map((f) => ({ rule: f.rule, message: f.message, status: f.status, reviewer: f.reviewer }))
@@ -50,7 +50,7 @@ async function snapshot(db: Db) {
       newValue: h.newValue,
       by: h.changedBy,
     }));
-    const { id: _id, ...rest } = r;
+    const { id: _id, values: _v, sources: _s, ...rest } = r;
     out.push({ ...rest, cells, findings, history });
   }
   return out;

@@ -11,7 +11,8 @@ import {
 import { describeLoc } from "../../lib/parse/document";
 import { beijingToday } from "../../lib/rectification/state";
 import type { Db } from "../index";
-import { agencies, regions, reportCells, reports, rubrics, scores } from "../schema";
+import { agencies, regions, reports, rubrics, scores } from "../schema";
+import { unpackCells } from "../../lib/parse/cell-sources";
 import { listReportFindings } from "./findings";
 import { listRectifications, summarizeRectifications } from "./rectifications";
 
@@ -19,17 +20,15 @@ type CellRow = { reportId: number; key: string; value: number | null; raw: strin
 
 async function cellsOf(db: Db, reportIds: number[], keys: string[]): Promise<Map<string, CellRow>> {
   if (reportIds.length === 0 || keys.length === 0) return new Map();
+  const wanted = new Set(keys);
   const rows = await db
-    .select({
-      reportId: reportCells.reportId,
-      key: reportCells.key,
-      value: reportCells.value,
-      raw: reportCells.raw,
-      source: reportCells.source,
-    })
-    .from(reportCells)
-    .where(and(inArray(reportCells.reportId, [...new Set(reportIds)]), inArray(reportCells.key, [...new Set(keys)])));
-  return new Map(rows.map((r) => [`${r.reportId}:${r.key}`, r]));
+    .select({ id: reports.id, values: reports.cellValues, sources: reports.cellSources })
+    .from(reports)
+    .where(inArray(reports.id, [...new Set(reportIds)]));
+  const out = new Map<string, CellRow>();
+  for (const r of rows)
+    for (const c of unpackCells(r.values, r.sources)) if (wanted.has(c.key)) out.set(`${r.id}:${c.key}`, { reportId: r.id, ...c });
+  return out;
 }
 
 const ref = (cells: Map<string, CellRow>, reportId: number, key: string): CellRef => {

@@ -1,6 +1,6 @@
 /**
  * The report_figures rollup: one narrow row of dashboard figures per report, computed in SQL from
- * report_cells. Pages that aggregate across agencies read it; the agency page reads cells directly.
+ * reports.cell_values. Pages that aggregate across agencies read it; the agency page reads cells directly.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { FIGURES, figureColumn } from "../../lib/dashboard/figures";
@@ -17,7 +17,7 @@ const lit = (s: string) => {
 const COLUMNS = FIGURES.map((f) => lit(figureColumn(f.id)));
 const ALL_KEYS = [...new Set(FIGURES.flatMap((f) => f.keys))].map(lit);
 // sum … filter is null when no listed cell is printed or all are blank: a gap, never 0.
-const AGGREGATES = FIGURES.map((f) => `sum(c.value) filter (where c.key in (${f.keys.map((k) => `'${lit(k)}'`).join(",")}))`);
+const AGGREGATES = FIGURES.map((f) => `sum(c.value::float8) filter (where c.key in (${f.keys.map((k) => `'${lit(k)}'`).join(",")}))`);
 
 /**
  * Recomputes the figures of the given reports (all reports when `where` is omitted). Idempotent;
@@ -26,8 +26,8 @@ const AGGREGATES = FIGURES.map((f) => `sum(c.value) filter (where c.key in (${f.
 export async function refreshReportFigures(db: Db, where?: SQL): Promise<void> {
   const cols = COLUMNS.join(", ");
   const updates = ["agency_id", "year", "format", "imported_at", "days_late", ...COLUMNS].map((c) => `${c} = excluded.${c}`).join(", ");
-  // A lateral read per report walks the (report_id, key) primary key: the cost is per report
-  // refreshed, never per row of report_cells.
+  // Each report's cells object is expanded once (jsonb_each_text detoasts it once): the cost is
+  // per report refreshed, never per report stored.
   await db.execute(sql`
     insert into report_figures (report_id, agency_id, year, format, imported_at, days_late, ${sql.raw(cols)})
     select r.id, r.agency_id, r.year, r.format, r.imported_at,
@@ -36,8 +36,8 @@ export async function refreshReportFigures(db: Db, where?: SQL): Promise<void> {
     join agencies a on a.id = r.agency_id
     cross join lateral (
       select ${sql.raw(AGGREGATES.join(",\n"))}
-      from report_cells c
-      where c.report_id = r.id and c.key in (${sql.raw(ALL_KEYS.map((k) => `'${k}'`).join(","))})
+      from jsonb_each_text(r.cell_values) c
+      where c.key in (${sql.raw(ALL_KEYS.map((k) => `'${k}'`).join(","))})
     ) x
     ${where ? sql`where ${where}` : sql``}
     on conflict (report_id) do update set ${sql.raw(updates)}`);

@@ -1,7 +1,8 @@
 /** Findings: the queue across agencies, a report's findings with their reviews, reviews and corrections. */
 import { and, asc, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reportFigures, reports } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reportFigures, reports } from "../schema";
+import { unpackOne, withCorrectedCell } from "../../lib/parse/cell-sources";
 import { recheckAround } from "./checks";
 import { rowsOf } from "./rows";
 import { refreshFiguresForReports } from "./figures";
@@ -239,10 +240,11 @@ export async function correctCell(
       .where(eq(reports.id, input.reportId))
       .for("update");
     if (!r) return { ok: false as const, error: msg.reportPage.noReport };
-    const [old] = await tx
-      .select()
-      .from(reportCells)
-      .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
+    const [row] = await tx
+      .select({ values: reports.cellValues, sources: reports.cellSources })
+      .from(reports)
+      .where(eq(reports.id, input.reportId));
+    const old = unpackOne(row.values, row.sources, input.key);
     if (old && old.value === input.value) return { ok: false as const, error: msg.reportPage.sameValue };
     await tx.insert(cellHistory).values({
       reportId: input.reportId,
@@ -253,16 +255,14 @@ export async function correctCell(
       reason: input.reason,
       changedBy: input.by,
     });
-    if (old)
-      await tx
-        .update(reportCells)
-        .set({ value: input.value })
-        .where(and(eq(reportCells.reportId, input.reportId), eq(reportCells.key, input.key)));
-    else await tx.insert(reportCells).values({ reportId: input.reportId, key: input.key, value: input.value, raw: "", source: {} });
+    // Values and provenance are rewritten together (the row is locked above): the provenance array
+    // follows the key set, and the printed text stays the one read from the document.
+    const next = withCorrectedCell(row.values, row.sources, input.key, input.value);
     await tx
       .update(reports)
       .set({
-        cellValues: sql`${reports.cellValues} || jsonb_build_object(${input.key}::text, ${input.value === null ? null : String(input.value)}::float8)`,
+        cellValues: next.values,
+        cellSources: next.sources,
         missingCells: sql`${reports.missingCells} - ${input.key}::text`,
       })
       .where(eq(reports.id, input.reportId));
@@ -283,13 +283,5 @@ export async function getFindingReview(db: Db, findingId: number) {
     .from(findings)
     .innerJoin(findingReviews, reviewJoin)
     .where(eq(findings.id, findingId));
-  return row ?? null;
-}
-
-export async function getCell(db: Db, reportId: number, key: string) {
-  const [row] = await db
-    .select({ value: reportCells.value, raw: reportCells.raw })
-    .from(reportCells)
-    .where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
   return row ?? null;
 }

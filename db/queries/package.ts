@@ -9,7 +9,8 @@ import { asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import { safeFileName } from "../../lib/export/table";
 import { PACKAGE_TYPE, PACKAGE_VERSION, type PackagedReport } from "../../lib/export/package";
 import type { Db } from "../index";
-import { agencies, cellHistory, findingReviews, findings, regions, reportCells, reports } from "../schema";
+import { agencies, cellHistory, findingReviews, findings, regions, reports } from "../schema";
+import { unpackCells } from "../../lib/parse/cell-sources";
 
 /** The ids of the reports of a region's subtree, or every report. */
 async function reportIdsIn(db: Db, regionId?: number): Promise<number[]> {
@@ -44,13 +45,12 @@ export async function exportPackage(
   const used = new Set<string>();
   for (let i = 0; i < ids.length; i += 200) {
     const part = ids.slice(i, i + 200);
-    const [rs, cells, revs, hist, fs] = await Promise.all([
+    const [rs, revs, hist, fs] = await Promise.all([
       db
         .select({ r: reports, a: agencies })
         .from(reports)
         .innerJoin(agencies, eq(agencies.id, reports.agencyId))
         .where(inArray(reports.id, part)),
-      db.select().from(reportCells).where(inArray(reportCells.reportId, part)),
       db.select().from(findingReviews).where(inArray(findingReviews.reportId, part)),
       db.select().from(cellHistory).where(inArray(cellHistory.reportId, part)).orderBy(asc(cellHistory.id)),
       db.select().from(findings).where(inArray(findings.reportId, part)).orderBy(asc(findings.id)),
@@ -59,7 +59,7 @@ export async function exportPackage(
       let base = safeFileName(`${a.name}-${r.year}`);
       if (used.has(base)) base = `${base}-${r.id}`;
       used.add(base);
-      const mine = cells.filter((c) => c.reportId === r.id);
+      const mine = unpackCells(r.cellValues, r.cellSources);
       const doc: PackagedReport = {
         agency: a.name,
         year: r.year,

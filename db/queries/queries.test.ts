@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLES } from "../../test/fixtures";
 import { parseReport } from "../../lib/parse/index";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
-import { reports } from "../schema";
+import { agencies, reports } from "../schema";
 import { seedDemo } from "../../pipeline/seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
 import { getAgency, listAgenciesWithYears } from "./agencies";
@@ -133,11 +133,11 @@ describe.each(TEST_DRIVERS)("db/queries on %s", (driver) => {
     const parsed = parseReport(sample("pingtan-2022.html"));
     if (!parsed.ok) throw new Error(parsed.error);
     const before = await countReports(t.db);
-    // Text the column cannot hold (a NUL character; the input rules let it through) makes the cell
-    // insert fail after the report row was written.
-    const details = { ...parsed.report.details, "t3.carried_over.total": { value: 1, raw: "x\u0000y", loc: {} } };
-    await expect(storeReport(t.db, { ...parsed.report, details }, "broken.html", { agency: "回滚测试局" })).rejects.toThrow();
+    // Text a column cannot hold (a NUL character in the title; the input rules let it through) makes
+    // the report insert fail after the new agency was written: the agency goes too.
+    await expect(storeReport(t.db, { ...parsed.report, title: "x\u0000y" }, "broken.html", { agency: "回滚测试局" })).rejects.toThrow();
     expect(await countReports(t.db)).toBe(before);
     expect(await findReportId(t.db, "回滚测试局", 2022)).toBeNull();
+    expect(await t.db.select().from(agencies).where(eq(agencies.name, "回滚测试局"))).toEqual([]);
   });
 });

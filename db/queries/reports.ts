@@ -2,7 +2,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ParsedReport } from "../../lib/parse/index";
 import { describeLoc } from "../../lib/parse/document";
 import type { Db } from "../index";
-import { agencies, findings, regions, reportCells, reports } from "../schema";
+import { agencies, findings, regions, reports } from "../schema";
+import { packCellSources, unpackCells, unpackOne } from "../../lib/parse/cell-sources";
 import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { recheckAround } from "./checks";
 import { refreshFiguresForReports } from "./figures";
@@ -69,6 +70,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       narrative: report.narrative,
       headline: report.headline,
       cellValues: report.cells,
+      cellSources: packCellSources(report.cells, report.details),
       parserVersion: report.parserVersion,
       missingCells: report.missing,
       unread: input.unread ?? report.issues.map((i) => ({ message: i.message, where: describeLoc(i.loc) })),
@@ -81,16 +83,6 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       // xmax is 0 for a row this statement inserted, the locking transaction's id for an update.
       .returning({ id: reports.id, inserted: sql<boolean>`(xmax = 0)` });
 
-    await tx.delete(reportCells).where(eq(reportCells.reportId, saved.id));
-    const cellRows = Object.entries(report.details).map(([key, c]) => ({
-      reportId: saved.id,
-      key,
-      value: c.value,
-      raw: c.raw,
-      note: c.note ?? null,
-      source: c.loc,
-    }));
-    for (let i = 0; i < cellRows.length; i += 500) await tx.insert(reportCells).values(cellRows.slice(i, i + 500));
     // Findings come from the stored state, so cross-year rules see last year's report, and next
     // year's report is re-checked against this one.
     await recheckAround(tx, agencyId, input.year);
@@ -108,20 +100,15 @@ export async function getReport(db: Db, id: number) {
     .innerJoin(regions, eq(regions.id, agencies.regionId))
     .where(eq(reports.id, id));
   if (!row) return null;
-  const [cells, found] = await Promise.all([
-    db.select().from(reportCells).where(eq(reportCells.reportId, id)),
-    db.select().from(findings).where(eq(findings.reportId, id)).orderBy(asc(findings.id)),
-  ]);
+  const found = await db.select().from(findings).where(eq(findings.reportId, id)).orderBy(asc(findings.id));
+  const cells = unpackCells(row.report.cellValues, row.report.cellSources).map((c) => ({ reportId: id, ...c }));
   return { ...row, cells, findings: found };
 }
 
-/** Where one cell of a report was read from (null when the report or the cell is not stored). */
-export async function getCellSource(db: Db, reportId: number, key: string) {
-  const [row] = await db
-    .select({ value: reportCells.value, raw: reportCells.raw, source: reportCells.source })
-    .from(reportCells)
-    .where(and(eq(reportCells.reportId, reportId), eq(reportCells.key, key)));
-  return row ?? null;
+/** One stored cell with where it was read from (null when the report or the cell is not stored). */
+export async function getCell(db: Db, reportId: number, key: string) {
+  const [row] = await db.select({ values: reports.cellValues, sources: reports.cellSources }).from(reports).where(eq(reports.id, reportId));
+  return row ? unpackOne(row.values, row.sources, key) : null;
 }
 
 export async function getReportSource(db: Db, id: number) {

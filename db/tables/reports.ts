@@ -1,12 +1,14 @@
 /**
  * Regions, agencies, reports and their cells, findings and reviews, corrections, the import log,
  * and the dashboard's per-report rollups. Designed for national scale: ~150,000 reports a year,
- * ~200 cells each, many years. Cells are rows (one index serves every "this key across agencies and
- * years" query), not a JSON blob.
+ * ~200 cells each, many years. A report's cells are kept once, in the report's row: values as jsonb
+ * and as a generated float8[] (what rollups and checks read in SQL), provenance as one compact
+ * jsonb object; a row per cell cost ~47 KB per report, 75 GB nationally over ten years.
  */
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -23,8 +25,20 @@ import {
 import { cellVectorSql } from "../../lib/report/cell-vector";
 import { AGENCY_KINDS, REGION_LEVELS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
-import type { SourceLoc } from "../../lib/parse/document";
+import type { CellSources } from "../../lib/parse/cell-sources";
 import { FIGURES, figureColumn } from "../../lib/dashboard/figures";
+
+/**
+ * JSON kept as text: for what is only ever read whole by the application, never queried in SQL.
+ * Storing text skips jsonb's parse on every write (4× the cost of the rest of a report row when
+ * loading hundreds of thousands) and compresses as well.
+ */
+const jsonText = <T>(name: string) =>
+  customType<{ data: T; driverData: string }>({
+    dataType: () => "text",
+    toDriver: (v) => JSON.stringify(v),
+    fromDriver: (v) => JSON.parse(v) as T,
+  })(name);
 
 export const regions = pgTable(
   "regions",
@@ -93,8 +107,8 @@ export const reports = pgTable(
      */
     headline: jsonb("headline").$type<{ key: string; value: number; sentence: string; source: "text" | "table" }[]>().notNull().default([]),
     /**
-     * Every cell's value as one object, a copy of report_cells kept in the same transaction:
-     * checks and exports read whole reports by the thousand, which one row each makes cheap.
+     * Every cell's value as one object (absent: not printed; null: printed blank): the one place a
+     * report's values are written. Checks and exports read whole reports by the thousand.
      */
     cellValues: jsonb("cell_values").$type<Record<string, number | null>>().notNull().default({}),
     /**
@@ -104,6 +118,12 @@ export const reports = pgTable(
     cellVector: doublePrecision("cell_vector")
       .array()
       .generatedAlwaysAs(sql.raw(cellVectorSql("cell_values"))),
+    /**
+     * Where each cell was read (text as printed, note, location), one JSON object per report
+     * (lib/parse/cell-sources.ts): provenance kept once, compressed by TOAST, instead of a row
+     * per cell. Corrections keep their before and after in cell_history.
+     */
+    cellSources: jsonText<CellSources>("cell_sources").notNull().default(sql`'{}'`),
     parserVersion: text("parser_version").notNull(),
     /** Cells the format defines that the document does not print (truncated input). */
     missingCells: jsonb("missing_cells").$type<string[]>().notNull().default([]),
@@ -113,23 +133,6 @@ export const reports = pgTable(
   },
   // One report per agency and year, enforced here so that concurrent imports cannot make two.
   (t) => [uniqueIndex("reports_agency_year_key").on(t.agencyId, t.year), index("reports_year_idx").on(t.year)],
-);
-
-export const reportCells = pgTable(
-  "report_cells",
-  {
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    key: text("key").notNull(),
-    /** null: printed blank. A key that is not printed has no row. */
-    value: doublePrecision("value"),
-    raw: text("raw").notNull(),
-    note: text("note"),
-    /** Where in the source it was read: line, or table/row/column, or page. */
-    source: jsonb("source").$type<SourceLoc>().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.key] }), index("report_cells_key_idx").on(t.key)],
 );
 
 export const findings = pgTable(
@@ -250,7 +253,6 @@ export const importLog = pgTable(
 export type Region = typeof regions.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Report = typeof reports.$inferSelect;
-export type ReportCell = typeof reportCells.$inferSelect;
 export type FindingRow = typeof findings.$inferSelect;
 export type FindingReview = typeof findingReviews.$inferSelect;
 export type CellHistoryRow = typeof cellHistory.$inferSelect;
@@ -269,7 +271,7 @@ const figureColumns = Object.fromEntries(FIGURES.map((x) => [x.id, doublePrecisi
 /**
  * The dashboard figures of each report, one narrow row per report (≈40 numbers instead of ≈200
  * cell rows): region totals and cross-agency comparisons sum these, so a province-wide aggregate
- * reads tens of thousands of rows, not millions. Derived from report_cells by
+ * reads tens of thousands of rows, not millions. Derived from reports.cell_values by
  * db/queries/figures.ts (refreshReportFigures); `imported_at` copies the report's, so a
  * re-imported report is recomputed.
  */

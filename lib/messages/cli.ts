@@ -39,4 +39,12 @@ export const cliMsg = {
   failed: (message: string) => `出错：${message}`,
   noReportsDemo: "数据库里没有报告：请先运行 npm run demo:generate",
   lintFailed: "代码检查（Biome）未通过：运行 npm run lint 查看问题",
+  storage: {
+    head: (n: number) => `${n} 份年报，每份年报占用（表 + 索引 + TOAST）：`,
+    parts: (heap: string, idx: string, toast: string) => `表 ${heap}，索引 ${idx}，TOAST ${toast}`,
+    total: (kb: string) => `合计 ${kb} KB/份`,
+    source: (stored: string, text: string) => `其中原文 ${stored} KB/份（压缩后；原文本身 ${text} KB）`,
+    besides: (kb: string) => `原文以外 ${kb} KB/份`,
+    national: (agencies: number, years: number, gb: string) => `全国 ${agencies} 个单位 × ${years} 年（原文以外）约 ${gb} GB`,
+  },
 };

@@ -78,7 +78,7 @@ export const reportInputSchema = z.object({
     .record(
       z.string(),
       z.object({
-        // report_cells takes its value from here: the same rules as the cells.
+        // The stored value comes from here too: the same rules as the cells.
         value: z.unknown().optional(),
         raw: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellRaw, MAX_RAW_CHARS)),
         note: z.string().max(MAX_RAW_CHARS, msg.input.tooLong(msg.reportInput.cellNote, MAX_RAW_CHARS)).optional(),

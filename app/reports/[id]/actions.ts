@@ -1,5 +1,6 @@
 "use server";
-import { correctCell, getCell, getFindingReview, reviewFinding } from "@/db/queries/findings";
+import { correctCell, getFindingReview, reviewFinding } from "@/db/queries/findings";
+import { getCell } from "@/db/queries/reports";
 import { defineAction } from "@/db/queries/actions";
 import { describeCell } from "@/lib/report/template";
 import { msg } from "@/lib/messages";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/index";
-import { getCellSource, getReportSource } from "@/db/queries/reports";
+import { getCell, getReportSource } from "@/db/queries/reports";
 import { msg } from "@/lib/messages";
 import { describeCell, cellKeys } from "@/lib/report/template";
 import { requireReader } from "@/app/session";
@@ -35,7 +35,7 @@ export default async function OriginalPage(props: {
   if (!p.success) notFound();
   const { cell } = search.parse(await props.searchParams);
   const db = await getDb();
-  const [source, located] = await Promise.all([getReportSource(db, p.data.id), cell ? getCellSource(db, p.data.id, cell) : null]);
+  const [source, located] = await Promise.all([getReportSource(db, p.data.id), cell ? getCell(db, p.data.id, cell) : null]);
   if (!source) notFound();
   const lines = source.text.split("\n");
   const at = located?.source.at ?? located?.source.line;

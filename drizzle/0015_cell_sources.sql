@@ -1,0 +1,1 @@
+ALTER TABLE "reports" ADD COLUMN "cell_sources" text DEFAULT '{}' NOT NULL;
