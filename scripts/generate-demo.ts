@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, type Db } from "../db/index";
 import { recheckYear } from "../db/queries/checks";
 import { refreshFiguresForReports } from "../db/queries/figures";
+import { refreshRollups } from "../db/queries/rollups";
 import { rowsOf } from "../db/queries/rows";
 import { agencies, importLog, regions, reports } from "../db/schema";
 import { deadlineFor } from "../lib/report/deadline";
@@ -356,6 +357,10 @@ async function main() {
   let found = 0;
   for (let year = FROM; year <= TO; year++) found += (await recheckYear(db, year)).findings;
   console.log(`核对：${found} 条发现（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+  // The rollups pages read (the ranking's automatic points…), rebuilt from what was just written.
+  t0 = Date.now();
+  await refreshRollups(db);
+  console.log(`汇总：${((Date.now() - t0) / 1000).toFixed(1)} 秒`);
   // VACUUM sets the visibility map, so counts and index-only scans skip the wide report rows.
   await db.execute(sql`vacuum analyze`);
   const secs = (Date.now() - started) / 1000;

@@ -28,7 +28,7 @@ export interface Scope {
   agencyIds?: number[];
 }
 
-function scopeWhere(s: Scope): SQL | undefined {
+export function scopeWhere(s: Scope): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (s.regionId)
     conds.push(or(eq(regions.id, s.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${s.regionId})`)));
