@@ -5,6 +5,8 @@ CREATE TABLE "report_scores" (
 	"agency_id" integer NOT NULL,
 	"year" integer NOT NULL,
 	"items" double precision[] NOT NULL,
+	"auto" double precision,
+	"known" double precision NOT NULL,
 	CONSTRAINT "report_scores_rubric_id_rubric_version_report_id_pk" PRIMARY KEY("rubric_id","rubric_version","report_id")
 );
 --> statement-breakpoint

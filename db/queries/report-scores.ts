@@ -63,6 +63,10 @@ async function refreshVersion(db: Db, id: number, version: number, d: RubricDefi
     d.indicators.map((x, i) => autoSql(x, i, lo)),
     sql`, `,
   );
+  const autos = d.indicators.map((x, i) => [x, i] as const).filter(([x]) => x.method.kind !== "manual");
+  // The sums a ranking reads when no assessor's entry applies (rank.ts autoPoints, score.ts total).
+  const sumOf = (known: boolean) =>
+    autos.length ? autos.map(([, i]) => (known ? `coalesce(x.items[${i + 1}], 0)` : `x.items[${i + 1}]`)).join(" + ") : "0";
   await db.execute(sql`
     with r as materialized (
       select r.id, r.agency_id, r.year, r.format, r.published_on, ${cv} as cv,
@@ -75,11 +79,15 @@ async function refreshVersion(db: Db, id: number, version: number, d: RubricDefi
       where f.report_id in (select id from r) and f.rule = any(${textArray(rules)})
       group by f.report_id
     )
-    insert into report_scores (rubric_id, rubric_version, report_id, agency_id, year, items)
-    select ${lit(id)}, ${lit(version)}, r.id, r.agency_id, r.year, array[${items}]::float8[]
-    from r join agencies a on a.id = r.agency_id left join c on c.report_id = r.id
+    insert into report_scores (rubric_id, rubric_version, report_id, agency_id, year, items, auto, known)
+    select ${lit(id)}, ${lit(version)}, x.id, x.agency_id, x.year, x.items,
+           round((${sql.raw(sumOf(false))})::numeric, 2), round((${sql.raw(sumOf(true))})::numeric, 2)
+    from (
+      select r.id, r.agency_id, r.year, array[${items}]::float8[] as items
+      from r join agencies a on a.id = r.agency_id left join c on c.report_id = r.id
+    ) x
     on conflict (rubric_id, rubric_version, report_id)
-      do update set agency_id = excluded.agency_id, year = excluded.year, items = excluded.items`);
+      do update set agency_id = excluded.agency_id, year = excluded.year, items = excluded.items, auto = excluded.auto, known = excluded.known`);
 }
 
 /**

@@ -88,7 +88,8 @@ export async function getRankingPage(
     sql`, `,
   );
   const itemCols = sql.join(
-    d.indicators.map((x, i) => sql`${itemSql(x, i)} as ${sql.raw(`i${i}`)}`),
+    // Only rows with an entry read the items one by one (pick() below).
+    d.indicators.map((x, i) => sql`case when e.agency_id is not null then ${itemSql(x, i)} end as ${sql.raw(`i${i}`)}`),
     sql`, `,
   );
   const items = d.indicators.map((_, i) => `s.i${i}`);
@@ -97,13 +98,25 @@ export async function getRankingPage(
   const sum = (is: string[]) => (is.length ? is.map((s) => `coalesce(${s}, 0)`).join(" + ") : "0");
   const allKnown = (is: string[]) => (is.length ? is.map((s) => `${s} is not null`).join(" and ") : "true");
   const autoItems = auto.map(([, i]) => `s.i${i}`);
-  // rank.ts `value`: the total when complete, or the automatic items' sum when all are known.
-  const totalExpr = `round((${sum(items)})::numeric, 2)`;
-  const valueFor = (b: RankBasis) =>
-    b === "total"
-      ? `case when ${allKnown(items)} then ${totalExpr} end`
-      : `case when ${allKnown(autoItems)} then round((${sum(autoItems)})::numeric, 2) end`;
-  const pendingExpr = manual.length ? manual.map(([, i]) => `s.i${i} is null`).join(" or ") : "false";
+  // rank.ts `value`: the total when complete, or the automatic items' sum when all are known. Most
+  // agency-years have no entry: their values are the rollup's sums (no manual item entered, so
+  // with a manual indicator in the rubric never complete); only those with entries are summed here.
+  const withEntries = {
+    total: `case when ${allKnown(items)} then round((${sum(items)})::numeric, 2) end`,
+    auto: `case when ${allKnown(autoItems)} then round((${sum(autoItems)})::numeric, 2) end`,
+    known: `round((${sum(items)})::numeric, 2)`,
+    pend: manual.length ? manual.map(([, i]) => `s.i${i} is null`).join(" or ") : "false",
+  };
+  const plain = {
+    total: manual.length ? "null::float8" : "s.auto",
+    auto: "s.auto",
+    known: "s.known",
+    pend: manual.length ? "true" : "false",
+  };
+  const pick = (k: keyof typeof plain) => `case when s.entered then ${withEntries[k]} else ${plain[k]} end`;
+  const pendingExpr = pick("pend");
+  const totalExpr = pick("known");
+  const valueFor = (b: RankBasis) => pick(b);
 
   const years = sql.raw(`array[${year - 1}, ${year}]::int[]`);
   const scoped = scopeWhere(scope) ?? sql`true`;
@@ -116,7 +129,8 @@ export async function getRankingPage(
         and sc.agency_id in (select id from ag) and si.method in ('manual', 'override') and si.points is not null
       group by sc.agency_id, sc.year
     ), s as (
-      select rs.agency_id, rs.year, ${itemCols}
+      select rs.agency_id, rs.year, rs.auto, rs.known, e.agency_id is not null as entered,
+             ${itemCols}
       from report_scores rs join ag on ag.id = rs.agency_id
       left join e on e.agency_id = rs.agency_id and e.year = rs.year
       where rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.year = any(${years})

@@ -135,6 +135,10 @@ export const reportScores = pgTable(
     agencyId: integer("agency_id").notNull(),
     year: integer("year").notNull(),
     items: doublePrecision("items").array().notNull(),
+    /** The automatic items' sum (round2), null while one is unknown: the points ranked on when no entry applies. */
+    auto: doublePrecision("auto"),
+    /** The sum of the known automatic items (round2). */
+    known: doublePrecision("known").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.rubricId, t.rubricVersion, t.reportId] }),
