@@ -113,8 +113,9 @@ export async function getRankingPage(
     known: "s.known",
     pend: manual.length ? "true" : "false",
   };
-  const pick = (k: keyof typeof plain) => `case when s.entered then ${withEntries[k]} else ${plain[k]} end`;
-  const pendingExpr = pick("pend");
+  // float8, not numeric: the window sorts below compare tens of thousands of these.
+  const pick = (k: keyof typeof plain) => `(case when s.entered then ${withEntries[k]} else ${plain[k]} end)::float8`;
+  const pendingExpr = `case when s.entered then ${withEntries.pend} else ${plain.pend} end`;
   const totalExpr = pick("known");
   const valueFor = (b: RankBasis) => pick(b);
 
@@ -146,7 +147,7 @@ export async function getRankingPage(
   // rank.ts defaultBasis: on the automatic indicators while a reporting agency's manual item is pending.
   const basis: RankBasis = opts.basis ?? (basisRow?.pending ? "auto" : "total");
   const v = sql.raw(valueFor(basis));
-  const nameOrder = collation ? sql.raw(`, name collate "${collation}", agency_id`) : sql``;
+  const nameOrder = collation ? sql.raw(`name collate "${collation}", agency_id`) : sql`agency_id`;
   const offset = (Math.max(1, opts.page) - 1) * opts.perPage;
   const q = sql`${base}, vals as (
       select ag.id as agency_id, ag.name, cur.v, cur.t, cur.has, cur.pend, prev.v as pv
@@ -162,7 +163,6 @@ export async function getRankingPage(
       from vals
     ), o as (
       select agency_id, name, g, k1, k2, k3,
-             row_number() over (order by g, k1, k2, k3${nameOrder})::int as pos,
              (rank() over (order by g, k1, k2, k3) - 1)::int as before,
              count(*) over (partition by g, k1, k2, k3)::int as cnt,
              case when g = 0 then rank() over (partition by g order by k1)::int end as rank,
@@ -170,13 +170,15 @@ export async function getRankingPage(
              (count(*) filter (where g = 0) over ())::int as ranked,
              (count(*) filter (where pend) over ())::int as pending
       from k
+    ), w as (
+      -- The ties that reach into the page or the leaders, whole: only these are ordered by name
+      -- (a Chinese collation compares slowly, and a province has tens of thousands of names).
+      select * from o
+      where (before < ${offset + opts.perPage} and before + cnt > ${offset}) or (before < ${opts.top} and g = 0)
     )
-    select agency_id, name, pos, before, rank, total, ranked, pending from o
-    where ${
-      collation
-        ? sql`pos > ${offset} and pos <= ${offset + opts.perPage} or pos <= ${opts.top} and g = 0`
-        : sql`(before < ${offset + opts.perPage} and before + cnt > ${offset}) or (before < ${opts.top} and g = 0)`
-    }
+    select agency_id, name, before + row_number() over (partition by before order by ${nameOrder})::int as pos,
+           before, rank, total, ranked, pending
+    from w
     order by pos`;
   const rows = rowsOf<SqlRow>(await db.execute(q));
   // Without the Chinese collation, the rows of each tie come back whole and are put in order here.
