@@ -57,6 +57,12 @@ function lockDir(dir: string): () => void {
   return release;
 }
 
+/** Rollups a migration added empty, filled from the reports already stored (imported late: queries import this module). */
+async function fillRollups(db: Db): Promise<void> {
+  const { ensureRollups } = await import("./queries/rollups");
+  await ensureRollups(db);
+}
+
 export async function openDatabase(opts: { url?: string; dir?: string; migrate?: boolean } = {}): Promise<Handle> {
   // An empty url means "embedded" even where DATABASE_URL is set (tests open both).
   const url = opts.url === undefined ? process.env.DATABASE_URL : opts.url;
@@ -85,6 +91,7 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
     if (opts.migrate !== false) {
       const { migrate } = await import("drizzle-orm/postgres-js/migrator");
       await exclusive("migrate", () => migrate(handle.db as never, { migrationsFolder: MIGRATIONS }));
+      await exclusive("rollups", () => fillRollups(handle.db));
     }
   } else {
     const dir = opts.dir ?? pgliteDir();
@@ -107,6 +114,7 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
     if (opts.migrate !== false) {
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(handle.db as never, { migrationsFolder: MIGRATIONS });
+      await fillRollups(handle.db);
     }
   }
   return handle;

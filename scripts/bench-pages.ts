@@ -36,12 +36,15 @@ const PAGES: [string, string][] = [
   ["agency", `/agencies/${AGENCY}`],
   ["compare", `/compare?region=${REGION}&kind=department&metric=disclosureRate`],
   ["coverage", `/coverage?year=${YEAR}`],
-  // Not among issue 5's pages, measured so that their cost at this scale is on record.
+  // Issue 16: every page costs what it shows — the findings queue, rankings, a region's totals
+  // and the export page are measured too.
   ["findings", "/findings"],
   ["scoring", `/scoring?year=${YEAR}`],
   // The whole generated province (示例省, region 1), as an assessor of a province opens it.
   ["scoring-province", `/scoring?year=${YEAR}&region=1`],
   ["findings-region", `/findings?region=${REGION}`],
+  ["region", `/regions/${REGION}`],
+  ["export", "/export"],
 ];
 
 const pct = (xs: number[], p: number) => {

@@ -24,6 +24,7 @@ import { FIGURES, figureColumn, figureValue } from "../lib/dashboard/figures";
 import { findingFingerprint, runChecks, type YearReport } from "../lib/checks/rules";
 import { packCellSource } from "../lib/parse/cell-sources";
 import { rowsOf } from "../db/queries/rows";
+import { refreshRollups } from "../db/queries/rollups";
 import { agencies, regions } from "../db/schema";
 import { daysLate, deadlineFor } from "../lib/report/deadline";
 import { demoNarrative, generateReport, initialState, type DemoKind, type DemoReport } from "../lib/presentations/demo-report";
@@ -338,6 +339,10 @@ async function main() {
   );
   console.log(`年报、看板指标、核对发现与导入记录：${written} 份年报，${cellsWritten} 个单元格（${elapsed()}）`);
   console.log(`核对：${findingsWritten} 条发现`);
+  // The rollups pages read (the ranking's automatic points…), rebuilt from what was just written:
+  // the findings above were copied in, so no re-check filled them.
+  await refreshRollups(db);
+  console.log(`汇总：${elapsed()}`);
   // VACUUM sets the visibility map, so counts and index-only scans skip the wide report rows.
   await db.execute(sql`vacuum analyze`);
   console.log(

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getDb } from "@/db/index";
 import { LevelSelect, RegionSelect } from "@/components/filters/region-select";
 import { listRegions } from "@/db/queries/regions";
-import { getRanking, listScoringYears } from "@/db/queries/scoring";
+import { listScoringYears } from "@/db/queries/scoring";
+import { getRankingPage } from "@/db/queries/scoring-rank";
 import { getRubric, listRubrics } from "@/db/queries/rubrics";
 import { RankingChart, type RankingBar } from "@/components/scoring/ranking-chart";
 import { msg } from "@/lib/messages";
@@ -33,38 +34,41 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
     );
   }
   const region = regions.find((r) => r.id === s.region);
-  const { rows, basis } = await getRanking(db, { regionId: s.region, level: s.level }, year, rubric, s.basis);
+  // Ranked in SQL: only the page shown and the chart's leaders are scored item by item.
+  const ranking = await getRankingPage(db, { regionId: s.region, level: s.level }, year, rubric, {
+    basis: s.basis,
+    page: s.page,
+    perPage: PER_PAGE,
+    top: CHART_TOP,
+  });
+  const { rows: shown, basis } = ranking;
   const allIndicators = rubric.definition.indicators;
   // Ranked on the automatic indicators, the manual columns would be empty: they are left out.
   const indicators = basis === "auto" ? allIndicators.filter((x) => x.method.kind !== "manual") : allIndicators;
   const manualNames = allIndicators.filter((x) => x.method.kind === "manual").map((x) => x.name);
-  const pendingAgencies = rows.filter((r) => r.pending.length > 0).length;
-  const rankMax = basis === "auto" ? indicators.reduce((n, x) => n + x.max, 0) : (rows[0]?.score.max ?? 0);
+  const pendingAgencies = ranking.pending;
+  const rankMax = basis === "auto" ? indicators.reduce((n, x) => n + x.max, 0) : ranking.max;
   const state = { region: s.region, level: s.level, year, rubric: rubric.id, version: s.version, basis: s.basis };
   const otherBasis = basis === "auto" ? "total" : "auto";
-  const pages = Math.max(1, Math.ceil(rows.length / PER_PAGE));
+  const pages = Math.max(1, Math.ceil(ranking.total / PER_PAGE));
   const page = Math.min(s.page, pages);
-  const shown = rows.slice((page - 1) * PER_PAGE, page * PER_PAGE);
   const pager =
     pages > 1 ? (
       <p className="small pager" data-testid="ranking-pager">
         {page > 1 && <Link href={`/scoring?${rankingQuery({ ...state, page: page - 1 })}`}>{m.prev}</Link>}{" "}
-        {m.page(page, pages, rows.length)}{" "}
+        {m.page(page, pages, ranking.total)}{" "}
         {page < pages && <Link href={`/scoring?${rankingQuery({ ...state, page: page + 1 })}`}>{m.next}</Link>}
       </p>
     ) : null;
   // The chart draws the leaders and the table shows one page: a province ranks thousands of
   // agencies, which the downloads carry whole.
-  const rankedCount = rows.filter((r) => r.rank !== null).length;
-  const bars: RankingBar[] = rows
-    .filter((r) => r.rank !== null)
-    .slice(0, CHART_TOP)
-    .map((r) => ({
-      agency: r.agency,
-      rank: r.rank!,
-      total: r.points!,
-      ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
-    }));
+  const rankedCount = ranking.ranked;
+  const bars: RankingBar[] = ranking.leaders.map((r) => ({
+    agency: r.agency,
+    rank: r.rank!,
+    total: r.points!,
+    ...Object.fromEntries(r.score.items.map((i) => [i.indicatorId, i.points ?? 0])),
+  }));
   const regionName = region?.name ?? msg.common.allRegions;
   const title = m.chartTitle(
     `${regionName}${s.level ? `（${msg.regionLevels[s.level]}）` : ""}`,
@@ -112,7 +116,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         <h2 style={{ marginTop: 0 }}>{title}</h2>
         <p className="muted">
           <Link href={`/scoring/rubrics/${rubric.id}?version=${rubric.version}`}>{m.sheet.rubric(rubric.name, rubric.version)}</Link>
-          {msg.scoringPage.rankingNote(m.rubrics.maxTotal(rows[0]?.score.max ?? 0))}
+          {msg.scoringPage.rankingNote(m.rubrics.maxTotal(ranking.total ? ranking.max : 0))}
         </p>
         <p data-testid="ranking-basis">
           <strong>{m.basis[basis]}</strong>：{basis === "auto" ? m.basisAutoNote(pendingAgencies, manualNames, rankMax) : m.basisTotalNote}{" "}
@@ -152,7 +156,7 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
         )}
       </div>
 
-      {rows.length === 0 ? (
+      {ranking.total === 0 ? (
         <p className="empty">{m.empty}</p>
       ) : (
         <div className="card" style={{ overflowX: "auto" }}>

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql, type SQL, type AnyColumn } from "drizzle-orm";
 import { findingFingerprint, runChecks, type CheckInput, type Finding, type YearReport } from "../../lib/checks/rules";
 import { cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
+import { refreshReportScores } from "./report-scores";
 import { agencies, findings, reports } from "../schema";
 
 type Tx = Db;
@@ -134,6 +135,8 @@ export async function recheckReports(db: Db, reportIds: number[]): Promise<{ fou
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as x(report_id int, year int, rule text, severity text, cells jsonb, message text, fingerprint text)`);
   }
+  // The ranking's rollup reads these findings, dates and cells: rewritten in the same transaction.
+  await refreshReportScores(db, [...inputs.keys()]);
   return { found: total, changed: stale.length + fresh.length };
 }
 

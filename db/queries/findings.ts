@@ -6,6 +6,7 @@ import { unpackOne, withCorrectedCell } from "../../lib/parse/cell-sources";
 import { recheckAround } from "./checks";
 import { rowsOf } from "./rows";
 import { refreshFiguresForReports } from "./figures";
+import { refreshReportScores } from "./report-scores";
 
 import { msg } from "../../lib/messages";
 
@@ -215,6 +216,7 @@ export async function reviewFinding(
   if (!f) return false;
   if (input.status === "open") {
     await db.delete(findingReviews).where(and(eq(findingReviews.reportId, f.reportId), eq(findingReviews.fingerprint, f.fingerprint)));
+    await refreshReportScores(db, [f.reportId]);
     return true;
   }
   const values = { ...f, status: input.status, comment: input.comment, reviewer: input.reviewer, reviewedAt: new Date() };
@@ -222,6 +224,8 @@ export async function reviewFinding(
     .insert(findingReviews)
     .values(values)
     .onConflictDoUpdate({ target: [findingReviews.reportId, findingReviews.fingerprint], set: values });
+  // A dismissed finding stops counting against the report's score.
+  await refreshReportScores(db, [f.reportId]);
   return true;
 }
 

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { DEFAULT_RUBRIC, DEFAULT_RUBRIC_NAME } from "../../lib/scoring/default-rubric";
 import { rubricDefinitionSchema, type Rubric, type RubricDefinition } from "../../lib/scoring/rubric";
 import type { Db } from "../index";
+import { refreshReportScores } from "./report-scores";
 import { rubrics } from "../schema";
 import { msg } from "../../lib/messages";
 
@@ -43,7 +44,7 @@ const toRubric = (r: typeof rubrics.$inferSelect): Rubric & { createdBy: string;
 export async function ensureDefaultRubric(db: Db): Promise<void> {
   const [latest] = await db.select().from(rubrics).where(eq(rubrics.id, DEFAULT_RUBRIC_ID)).orderBy(desc(rubrics.version)).limit(1);
   if (latest && (latest.createdBy !== SYSTEM_AUTHOR || canonical(latest.definition) === canonical(DEFAULT_RUBRIC))) return;
-  await db
+  const made = await db
     .insert(rubrics)
     .values({
       id: DEFAULT_RUBRIC_ID,
@@ -52,7 +53,10 @@ export async function ensureDefaultRubric(db: Db): Promise<void> {
       definition: DEFAULT_RUBRIC,
       createdBy: SYSTEM_AUTHOR,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: rubrics.id, version: rubrics.version });
+  // A new version: every report's automatic points under it, in SQL.
+  if (made[0]) await refreshReportScores(db, undefined, made[0]);
 }
 
 /** Each rubric's latest version, with how many versions it has. */
@@ -103,6 +107,7 @@ export async function createRubric(
     .insert(rubrics)
     .values({ id: sql`nextval('rubric_ids')`, version: 1, name: input.name, definition, createdBy: input.by })
     .returning({ id: rubrics.id, version: rubrics.version });
+  await refreshReportScores(db, undefined, row);
   return row;
 }
 
@@ -119,6 +124,7 @@ export async function saveRubricVersion(
       return { ok: true as const, version: latest.version, unchanged: true };
     // The primary key (id, version) makes a concurrent edit fail rather than overwrite this one.
     await tx.insert(rubrics).values({ id: input.id, version: latest.version + 1, name: input.name, definition, createdBy: input.by });
+    await refreshReportScores(tx, undefined, { id: input.id, version: latest.version + 1 });
     return { ok: true as const, version: latest.version + 1, unchanged: false };
   });
 }

@@ -28,7 +28,7 @@ export interface Scope {
   agencyIds?: number[];
 }
 
-function scopeWhere(s: Scope): SQL | undefined {
+export function scopeWhere(s: Scope): SQL | undefined {
   const conds: (SQL | undefined)[] = [];
   if (s.regionId)
     conds.push(or(eq(regions.id, s.regionId), like(regions.path, sql`(select path || id || '/%' from regions where id = ${s.regionId})`)));
@@ -70,6 +70,13 @@ export async function gatherEvidence(
 ) {
   const yearList = sql.raw(`array[${years.map((y) => Math.trunc(y)).join(",")}]::int[]`);
   const ruleList = sql.raw(`array[${rules.map((r) => `'${r.replace(/[^a-z0-9_.]/g, "")}'`).join(",") || "''"}]::text[]`);
+  // A page of a ranking names its agencies: their reports' findings are read through the report
+  // index, not by walking every finding of the rubric's rules.
+  const byReports = scope.agencyIds
+    ? sql`and ${findings.reportId} in (select q.id from reports q where q.agency_id = any(${sql.raw(
+        `array[${scope.agencyIds.map((n) => Math.trunc(n)).join(",") || "-1"}]::int[]`,
+      )}) and q.year = any(${yearList}))`
+    : sql``;
   const [rows, prevRows, found] = await Promise.all([
     db
       .select({
@@ -144,6 +151,7 @@ export async function gatherEvidence(
         join ${regions} on ${regions.id} = ${agencies.regionId}
         left join ${findingReviews} v on v.report_id = ${findings.reportId} and v.fingerprint = ${findings.fingerprint}
         where ${scopeWhere(scope) ?? sql`true`} and ${findings.year} = any(${yearList}) and rf.year = any(${yearList}) and ${findings.rule} = any(${ruleList})
+          ${byReports}
         order by ${findings.reportId}, ${SEVERITY_ORDER}, ${findings.id}`,
       ),
     ),

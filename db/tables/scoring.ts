@@ -18,7 +18,7 @@ import {
 import { foreignKey as scoringForeignKey, pgSequence as scoringSequence } from "drizzle-orm/pg-core";
 import type { EvidenceRef } from "../../lib/scoring/score";
 import type { RubricDefinition } from "../../lib/scoring/rubric";
-import { agencies } from "./reports";
+import { agencies, reports } from "./reports";
 
 // ---------------------------------------------------------------------------------------------
 // Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
@@ -115,3 +115,34 @@ export type RubricRow = typeof rubrics.$inferSelect;
 export type ScoreRow = typeof scores.$inferSelect;
 export type ScoreItemRow = typeof scoreItems.$inferSelect;
 export type ScoreHistoryRow = typeof scoreHistory.$inferSelect;
+
+/**
+ * The automatic points of every report under every rubric version: one narrow row per report and
+ * version, `items` in the rubric's indicator order (null: not known, or a manual indicator). A
+ * ranking reads these for its scope and adds the assessor's entries in SQL, instead of loading the
+ * evidence of every report into JavaScript. Rewritten in the transaction that changes what they
+ * depend on — a re-check (every import and correction re-checks), a review of a finding, a new
+ * rubric version — by db/queries/report-scores.ts.
+ */
+export const reportScores = pgTable(
+  "report_scores",
+  {
+    rubricId: integer("rubric_id").notNull(),
+    rubricVersion: integer("rubric_version").notNull(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").notNull(),
+    year: integer("year").notNull(),
+    items: doublePrecision("items").array().notNull(),
+    /** The automatic items' sum (round2), null while one is unknown: the points ranked on when no entry applies. */
+    auto: doublePrecision("auto"),
+    /** The sum of the known automatic items (round2). */
+    known: doublePrecision("known").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rubricId, t.rubricVersion, t.reportId] }),
+    index("report_scores_year_idx").on(t.rubricId, t.rubricVersion, t.year, t.agencyId),
+    index("report_scores_report_idx").on(t.reportId),
+  ],
+);
