@@ -14,7 +14,8 @@ import { reviewFinding } from "./findings";
 import { recheckReports } from "./checks";
 import { refreshFiguresForReports } from "./figures";
 import { DEFAULT_RUBRIC_ID, getRubric, saveRubricVersion } from "./rubrics";
-import { getRanking, saveScoreEntry, type Scope } from "./scoring";
+import { getRanking, saveScoreEntry } from "./scoring";
+import type { Scope } from "./scoring-evidence";
 import { getRankingPage } from "./scoring-rank";
 import type { RankBasis, RankedRow } from "../../lib/scoring/rank";
 

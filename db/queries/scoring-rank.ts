@@ -13,7 +13,8 @@ import { maxTotal, type Indicator, type Rubric } from "../../lib/scoring/rubric"
 import type { Db } from "../index";
 import { lit } from "./report-scores";
 import { rowsOf } from "./rows";
-import { getRanking, scopeWhere, type Scope } from "./scoring";
+import { getRanking } from "./scoring";
+import { scopeWhere, type Scope } from "./scoring-evidence";
 
 /** An assessor's entry, clamped to the indicator's range (score.ts `clamp`). */
 const clamped = (x: Indicator, e: SQL) => sql`round(least(${lit(x.max)}, greatest(0, ${e}))::numeric, 2)`;

@@ -8,7 +8,8 @@ import { DEFAULT_RUBRIC } from "../../lib/scoring/default-rubric";
 import { openTestDatabase, TEST_DRIVERS, type TestDatabase } from "../../test/db";
 import { seedDemo } from "../../pipeline/seed";
 import { agencies, findings, findingReviews, regions } from "../schema";
-import { getRanking, getScoreSheet, rubricCellKeys, saveScoreEntry } from "./scoring";
+import { getRanking, getScoreSheet, saveScoreEntry } from "./scoring";
+import { rubricCellKeys } from "./scoring-evidence";
 import {
   createRubric,
   DEFAULT_RUBRIC_ID,

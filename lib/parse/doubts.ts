@@ -17,7 +17,7 @@ import {
 import type { LexEntry } from "../report/labels";
 import { msg } from "../messages";
 import type { Tok } from "./tokens";
-import type { ParseIssue, ReadCell } from "./match";
+import type { ParseIssue, ReadCell } from "./read-cells";
 import type { Slot } from "./row-reading";
 
 /** Which format's 表二 the printed labels vote for: column headers first, then rows only one format has. */

@@ -26,7 +26,6 @@ import {
   describeCell,
 } from "../report/template";
 import { LEXICON, skeleton, type LexEntry } from "../report/labels";
-import type { CellValue } from "../report/values";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";
 import { tokenize, type GridPos, type Tok } from "./tokens";
@@ -43,41 +42,8 @@ import {
 } from "./row-reading";
 import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED } from "./ocr-layout";
 import { distrustScannedColumns } from "./scan-columns";
+import type { MatchResult, ParseIssue, ReadCell } from "./read-cells";
 import { inferT2FromCells, isSingleOtherRow, listRowsNotFound, resolveDoubts, sectionFormat, voteT2Format } from "./doubts";
-
-export interface ReadCell {
-  value: CellValue;
-  /** The text as printed. */
-  raw: string;
-  note?: string;
-  loc: SourceLoc;
-}
-
-export interface ParseIssue {
-  code:
-    | "row_shape"
-    | "unknown_row"
-    | "duplicate_cell"
-    | "extra_values"
-    | "unknown_column"
-    | "uncertain_split"
-    | "row_not_found"
-    | "low_confidence";
-  message: string;
-  loc: SourceLoc;
-  /** The cells this issue leaves unread. */
-  keys?: string[];
-  /** The row as printed: its label and what stood after it. */
-  source?: string;
-}
-
-export interface MatchResult {
-  cells: Record<string, ReadCell>;
-  /** Format evidence per table: which labels were printed. */
-  evidence: { t2?: TableFormat; t3?: TableFormat };
-  tablesSeen: Set<TableId>;
-  issues: ParseIssue[];
-}
 
 const SECTION_BY_ROW = (format: TableFormat, rowKey: string) => T2_SECTIONS[format].find((s) => s.rows.some((r) => r.key === rowKey));
 

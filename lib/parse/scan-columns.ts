@@ -6,7 +6,7 @@
  */
 import { msg } from "../messages";
 import { T3_COLUMNS, T3_ROWS, t3Key } from "../report/template";
-import type { ParseIssue, ReadCell } from "./match";
+import type { ParseIssue, ReadCell } from "./read-cells";
 
 export function distrustScannedColumns(cells: Record<string, ReadCell>, issues: ParseIssue[]) {
   if (!Object.values(cells).some((c) => c.loc.ocr)) return;
