@@ -63,10 +63,6 @@ export function registerJobHandler(kind: string, handler: JobHandler) {
   HANDLERS[kind] = async () => handler;
 }
 
-export function registerSchedule(s: Schedule) {
-  SCHEDULES.push(s);
-}
-
 export interface RunnerOptions {
   pollMs?: number;
   leaseMs?: number;

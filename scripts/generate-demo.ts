@@ -163,14 +163,14 @@ async function main() {
   const target = process.env.DATABASE_URL
     ? `Postgres ${new URL(process.env.DATABASE_URL).pathname.slice(1)}`
     : `PGlite ${process.env.PGLITE_DIR}`;
-  console.log(`目标数据库：${target}`);
+  console.log(msg.cli.demo.target(target));
   const handle = await openDatabase();
   const db = handle.db;
   const started = Date.now();
-  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} 秒`;
+  const elapsed = () => msg.cli.demo.seconds((Date.now() - started) / 1000);
   const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from reports`));
   if (n > 0 && !RESET) {
-    console.error(`该数据库已有 ${n} 份年报。生成示例数据会清空它：确认请加 --reset。`);
+    console.error(msg.cli.demo.notEmpty(n));
     await handle.close();
     process.exit(1);
   }
@@ -190,7 +190,7 @@ async function main() {
       .returning({ id: agencies.id });
     ids.push(...rows.map((r) => r.id));
   }
-  console.log(`地区与单位：${specs.length} 个单位（${elapsed()}）`);
+  console.log(msg.cli.demo.agencies(specs.length, elapsed()));
 
   // Report ids are handed out here (COPY returns none), from the sequence, which is moved past
   // them at the end.
@@ -288,7 +288,7 @@ async function main() {
     );
     written += batch.length;
     cellsWritten += batch.reduce((s, p) => s + Object.keys(p.report.cells).length, 0);
-    if (written % (BATCH * 20) === 0) console.log(`  ${written} 份年报，${cellsWritten} 个单元格（${elapsed()}）`);
+    if (written % (BATCH * 20) === 0) console.log(msg.cli.demo.progress(written, cellsWritten, elapsed()));
   };
 
   for (let i = 0; i < specs.length; i++) {
@@ -337,18 +337,16 @@ async function main() {
     ["batch_id", "source_name", "status", "message", "agency_id", "year"],
     failed.map((f) => ["demo-generator", `demo/${f.agencyId}-${f.year}.pdf`, "failed", pick(rng, reasons), f.agencyId, f.year]),
   );
-  console.log(`年报、看板指标、核对发现与导入记录：${written} 份年报，${cellsWritten} 个单元格（${elapsed()}）`);
-  console.log(`核对：${findingsWritten} 条发现`);
+  console.log(msg.cli.demo.written(written, cellsWritten, elapsed()));
+  console.log(msg.cli.demo.findings(findingsWritten));
   // The rollups pages read (the ranking's automatic points…), rebuilt from what was just written:
   // the findings above were copied in, so no re-check filled them.
   await refreshRollups(db);
-  console.log(`汇总：${elapsed()}`);
+  console.log(msg.cli.demo.rollups(elapsed()));
   // VACUUM sets the visibility map, so counts and index-only scans skip the wide report rows.
   await db.execute(sql`vacuum analyze`);
-  console.log(
-    `完成：${specs.length} 个单位，${written} 份年报，${cellsWritten} 个单元格，${failed.length} 条导入失败记录，用时 ${elapsed()}`,
-  );
-  if (!process.env.DATABASE_URL) console.log(`用这份数据启动看板：PGLITE_DIR=${process.env.PGLITE_DIR} npm start`);
+  console.log(msg.cli.demo.done(specs.length, written, cellsWritten, failed.length, elapsed()));
+  if (!process.env.DATABASE_URL) console.log(msg.cli.demo.startWith(String(process.env.PGLITE_DIR)));
   await handle.close();
 }
 

@@ -1,5 +1,20 @@
 /** Command-line scripts (scripts/*.ts). */
 export const cliMsg = {
+  /** npm run demo:generate. */
+  demo: {
+    target: (target: string) => `目标数据库：${target}`,
+    seconds: (s: number) => `${s.toFixed(1)} 秒`,
+    notEmpty: (n: number) => `该数据库已有 ${n} 份年报。生成示例数据会清空它：确认请加 --reset。`,
+    agencies: (n: number, took: string) => `地区与单位：${n} 个单位（${took}）`,
+    progress: (reports: number, cells: number, took: string) => `  ${reports} 份年报，${cells} 个单元格（${took}）`,
+    written: (reports: number, cells: number, took: string) =>
+      `年报、看板指标、核对发现与导入记录：${reports} 份年报，${cells} 个单元格（${took}）`,
+    findings: (n: number) => `核对：${n} 条发现`,
+    rollups: (took: string) => `汇总：${took}`,
+    done: (agencies: number, reports: number, cells: number, failed: number, took: string) =>
+      `完成：${agencies} 个单位，${reports} 份年报，${cells} 个单元格，${failed} 条导入失败记录，用时 ${took}`,
+    startWith: (dir: string) => `用这份数据启动看板：PGLITE_DIR=${dir} npm start`,
+  },
   needUsername: "缺少 --username",
   needPassword: "缺少 --password",
   passwordMin: "密码至少 8 个字符",
