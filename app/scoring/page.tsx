@@ -87,12 +87,15 @@ export default async function ScoringPage({ searchParams }: { searchParams: Prom
           <label>
             {msg.common.year}
             <select name="year" defaultValue={year}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                  {msg.common.yearSuffix}
-                </option>
-              ))}
+              {/* A year from the address with no reports yet stays selected, as the heading names it. */}
+              {[...new Set([year, ...years])]
+                .sort((a, b) => b - a)
+                .map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                    {msg.common.yearSuffix}
+                  </option>
+                ))}
             </select>
           </label>
           <label>
