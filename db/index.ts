@@ -70,7 +70,9 @@ export async function openDatabase(opts: { url?: string; dir?: string; migrate?:
   if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {} });
+    // JIT off: the ranking's and coverage's queries are cheap to run but carry large cost estimates
+    // (a subplan per rubric indicator), which made the server spend seconds compiling them.
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL ?? 10), onnotice: () => {}, connection: { jit: "off" } });
     // Several app instances may share this database: work that must happen once (migrations, the
     // first administrator, the demo data) runs under a session advisory lock on a reserved
     // connection, so a second instance starting at the same moment waits and then finds it done.

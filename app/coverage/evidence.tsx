@@ -4,7 +4,7 @@
  */
 import Link from "next/link";
 import { getDb } from "@/db/index";
-import { listRegionSources } from "@/db/queries/harvest";
+import { countRegionSources, listRegionSources } from "@/db/queries/harvest";
 import { listYearEvidence } from "@/db/queries/harvest-evidence";
 import { Empty } from "@/components/dashboard/card";
 import { evidenceFor } from "@/lib/harvest/evidence";
@@ -16,9 +16,10 @@ const LIMIT = 200;
 
 export async function CoverageEvidence({ year, regionId }: { year: number; regionId: number | null }) {
   const db = await getDb();
-  const all = await listRegionSources(db, regionId);
-  const sources = all.filter((s) => s.listUrl);
-  const shown = sources.slice(0, LIMIT);
+  const [counts, shown] = await Promise.all([
+    countRegionSources(db, regionId),
+    listRegionSources(db, regionId, { withSourceOnly: true, limit: LIMIT }),
+  ]);
   const ev = new Map(
     (
       await listYearEvidence(
@@ -31,7 +32,7 @@ export async function CoverageEvidence({ year, regionId }: { year: number; regio
   return (
     <>
       <p className="small muted">{say.coverageHint}</p>
-      {sources.length === 0 ? (
+      {shown.length === 0 ? (
         <Empty>{msg.harvest.sources.none}</Empty>
       ) : (
         <div className="table-scroll">
@@ -70,8 +71,8 @@ export async function CoverageEvidence({ year, regionId }: { year: number; regio
           </table>
         </div>
       )}
-      {sources.length > LIMIT && <p className="small muted">{say.more(sources.length - LIMIT)}</p>}
-      {all.length > sources.length && <p className="small muted">{say.withoutSource(all.length - sources.length)}</p>}
+      {counts.withSource > LIMIT && <p className="small muted">{say.more(counts.withSource - LIMIT)}</p>}
+      {counts.agencies > counts.withSource && <p className="small muted">{say.withoutSource(counts.agencies - counts.withSource)}</p>}
     </>
   );
 }

@@ -1,10 +1,11 @@
 /** 未报送: for a year and a region, who was expected to report and did not, who filed late, what failed. */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";
+import { AGENCY_YEARS_BASE } from "../tables/agency-years";
 
 export interface CoverageAgency {
   id: number;
@@ -29,10 +30,25 @@ export interface Coverage {
   failed: { total: number; rows: CoverageAgency[] };
 }
 
-/** Expected in `year`: active_from (else the first report's year) ≤ year ≤ active_to (open-ended when null). */
-const expectedSql = (year: number) => sql`
-  coalesce(a.active_from, (select min(r0.year) from reports r0 where r0.agency_id = a.id)) <= ${year}
-  and (a.active_to is null or a.active_to >= ${year})`;
+// Year masks over agency_years (db/tables/agency-years.ts: bit n is year 2000 + n, bits 0–62).
+const BASE = sql.raw(String(AGENCY_YEARS_BASE));
+const LAST = sql.raw(String(AGENCY_YEARS_BASE + 62));
+/** The bits of the years ≥ `year` (a SQL int expression). */
+const fromMask = (year: SQL) =>
+  sql`(case when ${year} <= ${BASE} then -1::bigint when ${year} > ${LAST} then 0::bigint else ~((1::bigint << (${year} - ${BASE})) - 1) end)`;
+/** The bits of the years ≤ `year`. */
+const toMask = (year: SQL) =>
+  sql`(case when ${year} < ${BASE} then 0::bigint when ${year} >= ${LAST} then 9223372036854775807::bigint else (1::bigint << (${year} - ${BASE} + 1)) - 1 end)`;
+/**
+ * The years an agency (alias a, its agency_years row y) is expected to report: from active_from
+ * (else its first report) to active_to (open-ended when null).
+ */
+const expectedMask = sql`(case when a.active_from is not null then ${fromMask(sql`a.active_from`)}
+       else ~((coalesce(y.years, 0) & -coalesce(y.years, 0)) - 1) end
+  & case when a.active_to is not null then ${toMask(sql`a.active_to`)} else -1::bigint end)`;
+const yearBit = (year: number) => sql`${fromMask(sql`${year}::int`)} & ${toMask(sql`${year}::int`)}`;
+/** Expected in `year`. */
+const expectedSql = (year: number) => sql`(${expectedMask} & ${yearBit(year)}) <> 0`;
 
 /**
  * Who was expected, who filed, and one page of each list: the missing (region order), the late
@@ -70,6 +86,7 @@ export async function getCoverage(
         select a.id, a.name, a.kind, g.name as region_name, g.path, ${expectedSql(year)} as expected,
                f.report_id, f.days_late, failed.message, failed.at
         from agencies a join regions g on g.id = a.region_id
+        left join agency_years y on y.agency_id = a.id
         left join report_figures f on f.agency_id = a.id and f.year = ${year}
         left join failed on failed.agency_id = a.id
         where ${inRegion}
@@ -171,22 +188,17 @@ export async function listSpanMissing(
   if (!inRegion) return null;
   const rows = rowsOf<SpanMissing & { total: number }>(
     await db.execute(sql`
-      with scope as (
-        select a.id, a.name, a.kind, g.name as region_name, g.path, a.active_to,
-               coalesce(a.active_from, (select min(r0.year) from reports r0 where r0.agency_id = a.id)) as first_year
+      with missed as (
+        select a.id, a.name, a.kind, g.name as region_name, g.path,
+               ${expectedMask} & ${fromMask(sql`${from}::int`)} & ${toMask(sql`${to}::int`)} & ~coalesce(y.years, 0) as m
         from agencies a join regions g on g.id = a.region_id
+        left join agency_years y on y.agency_id = a.id
         where ${inRegion}
-      ),
-      missed as (
-        select s.id, s.name, s.kind, s.region_name, s.path, array_agg(y.year order by y.year) as years
-        from scope s
-        join generate_series(${from}::int, ${to}::int) as y(year)
-          on s.first_year <= y.year and (s.active_to is null or s.active_to >= y.year)
-        where not exists (select 1 from reports r where r.agency_id = s.id and r.year = y.year)
-        group by s.id, s.name, s.kind, s.region_name, s.path
       )
-      select id, name, kind, region_name as "regionName", years, count(*) over ()::int as total
-      from missed order by path, name
+      select id, name, kind, region_name as "regionName",
+             array(select g from generate_series(${from}::int, ${to}::int) g where m & ${fromMask(sql`g`)} & ${toMask(sql`g`)} <> 0) as years,
+             count(*) over ()::int as total
+      from missed where m <> 0 order by path, name
       limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`),
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: (r.years as unknown[]).map(Number) })) };

@@ -5,6 +5,7 @@ import { headlineRows } from "../../lib/dashboard/headline-trend";
 import { MEASURE_BY_ID } from "../../lib/dashboard/measures";
 import { seedDemo } from "../../pipeline/seed";
 import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db";
+import type { Db } from "../index";
 import { getRegionTotals, listMeasureSeries, rankAgencies } from "./compare";
 import { getCoverage, getLatestReportYear, listSpanMissing } from "./coverage";
 import { getOverviewCounts, listAgencyPage, listAgencyReportCells, listFiledByYear, listLatestImports } from "./dashboard";
@@ -45,6 +46,42 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect(byName.get("淮安市人民政府")).toEqual([2025]);
     expect(byName.has("平潭综合实验区")).toBe(false);
     expect(r.total).toBe(r.rows.length);
+  });
+
+  it("keeps each agency's reported years (agency_years) in step with its reports, and reads expected years from them", async () => {
+    const bits = async (db: Db = t.db) =>
+      rowsOf<{ agency_id: number; kept: string; actual: string | null }>(
+        await db.execute(sql`
+          select a.id as agency_id, coalesce(y.years, 0)::text as kept,
+                 coalesce((select bit_or(1::bigint << (r.year - 2000)) from reports r where r.agency_id = a.id), 0)::text as actual
+          from agencies a left join agency_years y on y.agency_id = a.id`),
+      ).filter((r) => r.kept !== r.actual);
+    expect(await bits()).toEqual([]);
+    // A report moved to another year, one deleted, one moved to another agency: the bits follow.
+    const [a, b] = rowsOf<{ id: number; agency_id: number; year: number }>(
+      await t.db.execute(sql`select id, agency_id, year from reports where agency_id = ${pingtan} order by year limit 2`),
+    );
+    await t.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update reports set year = 2003 where id = ${a.id}`);
+        await tx.execute(sql`delete from reports where id = ${b.id}`);
+        expect(await bits(tx)).toEqual([]);
+        // An agency with active_from after its reports and active_to before the span's end.
+        await tx.execute(sql`update agencies set active_from = 2022, active_to = 2023 where id = ${pingtan}`);
+        await tx.execute(sql`delete from reports where agency_id = ${pingtan} and year = 2022`);
+        const span = (await listSpanMissing(tx, 2003, 2025, null, { limit: 500 }))!;
+        const missed = span.rows.find((r) => r.id === pingtan)?.years ?? [];
+        const have = rowsOf<{ year: number }>(await tx.execute(sql`select year from reports where agency_id = ${pingtan}`)).map(
+          (r) => r.year,
+        );
+        expect(missed).toEqual([2022, 2023].filter((y) => !have.includes(y)));
+        expect(missed).toContain(2022);
+        tx.rollback();
+      })
+      .catch((e) => {
+        if (!String(e).includes("Rollback")) throw e;
+      });
+    expect(await bits()).toEqual([]);
   });
 
   it("counts reports per year from the rollup, and pages the agency list", async () => {

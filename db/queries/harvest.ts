@@ -48,7 +48,11 @@ export interface SourceRow {
 }
 
 /** Every agency of a region's subtree (null: all) with its source, if it has one. */
-export async function listRegionSources(db: Db, regionId: number | null, opts: { withSourceOnly?: boolean } = {}): Promise<SourceRow[]> {
+export async function listRegionSources(
+  db: Db,
+  regionId: number | null,
+  opts: { withSourceOnly?: boolean; limit?: number } = {},
+): Promise<SourceRow[]> {
   const inRegion = await subtreeCondition(db, regionId);
   if (!inRegion) return [];
   const rows = rowsOf<{
@@ -68,7 +72,7 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
       from agencies a join regions g on g.id = a.region_id
       left join harvest_sources s on s.agency_id = a.id
       where ${inRegion} ${opts.withSourceOnly ? sql`and s.list_url is not null` : sql``}
-      order by g.path, g.name, a.name`),
+      order by g.path, g.name, a.name ${opts.limit ? sql`limit ${opts.limit}` : sql``}`),
   );
   return rows.map((r) => ({
     agencyId: Number(r.agency_id),
@@ -81,6 +85,22 @@ export async function listRegionSources(db: Db, regionId: number | null, opts: {
     checkedAt: r.checked_at ? new Date(r.checked_at) : null,
     lastError: r.last_error,
   }));
+}
+
+/**
+ * How many agencies a region's subtree holds and how many of them have a source: the coverage
+ * page's evidence card lists a page of the sources, not every agency of a province.
+ */
+export async function countRegionSources(db: Db, regionId: number | null): Promise<{ agencies: number; withSource: number }> {
+  const inRegion = await subtreeCondition(db, regionId);
+  if (!inRegion) return { agencies: 0, withSource: 0 };
+  const [row] = rowsOf<{ agencies: number; with_source: number }>(
+    await db.execute(sql`
+      select (select count(*) from agencies a join regions g on g.id = a.region_id where ${inRegion})::int as agencies,
+             (select count(*) from harvest_sources s join agencies a on a.id = s.agency_id join regions g on g.id = a.region_id
+              where s.list_url is not null and ${inRegion})::int as with_source`),
+  );
+  return { agencies: row?.agencies ?? 0, withSource: row?.with_source ?? 0 };
 }
 
 /** A region named by the sheet: `福建省/福州市/平潭综合实验区`, or one name that only one region has. */

@@ -110,4 +110,7 @@ export async function refreshReportScores(db: Db, reportIds?: readonly number[],
     // A stored definition that no longer parses (a rule since retired) cannot be scored: getRubric refuses it too.
     if (parsed.success) await refreshVersion(db, Number(v.id), Number(v.version), parsed.data, where);
   }
+  // A whole version rewritten (a new rubric version, a bulk load): the planner's row counts are
+  // refreshed at once, or the ranking is planned for an empty table until autovacuum comes by.
+  if (!reportIds) await db.execute(sql`analyze report_scores`);
 }

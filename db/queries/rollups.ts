@@ -8,9 +8,13 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../index";
 import { refreshReportScores } from "./report-scores";
+import { ensureDefaultRubric } from "./rubrics";
 import { rowsOf } from "./rows";
 
 export async function refreshRollups(db: Db): Promise<void> {
+  // The default rubric is made on first use; made here, its rollup rows are filled now, by the
+  // bulk writer, rather than on the first page view of a freshly generated database.
+  await ensureDefaultRubric(db);
   await refreshReportScores(db);
 }
 

@@ -22,7 +22,10 @@ const clamped = (x: Indicator, e: SQL) => sql`round(least(${lit(x.max)}, greates
 /** Each indicator's points for one rollup row `rs` and its entries `e`: the entry where one applies, else the automatic value. */
 function itemSql(x: Indicator, i: number): SQL {
   const entry = sql.raw(`e.p${i}`);
-  const auto = sql.raw(`rs.items[${i + 1}]`);
+  // Read from the table only for a row with an entry (the caller's case): the rest stay index-only.
+  const auto = sql.raw(
+    `(select ri.items[${i + 1}] from report_scores ri where ri.rubric_id = rs.rubric_id and ri.rubric_version = rs.rubric_version and ri.report_id = rs.report_id)`,
+  );
   if (x.method.kind === "manual") return sql`case when ${entry} is not null then ${clamped(x, entry)} end`;
   return sql`case when ${sql.raw(`e.m${i}`)} = 'override' and ${entry} is not null then ${clamped(x, entry)} else ${auto} end`;
 }
@@ -120,68 +123,73 @@ export async function getRankingPage(
   const totalExpr = pick("known");
   const valueFor = (b: RankBasis) => pick(b);
 
-  const years = sql.raw(`array[${year - 1}, ${year}]::int[]`);
   const scoped = scopeWhere(scope) ?? sql`true`;
   const base = sql`
     with ag as (
-      select agencies.id, agencies.name from agencies join regions on regions.id = agencies.region_id where ${scoped}
+      select agencies.id from agencies join regions on regions.id = agencies.region_id where ${scoped}
     ), e as (
-      select sc.agency_id, sc.year, ${entryCols} from scores sc join score_items si on si.score_id = sc.id
-      where sc.rubric_id = ${rubric.id} and sc.rubric_version = ${rubric.version} and sc.year = any(${years})
+      select sc.agency_id, ${entryCols} from scores sc join score_items si on si.score_id = sc.id
+      where sc.rubric_id = ${rubric.id} and sc.rubric_version = ${rubric.version} and sc.year = ${year}
         and sc.agency_id in (select id from ag) and si.method in ('manual', 'override') and si.points is not null
-      group by sc.agency_id, sc.year
+      group by sc.agency_id
     ), s as (
-      select rs.agency_id, rs.year, rs.auto, rs.known, e.agency_id is not null as entered,
+      select rs.agency_id, rs.auto, rs.known, e.agency_id is not null as entered,
              ${itemCols}
       from report_scores rs join ag on ag.id = rs.agency_id
-      left join e on e.agency_id = rs.agency_id and e.year = rs.year
-      where rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.year = any(${years})
+      left join e on e.agency_id = rs.agency_id
+      where rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.year = ${year}
     )`;
   const [collation, basisRow] = await Promise.all([
     zhCollation(db),
     opts.basis
       ? Promise.resolve(null)
       : db
-          .execute(sql`${base} select exists (select 1 from s where s.year = ${year} and (${sql.raw(pendingExpr)})) as pending`)
+          .execute(sql`${base} select exists (select 1 from s where (${sql.raw(pendingExpr)})) as pending`)
           .then((r) => rowsOf<{ pending: boolean }>(r)[0]),
   ]);
   // rank.ts defaultBasis: on the automatic indicators while a reporting agency's manual item is pending.
   const basis: RankBasis = opts.basis ?? (basisRow?.pending ? "auto" : "total");
   const v = sql.raw(valueFor(basis));
-  const nameOrder = collation ? sql.raw(`name collate "${collation}", agency_id`) : sql`agency_id`;
+  const nameOrder = collation ? sql.raw(`a.name collate "${collation}", k.agency_id`) : sql`k.agency_id`;
   const offset = (Math.max(1, opts.page) - 1) * opts.perPage;
-  const q = sql`${base}, vals as (
-      select ag.id as agency_id, ag.name, cur.v, cur.t, cur.has, cur.pend, prev.v as pv
+  // A province ranks tens of thousands of agencies but scores fall on a few dozen values: the
+  // agencies are counted per sort key (g, k1, k2, k3), positions and ranks come from those counts,
+  // and only the keys that reach into the page or the leaders are read back agency by agency and
+  // ordered by name — no sort or window over the whole scope.
+  const q = sql`${base}, k as materialized (
+      -- rank.ts order: ranked rows by points, then those with a report by known points, then the rest.
+      select ag.id as agency_id,
+             (cur.v is null)::int as g, coalesce(-cur.v, 0) as k1,
+             case when cur.v is null then (not coalesce(cur.has, false))::int else 0 end as k2,
+             case when cur.v is null then -coalesce(cur.t, -1) else 0 end as k3, coalesce(cur.pend, false) as pend
       from ag
       left join (select s.agency_id, ${v} as v, ${sql.raw(totalExpr)} as t, true as has, (${sql.raw(pendingExpr)}) as pend
-                 from s where s.year = ${year}) cur on cur.agency_id = ag.id
-      left join (select s.agency_id, ${v} as v from s where s.year = ${year - 1}) prev on prev.agency_id = ag.id
-    ), k as (
-      -- rank.ts order: ranked rows by points, then those with a report by known points, then the rest.
-      select agency_id, name, v,
-             (v is null)::int as g, coalesce(-v, 0) as k1, case when v is null then (not coalesce(has, false))::int else 0 end as k2,
-             case when v is null then -coalesce(t, -1) else 0 end as k3, pend
-      from vals
+                 from s) cur on cur.agency_id = ag.id
+    ), h as (
+      select g, k1, k2, k3, count(*)::int as cnt, count(*) filter (where pend)::int as pend from k group by g, k1, k2, k3
     ), o as (
-      select agency_id, name, g, k1, k2, k3,
-             (rank() over (order by g, k1, k2, k3) - 1)::int as before,
-             count(*) over (partition by g, k1, k2, k3)::int as cnt,
-             case when g = 0 then rank() over (partition by g order by k1)::int end as rank,
-             count(*) over ()::int as total,
-             (count(*) filter (where g = 0) over ())::int as ranked,
-             (count(*) filter (where pend) over ())::int as pending
-      from k
+      select g, k1, k2, k3, cnt,
+             (sum(cnt) over (order by g, k1, k2, k3) - cnt)::int as before,
+             sum(cnt) over ()::int as total,
+             (sum(cnt) filter (where g = 0) over ())::int as ranked,
+             sum(pend) over ()::int as pending
+      from h
     ), w as (
-      -- The ties that reach into the page or the leaders, whole: only these are ordered by name
-      -- (a Chinese collation compares slowly, and a province has tens of thousands of names).
+      -- The keys whose agencies reach into the page or the leaders, whole.
       select * from o
       where (before < ${offset + opts.perPage} and before + cnt > ${offset}) or (before < ${opts.top} and g = 0)
     )
-    select agency_id, name, before + row_number() over (partition by before order by ${nameOrder})::int as pos,
-           before, rank, total, ranked, pending
-    from w
-    order by pos`;
-  const rows = rowsOf<SqlRow>(await db.execute(q));
+    select k.agency_id, a.name, w.before + row_number() over (partition by w.before order by ${nameOrder})::int as pos,
+           w.before, case when w.g = 0 then w.before + 1 end as rank, w.total, w.ranked, w.pending
+    from w join k on k.g = w.g and k.k1 = w.k1 and k.k2 = w.k2 and k.k3 = w.k3
+    join agencies a on a.id = k.agency_id
+    union all
+    -- An empty page still says how many there are.
+    select null, null, null, null, null, o.total, o.ranked, o.pending from o where not exists (select 1 from w) and o.before = 0
+    order by pos nulls last`;
+  const all = rowsOf<SqlRow>(await db.execute(q));
+  // The last row of an empty page carries only the counts (agency_id null).
+  const rows = all.filter((r) => r.agency_id !== null);
   // Without the Chinese collation, the rows of each tie come back whole and are put in order here.
   let ordered = rows;
   if (!collation) {
@@ -193,7 +201,7 @@ export async function getRankingPage(
       return { ...r, pos: r.before + 1 + (i - first.get(r.before)!) };
     });
   }
-  const total = rows[0]?.total ?? 0;
+  const total = all[0]?.total ?? 0;
   // A page past the end (the list shrank since the link was made) shows the last one.
   if (!rows.some((r) => r.pos > offset) && opts.page > 1 && offset > 0) {
     const last = Math.max(1, Math.ceil(total / opts.perPage));
@@ -210,8 +218,8 @@ export async function getRankingPage(
     leaders: leaderRows.map(withRank),
     basis,
     total,
-    ranked: rows[0]?.ranked ?? 0,
-    pending: rows[0]?.pending ?? 0,
+    ranked: all[0]?.ranked ?? 0,
+    pending: all[0]?.pending ?? 0,
     max: maxTotal(d),
   };
 }

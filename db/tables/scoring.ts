@@ -142,7 +142,9 @@ export const reportScores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.rubricId, t.rubricVersion, t.reportId] }),
-    index("report_scores_year_idx").on(t.rubricId, t.rubricVersion, t.year, t.agencyId),
+    // Covering: a ranking reads a year's points (auto, known) for every agency in scope from the
+    // index alone; only the few rows with an assessor's entry read their items from the table.
+    index("report_scores_year_idx").on(t.rubricId, t.rubricVersion, t.year, t.agencyId, t.auto, t.known, t.reportId),
     index("report_scores_report_idx").on(t.reportId),
   ],
 );

@@ -1,0 +1,2 @@
+DROP INDEX "report_scores_year_idx";--> statement-breakpoint
+CREATE INDEX "report_scores_year_idx" ON "report_scores" USING btree ("rubric_id","rubric_version","year","agency_id","auto","known","report_id");
