@@ -7,6 +7,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
+import { AGENCY_YEARS_BASE } from "../tables/agency-years";
 
 export { deadlineSql };
 
@@ -24,9 +25,10 @@ export async function getOverviewCounts(db: Db): Promise<OverviewCounts> {
       select (select count(*)::int from agencies) as agencies,
              (select coalesce(sum(filed), 0)::int from report_year_stats) as reports,
              (select count(*)::int from regions) as regions,
-             (select count(*)::int from findings f where f.severity = 'error'
-                and not exists (select 1 from finding_reviews v where v.report_id = f.report_id and v.fingerprint = f.fingerprint and v.status = 'dismissed')
-             ) as "findingsOpen"`),
+             -- Errors from the per-region rollup, less the few a reviewer dismissed.
+             ((select coalesce(sum(n), 0) from finding_stats where severity = 'error')
+              - (select count(*) from finding_reviews v join findings f on f.report_id = v.report_id and f.fingerprint = v.fingerprint
+                 where v.status = 'dismissed' and f.severity = 'error'))::int as "findingsOpen"`),
   );
   return r;
 }
@@ -41,8 +43,9 @@ export async function listExpectedSpans(db: Db): Promise<{ from: number | null; 
     await db.execute(sql`
       select s.f as "from", s.t as "to", s.kind, count(*)::int as n
       from (
-        select coalesce(a.active_from, (select min(r.year) from reports r where r.agency_id = a.id)) as f, a.active_to as t, a.kind
-        from agencies a
+        -- The first report's year is the lowest bit of agency_years (db/tables/agency-years.ts).
+        select coalesce(a.active_from, ${AGENCY_YEARS_BASE} + round(log(2, (y.years & -y.years)::numeric))::int) as f, a.active_to as t, a.kind
+        from agencies a left join agency_years y on y.agency_id = a.id and y.years <> 0
       ) s
       group by s.f, s.t, s.kind`),
   );
