@@ -12,4 +12,4 @@ export * from "./tables/jobs";
 export * from "./tables/harvest";
 export * from "./tables/rectification";
 export * from "./tables/scans";
-export * from "./tables/agency-years";
+export * from "./tables/agency-coverage";

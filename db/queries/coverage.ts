@@ -5,7 +5,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";
-import { AGENCY_YEARS_BASE } from "../tables/agency-years";
+import { AGENCY_YEARS_BASE } from "../tables/agency-coverage";
 
 export interface CoverageAgency {
   id: number;
@@ -30,7 +30,7 @@ export interface Coverage {
   failed: { total: number; rows: CoverageAgency[] };
 }
 
-// Year masks over agency_years (db/tables/agency-years.ts: bit n is year 2000 + n, bits 0–62).
+// Year masks over agency_coverage.years (db/tables/agency-coverage.ts: bit n is year 2000 + n, bits 0–62).
 const BASE = sql.raw(String(AGENCY_YEARS_BASE));
 const LAST = sql.raw(String(AGENCY_YEARS_BASE + 62));
 /** The bits of the years ≥ `year` (a SQL int expression). */
@@ -40,15 +40,19 @@ const fromMask = (year: SQL) =>
 const toMask = (year: SQL) =>
   sql`(case when ${year} < ${BASE} then 0::bigint when ${year} >= ${LAST} then 9223372036854775807::bigint else (1::bigint << (${year} - ${BASE} + 1)) - 1 end)`;
 /**
- * The years an agency (alias a, its agency_years row y) is expected to report: from active_from
- * (else its first report) to active_to (open-ended when null).
+ * The years an agency (its agency_coverage row c) is expected to report: from active_from (else
+ * its first report, the lowest bit) to active_to (open-ended when null).
  */
-const expectedMask = sql`(case when a.active_from is not null then ${fromMask(sql`a.active_from`)}
-       else ~((coalesce(y.years, 0) & -coalesce(y.years, 0)) - 1) end
-  & case when a.active_to is not null then ${toMask(sql`a.active_to`)} else -1::bigint end)`;
-const yearBit = (year: number) => sql`${fromMask(sql`${year}::int`)} & ${toMask(sql`${year}::int`)}`;
-/** Expected in `year`. */
-const expectedSql = (year: number) => sql`(${expectedMask} & ${yearBit(year)}) <> 0`;
+const expectedMask = sql`(case when c.active_from is not null then ${fromMask(sql`c.active_from`)} else ~((c.years & -c.years) - 1) end
+  & case when c.active_to is not null then ${toMask(sql`c.active_to`)} else -1::bigint end)`;
+const yearBit = (year: number) => sql`(${fromMask(sql`${year}::int`)} & ${toMask(sql`${year}::int`)})`;
+/**
+ * The agency row (alias a) of one listed id, by its key: a list reads a few hundred agencies of a
+ * province, which the planner would otherwise hash whole (offset 0 keeps it a probe per row).
+ */
+const agencyOf = (id: SQL) => sql`(select a.id, a.name, a.kind, a.region_id from agencies a where a.id = ${id} offset 0) a`;
+/** agency_coverage rows (alias c) of the agencies in a region's subtree (`inRegion` on alias g). */
+const coverageIn = (inRegion: SQL) => sql`agency_coverage c where c.region_id in (select g.id from regions g where ${inRegion})`;
 
 /**
  * Who was expected, who filed, and one page of each list: the missing (region order), the late
@@ -77,37 +81,44 @@ export async function getCoverage(
   };
   const rows = rowsOf<Row>(
     await db.execute(sql`
-      with failed as (
+      with sc as (
+        -- One narrow row per agency in scope: expected this year, and filed (a report this year).
+        select c.agency_id as id, (${expectedMask} & ${yearBit(year)}) <> 0 as expected, (c.years & ${yearBit(year)}) <> 0 as filed
+        from ${coverageIn(inRegion)}
+      ),
+      failed as (
         select distinct on (l.agency_id) l.agency_id, l.message, l.at
         from import_log l where l.year = ${year} and l.status = 'failed' and l.agency_id is not null
         order by l.agency_id, l.at desc
       ),
-      scope as (
-        select a.id, a.name, a.kind, g.name as region_name, g.path, ${expectedSql(year)} as expected,
-               f.report_id, f.days_late, failed.message, failed.at
-        from agencies a join regions g on g.id = a.region_id
-        left join agency_years y on y.agency_id = a.id
-        left join report_figures f on f.agency_id = a.id and f.year = ${year}
-        left join failed on failed.agency_id = a.id
-        where ${inRegion}
+      late as (
+        select f.agency_id as id, f.report_id, f.days_late, failed.message, failed.at
+        from report_figures f join sc on sc.id = f.agency_id left join failed on failed.agency_id = f.agency_id
+        where f.year = ${year} and f.days_late > 0
+      ),
+      unfiled_failed as (
+        select failed.agency_id as id, failed.message, failed.at from failed join sc on sc.id = failed.agency_id where not sc.filed
       ),
       counted as (
         select count(*) filter (where expected)::int as expected_n,
-               count(*) filter (where expected and report_id is not null)::int as filed_n,
-               count(*) filter (where expected and report_id is null)::int as missing_n,
-               count(*) filter (where days_late > 0)::int as late_n,
-               count(*) filter (where report_id is null and message is not null)::int as failed_n
-        from scope
+               count(*) filter (where expected and filed)::int as filed_n,
+               count(*) filter (where expected and not filed)::int as missing_n,
+               (select count(*) from late)::int as late_n,
+               (select count(*) from unfiled_failed)::int as failed_n
+        from sc
       ),
+      -- Each list reads names and regions for its own rows only.
       buckets as (
-        select 'missing' as bucket, s.*, row_number() over (order by s.path, s.kind, s.name) as n
-        from scope s where s.expected and s.report_id is null
+        select 'missing' as bucket, a.id, a.name, a.kind, g.name as region_name, null::int as report_id, null::int as days_late,
+               x.message, x.at, row_number() over (order by g.path, a.kind, a.name) as n
+        from sc cross join lateral ${agencyOf(sql`sc.id`)} join regions g on g.id = a.region_id left join failed x on x.agency_id = sc.id
+        where sc.expected and not sc.filed
         union all
-        select 'late', s.*, row_number() over (order by s.days_late desc, s.name)
-        from scope s where s.days_late > 0
+        select 'late', a.id, a.name, a.kind, g.name, l.report_id, l.days_late, l.message, l.at, row_number() over (order by l.days_late desc, a.name)
+        from late l cross join lateral ${agencyOf(sql`l.id`)} join regions g on g.id = a.region_id
         union all
-        select 'failed', s.*, row_number() over (order by s.at desc, s.name)
-        from scope s where s.report_id is null and s.message is not null
+        select 'failed', a.id, a.name, a.kind, g.name, null::int, null::int, u.message, u.at, row_number() over (order by u.at desc, a.name)
+        from unfiled_failed u cross join lateral ${agencyOf(sql`u.id`)} join regions g on g.id = a.region_id
       )
       select b.bucket, b.id, b.name, b.kind, b.region_name as "regionName", b.report_id as "reportId",
              r.published_on::text as "publishedOn",
@@ -188,17 +199,19 @@ export async function listSpanMissing(
   if (!inRegion) return null;
   const rows = rowsOf<SpanMissing & { total: number }>(
     await db.execute(sql`
-      with missed as (
-        select a.id, a.name, a.kind, g.name as region_name, g.path,
-               ${expectedMask} & ${fromMask(sql`${from}::int`)} & ${toMask(sql`${to}::int`)} & ~coalesce(y.years, 0) as m
-        from agencies a join regions g on g.id = a.region_id
-        left join agency_years y on y.agency_id = a.id
-        where ${inRegion}
+      with gaps as (
+        select c.agency_id, ${expectedMask} & ${fromMask(sql`${from}::int`)} & ${toMask(sql`${to}::int`)} & ~c.years as m
+        from ${coverageIn(inRegion)}
+      ),
+      missed as (
+        select a.id, a.name, a.kind, g.name as region_name, g.path, gaps.m
+        from gaps join agencies a on a.id = gaps.agency_id join regions g on g.id = a.region_id
+        where gaps.m <> 0
       )
       select id, name, kind, region_name as "regionName",
              array(select g from generate_series(${from}::int, ${to}::int) g where m & ${fromMask(sql`g`)} & ${toMask(sql`g`)} <> 0) as years,
              count(*) over ()::int as total
-      from missed where m <> 0 order by path, name
+      from missed order by path, name
       limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`),
   );
   return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: (r.years as unknown[]).map(Number) })) };

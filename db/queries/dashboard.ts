@@ -7,7 +7,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
-import { AGENCY_YEARS_BASE } from "../tables/agency-years";
+import { AGENCY_YEARS_BASE } from "../tables/agency-coverage";
 
 export { deadlineSql };
 
@@ -43,9 +43,10 @@ export async function listExpectedSpans(db: Db): Promise<{ from: number | null; 
     await db.execute(sql`
       select s.f as "from", s.t as "to", s.kind, count(*)::int as n
       from (
-        -- The first report's year is the lowest bit of agency_years (db/tables/agency-years.ts).
-        select coalesce(a.active_from, ${AGENCY_YEARS_BASE} + round(log(2, (y.years & -y.years)::numeric))::int) as f, a.active_to as t, a.kind
-        from agencies a left join agency_years y on y.agency_id = a.id and y.years <> 0
+        -- The first report's year is the lowest bit of agency_coverage.years (db/tables/agency-coverage.ts).
+        select coalesce(c.active_from, case when c.years <> 0 then ${AGENCY_YEARS_BASE} + round(log(2, (c.years & -c.years)::numeric))::int end) as f,
+               c.active_to as t, c.kind
+        from agency_coverage c
       ) s
       group by s.f, s.t, s.kind`),
   );
