@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { countRectifications, listRectifications, type RectificationFilter } from "@/db/queries/rectifications";
 import { listRegions } from "@/db/queries/regions";
 import { DataStatus, ItemStatus } from "@/components/rectification/status";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";

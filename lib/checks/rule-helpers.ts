@@ -2,7 +2,8 @@
  * What the rules share: cell lookups, key lists built once, and the shape of a narrative rule.
  */
 import { msg } from "../messages";
-import { T3_COLUMNS, T3_PART_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, ALL_CELL_KEYS, describeCell, t3Key, t4Key } from "../report/template";
+import { T3_COLUMNS, T3_PART_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3Key, t4Key } from "../report/template";
+import { ALL_CELL_KEYS, describeCell } from "../report/cell-keys";
 import { statedFigure, type NarrativeFigure } from "./narrative";
 
 import type { Cells, Rule } from "./rules";

@@ -2,7 +2,8 @@
  * Rules within one report's tables: 表三 and 表四 identities, 表二 bounds (domain.md §5.1–5.3).
  */
 import { msg } from "../messages";
-import { T3_COLUMNS, T3_ROWS, T4_GROUPS, describeCell, t2Key } from "../report/template";
+import { T3_COLUMNS, T3_ROWS, T4_GROUPS, t2Key } from "../report/template";
+import { describeCell } from "../report/cell-keys";
 
 import type { Rule } from "./rules";
 import { has, num, cellsWhere, round, T4_KEYS, RESULT_KEYS, BALANCE_KEYS, ROW_KEYS, T4_GROUP_KEYS } from "./rule-helpers";

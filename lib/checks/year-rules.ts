@@ -2,7 +2,8 @@
  * Rules across years: this year's report against last year's of the same agency (domain.md §5.4).
  */
 import { msg } from "../messages";
-import { T3_COLUMNS, describeCell, t2Key, t3Key } from "../report/template";
+import { T3_COLUMNS, t2Key, t3Key } from "../report/template";
+import { describeCell } from "../report/cell-keys";
 
 import type { Rule } from "./rules";
 import { has, num, round } from "./rule-helpers";

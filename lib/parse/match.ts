@@ -10,7 +10,6 @@
  * Never a value under the wrong key.
  */
 import {
-  ALL_CELL_KEYS,
   T2_SECTIONS,
   T3_COLUMNS,
   T4_GROUPS,
@@ -23,8 +22,8 @@ import {
   type T3Group,
   type TableFormat,
   type TableId,
-  describeCell,
 } from "../report/template";
+import { ALL_CELL_KEYS, describeCell } from "../report/cell-keys";
 import { LEXICON, skeleton, type LexEntry } from "../report/labels";
 import { msg } from "../messages";
 import type { DocLine, SourceLoc } from "./document";

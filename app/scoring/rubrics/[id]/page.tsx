@@ -6,7 +6,7 @@ import { getRubric, listRubricVersions } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { isWebUrl, maxTotal, type Method } from "@/lib/scoring/rubric";
 import { msg } from "@/lib/messages";
