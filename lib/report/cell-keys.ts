@@ -2,7 +2,19 @@
  * The cell keys (`t3.received.total`) each format prints, every key any format defines, and a key's
  * human label — derived from the rows and columns that template.ts declares.
  */
-import { T2_SECTIONS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t2Key, t3Key, t3RowsFor, t4Key, type ReportFormat } from "./template";
+import {
+  TABLE_NAMES,
+  T2_SECTIONS,
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_GROUPS,
+  T4_RESULTS,
+  t2Key,
+  t3Key,
+  t3RowsFor,
+  t4Key,
+  type ReportFormat,
+} from "./template";
 
 /** Every cell key a complete report of this format prints, in reading order. */
 export function cellKeys(format: ReportFormat): string[] {
@@ -27,19 +39,19 @@ export function describeCell(key: string): string {
   if (table === "t3") {
     const r = T3_ROWS.find((x) => x.key === row);
     const c = T3_COLUMNS.find((x) => x.key === column);
-    return `表三 ${r?.short ?? r?.label ?? row}·${c?.label ?? column}`;
+    return `${TABLE_NAMES.t3} ${r?.short ?? r?.label ?? row}·${c?.label ?? column}`;
   }
   if (table === "t4") {
     const g = T4_GROUPS.find((x) => x.key === row);
     const r = T4_RESULTS.find((x) => x.key === column);
     const group = g && "parent" in g ? `${g.parent}（${g.label}）` : g?.label;
-    return `表四 ${group ?? row}·${r?.label ?? column}`;
+    return `${TABLE_NAMES.t4} ${group ?? row}·${r?.label ?? column}`;
   }
   for (const format of ["2021", "2019"] as const) {
     for (const s of T2_SECTIONS[format]) {
       const r = s.rows.find((x) => x.key === row);
       const c = s.columns.find((x) => x.key === column);
-      if (r && c) return `表二 ${r.label}·${c.short ?? c.label}`;
+      if (r && c) return `${TABLE_NAMES.t2} ${r.label}·${c.short ?? c.label}`;
     }
   }
   return key;

@@ -240,11 +240,20 @@ export const T4_RESULTS = [
   { key: "total", label: "总计" },
 ] as const satisfies readonly LabelDef[];
 
+export const TABLE_NAMES: Record<TableId, string> = { t2: "表二", t3: "表三", t4: "表四" };
+
 export const TABLE_TITLES: Record<TableId, string> = {
   t2: "二、主动公开政府信息情况",
   t3: "三、收到和处理政府信息公开申请情况",
   t4: "四、政府信息公开行政复议、行政诉讼情况",
 };
+
+/** A table's name and title without its section numeral: 表二 主动公开政府信息情况. */
+export const tableCaption = (t: TableId) => `${TABLE_NAMES[t]} ${TABLE_TITLES[t].slice(TABLE_TITLES[t].indexOf("、") + 1)}`;
+
+/** A 表二 row's label as a format prints it (规范性文件 in 2019, 行政规范性文件 from 2021). */
+export const t2RowLabel = (format: TableFormat, row: string) =>
+  T2_ROW_DEFS.find((d) => d.def.key === row && d.formats.includes(format))?.def.label ?? row;
 
 // ---------------------------------------------------------------------------------------------
 // Keys (the sets of keys a format prints and their labels are derived in cell-keys.ts)
