@@ -32,6 +32,7 @@ import { rectMsg } from "./rectification";
 import { findingsMsg } from "./findings";
 import { auditMsg } from "./audit";
 import { ruleTexts } from "./rules";
+import { figuresMsg } from "./figures";
 
 const ACTION_WORDS: Record<string, string> = actionWords;
 
@@ -106,6 +107,7 @@ export const msg = {
   },
   findings: findingsMsg,
   rules: ruleTexts,
+  figures: figuresMsg,
   auth: {
     signInRequired: "请先登录",
     badCredentials: "用户名或密码错误",

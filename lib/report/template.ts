@@ -251,9 +251,25 @@ export const TABLE_TITLES: Record<TableId, string> = {
 /** A table's name and title without its section numeral: 表二 主动公开政府信息情况. */
 export const tableCaption = (t: TableId) => `${TABLE_NAMES[t]} ${TABLE_TITLES[t].slice(TABLE_TITLES[t].indexOf("、") + 1)}`;
 
+const t2RowDef = (format: TableFormat, row: string) => T2_ROW_DEFS.find((d) => d.def.key === row && d.formats.includes(format))?.def;
+
 /** A 表二 row's label as a format prints it (规范性文件 in 2019, 行政规范性文件 from 2021). */
-export const t2RowLabel = (format: TableFormat, row: string) =>
-  T2_ROW_DEFS.find((d) => d.def.key === row && d.formats.includes(format))?.def.label ?? row;
+export const t2RowLabel = (format: TableFormat, row: string) => t2RowDef(format, row)?.label ?? row;
+
+/** A 表二 row's short name for charts (规范性文件 for 2021's 行政规范性文件). */
+export const t2RowShort = (format: TableFormat, row: string) => {
+  const def = t2RowDef(format, row);
+  return def?.short ?? def?.label ?? row;
+};
+
+/** A 表三 group's name without its numeral: （三）不予公开 → 不予公开. */
+export const t3GroupName = (group: T3Group) => T3_GROUPS[group].replace(/^（[一二三四五六七]）/, "");
+
+/** A 表四 group's name as a chart says it: 行政复议, and 行政诉讼 for both kinds of suit. */
+export const t4GroupName = (group: string) => {
+  const g = T4_GROUPS.find((x) => x.key === group);
+  return g && "parent" in g ? g.parent : (g?.label ?? group);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Keys (the sets of keys a format prints and their labels are derived in cell-keys.ts)
