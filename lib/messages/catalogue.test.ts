@@ -42,12 +42,10 @@ const EXCLUDED = [
  * strings into lib/messages/ and delete its line here.
  */
 const PENDING: Record<string, number> = {
-  // Patterns for what reports print (not wording): the phrases of 第一部分, the table-title prefixes, agency-name endings, blank marks.
+  // Patterns for what reports print (not wording): the phrases of 第一部分, agency-name endings, blank marks and units.
   "lib/dashboard/posts.ts": 6,
-  "lib/export/report-tables.ts": 3,
   "lib/report/agency.ts": 3,
   "lib/report/values.ts": 2,
-  "lib/export/table.ts": 1,
   // Demo accounts' names and regions (data for the sample database).
   "db/accounts.ts": 7,
   // Benchmarks print for developers.
