@@ -12,6 +12,7 @@ import {
 } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
+import { AgencyList } from "@/components/dashboard/agency-list";
 import { daysLate } from "@/lib/report/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
@@ -64,28 +65,7 @@ function Pager({ p, bucket, total }: { p: Search & { year: number }; bucket: Cov
 }
 
 function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string }) {
-  return (
-    <table className="list compact" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{msg.common.agency}</th>
-          <th>{msg.common.kind}</th>
-          <th>{msg.common.regionOf}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-            </td>
-            <td>{msg.agencyKinds[a.kind]}</td>
-            <td>{a.regionName}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <AgencyList rows={rows} columns={[{ head: msg.common.regionOf, cell: (a) => a.regionName }]} testId={testId} />;
 }
 
 /** One view of every agency that missed any year of a span (default: the latest five years). */

@@ -9,6 +9,7 @@ import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { rectSearchSchema, type RectSearch } from "./schema";
+import { NamedOptions, pathDepth } from "@/components/form/named-options";
 
 export const dynamic = "force-dynamic";
 
@@ -54,12 +55,7 @@ export default async function RectificationsPage({
             {m.filters.region}
             <select name="region" defaultValue={s.region ?? ""}>
               <option value="">{m.filters.allRegions}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {"　".repeat(r.path.split("/").filter(Boolean).length)}
-                  {r.name}
-                </option>
-              ))}
+              <NamedOptions items={regions} depthOf={(r) => pathDepth(r.path)} />
             </select>
           </label>
           <label>

@@ -3,6 +3,8 @@ import { useActionState } from "react";
 import { createUserAction, updateUserAction } from "./actions";
 
 import { msg } from "@/lib/messages";
+import { NamedOptions } from "@/components/form/named-options";
+import { FormStatus } from "@/components/form/form-status";
 
 const ROLE_OPTIONS = [
   ["viewer", msg.roles.viewer],
@@ -30,11 +32,7 @@ function Scope({
         {msg.admin.scopeRegion}
         <select name="scopeRegionId" defaultValue={regionId ?? ""}>
           <option value="">{msg.common.none}</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <NamedOptions items={regions} />
         </select>
       </label>
       <label>
@@ -91,11 +89,7 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
       <button type="submit" disabled={pending}>
         {msg.admin.createUser}
       </button>
-      {state && (
-        <span className={state.ok ? "ok-text" : "error-text"} role="status">
-          {state.ok ? state.message : state.error}
-        </span>
-      )}
+      <FormStatus status={state && { ok: state.ok, text: state.ok ? state.message : state.error }} />
     </form>
   );
 }
@@ -135,11 +129,7 @@ export function EditUserForm({
       <button type="submit" disabled={pending}>
         {msg.admin.save}
       </button>
-      {state && (
-        <span className={state.ok ? "ok-text" : "error-text"} role="status">
-          {state.ok ? state.message : state.error}
-        </span>
-      )}
+      <FormStatus status={state && { ok: state.ok, text: state.ok ? state.message : state.error }} />
     </form>
   );
 }
