@@ -7,19 +7,27 @@ import { index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex }
 import { ownedBy, writtenAt } from "./columns";
 import { reports } from "./reports";
 
+/**
+ * What a finding says. A rectification (整改事项) copies them whole: it quotes the finding as it
+ * read when the item was opened. `year` is the report's, copied: "the latest errors" is then one
+ * index walk, not a join over every report; `fingerprint` (rule + cells + figures) is the same
+ * across re-imports and re-checks while the finding is unchanged.
+ */
+export const findingColumns = () => ({
+  year: integer("year").notNull(),
+  rule: text("rule").notNull(),
+  severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
+  cells: jsonb("cells").$type<string[]>().notNull(),
+  message: text("message").notNull(),
+  fingerprint: text("fingerprint").notNull(),
+});
+
 export const findings = pgTable(
   "findings",
   {
     id: serial("id").primaryKey(),
     reportId: ownedBy("report_id", () => reports.id),
-    /** The report's year, copied: "the latest errors" is then one index walk, not a join over every report. */
-    year: integer("year").notNull(),
-    rule: text("rule").notNull(),
-    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
-    cells: jsonb("cells").$type<string[]>().notNull(),
-    message: text("message").notNull(),
-    /** rule + cells + figures: the same across re-imports and re-checks while the finding is unchanged. */
-    fingerprint: text("fingerprint").notNull(),
+    ...findingColumns(),
   },
   (t) => [
     // (A report's findings are found by the unique (report_id, fingerprint) index below.)

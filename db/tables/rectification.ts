@@ -1,6 +1,7 @@
 /** 整改事项 (issue 18). */
-import { date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies, reports } from "./reports";
+import { findingColumns } from "./findings";
 
 // ---------------------------------------------------------------------------------------------
 // 整改事项 (issue 18): an assessor turns a finding into an item with a due date; the filer answers;
@@ -25,13 +26,8 @@ export const rectifications = pgTable(
     agencyId: ownedBy("agency_id", () => agencies.id),
     /** Stable across re-imports: a report of an agency-year is updated in place. */
     reportId: ownedBy("report_id", () => reports.id),
-    year: integer("year").notNull(),
-    rule: text("rule").notNull(),
-    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
-    cells: jsonb("cells").$type<string[]>().notNull(),
     /** The finding as it read when the item was opened (what the notice quotes). */
-    message: text("message").notNull(),
-    fingerprint: text("fingerprint").notNull(),
+    ...findingColumns(),
     dueOn: date("due_on", { mode: "string" }).notNull(),
     note: text("note").notNull().default(""),
     status: text("status", { enum: RECTIFICATION_STATUSES }).notNull().default("open"),
