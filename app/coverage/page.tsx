@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { CoverageEvidence } from "./evidence";
+import { YearRange } from "@/components/filters/year-range";
 
 export const dynamic = "force-dynamic";
 
@@ -248,14 +249,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           label={dash.coverage.region}
           allLabel={dash.coverage.all}
         />
-        <label>
-          {dash.coverage.spanFrom}
-          <input type="number" name="from" defaultValue={spanFrom} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
-        <label>
-          {dash.coverage.spanTo}
-          <input type="number" name="to" defaultValue={spanTo} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
+        <YearRange from={spanFrom} to={spanTo} fromLabel={dash.coverage.spanFrom} toLabel={dash.coverage.spanTo} />
         <button type="submit">{dash.coverage.show}</button>
       </form>
       <CoverageCards p={{ ...params, year }} />

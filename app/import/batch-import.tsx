@@ -6,7 +6,7 @@ import type { BatchFileResult } from "./schema";
 import { isZip, listZip } from "@/lib/parse/archive";
 import { MAX_UPLOAD_MB, MAX_ZIP_UNCOMPRESSED_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
-import { ImportOutcomeCells } from "@/components/import/import-outcome";
+import { ImportOutcomeCells, ImportOutcomeHeads } from "@/components/import/import-outcome";
 
 interface Row extends BatchFileResult {
   name: string;
@@ -130,8 +130,7 @@ export function BatchImport() {
           <thead>
             <tr>
               <th>{msg.common.file}</th>
-              <th>{msg.common.result}</th>
-              <th>{msg.common.detail}</th>
+              <ImportOutcomeHeads />
             </tr>
           </thead>
           <tbody>

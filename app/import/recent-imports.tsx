@@ -1,6 +1,6 @@
 import type { listRecentImports } from "@/db/queries/imports";
 import { msg } from "@/lib/messages";
-import { ImportOutcomeCells } from "@/components/import/import-outcome";
+import { ImportOutcomeCells, ImportOutcomeHeads } from "@/components/import/import-outcome";
 
 type Item = Awaited<ReturnType<typeof listRecentImports>>[number];
 
@@ -28,8 +28,7 @@ export function RecentImports({ items }: { items: Item[] }) {
             <tr>
               <th>{msg.common.time}</th>
               <th>{msg.common.file}</th>
-              <th>{msg.common.result}</th>
-              <th>{msg.common.detail}</th>
+              <ImportOutcomeHeads />
             </tr>
           </thead>
           <tbody>

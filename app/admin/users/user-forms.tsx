@@ -59,6 +59,21 @@ function Scope({
   );
 }
 
+function RoleSelect({ defaultValue }: { defaultValue: string }) {
+  return (
+    <label>
+      {msg.common.role}
+      <select name="role" defaultValue={defaultValue}>
+        {ROLE_OPTIONS.map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CreateUserForm({ regions, agencies }: { regions: Option[]; agencies: Option[] }) {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
@@ -75,16 +90,7 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
         {msg.admin.initialPassword}
         <input type="password" name="password" required minLength={8} size={12} />
       </label>
-      <label>
-        {msg.common.role}
-        <select name="role" defaultValue="viewer">
-          {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue="viewer" />
       <Scope regions={regions} agencies={agencies} />
       <button type="submit" disabled={pending}>
         {msg.admin.createUser}
@@ -107,16 +113,7 @@ export function EditUserForm({
   return (
     <form action={action} className="form-row" data-testid={`edit-user-${user.id}`}>
       <input type="hidden" name="id" value={user.id} />
-      <label>
-        {msg.common.role}
-        <select name="role" defaultValue={user.role}>
-          {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue={user.role} />
       <Scope regions={regions} agencies={agencies} regionId={user.scopeRegionId} agencyIds={user.agencyIds} />
       <label>
         {msg.admin.resetPassword}
