@@ -2,19 +2,8 @@
  * The cell keys (`t3.received.total`) each format prints, every key any format defines, and a key's
  * human label — derived from the rows and columns that template.ts declares.
  */
-import {
-  TABLE_NAMES,
-  T2_SECTIONS,
-  T3_COLUMNS,
-  T3_ROWS,
-  T4_GROUPS,
-  T4_RESULTS,
-  t2Key,
-  t3Key,
-  t3RowsFor,
-  t4Key,
-  type ReportFormat,
-} from "./template";
+import type { ReportFormat } from "./template";
+import { TABLE_NAMES, T2_SECTIONS, T3_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t2Key, t3Key, t3RowsFor, t4Key } from "./template";
 
 /** Every cell key a complete report of this format prints, in reading order. */
 export function cellKeys(format: ReportFormat): string[] {
