@@ -1,4 +1,4 @@
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { msg } from "@/lib/messages";
 
 export function FindingsList({

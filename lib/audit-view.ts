@@ -2,7 +2,7 @@
  * The audit log as a person reads it: the action in words, the object named, and each changed
  * field as 「字段：修改前 → 修改后」 — not two JSON blobs. Field and action names are in the catalogue.
  */
-import { describeCell } from "./report/template";
+import { describeCell } from "./report/cell-keys";
 import { msg } from "./messages";
 
 export interface AuditChange {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseReportAsync, parseScan, toContractJson } from "../lib/parse/index";
 import { reportFindings } from "../lib/checks/rules";
 import { msg } from "../lib/messages";
-import { describeCell } from "../lib/report/template";
+import { describeCell } from "../lib/report/cell-keys";
 
 const args = process.argv.slice(2);
 const json = args.includes("--json");

@@ -11,6 +11,7 @@ import { requireReader } from "@/app/session";
 import { searchSchema } from "./search";
 import { Results } from "./results";
 import { AddAgency, SelectedAgencies } from "./selection";
+import { YearRange } from "@/components/filters/year-range";
 
 export const dynamic = "force-dynamic";
 
@@ -44,14 +45,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </label>
-        <label>
-          {dash.compare.from}
-          <input type="number" name="from" defaultValue={from} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
-        <label>
-          {dash.compare.to}
-          <input type="number" name="to" defaultValue={to} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
+        <YearRange from={from} to={to} fromLabel={dash.compare.from} toLabel={dash.compare.to} />
         {p.agencies.length > 0 && <input type="hidden" name="agencies" value={p.agencies.join(",")} />}
         <RegionSelect regions={regions} value={p.region} label={dash.compare.region} allLabel={dash.coverage.all} />
         <label>

@@ -12,11 +12,13 @@ import {
 } from "@/db/queries/coverage";
 import { listRegionNodes } from "@/db/queries/directory";
 import { Card, Empty } from "@/components/dashboard/card";
+import { AgencyList } from "@/components/dashboard/agency-list";
 import { daysLate } from "@/lib/report/deadline";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { CoverageEvidence } from "./evidence";
+import { YearRange } from "@/components/filters/year-range";
 
 export const dynamic = "force-dynamic";
 
@@ -64,28 +66,7 @@ function Pager({ p, bucket, total }: { p: Search & { year: number }; bucket: Cov
 }
 
 function MissingTable({ rows, testId }: { rows: CoverageAgency[]; testId: string }) {
-  return (
-    <table className="list compact" data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{msg.common.agency}</th>
-          <th>{msg.common.kind}</th>
-          <th>{msg.common.regionOf}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((a) => (
-          <tr key={a.id}>
-            <td>
-              <Link href={`/agencies/${a.id}`}>{a.name}</Link>
-            </td>
-            <td>{msg.agencyKinds[a.kind]}</td>
-            <td>{a.regionName}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <AgencyList rows={rows} columns={[{ head: msg.common.regionOf, cell: (a) => a.regionName }]} testId={testId} />;
 }
 
 /** One view of every agency that missed any year of a span (default: the latest five years). */
@@ -268,14 +249,7 @@ export default async function CoveragePage({ searchParams }: { searchParams: Pro
           label={dash.coverage.region}
           allLabel={dash.coverage.all}
         />
-        <label>
-          {dash.coverage.spanFrom}
-          <input type="number" name="from" defaultValue={spanFrom} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
-        <label>
-          {dash.coverage.spanTo}
-          <input type="number" name="to" defaultValue={spanTo} min={2000} max={2100} style={{ width: "6rem" }} />
-        </label>
+        <YearRange from={spanFrom} to={spanTo} fromLabel={dash.coverage.spanFrom} toLabel={dash.coverage.spanTo} />
         <button type="submit">{dash.coverage.show}</button>
       </form>
       <CoverageCards p={{ ...params, year }} />

@@ -2,6 +2,7 @@
 import { useState } from "react";
 
 import { msg } from "@/lib/messages";
+import { NamedOptions } from "@/components/form/named-options";
 
 export function PackageExportForm({ regions }: { regions: { id: number; name: string }[] }) {
   const [region, setRegion] = useState("");
@@ -11,11 +12,7 @@ export function PackageExportForm({ regions }: { regions: { id: number; name: st
         {msg.common.region}
         <select value={region} onChange={(e) => setRegion(e.target.value)}>
           <option value="">{msg.exportPage.allAgencies}</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <NamedOptions items={regions} />
         </select>
       </label>
       <a className="button" href={`/api/export/package${region ? `?region=${region}` : ""}`} download>

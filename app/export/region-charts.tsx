@@ -14,6 +14,7 @@ import { YearTick } from "@/components/charts/family-chart";
 import { composeChartSvg } from "@/lib/export/svg";
 import { SOURCE_LINE, madeOnLine, safeFileName, toCsv } from "@/lib/export/table";
 import { msg } from "@/lib/messages";
+import { NamedOptions } from "@/components/form/named-options";
 
 const dash = msg.dashboard;
 
@@ -171,11 +172,7 @@ export function RegionChartsExport({
         <label>
           {msg.common.region}
           <select value={region} onChange={(e) => setRegion(Number(e.target.value))}>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {r.name}
-              </option>
-            ))}
+            <NamedOptions items={regions} />
           </select>
         </label>
         <label>

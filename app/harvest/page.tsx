@@ -13,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { SourcesUpload, StartHarvest } from "./forms";
+import { NamedOptions, pathDepth } from "@/components/form/named-options";
 
 export const dynamic = "force-dynamic";
 
@@ -68,7 +69,6 @@ export default async function HarvestPage({ searchParams }: { searchParams: Prom
   for (const e of evidence) if (e.firstSeenAt) yearsOf.set(e.agencyId, [...(yearsOf.get(e.agencyId) ?? []), e.year]);
   const views = jobs.map(toView);
   const live = views.some((j) => j.status === "queued" || j.status === "running");
-  const depth = (path: string) => path.split("/").filter(Boolean).length;
 
   return (
     <>
@@ -79,12 +79,7 @@ export default async function HarvestPage({ searchParams }: { searchParams: Prom
           {say.run.region}
           <select name="region" defaultValue={regionId ?? ""}>
             <option value="">{say.run.allRegions}</option>
-            {regions.map((r) => (
-              <option key={r.id} value={r.id}>
-                {"　".repeat(depth(r.path))}
-                {r.name}
-              </option>
-            ))}
+            <NamedOptions items={regions} depthOf={(r) => pathDepth(r.path)} />
           </select>
         </label>
         <button type="submit" className="secondary">

@@ -10,7 +10,7 @@ import type { Db } from "@/db/index";
 import { scanCropUrl } from "@/lib/parse/scan-url";
 import { describeLoc } from "@/lib/parse/document";
 import { fillUnread, MAX_UPLOAD_MB, type ParseOutcome, type ParsedReport } from "@/lib/parse/index";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { inferAgencyKind } from "@/lib/report/agency";
 import { divisionByCode, guessDivision } from "@/lib/report/divisions";
 import { msg } from "@/lib/messages";

@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { importBatchFile } from "./actions";
@@ -7,6 +6,7 @@ import type { BatchFileResult } from "./schema";
 import { isZip, listZip } from "@/lib/parse/archive";
 import { MAX_UPLOAD_MB, MAX_ZIP_UNCOMPRESSED_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
+import { ImportOutcomeCells, ImportOutcomeHeads } from "@/components/import/import-outcome";
 
 interface Row extends BatchFileResult {
   name: string;
@@ -130,26 +130,14 @@ export function BatchImport() {
           <thead>
             <tr>
               <th>{msg.common.file}</th>
-              <th>{msg.common.result}</th>
-              <th>{msg.common.detail}</th>
+              <ImportOutcomeHeads />
             </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} data-status={r.status}>
                 <td>{r.name}</td>
-                <td>
-                  <span className={`badge ${r.status}`}>{msg.import.status[r.status]}</span>
-                </td>
-                <td>
-                  {r.message}
-                  {r.reportId && (
-                    <>
-                      {" "}
-                      <Link href={`/reports/${r.reportId}`}>{msg.common.viewReport}</Link>
-                    </>
-                  )}
-                </td>
+                <ImportOutcomeCells status={r.status} message={r.message} reportId={r.reportId} />
               </tr>
             ))}
           </tbody>

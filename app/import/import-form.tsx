@@ -11,6 +11,7 @@ import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import { msg } from "@/lib/messages";
 import { DivisionPicker } from "@/components/import/division-picker";
 import { UnreadRows } from "./unread-rows";
+import { NamedOptions } from "@/components/form/named-options";
 
 type Preview = Extract<PreviewResult, { ok: true }>;
 
@@ -209,12 +210,7 @@ export function ImportForm({
                     {msg.importPage.regionForNew}
                     <select name="regionId" defaultValue="">
                       <option value="">{msg.importPage.noRegion}</option>
-                      {regions.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {"　".repeat(r.depth)}
-                          {r.name}
-                        </option>
-                      ))}
+                      <NamedOptions items={regions} depthOf={(r) => r.depth} />
                     </select>
                   </label>
                 </>

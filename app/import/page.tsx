@@ -6,25 +6,19 @@ import { ImportForm } from "./import-form";
 import { RecentImports } from "./recent-imports";
 import { ScanPanel } from "./scan-panel";
 import { listMyScans } from "@/db/queries/scans";
-import { z } from "zod";
 import { MAX_UPLOAD_MB } from "@/lib/parse/limits";
 import Link from "next/link";
 import { requireReader } from "@/app/session";
 import { ROLE_LABELS, roleMay } from "@/lib/auth/permissions";
 
 import { msg } from "@/lib/messages";
+import { optionalId } from "@/app/params";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireReader();
-  const scanId = z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).scan);
+  const scanId = optionalId((await searchParams).scan);
   if (!roleMay(user, "import")) {
     return (
       <>

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import type { listRecentImports } from "@/db/queries/imports";
 import { msg } from "@/lib/messages";
+import { ImportOutcomeCells, ImportOutcomeHeads } from "@/components/import/import-outcome";
 
 type Item = Awaited<ReturnType<typeof listRecentImports>>[number];
 
@@ -28,8 +28,7 @@ export function RecentImports({ items }: { items: Item[] }) {
             <tr>
               <th>{msg.common.time}</th>
               <th>{msg.common.file}</th>
-              <th>{msg.common.result}</th>
-              <th>{msg.common.detail}</th>
+              <ImportOutcomeHeads />
             </tr>
           </thead>
           <tbody>
@@ -37,18 +36,7 @@ export function RecentImports({ items }: { items: Item[] }) {
               <tr key={i.id} data-status={i.status}>
                 <td style={{ whiteSpace: "nowrap" }}>{time(i.at)}</td>
                 <td>{i.sourceName}</td>
-                <td>
-                  <span className={`badge ${i.status}`}>{msg.import.status[i.status]}</span>
-                </td>
-                <td>
-                  {i.message}
-                  {i.reportId && (
-                    <>
-                      {" "}
-                      <Link href={`/reports/${i.reportId}`}>{msg.common.viewReport}</Link>
-                    </>
-                  )}
-                </td>
+                <ImportOutcomeCells status={i.status} message={i.message} reportId={i.reportId} />
               </tr>
             ))}
           </tbody>

@@ -4,11 +4,12 @@ import { getDb } from "@/db/index";
 import { countRectifications, listRectifications, type RectificationFilter } from "@/db/queries/rectifications";
 import { listRegions } from "@/db/queries/regions";
 import { DataStatus, ItemStatus } from "@/components/rectification/status";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { rectSearchSchema, type RectSearch } from "./schema";
+import { NamedOptions, pathDepth } from "@/components/form/named-options";
 
 export const dynamic = "force-dynamic";
 
@@ -54,12 +55,7 @@ export default async function RectificationsPage({
             {m.filters.region}
             <select name="region" defaultValue={s.region ?? ""}>
               <option value="">{m.filters.allRegions}</option>
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {"　".repeat(r.path.split("/").filter(Boolean).length)}
-                  {r.name}
-                </option>
-              ))}
+              <NamedOptions items={regions} depthOf={(r) => pathDepth(r.path)} />
             </select>
           </label>
           <label>

@@ -10,6 +10,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, T
 import { ChartContainer } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
 import { CHART, seriesColor } from "./palette";
+import { PointLink } from "./point-link";
 import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
@@ -163,22 +164,15 @@ export function FamilyChart({
                   if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !href)
                     return <g key={`${s.id}-${p.index}`} />;
                   return (
-                    <a
+                    <PointLink
                       key={`${s.id}-${p.index}`}
                       href={href}
-                      data-testid="chart-point"
-                      aria-label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}
-                    >
-                      <circle
-                        cx={p.cx}
-                        cy={p.cy}
-                        r={4}
-                        fill="#fff"
-                        stroke={seriesColor(s.id)}
-                        strokeWidth={2}
-                        style={{ cursor: "pointer" }}
-                      />
-                    </a>
+                      label={dash.chart.pointLabel(s.label, p.payload!.year, formatValue(Number(p.value), unit))}
+                      color={seriesColor(s.id)}
+                      cx={p.cx}
+                      cy={p.cy}
+                      r={4}
+                    />
                   );
                 }}
               />

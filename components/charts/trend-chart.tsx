@@ -17,6 +17,7 @@ import { ChartContainer, ExportWidth, useExportWidth } from "@/components/charts
 import { cellHref } from "@/components/dashboard/links";
 import { YearTick } from "./family-chart";
 import { CHART, seriesColor } from "./palette";
+import { PointLink } from "./point-link";
 
 export interface TrendSeries {
   id: string;
@@ -103,36 +104,16 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
               const stated = isStated(row.year);
               const label = c.pointLabel(s.label, row.year, formatValue(Number(p.value), s.unit));
               return (
-                <a
+                <PointLink
                   key={key}
                   href={cellHref(row.reportId, stated ? "" : s.cell)}
-                  data-testid="chart-point"
-                  aria-label={stated ? `${label}（${dash.headline.statedMark}）` : label}
-                >
-                  {stated ? (
-                    <circle
-                      data-testid="stated-point"
-                      cx={p.cx}
-                      cy={p.cy}
-                      r={5}
-                      fill="#fff"
-                      stroke={seriesColor(s.id)}
-                      strokeWidth={2}
-                      strokeDasharray="2 2"
-                      style={{ cursor: "pointer" }}
-                    />
-                  ) : (
-                    <circle
-                      cx={p.cx}
-                      cy={p.cy}
-                      r={3.5}
-                      fill="#fff"
-                      stroke={seriesColor(s.id)}
-                      strokeWidth={2}
-                      style={{ cursor: "pointer" }}
-                    />
-                  )}
-                </a>
+                  label={stated ? `${label}（${dash.headline.statedMark}）` : label}
+                  color={seriesColor(s.id)}
+                  cx={p.cx}
+                  cy={p.cy}
+                  r={stated ? 5 : 3.5}
+                  stated={stated}
+                />
               );
             }}
           />

@@ -1,5 +1,6 @@
 import { REGION_LEVELS } from "@/lib/report/agency";
 import { msg } from "@/lib/messages";
+import { NamedOptions, pathDepth } from "@/components/form/named-options";
 
 /** A region as the pickers list it: its place in the tree shows as indentation. */
 export interface RegionOption {
@@ -7,8 +8,6 @@ export interface RegionOption {
   name: string;
   path: string;
 }
-
-const indent = (path: string) => "　".repeat(path.split("/").filter(Boolean).length);
 
 /** The region picker of the filter forms (findings, scoring, compare, coverage): `region` in the URL. */
 export function RegionSelect({
@@ -27,12 +26,7 @@ export function RegionSelect({
       {label}
       <select name="region" defaultValue={value ? String(value) : ""}>
         <option value="">{allLabel}</option>
-        {regions.map((r) => (
-          <option key={r.id} value={r.id}>
-            {indent(r.path)}
-            {r.name}
-          </option>
-        ))}
+        <NamedOptions items={regions} depthOf={(r) => pathDepth(r.path)} />
       </select>
     </label>
   );

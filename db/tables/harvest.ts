@@ -1,6 +1,7 @@
 /** Harvesting reports from agencies' websites (issue 19). */
-import { date, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies, reports } from "./reports";
+import { instant, writtenAt, ownedBy, pointsTo } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Harvesting reports from agencies' websites (issue 19): where each agency's annual-report column
@@ -15,9 +16,9 @@ export const harvestSources = pgTable("harvest_sources", {
     .references(() => agencies.id, { onDelete: "cascade" }),
   listUrl: text("list_url").notNull(),
   updatedBy: text("updated_by").notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: writtenAt("updated_at"),
   /** The last time the list was read to the end (what "not found as of T" refers to). */
-  checkedAt: timestamp("checked_at", { withTimezone: true }),
+  checkedAt: instant("checked_at"),
   /** Why the last attempt failed, in Chinese; null when it succeeded. */
   lastError: text("last_error"),
 });
@@ -29,12 +30,10 @@ export const harvestSources = pgTable("harvest_sources", {
 export const harvestYears = pgTable(
   "harvest_years",
   {
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: ownedBy("agency_id", () => agencies.id),
     year: integer("year").notNull(),
-    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }),
-    lastMissingAt: timestamp("last_missing_at", { withTimezone: true }),
+    firstSeenAt: instant("first_seen_at"),
+    lastMissingAt: instant("last_missing_at"),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
@@ -48,19 +47,17 @@ export const harvestVersions = pgTable(
   "harvest_versions",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: ownedBy("agency_id", () => agencies.id),
     year: integer("year").notNull(),
     version: integer("version").notNull(),
-    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+    reportId: pointsTo("report_id", () => reports.id),
     title: text("title").notNull(),
     pageUrl: text("page_url").notNull(),
     attachmentUrl: text("attachment_url"),
     /** The date the page prints (发布日期). */
     printedOn: date("printed_on", { mode: "string" }),
     /** When this version was fetched for the first time. */
-    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull().defaultNow(),
+    fetchedAt: writtenAt("fetched_at"),
     /** SHA-256 of the text read from the document: the same again is skipped. */
     contentHash: text("content_hash").notNull(),
     cellValues: jsonb("cell_values").$type<Record<string, number | null>>().notNull().default({}),

@@ -1,6 +1,7 @@
 /** Background work (db/jobs.ts runs it). */
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { users } from "./users";
+import { instant, writtenAt, pointsTo } from "./columns";
 
 /**
  * Work that takes longer than a request (OCR of a scan, harvesting a region's websites, scheduled
@@ -26,13 +27,13 @@ export const jobs = pgTable(
     error: text("error"),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(3),
-    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    runAfter: writtenAt("run_after"),
     lockedBy: text("locked_by"),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    startedAt: timestamp("started_at", { withTimezone: true }),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    lockedUntil: instant("locked_until"),
+    createdBy: pointsTo("created_by", () => users.id),
+    createdAt: writtenAt("created_at"),
+    startedAt: instant("started_at"),
+    finishedAt: instant("finished_at"),
   },
   (t) => [index("jobs_status_run_after_idx").on(t.status, t.runAfter), index("jobs_kind_created_idx").on(t.kind, t.createdAt)],
 );

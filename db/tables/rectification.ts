@@ -1,6 +1,7 @@
 /** 整改事项 (issue 18). */
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, index, integer, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies, reports } from "./reports";
+import { findingColumns } from "./findings";
 
 // ---------------------------------------------------------------------------------------------
 // 整改事项 (issue 18): an assessor turns a finding into an item with a due date; the filer answers;
@@ -9,6 +10,7 @@ import { agencies, reports } from "./reports";
 // against the report's current findings to tell whether it is gone, still there or changed.
 
 import { customType as rectCustomType } from "drizzle-orm/pg-core";
+import { instant, writtenAt, ownedBy } from "./columns";
 
 const rectBytes = rectCustomType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
@@ -21,33 +23,24 @@ export const rectifications = pgTable(
   "rectifications",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: ownedBy("agency_id", () => agencies.id),
     /** Stable across re-imports: a report of an agency-year is updated in place. */
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    year: integer("year").notNull(),
-    rule: text("rule").notNull(),
-    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
-    cells: jsonb("cells").$type<string[]>().notNull(),
+    reportId: ownedBy("report_id", () => reports.id),
     /** The finding as it read when the item was opened (what the notice quotes). */
-    message: text("message").notNull(),
-    fingerprint: text("fingerprint").notNull(),
+    ...findingColumns(),
     dueOn: date("due_on", { mode: "string" }).notNull(),
     note: text("note").notNull().default(""),
     status: text("status", { enum: RECTIFICATION_STATUSES }).notNull().default("open"),
     openedBy: text("opened_by").notNull(),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+    openedAt: writtenAt("opened_at"),
     response: text("response", { enum: RECTIFICATION_RESPONSES }),
     responseText: text("response_text").notNull().default(""),
     /** When the answer is "corrected": the report's import time it pointed at (proof it was re-imported). */
-    responseImportedAt: timestamp("response_imported_at", { withTimezone: true }),
+    responseImportedAt: instant("response_imported_at"),
     respondedBy: text("responded_by"),
-    respondedAt: timestamp("responded_at", { withTimezone: true }),
+    respondedAt: instant("responded_at"),
     reviewedBy: text("reviewed_by"),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedAt: instant("reviewed_at"),
     /** The last 退回 reason (the audit log keeps every one). */
     returnReason: text("return_reason").notNull().default(""),
     returnCount: integer("return_count").notNull().default(0),
@@ -70,7 +63,7 @@ export const rectificationAttachments = pgTable("rectification_attachments", {
   size: integer("size").notNull(),
   data: rectBytes("data").notNull(),
   uploadedBy: text("uploaded_by").notNull(),
-  uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  uploadedAt: writtenAt("uploaded_at"),
 });
 
 export type RectificationRow = typeof rectifications.$inferSelect;

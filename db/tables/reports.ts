@@ -1,9 +1,10 @@
 /**
- * Regions, agencies, reports and their cells, findings and reviews, corrections, the import log,
- * and the dashboard's per-report rollups. Designed for national scale: ~150,000 reports a year,
- * ~200 cells each, many years. A report's cells are kept once, in the report's row: values as jsonb
- * and as a generated float8[] (what rollups and checks read in SQL), provenance as one compact
- * jsonb object; a row per cell cost ~47 KB per report, 75 GB nationally over ten years.
+ * Regions, agencies, reports and their cells, corrections and the import log (findings are in
+ * findings.ts, the dashboard's per-report rollups in dashboard.ts). Designed for national scale:
+ * ~150,000 reports a year, ~200 cells each, many years. A report's cells are kept once, in the
+ * report's row: values as jsonb and as a generated float8[] (what rollups and checks read in SQL),
+ * provenance as one compact JSON text; a row per cell cost ~47 KB per report, 75 GB nationally
+ * over ten years.
  */
 import { sql } from "drizzle-orm";
 import {
@@ -15,10 +16,8 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
@@ -26,7 +25,7 @@ import { cellVectorSql } from "../../lib/report/cell-vector";
 import { AGENCY_KINDS, REGION_LEVELS } from "../../lib/report/agency";
 import { FORMATS } from "../../lib/report/template";
 import type { CellSources } from "../../lib/parse/cell-sources";
-import { FIGURES, figureColumn } from "../../lib/dashboard/figures";
+import { writtenAt, ownedBy, pointsTo } from "./columns";
 
 /**
  * JSON kept as text: for what is only ever read whole by the application, never queried in SQL.
@@ -73,7 +72,7 @@ export const agencies = pgTable(
     /** Years the agency is expected to report (null: open-ended), for coverage. */
     activeFrom: integer("active_from"),
     activeTo: integer("active_to"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (t) => [
     uniqueIndex("agencies_region_name_key").on(t.regionId, t.name),
@@ -87,9 +86,7 @@ export const reports = pgTable(
   "reports",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: ownedBy("agency_id", () => agencies.id),
     year: integer("year").notNull(),
     format: text("format", { enum: FORMATS }).notNull(),
     /** 2021 表二 printed with a 2019-style single （六）其他处理 row. */
@@ -129,84 +126,10 @@ export const reports = pgTable(
     missingCells: jsonb("missing_cells").$type<string[]>().notNull().default([]),
     /** What the parser could not place (rows it did not recognise), as messages. */
     unread: jsonb("unread").$type<{ message: string; where: string }[]>().notNull().default([]),
-    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+    importedAt: writtenAt("imported_at"),
   },
   // One report per agency and year, enforced here so that concurrent imports cannot make two.
   (t) => [uniqueIndex("reports_agency_year_key").on(t.agencyId, t.year), index("reports_year_idx").on(t.year)],
-);
-
-export const findings = pgTable(
-  "findings",
-  {
-    id: serial("id").primaryKey(),
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    /** The report's year, copied: "the latest errors" is then one index walk, not a join over every report. */
-    year: integer("year").notNull(),
-    rule: text("rule").notNull(),
-    severity: text("severity", { enum: ["error", "warning", "info"] }).notNull(),
-    cells: jsonb("cells").$type<string[]>().notNull(),
-    message: text("message").notNull(),
-    /** rule + cells + figures: the same across re-imports and re-checks while the finding is unchanged. */
-    fingerprint: text("fingerprint").notNull(),
-  },
-  (t) => [
-    // (A report's findings are found by the unique (report_id, fingerprint) index below.)
-    index("findings_rule_idx").on(t.rule, t.severity),
-    uniqueIndex("findings_report_fingerprint_key").on(t.reportId, t.fingerprint),
-    // Errors are a few thousand of a province's hundreds of thousands of findings: counting the
-    // open ones and listing the latest read these two small indexes.
-    index("findings_errors_idx").on(t.reportId, t.fingerprint).where(sql`${t.severity} = 'error'`),
-    index("findings_errors_latest_idx").on(t.year, t.id).where(sql`${t.severity} = 'error'`),
-    // The queue's order (errors first, latest year first, a report's findings together): a page of
-    // the queue is a walk along this index, not a sort of every finding.
-    index("findings_queue_idx").on(
-      sql`(case ${t.severity} when 'error' then 0 when 'warning' then 1 else 2 end)`,
-      t.year.desc(),
-      t.reportId,
-      t.id,
-    ),
-  ],
-);
-
-/**
- * Findings counted by the agency's own region, its kind, year, rule and severity: what the queue's
- * facets read — rows per region and rule, however many findings there are. Kept by statement
- * triggers on findings (drizzle/0014_finding_stats_triggers.sql) that add and subtract in key
- * order, so concurrent re-checks queue on the rows they share instead of deadlocking. Review
- * status is not kept here: the reviewed findings are few and counted from finding_reviews.
- */
-export const findingStats = pgTable(
-  "finding_stats",
-  {
-    regionId: integer("region_id").notNull(),
-    kind: text("kind").notNull(),
-    year: integer("year").notNull(),
-    rule: text("rule").notNull(),
-    severity: text("severity").notNull(),
-    n: integer("n").notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.regionId, t.kind, t.year, t.rule, t.severity] })],
-);
-
-/**
- * A reviewer's decision on a finding. Keyed by the finding's fingerprint, not its row: findings are
- * rewritten on every re-check, the decision stays while the finding is unchanged.
- */
-export const findingReviews = pgTable(
-  "finding_reviews",
-  {
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    fingerprint: text("fingerprint").notNull(),
-    status: text("status", { enum: ["confirmed", "dismissed"] }).notNull(),
-    comment: text("comment").notNull().default(""),
-    reviewer: text("reviewer").notNull(),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.fingerprint] })],
 );
 
 /** Every correction of a cell: the value before and after, who and when. */
@@ -214,16 +137,14 @@ export const cellHistory = pgTable(
   "cell_history",
   {
     id: serial("id").primaryKey(),
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
+    reportId: ownedBy("report_id", () => reports.id),
     key: text("key").notNull(),
     oldValue: doublePrecision("old_value"),
     oldRaw: text("old_raw"),
     newValue: doublePrecision("new_value"),
     reason: text("reason").notNull().default(""),
     changedBy: text("changed_by").notNull(),
-    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: writtenAt("changed_at"),
   },
   (t) => [index("cell_history_report_idx").on(t.reportId, t.key)],
 );
@@ -237,10 +158,10 @@ export const importLog = pgTable(
     sourceName: text("source_name").notNull(),
     status: text("status", { enum: ["created", "updated", "failed"] }).notNull(),
     message: text("message").notNull(),
-    agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "set null" }),
+    agencyId: pointsTo("agency_id", () => agencies.id),
     year: integer("year"),
-    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    reportId: pointsTo("report_id", () => reports.id),
+    at: writtenAt("at"),
   },
   (t) => [
     index("import_log_at_idx").on(t.at),
@@ -253,84 +174,5 @@ export const importLog = pgTable(
 export type Region = typeof regions.$inferSelect;
 export type Agency = typeof agencies.$inferSelect;
 export type Report = typeof reports.$inferSelect;
-export type FindingRow = typeof findings.$inferSelect;
-export type FindingReview = typeof findingReviews.$inferSelect;
 export type CellHistoryRow = typeof cellHistory.$inferSelect;
 export type ImportLogRow = typeof importLog.$inferSelect;
-
-// ---------------------------------------------------------------------------------------------
-// Dashboard (issue 5): the per-report rollup the compare and region pages aggregate, and the
-// user's corrections of the "posts published" figures read from section 一.
-
-/** One double column per dashboard figure (lib/dashboard/figures.ts), named by figureColumn(). */
-const figureColumns = Object.fromEntries(FIGURES.map((x) => [x.id, doublePrecision(figureColumn(x.id))])) as Record<
-  string,
-  ReturnType<typeof doublePrecision>
->;
-
-/**
- * The dashboard figures of each report, one narrow row per report (≈40 numbers instead of ≈200
- * cell rows): region totals and cross-agency comparisons sum these, so a province-wide aggregate
- * reads tens of thousands of rows, not millions. Derived from reports.cell_values by
- * db/queries/figures.ts (refreshReportFigures); `imported_at` copies the report's, so a
- * re-imported report is recomputed.
- */
-export const reportFigures = pgTable(
-  "report_figures",
-  {
-    reportId: integer("report_id")
-      .primaryKey()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
-    year: integer("year").notNull(),
-    format: text("format", { enum: FORMATS }).notNull(),
-    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
-    /** Days published after the deadline (lib/report/deadline.ts), 0 on time, null undated. */
-    daysLate: integer("days_late"),
-    ...figureColumns,
-  },
-  (t) => [
-    index("report_figures_agency_year_idx").on(t.agencyId, t.year),
-    // Covering: the coverage page reads a year's report ids and days late from the index alone.
-    index("report_figures_year_idx").on(t.year, t.agencyId, t.reportId, t.daysLate),
-    index("report_figures_imported_at_idx").on(t.importedAt),
-  ],
-);
-
-/**
- * Reports per year and how many were published late or undated: what the overview's coverage
- * table and counts read, a handful of rows however many reports. Kept by a row trigger on
- * report_figures (drizzle/0006_report_year_stats.sql) that adds and subtracts, so concurrent
- * imports of one year count right (they queue on the year's row for the moment of the update).
- */
-export const reportYearStats = pgTable("report_year_stats", {
-  year: integer("year").primaryKey(),
-  filed: integer("filed").notNull().default(0),
-  late: integer("late").notNull().default(0),
-  undated: integer("undated").notNull().default(0),
-});
-
-/**
- * A user's correction of a "posts published" figure (政府网站 / 微信公众号 发布信息 N 条) that the
- * dashboard reads from a report's section 一. The extraction itself is recomputed from the text;
- * only what a person decided is stored. value null: "this report states no such figure".
- */
-export const postCountCorrections = pgTable(
-  "post_count_corrections",
-  {
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
-    channel: text("channel").notNull(),
-    value: doublePrecision("value"),
-    comment: text("comment").notNull().default(""),
-    correctedBy: text("corrected_by").notNull(),
-    correctedAt: timestamp("corrected_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.reportId, t.channel] })],
-);
-
-export type ReportFiguresRow = typeof reportFigures.$inferSelect;
-export type PostCountCorrection = typeof postCountCorrections.$inferSelect;

@@ -1,8 +1,9 @@
 /** Scanned reports waiting for OCR, preview and save (issue 17). */
-import { customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { customType, index, integer, jsonb, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
 import { reports } from "./reports";
 import { users } from "./users";
 import { jobs } from "./jobs";
+import { writtenAt, ownedBy, pointsTo } from "./columns";
 
 /** Raw bytes (scanned pages and their images). */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -20,12 +21,12 @@ export const scans = pgTable(
   {
     id: serial("id").primaryKey(),
     name: text("name").notNull(),
-    jobId: integer("job_id").references(() => jobs.id, { onDelete: "set null" }),
-    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    jobId: pointsTo("job_id", () => jobs.id),
+    createdBy: pointsTo("created_by", () => users.id),
+    createdAt: writtenAt("created_at"),
     parsed: jsonb("parsed"),
     error: text("error"),
-    reportId: integer("report_id").references(() => reports.id, { onDelete: "set null" }),
+    reportId: pointsTo("report_id", () => reports.id),
   },
   (t) => [index("scans_created_by_idx").on(t.createdBy, t.createdAt), index("scans_report_idx").on(t.reportId)],
 );
@@ -34,9 +35,7 @@ export const scans = pgTable(
 export const scanFiles = pgTable(
   "scan_files",
   {
-    scanId: integer("scan_id")
-      .notNull()
-      .references(() => scans.id, { onDelete: "cascade" }),
+    scanId: ownedBy("scan_id", () => scans.id),
     position: integer("position").notNull(),
     name: text("name").notNull(),
     bytes: bytea("bytes").notNull(),
@@ -47,9 +46,7 @@ export const scanFiles = pgTable(
 export const scanPages = pgTable(
   "scan_pages",
   {
-    scanId: integer("scan_id")
-      .notNull()
-      .references(() => scans.id, { onDelete: "cascade" }),
+    scanId: ownedBy("scan_id", () => scans.id),
     page: integer("page").notNull(),
     width: integer("width").notNull(),
     height: integer("height").notNull(),

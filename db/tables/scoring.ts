@@ -2,23 +2,12 @@
  * Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
  * and every change to an item.
  */
-import {
-  boolean,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { foreignKey as scoringForeignKey, pgSequence as scoringSequence } from "drizzle-orm/pg-core";
 import type { EvidenceRef } from "../../lib/scoring/score";
 import type { RubricDefinition } from "../../lib/scoring/rubric";
 import { agencies, reports } from "./reports";
+import { writtenAt, ownedBy } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
@@ -41,7 +30,7 @@ export const rubrics = pgTable(
     /** Validated by lib/scoring/rubric.ts rubricDefinitionSchema before every write. */
     definition: jsonb("definition").$type<RubricDefinition>().notNull(),
     createdBy: text("created_by").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
@@ -51,9 +40,7 @@ export const scores = pgTable(
   "scores",
   {
     id: serial("id").primaryKey(),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    agencyId: ownedBy("agency_id", () => agencies.id),
     year: integer("year").notNull(),
     rubricId: integer("rubric_id").notNull(),
     rubricVersion: integer("rubric_version").notNull(),
@@ -61,7 +48,7 @@ export const scores = pgTable(
     total: doublePrecision("total"),
     complete: boolean("complete").notNull().default(false),
     updatedBy: text("updated_by").notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: writtenAt("updated_at"),
   },
   (t) => [
     uniqueIndex("scores_agency_year_rubric_key").on(t.agencyId, t.year, t.rubricId, t.rubricVersion),
@@ -74,9 +61,7 @@ export const scores = pgTable(
 export const scoreItems = pgTable(
   "score_items",
   {
-    scoreId: integer("score_id")
-      .notNull()
-      .references(() => scores.id, { onDelete: "cascade" }),
+    scoreId: ownedBy("score_id", () => scores.id),
     indicatorId: text("indicator_id").notNull(),
     /** null: not known (an automatic indicator without evidence, a manual one not entered). */
     points: doublePrecision("points"),
@@ -86,7 +71,7 @@ export const scoreItems = pgTable(
     reason: text("reason").notNull().default(""),
     evidence: jsonb("evidence").$type<EvidenceRef[]>().notNull().default([]),
     by: text("by").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: writtenAt("at"),
   },
   (t) => [primaryKey({ columns: [t.scoreId, t.indicatorId] })],
 );
@@ -96,9 +81,7 @@ export const scoreHistory = pgTable(
   "score_history",
   {
     id: serial("id").primaryKey(),
-    scoreId: integer("score_id")
-      .notNull()
-      .references(() => scores.id, { onDelete: "cascade" }),
+    scoreId: ownedBy("score_id", () => scores.id),
     indicatorId: text("indicator_id").notNull(),
     oldMethod: text("old_method", { enum: ["auto", "manual", "override"] }),
     oldPoints: doublePrecision("old_points"),
@@ -106,7 +89,7 @@ export const scoreHistory = pgTable(
     newPoints: doublePrecision("new_points"),
     reason: text("reason").notNull().default(""),
     changedBy: text("changed_by").notNull(),
-    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: writtenAt("changed_at"),
   },
   (t) => [index("score_history_score_idx").on(t.scoreId, t.changedAt)],
 );
@@ -129,9 +112,7 @@ export const reportScores = pgTable(
   {
     rubricId: integer("rubric_id").notNull(),
     rubricVersion: integer("rubric_version").notNull(),
-    reportId: integer("report_id")
-      .notNull()
-      .references(() => reports.id, { onDelete: "cascade" }),
+    reportId: ownedBy("report_id", () => reports.id),
     agencyId: integer("agency_id").notNull(),
     year: integer("year").notNull(),
     items: doublePrecision("items").array().notNull(),

@@ -2,8 +2,9 @@
  * Users, sessions and the audit log: who may change what, and what they changed.
  */
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies, regions } from "./reports";
+import { instant, writtenAt, ownedBy, pointsTo } from "./columns";
 
 // ---------------------------------------------------------------------------------------------
 // Users, sessions and the audit log (who may change what, and what they changed).
@@ -21,9 +22,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     /** Scope: a region subtree (with its agencies); and/or the agencies listed in user_agencies. */
-    scopeRegionId: integer("scope_region_id").references(() => regions.id, { onDelete: "set null" }),
+    scopeRegionId: pointsTo("scope_region_id", () => regions.id),
     disabled: boolean("disabled").notNull().default(false),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: writtenAt("created_at"),
   },
   (t) => [uniqueIndex("users_username_key").on(sql`lower(${t.username})`)],
 );
@@ -31,12 +32,8 @@ export const users = pgTable(
 export const userAgencies = pgTable(
   "user_agencies",
   {
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    agencyId: integer("agency_id")
-      .notNull()
-      .references(() => agencies.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
+    agencyId: ownedBy("agency_id", () => agencies.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.agencyId] })],
 );
@@ -46,11 +43,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie's random token: a leaked table does not give working cookies. */
     id: text("id").primaryKey(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    userId: ownedBy("user_id", () => users.id),
+    expiresAt: instant("expires_at").notNull(),
+    createdAt: writtenAt("created_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
@@ -61,7 +56,7 @@ export const signInFailures = pgTable(
   {
     id: serial("id").primaryKey(),
     key: text("key").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: writtenAt("at"),
   },
   (t) => [index("sign_in_failures_key_at_idx").on(t.key, t.at)],
 );
@@ -70,8 +65,8 @@ export const auditLog = pgTable(
   "audit_log",
   {
     id: serial("id").primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    at: writtenAt("at"),
+    userId: pointsTo("user_id", () => users.id),
     username: text("username").notNull(),
     action: text("action").notNull(),
     /** What was changed, e.g. report:12 or user:3. */

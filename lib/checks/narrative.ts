@@ -94,6 +94,9 @@ function shingles(text: string): Set<number> {
   return out;
 }
 
+/** Words a government's report must use for its 考核、评议、追究 (条例第五十条; rule doc.accountability). */
+export const ACCOUNTABILITY_WORDS = ["考核", "评议", "追究"] as const;
+
 /** The six sections of the national format, each recognised by its number and its key words. */
 export const SECTIONS = [
   { n: "一", title: "总体情况", words: ["总体情况", "概述"] },

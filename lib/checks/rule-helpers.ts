@@ -2,10 +2,11 @@
  * What the rules share: cell lookups, key lists built once, and the shape of a narrative rule.
  */
 import { msg } from "../messages";
-import { T3_COLUMNS, T3_PART_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, ALL_CELL_KEYS, describeCell, t3Key, t4Key } from "../report/template";
+import { T3_COLUMNS, T3_PART_COLUMNS, T3_ROWS, T4_GROUPS, T4_RESULTS, t3Key, t4Key } from "../report/template";
+import { ALL_CELL_KEYS, describeCell } from "../report/cell-keys";
 import { statedFigure, type NarrativeFigure } from "./narrative";
 
-import type { Cells, Rule } from "./rules";
+import type { Cells, RuleSpec } from "./rules";
 
 export const has = (cells: Cells, key: string) => key in cells;
 export const num = (cells: Cells, key: string) => cells[key] ?? 0;
@@ -56,20 +57,16 @@ export const T4_GROUP_KEYS = new Map(
   ]),
 );
 
-export function narrativeRule(
-  id: string,
+export function narrativeRule<Id extends string>(
+  id: Id,
   ref: string,
   figure: NarrativeFigure,
-  title: string,
-  reads: string,
   readings: (cells: Cells) => string[][],
-): Rule {
+): RuleSpec & { id: Id } {
   return {
     id,
     severity: "warning",
     tolerance: 0,
-    title,
-    reads: `正文；${reads}`,
     ref,
     check: ({ narrative, cells }) => {
       if (!narrative) return [];

@@ -9,6 +9,7 @@
  * lists: rule-helpers.ts.
  */
 import type { ReportFormat } from "../report/template";
+import { msg } from "../messages";
 import { CROSS_YEAR_RULES } from "./year-rules";
 import { DOCUMENT_RULES } from "./document-rules";
 import { TABLE_RULES } from "./table-rules";
@@ -49,24 +50,30 @@ export interface Finding {
   message: string;
 }
 
-export interface Rule {
+/** A rule as its group declares it; its wording is in the catalogue, keyed by id. */
+export interface RuleSpec {
   id: string;
   severity: Severity;
   tolerance: number;
-  /** What the rule compares, for the rule list on screen. */
-  title: string;
-  /** Which cells or parts of the report it reads. */
-  reads: string;
   /** Where domain.md states it. */
   ref: string;
-  check: (input: CheckInput, rule: Rule) => Omit<Finding, "rule" | "severity">[];
+  check: (input: CheckInput, rule: RuleSpec) => Omit<Finding, "rule" | "severity">[];
+}
+
+export interface Rule extends RuleSpec {
+  /** What the rule compares, for the rule list on screen (msg.rules). */
+  title: string;
+  /** Which cells or parts of the report it reads (msg.rules). */
+  reads: string;
 }
 
 /** Every rule, in the order findings are listed. Each group is declared in its own file. */
-const RULE_LIST = [...TABLE_RULES, ...CROSS_YEAR_RULES, ...DOCUMENT_RULES] as const satisfies readonly Rule[];
+const RULE_LIST = [...TABLE_RULES, ...CROSS_YEAR_RULES, ...DOCUMENT_RULES] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULE_LIST)[number]["id"];
-export const RULES: readonly Rule[] = RULE_LIST;
+// Typed by rule id: a rule without its wording in the catalogue does not compile.
+const RULE_TEXTS: Record<RuleId, { title: string; reads: string }> = msg.rules;
+export const RULES: readonly Rule[] = RULE_LIST.map((r) => ({ ...r, ...RULE_TEXTS[r.id] }));
 export const RULE_IDS = RULE_LIST.map((r) => r.id) as RuleId[];
 export const ruleById = (id: string) => RULES.find((r) => r.id === id);
 

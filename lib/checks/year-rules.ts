@@ -2,9 +2,10 @@
  * Rules across years: this year's report against last year's of the same agency (domain.md §5.4).
  */
 import { msg } from "../messages";
-import { T3_COLUMNS, describeCell, t2Key, t3Key } from "../report/template";
+import { T3_COLUMNS, t2Key, t2RowLabel, t3Key } from "../report/template";
+import { describeCell } from "../report/cell-keys";
 
-import type { Rule } from "./rules";
+import type { RuleSpec } from "./rules";
 import { has, num, round } from "./rule-helpers";
 
 export const CROSS_YEAR_RULES = [
@@ -13,8 +14,6 @@ export const CROSS_YEAR_RULES = [
     id: "y.carry_over",
     severity: "error",
     tolerance: 0,
-    title: "本年“上年结转” = 上年“结转下年度”（每列，跨格式也适用）",
-    reads: "本年表三 二、上年结转；上年表三 四、结转下年度",
     ref: "Y1",
     check: ({ cells, prev, year }, rule) => {
       if (!prev || (year && prev.year !== year - 1)) return [];
@@ -33,8 +32,6 @@ export const CROSS_YEAR_RULES = [
     id: "y.in_force_roll",
     severity: "warning",
     tolerance: 0,
-    title: "现行有效件数逐年接续：上年现行有效 + 本年制发 − 本年废止 = 本年现行有效",
-    reads: "表二 规章、行政规范性文件（本年与上年，均为 2021 年版）",
     ref: "Y2",
     check: ({ cells, format, prev, year }, rule) => {
       if (format !== "2021" || prev?.format !== "2021" || !prev || (year && prev.year !== year - 1)) return [];
@@ -48,7 +45,7 @@ export const CROSS_YEAR_RULES = [
               {
                 cells: [now, iss, rep],
                 message: msg.findings.inForceRoll(
-                  row === "rules" ? "规章" : "行政规范性文件",
+                  t2RowLabel("2021", row),
                   num(prev.cells, now),
                   num(cells, iss),
                   num(cells, rep),
@@ -66,8 +63,6 @@ export const CROSS_YEAR_RULES = [
     id: "y.items_roll",
     severity: "warning",
     tolerance: 0,
-    title: "2019 年版事项数接续：本年“上一年项目数量” = 上年“上一年项目数量” + 上年“本年增/减”",
-    reads: "表二（2019 年版）行政许可、其他对外管理服务事项、行政处罚、行政强制、行政事业性收费",
     ref: "Y3",
     check: ({ cells, format, prev, year }, rule) => {
       if (format !== "2019" || prev?.format !== "2019" || !prev || (year && prev.year !== year - 1)) return [];
@@ -97,8 +92,6 @@ export const CROSS_YEAR_RULES = [
     id: "y.total_public_roll",
     severity: "warning",
     tolerance: 0,
-    title: "2019 年版对外公开总数量接续：上年总数量 + 本年新公开数量 = 本年总数量",
-    reads: "表二（2019 年版）规章、规范性文件",
     ref: "Y3",
     check: ({ cells, format, prev, year }, rule) => {
       if (format !== "2019" || prev?.format !== "2019" || !prev || (year && prev.year !== year - 1)) return [];
@@ -112,7 +105,7 @@ export const CROSS_YEAR_RULES = [
               {
                 cells: [now, pub],
                 message: msg.findings.totalPublicRoll(
-                  row === "rules" ? "规章" : "规范性文件",
+                  t2RowLabel("2019", row),
                   num(prev.cells, now),
                   num(cells, pub),
                   expected,
@@ -128,8 +121,6 @@ export const CROSS_YEAR_RULES = [
     id: "y.large_swing",
     severity: "info",
     tolerance: 3,
-    title: "与上年相比变化超过 3 倍（提示，不是错误）",
-    reads: "表三 本年新收总计；表二 各项处理决定数量",
     ref: "Y5",
     check: ({ cells, prev, year }, rule) => {
       if (!prev || (year && prev.year !== year - 1)) return [];
@@ -146,4 +137,4 @@ export const CROSS_YEAR_RULES = [
       });
     },
   },
-] as const satisfies readonly Rule[];
+] as const satisfies readonly RuleSpec[];

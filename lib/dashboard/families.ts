@@ -1,6 +1,8 @@
 /**
  * The families of figures the agency page and region totals chart, and their rows over the years.
  */
+import { msg } from "../messages";
+import { T4_RESULTS, t2RowLabel } from "../report/template";
 import { FIGURE_BY_ID } from "./figures";
 import { MEASURE_BY_ID, measureTraceKey, measureValue } from "./measures";
 import type { PostChannel } from "./posts";
@@ -37,127 +39,114 @@ const fig = (id: string, label?: string): FamilySeries => {
 /** The count measures the headline trend draws (their colours: components/charts/palette.ts). */
 export type HeadlineMeasure = "received" | "licensing" | "penalty" | "reviewTotal" | "suitTotal";
 
+const { units: U, family: T, t2Column: C } = msg.figures;
+/** 表四's result series of a group (结果维持 … 尚未审结), named as the template prints them. */
+const t4Results = (group: "review" | "suit") => T4_RESULTS.filter((r) => r.key !== "total").map((r) => fig(`${group}_${r.key}`, r.label));
+/** A 表二 row's series: 2021's columns, then 2019's (named so, they never join 2021's). */
+const t2Series = (prefix: "rules" | "docs") => [
+  fig(`${prefix}Issued`, C.issued),
+  fig(`${prefix}Repealed`, C.repealed),
+  fig(`${prefix}InForce`, C.in_force),
+  fig(`${prefix}Made`, msg.figures.format2019(C.made)),
+  fig(`${prefix}Published`, msg.figures.format2019(C.published)),
+  fig(`${prefix}TotalPublic`, msg.figures.format2019(C.total_public)),
+];
+
 export const FAMILIES: readonly Family[] = [
   {
     id: "applicants",
-    title: "本年新收申请（按申请人类型）",
+    title: T.applicants,
     chart: "stacked",
-    unit: "件",
+    unit: U.count,
     series: ["natural_person", "commercial", "research", "public_interest", "legal_service", "other_org"].map((c) => fig(`received_${c}`)),
   },
   {
     id: "carry",
-    title: "上年结转与结转下年度",
+    title: T.carry,
     chart: "line",
-    unit: "件",
+    unit: U.count,
     series: [fig("carriedOver"), fig("carriedForward")],
   },
   {
     id: "outcomes",
-    title: "办理结果（件数）",
+    title: T.outcomes,
     chart: "stacked",
-    unit: "件",
+    unit: U.count,
     series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id) => fig(id)),
   },
   {
     id: "outcomeShares",
-    title: "办理结果（占办理结果总计的比例）",
+    title: T.outcomeShares,
     chart: "share",
-    unit: "%",
+    unit: U.percent,
     series: ["disclosed", "partiallyDisclosed", "withheld", "unavailable", "notProcessed", "otherHandled"].map((id) => fig(id)),
   },
   {
     id: "disclosureRate",
-    title: "公开率（予以公开＋部分公开）/ 办理结果总计",
+    title: T.disclosureRate,
     chart: "rate",
-    unit: "%",
-    series: [{ id: "disclosureRate", label: "公开率", cell: measureTraceKey(MEASURE_BY_ID.get("disclosureRate")!), formats: "both" }],
+    unit: U.percent,
+    series: [
+      { id: "disclosureRate", label: T.disclosureRateSeries, cell: measureTraceKey(MEASURE_BY_ID.get("disclosureRate")!), formats: "both" },
+    ],
   },
   {
     id: "decisions",
-    title: "行政许可、行政处罚、行政强制处理决定",
+    title: `${["licensing", "penalty", "coercion"].map((r) => t2RowLabel("2021", r)).join("、")}${msg.figures.figure.decisions}`,
     chart: "line",
-    unit: "件",
+    unit: U.count,
     series: [fig("licensing"), fig("penalty"), fig("coercion")],
   },
   {
     id: "fees",
-    title: "行政事业性收费金额（万元）",
+    title: T.fees,
     chart: "line",
-    unit: "万元",
-    series: [fig("feesWan", "本年收费金额")],
-    note: "2019 年版格式只报收费项目数（上一年项目数量、本年增/减），不是金额，不能与 2021 年起的收费金额连成一条线。",
+    unit: U.tenThousandYuan,
+    series: [fig("feesWan", T.feesSeries)],
+    note: T.feesNote,
   },
   {
     id: "rules",
-    title: "规章",
+    title: t2RowLabel("2021", "rules"),
     chart: "line",
-    unit: "件",
-    series: [
-      fig("rulesIssued", "本年制发"),
-      fig("rulesRepealed", "本年废止"),
-      fig("rulesInForce", "现行有效"),
-      fig("rulesMade", "本年新制作（2019 年版）"),
-      fig("rulesPublished", "本年新公开（2019 年版）"),
-      fig("rulesTotalPublic", "对外公开总数量（2019 年版）"),
-    ],
-    note: "“对外公开总数量”（累计公开）与“现行有效件数”口径不同，分成两条线，不连成一条。",
+    unit: U.count,
+    series: t2Series("rules"),
+    note: T.totalPublicNote,
   },
   {
     id: "docs",
-    title: "行政规范性文件",
+    title: t2RowLabel("2021", "normative_docs"),
     chart: "line",
-    unit: "件",
-    series: [
-      fig("docsIssued", "本年制发"),
-      fig("docsRepealed", "本年废止"),
-      fig("docsInForce", "现行有效"),
-      fig("docsMade", "本年新制作（2019 年版）"),
-      fig("docsPublished", "本年新公开（2019 年版）"),
-      fig("docsTotalPublic", "对外公开总数量（2019 年版）"),
-    ],
-    note: "“对外公开总数量”（累计公开）与“现行有效件数”口径不同，分成两条线，不连成一条。",
+    unit: U.count,
+    series: t2Series("docs"),
+    note: T.totalPublicNote,
   },
   {
     id: "review",
-    title: "行政复议（按结果）",
+    title: T.review,
     chart: "stacked",
-    unit: "件",
-    series: [
-      fig("review_upheld", "结果维持"),
-      fig("review_corrected", "结果纠正"),
-      fig("review_other", "其他结果"),
-      fig("review_pending", "尚未审结"),
-    ],
+    unit: U.count,
+    series: t4Results("review"),
   },
   {
     id: "suit",
-    title: "行政诉讼（按结果，含复议后起诉）",
+    title: T.suits,
     chart: "stacked",
-    unit: "件",
-    series: [
-      fig("suit_upheld", "结果维持"),
-      fig("suit_corrected", "结果纠正"),
-      fig("suit_other", "其他结果"),
-      fig("suit_pending", "尚未审结"),
-    ],
+    unit: U.count,
+    series: t4Results("suit"),
   },
   {
     id: "correctionRate",
-    title: "复议诉讼纠错率",
+    title: T.correctionRate,
     chart: "rate",
-    unit: "%",
-    series: [{ id: "correctionRate", label: "纠错率", cell: measureTraceKey(MEASURE_BY_ID.get("correctionRate")!), formats: "both" }],
+    unit: U.percent,
+    series: [
+      { id: "correctionRate", label: T.correctionRateSeries, cell: measureTraceKey(MEASURE_BY_ID.get("correctionRate")!), formats: "both" },
+    ],
   },
 ];
 
-export const POST_LABELS: Record<PostChannel, string> = {
-  total: "主动公开政府信息",
-  website: "政府网站发布",
-  wechat: "微信公众号发布",
-  weibo: "政务微博发布",
-  new_media: "政务新媒体发布",
-};
+export const POST_LABELS: Record<PostChannel, string> = msg.figures.posts;
 
 export interface ChartRow {
   year: number;
@@ -198,9 +187,9 @@ export function postsFamily(years: readonly AgencyYear[]): { family: Family; row
   const channels = (Object.keys(POST_LABELS) as PostChannel[]).filter((c) => years.some((y) => y.posts[c]));
   const family: Family = {
     id: "posts",
-    title: "发布信息条数（第一部分总体情况所述）",
+    title: T.posts,
     chart: "line",
-    unit: "条",
+    unit: U.posts,
     series: channels.map((c) => ({ id: c, label: POST_LABELS[c], cell: "", formats: "any" })),
   };
   const rows = years.map((y) => ({

@@ -7,7 +7,20 @@
  * `formats` says where the figure is printed. Figures of only one format never join a figure of the
  * other into one series: across 2020→2021 the charts show the break instead (report-cells.md).
  */
-import { T3_COLUMNS, T3_ROWS, T4_RESULTS, t2Key, t3Key, t4Key } from "../report/template";
+import { msg } from "../messages";
+import {
+  T3_COLUMNS,
+  T3_ROWS,
+  T4_RESULTS,
+  t2Key,
+  t2RowLabel,
+  t2RowShort,
+  t3GroupName,
+  t3Key,
+  t4GroupName,
+  t4Key,
+  type TableFormat,
+} from "../report/template";
 
 export type Cells = Readonly<Record<string, number | null>>;
 export type FigureFormats = "both" | "2021" | "2019";
@@ -16,7 +29,7 @@ export interface Figure {
   /** camelCase id; the rollup column is its snake_case. */
   id: string;
   label: string;
-  unit: "件" | "万元";
+  unit: typeof msg.figures.units.count | typeof msg.figures.units.tenThousandYuan;
   keys: readonly string[];
   /** The cell a chart point or KPI opens in the report (the total where the figure is a sum). */
   traceKey: string;
@@ -35,47 +48,57 @@ const t3Rows = (prefix: string) => T3_ROWS.filter((r) => r.key.startsWith(prefix
 const f = (id: string, label: string, keys: readonly string[], opts: Partial<Figure> = {}): Figure => ({
   id,
   label,
-  unit: "件",
+  unit: msg.figures.units.count,
   keys,
   traceKey: keys[0],
   formats: "both",
   ...opts,
 });
 
+const F = msg.figures;
+/** A 表二 figure's name: the template's row name and what the column counts (规章·本年制发). */
+const t2Name = (format: TableFormat, row: string, column: keyof typeof F.t2Column) => `${t2RowShort(format, row)}·${F.t2Column[column]}`;
+const t2Decisions = (row: string) => `${t2RowLabel("2021", row)}${F.figure.decisions}`;
+
 export const FIGURES: readonly Figure[] = [
   // 表三 — applications, by applicant type. Identical in both formats.
   ...T3_PARTS.map((c) => f(`received_${c.key}`, c.label, [t3Key("received", c.key)])),
-  f("received", "本年新收申请", [t3Key("received", "total")]),
+  f("received", F.figure.received, [t3Key("received", "total")]),
   f("carriedOver", t3Short("carried_over"), [t3Key("carried_over", "total")]),
   f("carriedForward", t3Short("carried_forward"), [t3Key("carried_forward", "total")]),
   // Outcomes (总计 column). （六）其他处理 is one row in format 2019 and three in 2021: the sum is comparable.
   f("disclosed", t3Short("disclosed"), [t3Key("disclosed", "total")]),
   f("partiallyDisclosed", t3Short("partially_disclosed"), [t3Key("partially_disclosed", "total")]),
-  f("withheld", "不予公开", t3Rows("withheld_")),
-  f("unavailable", "无法提供", t3Rows("unavailable_")),
-  f("notProcessed", "不予处理", t3Rows("not_processed_")),
+  f("withheld", t3GroupName("withheld"), t3Rows("withheld_")),
+  f("unavailable", t3GroupName("unavailable"), t3Rows("unavailable_")),
+  f("notProcessed", t3GroupName("not_processed"), t3Rows("not_processed_")),
   f("otherHandled", t3Short("other"), [t3Key("other", "total"), ...t3Rows("other_")]),
   f("totalHandled", t3Short("total_handled"), [t3Key("total_handled", "total")]),
   // 表二 — only 处理决定数量 is comparable across formats.
-  f("licensing", "行政许可处理决定", [t2Key("licensing", "decisions")]),
-  f("penalty", "行政处罚处理决定", [t2Key("penalty", "decisions")]),
-  f("coercion", "行政强制处理决定", [t2Key("coercion", "decisions")]),
-  f("feesWan", "行政事业性收费金额", [t2Key("fees", "amount_wan")], { unit: "万元", formats: "2021" }),
-  f("rulesIssued", "规章·本年制发", [t2Key("rules", "issued")], { formats: "2021" }),
-  f("rulesRepealed", "规章·本年废止", [t2Key("rules", "repealed")], { formats: "2021" }),
-  f("rulesInForce", "规章·现行有效", [t2Key("rules", "in_force")], { formats: "2021" }),
-  f("rulesMade", "规章·本年新制作", [t2Key("rules", "made")], { formats: "2019" }),
-  f("rulesPublished", "规章·本年新公开", [t2Key("rules", "published")], { formats: "2019" }),
-  f("rulesTotalPublic", "规章·对外公开总数量", [t2Key("rules", "total_public")], { formats: "2019" }),
-  f("docsIssued", "规范性文件·本年制发", [t2Key("normative_docs", "issued")], { formats: "2021" }),
-  f("docsRepealed", "规范性文件·本年废止", [t2Key("normative_docs", "repealed")], { formats: "2021" }),
-  f("docsInForce", "规范性文件·现行有效", [t2Key("normative_docs", "in_force")], { formats: "2021" }),
-  f("docsMade", "规范性文件·本年新制作", [t2Key("normative_docs", "made")], { formats: "2019" }),
-  f("docsPublished", "规范性文件·本年新公开", [t2Key("normative_docs", "published")], { formats: "2019" }),
-  f("docsTotalPublic", "规范性文件·对外公开总数量", [t2Key("normative_docs", "total_public")], { formats: "2019" }),
+  f("licensing", t2Decisions("licensing"), [t2Key("licensing", "decisions")]),
+  f("penalty", t2Decisions("penalty"), [t2Key("penalty", "decisions")]),
+  f("coercion", t2Decisions("coercion"), [t2Key("coercion", "decisions")]),
+  f("feesWan", `${t2RowLabel("2021", "fees")}${F.figure.feesAmount}`, [t2Key("fees", "amount_wan")], {
+    unit: F.units.tenThousandYuan,
+    formats: "2021",
+  }),
+  f("rulesIssued", t2Name("2021", "rules", "issued"), [t2Key("rules", "issued")], { formats: "2021" }),
+  f("rulesRepealed", t2Name("2021", "rules", "repealed"), [t2Key("rules", "repealed")], { formats: "2021" }),
+  f("rulesInForce", t2Name("2021", "rules", "in_force"), [t2Key("rules", "in_force")], { formats: "2021" }),
+  f("rulesMade", t2Name("2019", "rules", "made"), [t2Key("rules", "made")], { formats: "2019" }),
+  f("rulesPublished", t2Name("2019", "rules", "published"), [t2Key("rules", "published")], { formats: "2019" }),
+  f("rulesTotalPublic", t2Name("2019", "rules", "total_public"), [t2Key("rules", "total_public")], { formats: "2019" }),
+  f("docsIssued", t2Name("2021", "normative_docs", "issued"), [t2Key("normative_docs", "issued")], { formats: "2021" }),
+  f("docsRepealed", t2Name("2021", "normative_docs", "repealed"), [t2Key("normative_docs", "repealed")], { formats: "2021" }),
+  f("docsInForce", t2Name("2021", "normative_docs", "in_force"), [t2Key("normative_docs", "in_force")], { formats: "2021" }),
+  f("docsMade", t2Name("2019", "normative_docs", "made"), [t2Key("normative_docs", "made")], { formats: "2019" }),
+  f("docsPublished", t2Name("2019", "normative_docs", "published"), [t2Key("normative_docs", "published")], { formats: "2019" }),
+  f("docsTotalPublic", t2Name("2019", "normative_docs", "total_public"), [t2Key("normative_docs", "total_public")], { formats: "2019" }),
   // 表四 — 行政诉讼 is the sum of 未经复议直接起诉 and 复议后起诉.
-  ...T4_RESULTS.map((r) => f(`review_${r.key}`, `行政复议·${r.label}`, [t4Key("review", r.key)])),
-  ...T4_RESULTS.map((r) => f(`suit_${r.key}`, `行政诉讼·${r.label}`, [t4Key("suit_direct", r.key), t4Key("suit_after_review", r.key)])),
+  ...T4_RESULTS.map((r) => f(`review_${r.key}`, `${t4GroupName("review")}·${r.label}`, [t4Key("review", r.key)])),
+  ...T4_RESULTS.map((r) =>
+    f(`suit_${r.key}`, `${t4GroupName("suit_direct")}·${r.label}`, [t4Key("suit_direct", r.key), t4Key("suit_after_review", r.key)]),
+  ),
 ];
 
 export type FigureId = string;

@@ -1,6 +1,7 @@
 /**
  * The KPI cards: each headline measure's latest year, its change on the year before and a sparkline.
  */
+import { msg } from "../messages";
 import { MEASURE_BY_ID, isRate, measureTraceKey, measureValue, type Measure } from "./measures";
 import { yearOverYear, type HiddenReason, type Polarity, type YearChange } from "./yoy";
 import type { AgencyYear, YearFormat } from "./agency-years";
@@ -61,7 +62,7 @@ export function buildKpis(years: readonly AgencyYear[]): Kpi[] {
     kpis.push({
       id: "posts",
       label: POST_LABELS[p.channel],
-      unit: "条",
+      unit: msg.figures.units.posts,
       year: latest.year,
       change: yearOverYear(p.value, pp && pp.channel === p.channel ? pp.value : null, polarity),
       prevMissing: !prev || prev.reportId === null,

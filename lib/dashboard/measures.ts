@@ -3,13 +3,15 @@
  * figures.ts: a count is one figure or a sum of figures, a rate is a ratio of sums with a minimum
  * base. Declared once: the agency page, the compare page and the region totals read this list.
  */
+import { msg } from "../messages";
+import { t2RowLabel, t4GroupName } from "../report/template";
 import { FIGURE_BY_ID, type FigureFormats } from "./figures";
 import { ratio, type Polarity, type Ratio } from "./yoy";
 
 export interface Measure {
   id: string;
   label: string;
-  unit: "件" | "万元" | "%";
+  unit: (typeof msg.figures.units)["count" | "tenThousandYuan" | "percent"];
   polarity: Polarity;
   /** Figures summed for the value (numerator of a rate). */
   num: readonly string[];
@@ -23,51 +25,103 @@ export interface Measure {
   formats: FigureFormats;
 }
 
+const { units: U, measure: M } = msg.figures;
+const figureLabel = (id: string) => FIGURE_BY_ID.get(id)!.label;
+const docs = (column: "issued" | "in_force") => `${t2RowLabel("2021", "normative_docs")}·${msg.figures.t2Column[column]}`;
+
 export const MEASURES: readonly Measure[] = [
-  { id: "received", label: "本年新收申请", unit: "件", polarity: "neutral", num: ["received"], trace: "received", formats: "both" },
+  {
+    id: "received",
+    label: figureLabel("received"),
+    unit: U.count,
+    polarity: "neutral",
+    num: ["received"],
+    trace: "received",
+    formats: "both",
+  },
   {
     id: "disclosureRate",
-    label: "公开率（予以公开＋部分公开）",
-    unit: "%",
+    label: M.disclosureRate,
+    unit: U.percent,
     polarity: "up-good",
     num: ["disclosed", "partiallyDisclosed"],
     den: ["totalHandled"],
     minBase: 10,
-    baseLabel: "办理结果总计",
+    baseLabel: figureLabel("totalHandled"),
     trace: "totalHandled",
     formats: "both",
   },
   {
     id: "correctionRate",
-    label: "复议诉讼纠错率",
-    unit: "%",
+    label: M.correctionRate,
+    unit: U.percent,
     polarity: "up-bad",
     num: ["review_corrected", "suit_corrected"],
     den: ["review_total", "suit_total"],
     minBase: 5,
-    baseLabel: "行政复议和行政诉讼总计",
+    baseLabel: M.correctionBase,
     trace: "review_corrected",
     formats: "both",
   },
-  { id: "reviewTotal", label: "行政复议", unit: "件", polarity: "up-bad", num: ["review_total"], trace: "review_total", formats: "both" },
+  {
+    id: "reviewTotal",
+    label: t4GroupName("review"),
+    unit: U.count,
+    polarity: "up-bad",
+    num: ["review_total"],
+    trace: "review_total",
+    formats: "both",
+  },
   {
     id: "reviewCorrected",
-    label: "行政复议纠错",
-    unit: "件",
+    label: M.reviewCorrected,
+    unit: U.count,
     polarity: "up-bad",
     num: ["review_corrected"],
     trace: "review_corrected",
     formats: "both",
   },
-  { id: "suitTotal", label: "行政诉讼", unit: "件", polarity: "up-bad", num: ["suit_total"], trace: "suit_total", formats: "both" },
-  { id: "licensing", label: "行政许可处理决定", unit: "件", polarity: "neutral", num: ["licensing"], trace: "licensing", formats: "both" },
-  { id: "penalty", label: "行政处罚处理决定", unit: "件", polarity: "neutral", num: ["penalty"], trace: "penalty", formats: "both" },
-  { id: "coercion", label: "行政强制处理决定", unit: "件", polarity: "neutral", num: ["coercion"], trace: "coercion", formats: "both" },
-  { id: "feesWan", label: "行政事业性收费金额", unit: "万元", polarity: "neutral", num: ["feesWan"], trace: "feesWan", formats: "2021" },
+  {
+    id: "suitTotal",
+    label: t4GroupName("suit_direct"),
+    unit: U.count,
+    polarity: "up-bad",
+    num: ["suit_total"],
+    trace: "suit_total",
+    formats: "both",
+  },
+  {
+    id: "licensing",
+    label: figureLabel("licensing"),
+    unit: U.count,
+    polarity: "neutral",
+    num: ["licensing"],
+    trace: "licensing",
+    formats: "both",
+  },
+  { id: "penalty", label: figureLabel("penalty"), unit: U.count, polarity: "neutral", num: ["penalty"], trace: "penalty", formats: "both" },
+  {
+    id: "coercion",
+    label: figureLabel("coercion"),
+    unit: U.count,
+    polarity: "neutral",
+    num: ["coercion"],
+    trace: "coercion",
+    formats: "both",
+  },
+  {
+    id: "feesWan",
+    label: figureLabel("feesWan"),
+    unit: U.tenThousandYuan,
+    polarity: "neutral",
+    num: ["feesWan"],
+    trace: "feesWan",
+    formats: "2021",
+  },
   {
     id: "docsIssued",
-    label: "行政规范性文件·本年制发",
-    unit: "件",
+    label: docs("issued"),
+    unit: U.count,
     polarity: "neutral",
     num: ["docsIssued"],
     trace: "docsIssued",
@@ -75,8 +129,8 @@ export const MEASURES: readonly Measure[] = [
   },
   {
     id: "docsInForce",
-    label: "行政规范性文件·现行有效",
-    unit: "件",
+    label: docs("in_force"),
+    unit: U.count,
     polarity: "neutral",
     num: ["docsInForce"],
     trace: "docsInForce",

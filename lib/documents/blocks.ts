@@ -7,7 +7,7 @@
 import { RULES } from "../checks/rules";
 import { yearOverYear } from "../dashboard/yoy";
 import { msg } from "../messages";
-import { describeCell } from "../report/template";
+import { describeCell } from "../report/cell-keys";
 
 export type Block =
   | { kind: "title"; text: string }

@@ -1,7 +1,7 @@
 /** The 整改事项 list and the 通报's counts as export tables (CSV / XLSX through lib/export). */
 import { madeOnLine, SOURCE_LINE, type ExportTable } from "../export/table";
 import { msg } from "../messages";
-import { describeCell } from "../report/template";
+import { describeCell } from "../report/cell-keys";
 import type { BulletinCount, BulletinOverdue } from "./blocks";
 
 const m = msg.rect;

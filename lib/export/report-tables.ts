@@ -4,7 +4,7 @@ import {
   T3_COLUMNS,
   T4_GROUPS,
   T4_RESULTS,
-  TABLE_TITLES,
+  tableCaption,
   t2Key,
   t3Key,
   t3RowsFor,
@@ -19,7 +19,7 @@ type Cells = Readonly<Record<string, number | null>>;
 
 export function reportExportTables(format: TableFormat, mixed: boolean, cells: Cells, heading: string): ExportTable[] {
   const t2: ExportTable = {
-    title: msg.exportFiles.table2Title(TABLE_TITLES.t2.replace(/^二、/, "")),
+    title: tableCaption("t2"),
     columns: [
       { key: "section", header: msg.exportFiles.clause },
       { key: "row", header: msg.exportFiles.content },
@@ -33,7 +33,7 @@ export function reportExportTables(format: TableFormat, mixed: boolean, cells: C
     ),
   };
   const t3: ExportTable = {
-    title: msg.exportFiles.table3Title(TABLE_TITLES.t3.replace(/^三、/, "")),
+    title: tableCaption("t3"),
     columns: [{ key: "row", header: msg.exportFiles.item }, ...T3_COLUMNS.map((c) => ({ key: c.key, header: c.label, numFmt: "0" }))],
     rows: t3RowsFor(format, mixed).map((r) => ({
       row: r.label,
@@ -41,7 +41,7 @@ export function reportExportTables(format: TableFormat, mixed: boolean, cells: C
     })),
   };
   const t4: ExportTable = {
-    title: msg.exportFiles.table4Title(TABLE_TITLES.t4.replace(/^四、/, "")),
+    title: tableCaption("t4"),
     columns: [{ key: "group", header: msg.exportFiles.category }, ...T4_RESULTS.map((r) => ({ key: r.key, header: r.label, numFmt: "0" }))],
     rows: T4_GROUPS.map((g) => ({
       group: "parent" in g ? `${g.parent}·${g.label}` : g.label,

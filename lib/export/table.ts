@@ -69,7 +69,12 @@ export function madeOnLine(d = new Date()): string {
 
 /** What a chart's download says it shows: who, the years drawn, the unit. */
 export function chartSubtitle(who: string, rows: readonly { year: number }[], unit: string): string {
-  return msg.exportFiles.caption(who, rows[0]?.year ?? "", rows[rows.length - 1]?.year ?? "", unit === "%" ? "百分比" : unit);
+  return msg.exportFiles.caption(
+    who,
+    rows[0]?.year ?? "",
+    rows[rows.length - 1]?.year ?? "",
+    unit === "%" ? msg.exportFiles.percentUnit : unit,
+  );
 }
 
 /**

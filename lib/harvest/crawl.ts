@@ -98,40 +98,40 @@ export function pageHoldsReport(html: string): boolean {
 /** The report behind a link: its page, or the attachment that page wraps (or the link's own file). */
 export async function fetchReport(link: ReportLink, listUrl: string, fetcher: PoliteFetcher): Promise<FoundDocument> {
   const gates = gatesFor(listUrl);
+  // Every way out names the link's year and title; they differ in where the bytes came from.
+  const found = (
+    pageUrl: string,
+    attachmentUrl: string | null,
+    printedOn: string | null,
+    name: string,
+    bytes: Uint8Array,
+  ): FoundDocument => ({
+    year: link.year,
+    title: link.title,
+    pageUrl,
+    attachmentUrl,
+    printedOn,
+    name,
+    bytes,
+  });
   const direct = attachmentKind(link.url, link.title);
   if (direct) {
     const file = await fetcher.get(link.url, gates.attachment);
-    return {
-      year: link.year,
-      title: link.title,
-      pageUrl: link.url,
-      attachmentUrl: file.url,
-      printedOn: link.listedOn,
-      name: fileName(file.url, direct),
-      bytes: file.bytes,
-    };
+    return found(link.url, file.url, link.listedOn, fileName(file.url, direct), file.bytes);
   }
   const page = await fetcher.get(link.url, gates.page, { maxBytes: 5 * 1024 * 1024 });
   const html = decodePage(page.bytes);
   const printedOn = printedDate(html) ?? link.listedOn;
   const files = attachments(html, page.url);
   if (pageHoldsReport(html) || files.length === 0) {
-    return { year: link.year, title: link.title, pageUrl: page.url, attachmentUrl: null, printedOn, name: "page.html", bytes: page.bytes };
+    return found(page.url, null, printedOn, "page.html", page.bytes);
   }
   let lastError: unknown = null;
   // The report's own attachment first; a page may also carry its 解读 or an image-only copy.
   for (const f of files.slice(0, 3)) {
     try {
       const file = await fetcher.get(f.url, gates.attachment);
-      return {
-        year: link.year,
-        title: link.title,
-        pageUrl: page.url,
-        attachmentUrl: file.url,
-        printedOn,
-        name: fileName(file.url, attachmentKind(f.url, f.title) ?? "pdf"),
-        bytes: file.bytes,
-      };
+      return found(page.url, file.url, printedOn, fileName(file.url, attachmentKind(f.url, f.title) ?? "pdf"), file.bytes);
     } catch (e) {
       lastError = e;
     }

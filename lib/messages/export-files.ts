@@ -5,12 +5,10 @@ export const exportFilesMsg = {
   caption: (who: string, p1: number, p2: number, p3: string) => `${who} · ${p1}–${p2} 年 · 单位：${p3}`,
   tableTooLarge: (p0: number) => `表格过大（超过 ${p0} MB），请缩小范围后再导出`,
   badTable: "表格数据格式不正确",
-  table2Title: (p0: string) => `表二 ${p0}`,
+  percentUnit: "百分比",
   clause: "条款",
   content: "信息内容",
   value: "数值",
-  table3Title: (p0: string) => `表三 ${p0}`,
   item: "项目",
-  table4Title: (p0: string) => `表四 ${p0}`,
   category: "类别",
 };

@@ -31,6 +31,8 @@ import { cliMsg } from "./cli";
 import { rectMsg } from "./rectification";
 import { findingsMsg } from "./findings";
 import { auditMsg } from "./audit";
+import { ruleTexts } from "./rules";
+import { figuresMsg } from "./figures";
 
 const ACTION_WORDS: Record<string, string> = actionWords;
 
@@ -104,6 +106,8 @@ export const msg = {
     dbBusy: "嵌入式数据库正被另一个进程使用（例如正在运行的看板）。请先停止它，或设置 DATABASE_URL 使用 Postgres 服务器",
   },
   findings: findingsMsg,
+  rules: ruleTexts,
+  figures: figuresMsg,
   auth: {
     signInRequired: "请先登录",
     badCredentials: "用户名或密码错误",

@@ -3,7 +3,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { msg } from "../messages";
-import { cellKeys } from "../report/template";
+import { cellKeys } from "../report/cell-keys";
 import { SHARED_FIXTURES } from "../../test/fixtures";
 import { isDocx, readDocx } from "./docx";
 import { parseReportAsync } from "./index";

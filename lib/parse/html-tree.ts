@@ -17,89 +17,21 @@ export interface El {
   depth?: number;
 }
 
-export const BLOCKS = new Set([
-  "p",
-  "div",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "li",
-  "section",
-  "article",
-  "tr",
-  "center",
-  "blockquote",
-  "dd",
-  "dt",
-]);
+/** A set of tag names, written as one line of HTML's own lists. */
+const tags = (names: string) => new Set(names.split(" "));
+
+export const BLOCKS = tags("p div h1 h2 h3 h4 h5 h6 li section article tr center blockquote dd dt");
 /** Read but dropped: their text is never part of the report. */
-const DROPPED = new Set(["script", "style", "noscript", "iframe", "template", "svg", "select", "button", "input", "textarea"]);
+const DROPPED = tags("script style noscript iframe template svg select button input textarea");
 /** Content is raw text up to the matching end tag. */
-const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noscript", "noembed", "noframes", "plaintext"]);
-const VOID = new Set([
-  "area",
-  "base",
-  "basefont",
-  "br",
-  "col",
-  "command",
-  "embed",
-  "frame",
-  "hr",
-  "img",
-  "input",
-  "isindex",
-  "keygen",
-  "link",
-  "meta",
-  "param",
-  "source",
-  "track",
-  "wbr",
-]);
+const RAW_TEXT = tags("script style textarea title xmp iframe noscript noembed noframes plaintext");
+const VOID = tags("area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr");
 /** Starting one of these closes an open <p> (HTML's "closes a p element"). */
-const CLOSES_P = new Set([
-  "address",
-  "article",
-  "aside",
-  "blockquote",
-  "center",
-  "details",
-  "dir",
-  "div",
-  "dl",
-  "fieldset",
-  "figcaption",
-  "figure",
-  "footer",
-  "form",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "header",
-  "hr",
-  "main",
-  "menu",
-  "nav",
-  "ol",
-  "p",
-  "pre",
-  "section",
-  "summary",
-  "table",
-  "ul",
-  "li",
-  "dd",
-  "dt",
-]);
+const CLOSES_P = tags(
+  "address article aside blockquote center details dir div dl fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr main menu nav ol p pre section summary table ul li dd dt",
+);
 /** A <p> is not closed across these (HTML's button scope). */
-const P_SCOPE = new Set(["table", "td", "th", "caption", "html", "body", "button", "object", "marquee", "applet", "template"]);
+const P_SCOPE = tags("table td th caption html body button object marquee applet template");
 /** Attributes the reader uses; every other attribute is skipped unread. */
 const KEEP_ATTRS: Record<string, RegExp> = {
   td: /\b(rowspan|colspan)\s*=\s*["']?\s*(\d+)/gi,

@@ -7,7 +7,8 @@
  */
 import { reportFindings } from "../checks/rules";
 import { msg } from "../messages";
-import { cellKeys, describeCell, type ReportFormat, type TableFormat } from "../report/template";
+import type { ReportFormat, TableFormat } from "../report/template";
+import { cellKeys, describeCell } from "../report/cell-keys";
 import { parseValue, type CellValue } from "../report/values";
 import { binaryBytes, decodeBytes, kindOf, looksBinary, type TextKind } from "./decode";
 import { describeLoc, type SourceDocument, type SourceKind } from "./document";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cellKeys, t3Key, T3_COLUMNS, t3RowsFor } from "../report/template";
+import { t3Key, T3_COLUMNS, t3RowsFor } from "../report/template";
+import { cellKeys } from "../report/cell-keys";
 import { makeRng } from "../random";
 import { generateReport, initialState } from "./demo-report";
 

@@ -4,7 +4,8 @@
  * carried_forward, Y2 in-force roll) unless an error is injected on purpose. Pure and seeded: the
  * same seed gives the same province.
  */
-import { T3_COLUMNS, T4_GROUPS, T4_RESULTS, cellKeys, t2Key, t3Key, t3RowsFor, t4Key, type TableFormat } from "../report/template";
+import { T3_COLUMNS, T4_GROUPS, T4_RESULTS, t2Key, t3Key, t3RowsFor, t4Key, type TableFormat } from "../report/template";
+import { cellKeys } from "../report/cell-keys";
 
 import { pick, randInt, type Rng } from "../random";
 

@@ -11,13 +11,10 @@ import {
   flattenedRows,
   flattenedSpaced,
   markdown,
-  pipe,
-  pipeBroken,
-  pipeLeading,
-  pipeOwnLine,
-  pipeSuffix,
 } from "./table-text";
-import { headerVariants, html, metaVariant, ocr, pdfMarkdown, traditionalChars } from "./pdf-ocr-html";
+import { pipe, pipeBroken, pipeLeading, pipeOwnLine, pipeSuffix } from "./pipe-text";
+import { html, ocr, pdfMarkdown } from "./pdf-ocr-html";
+import { headerVariants, metaVariant, traditionalChars } from "./wording-variants";
 
 export const PRESENTATIONS: readonly Presentation[] = [
   pipe,

@@ -45,3 +45,14 @@ export function missingSlots(t: MTable, ri: number): number {
   const g = gridOf(t)[ri];
   return g.filter((s) => s === null || !s.origin).length;
 }
+
+/** Cells print with nothing for a blank (the style most presentations use). */
+export const BLANK: ValueStyle = { blank: "" };
+
+/** Each row's cell texts joined by `sep`: one line per row. */
+export const rowLines = (t: MTable, style: ValueStyle, sep: string): string[] =>
+  t.rows.map((row) =>
+    rowCells(row, style)
+      .map((c) => c.text)
+      .join(sep),
+  );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CELL_VECTOR_KEYS, cellsFromVectorText, cellVectorSql } from "./cell-vector";
-import { ALL_CELL_KEYS } from "./template";
+import { ALL_CELL_KEYS } from "./cell-keys";
 
 describe("cell vector", () => {
   it("has one slot per template key", () => {

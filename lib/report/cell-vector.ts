@@ -14,7 +14,7 @@
  * needs `npm run db:generate` (a migration that recomputes the column). Until then the test "keeps
  * cell_vector equal to cell_values" (db/queries/queries.test.ts) fails on a fresh database.
  */
-import { ALL_CELL_KEYS } from "./template";
+import { ALL_CELL_KEYS } from "./cell-keys";
 
 export const CELL_VECTOR_KEYS: readonly string[] = [...ALL_CELL_KEYS].sort();
 

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { msg } from "../messages";
-import { ALL_CELL_KEYS, describeCell } from "./template";
+import { ALL_CELL_KEYS, describeCell } from "./cell-keys";
 
 export const MIN_YEAR = 2000;
 /** Next year at most: a report is written after its year ends. */

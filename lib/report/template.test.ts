@@ -11,7 +11,8 @@ const t3Row = (text: string) =>
   spotted(text)
     .filter((e) => e.kind === "t3row")
     .map((e) => e.key);
-import { ALL_CELL_KEYS, T2_SECTIONS, T3_ROWS, cellKeys, describeCell, t3RowsFor } from "./template";
+import { T2_SECTIONS, T3_ROWS, t3RowsFor } from "./template";
+import { ALL_CELL_KEYS, cellKeys, describeCell } from "./cell-keys";
 import { parseValue } from "./values";
 
 describe("the template", () => {

@@ -171,148 +171,52 @@ export interface T3Row extends LabelDef {
 
 const BOTH = ["2021", "2019"] as const;
 
+/** A result row inside one of the groups （三）–（六）; `more` holds what only some rows have (variants, formats). */
+const inGroup = (group: T3Group, key: string, label: string, short: string, more: Partial<T3Row> = {}): T3Row => ({
+  key,
+  label,
+  short,
+  group,
+  result: true,
+  formats: BOTH,
+  ...more,
+});
+
 export const T3_ROWS: readonly T3Row[] = [
   { key: "received", label: "一、本年新收政府信息公开申请数量", short: "本年新收", formats: BOTH },
   { key: "carried_over", label: "二、上年结转政府信息公开申请数量", short: "上年结转", formats: BOTH },
-  { key: "disclosed", label: "（一）予以公开", short: "予以公开", group: "results", result: true, formats: BOTH },
-  {
-    key: "partially_disclosed",
-    label: "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    short: "部分公开",
+  inGroup("results", "disclosed", "（一）予以公开", "予以公开"),
+  inGroup("results", "partially_disclosed", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开", {
     variants: ["部分公开"],
-    group: "results",
-    result: true,
-    formats: BOTH,
-  },
-  { key: "withheld_state_secret", label: "1.属于国家秘密", short: "不予公开·国家秘密", group: "withheld", result: true, formats: BOTH },
-  {
-    key: "withheld_law_prohibited",
-    label: "2.其他法律行政法规禁止公开",
-    short: "不予公开·法律法规禁止",
+  }),
+  inGroup("withheld", "withheld_state_secret", "1.属于国家秘密", "不予公开·国家秘密"),
+  inGroup("withheld", "withheld_law_prohibited", "2.其他法律行政法规禁止公开", "不予公开·法律法规禁止", {
     variants: ["其他法律行政止公开", "其他法律法规禁止公开", "法律行政法规禁止公开"],
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "withheld_security_stability",
-    label: "3.危及“三安全一稳定”",
-    short: "不予公开·三安全一稳定",
-    variants: ["危及三安全一稳定"],
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "withheld_third_party",
-    label: "4.保护第三方合法权益",
-    short: "不予公开·第三方权益",
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "withheld_internal_affairs",
-    label: "5.属于三类内部事务信息",
-    short: "不予公开·内部事务",
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "withheld_process_info",
-    label: "6.属于四类过程性信息",
-    short: "不予公开·过程性信息",
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "withheld_enforcement_file",
-    label: "7.属于行政执法案卷",
-    short: "不予公开·执法案卷",
-    group: "withheld",
-    result: true,
-    formats: BOTH,
-  },
-  { key: "withheld_admin_query", label: "8.属于行政查询事项", short: "不予公开·行政查询", group: "withheld", result: true, formats: BOTH },
-  {
-    key: "unavailable_not_held",
-    label: "1.本机关不掌握相关政府信息",
-    short: "无法提供·不掌握",
-    group: "unavailable",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "unavailable_needs_creation",
-    label: "2.没有现成信息需要另行制作",
-    short: "无法提供·需另行制作",
-    group: "unavailable",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "unavailable_unclear",
-    label: "3.补正后申请内容仍不明确",
-    short: "无法提供·内容不明确",
-    group: "unavailable",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "not_processed_petition",
-    label: "1.信访举报投诉类申请",
-    short: "不予处理·信访举报投诉",
-    group: "not_processed",
-    result: true,
-    formats: BOTH,
-  },
-  { key: "not_processed_duplicate", label: "2.重复申请", short: "不予处理·重复申请", group: "not_processed", result: true, formats: BOTH },
-  {
-    key: "not_processed_publication",
-    label: "3.要求提供公开出版物",
-    short: "不予处理·公开出版物",
-    group: "not_processed",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "not_processed_excessive",
-    label: "4.无正当理由大量反复申请",
-    short: "不予处理·大量反复申请",
-    group: "not_processed",
-    result: true,
-    formats: BOTH,
-  },
-  {
-    key: "not_processed_confirmation",
-    label: "5.要求行政机关确认或重新出具已获取信息",
-    short: "不予处理·要求确认或重新出具",
-    group: "not_processed",
-    result: true,
-    formats: BOTH,
-  },
-  { key: "other", label: "（六）其他处理", short: "其他处理", group: "results", result: true, formats: ["2019"] },
-  {
-    key: "other_no_correction",
-    label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    short: "其他处理·逾期不补正",
+  }),
+  inGroup("withheld", "withheld_security_stability", "3.危及“三安全一稳定”", "不予公开·三安全一稳定", { variants: ["危及三安全一稳定"] }),
+  inGroup("withheld", "withheld_third_party", "4.保护第三方合法权益", "不予公开·第三方权益"),
+  inGroup("withheld", "withheld_internal_affairs", "5.属于三类内部事务信息", "不予公开·内部事务"),
+  inGroup("withheld", "withheld_process_info", "6.属于四类过程性信息", "不予公开·过程性信息"),
+  inGroup("withheld", "withheld_enforcement_file", "7.属于行政执法案卷", "不予公开·执法案卷"),
+  inGroup("withheld", "withheld_admin_query", "8.属于行政查询事项", "不予公开·行政查询"),
+  inGroup("unavailable", "unavailable_not_held", "1.本机关不掌握相关政府信息", "无法提供·不掌握"),
+  inGroup("unavailable", "unavailable_needs_creation", "2.没有现成信息需要另行制作", "无法提供·需另行制作"),
+  inGroup("unavailable", "unavailable_unclear", "3.补正后申请内容仍不明确", "无法提供·内容不明确"),
+  inGroup("not_processed", "not_processed_petition", "1.信访举报投诉类申请", "不予处理·信访举报投诉"),
+  inGroup("not_processed", "not_processed_duplicate", "2.重复申请", "不予处理·重复申请"),
+  inGroup("not_processed", "not_processed_publication", "3.要求提供公开出版物", "不予处理·公开出版物"),
+  inGroup("not_processed", "not_processed_excessive", "4.无正当理由大量反复申请", "不予处理·大量反复申请"),
+  inGroup("not_processed", "not_processed_confirmation", "5.要求行政机关确认或重新出具已获取信息", "不予处理·要求确认或重新出具"),
+  inGroup("results", "other", "（六）其他处理", "其他处理", { formats: ["2019"] }),
+  inGroup("other", "other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", "其他处理·逾期不补正", {
     variants: ["申请人无正当理由逾期不补正"],
-    group: "other",
-    result: true,
     formats: ["2021"],
-  },
-  {
-    key: "other_unpaid_fee",
-    label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-    short: "其他处理·逾期未缴费",
+  }),
+  inGroup("other", "other_unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他处理·逾期未缴费", {
     variants: ["申请人逾期未按收费通知要求缴纳费用"],
-    group: "other",
-    result: true,
     formats: ["2021"],
-  },
-  { key: "other_misc", label: "3.其他", short: "其他处理·其他", group: "other", result: true, formats: ["2021"] },
+  }),
+  inGroup("other", "other_misc", "3.其他", "其他处理·其他", { formats: ["2021"] }),
   { key: "total_handled", label: "（七）总计", short: "办理结果总计", group: "results", formats: BOTH },
   { key: "carried_forward", label: "四、结转下年度继续办理", short: "结转下年度", formats: BOTH },
 ];
@@ -336,62 +240,47 @@ export const T4_RESULTS = [
   { key: "total", label: "总计" },
 ] as const satisfies readonly LabelDef[];
 
+export const TABLE_NAMES: Record<TableId, string> = { t2: "表二", t3: "表三", t4: "表四" };
+
 export const TABLE_TITLES: Record<TableId, string> = {
   t2: "二、主动公开政府信息情况",
   t3: "三、收到和处理政府信息公开申请情况",
   t4: "四、政府信息公开行政复议、行政诉讼情况",
 };
 
+/** A table's name and title without its section numeral: 表二 主动公开政府信息情况. */
+export const tableCaption = (t: TableId) => `${TABLE_NAMES[t]} ${TABLE_TITLES[t].slice(TABLE_TITLES[t].indexOf("、") + 1)}`;
+
+const t2RowDef = (format: TableFormat, row: string) => T2_ROW_DEFS.find((d) => d.def.key === row && d.formats.includes(format))?.def;
+
+/** A 表二 row's label as a format prints it (规范性文件 in 2019, 行政规范性文件 from 2021). */
+export const t2RowLabel = (format: TableFormat, row: string) => t2RowDef(format, row)?.label ?? row;
+
+/** A 表二 row's short name for charts (规范性文件 for 2021's 行政规范性文件). */
+export const t2RowShort = (format: TableFormat, row: string) => {
+  const def = t2RowDef(format, row);
+  return def?.short ?? def?.label ?? row;
+};
+
+/** A 表三 group's name without its numeral: （三）不予公开 → 不予公开. */
+export const t3GroupName = (group: T3Group) => T3_GROUPS[group].replace(/^（[一二三四五六七]）/, "");
+
+/** A 表四 group's name as a chart says it: 行政复议, and 行政诉讼 for both kinds of suit. */
+export const t4GroupName = (group: string) => {
+  const g = T4_GROUPS.find((x) => x.key === group);
+  return g && "parent" in g ? g.parent : (g?.label ?? group);
+};
+
 // ---------------------------------------------------------------------------------------------
-// Keys
+// Keys (the sets of keys a format prints and their labels are derived in cell-keys.ts)
 
 export const t2Key = (row: string, column: string) => `t2.${row}.${column}`;
 export const t3Key = (row: string, column: string) => `t3.${row}.${column}`;
 export const t4Key = (group: string, result: string) => `t4.${group}.${result}`;
 
+/** The 表三 rows a format prints; a 2021 report with 2019's single （六）其他处理 row is `mixedOther`. */
 export function t3RowsFor(format: TableFormat, mixedOther = false): T3Row[] {
   return T3_ROWS.filter((r) =>
     mixedOther && format === "2021" ? r.key === "other" || (r.formats.includes("2021") && r.group !== "other") : r.formats.includes(format),
   );
-}
-
-/** Every cell key a complete report of this format prints, in reading order. */
-export function cellKeys(format: ReportFormat): string[] {
-  if (format === "pre2019") return [];
-  const keys: string[] = [];
-  for (const s of T2_SECTIONS[format]) for (const r of s.rows) for (const c of s.columns) keys.push(t2Key(r.key, c.key));
-  for (const r of t3RowsFor(format)) for (const c of T3_COLUMNS) keys.push(t3Key(r.key, c.key));
-  for (const g of T4_GROUPS) for (const r of T4_RESULTS) keys.push(t4Key(g.key, r.key));
-  return keys;
-}
-
-/** All keys any format defines — for validating stored or imported data. */
-export const ALL_CELL_KEYS: ReadonlySet<string> = new Set([
-  ...cellKeys("2021"),
-  ...cellKeys("2019"),
-  ...T3_COLUMNS.map((c) => t3Key("other", c.key)),
-]);
-
-/** Human label of a cell key, e.g. "表三 自然人·（七）总计". */
-export function describeCell(key: string): string {
-  const [table, row, column] = key.split(".");
-  if (table === "t3") {
-    const r = T3_ROWS.find((x) => x.key === row);
-    const c = T3_COLUMNS.find((x) => x.key === column);
-    return `表三 ${r?.short ?? r?.label ?? row}·${c?.label ?? column}`;
-  }
-  if (table === "t4") {
-    const g = T4_GROUPS.find((x) => x.key === row);
-    const r = T4_RESULTS.find((x) => x.key === column);
-    const group = g && "parent" in g ? `${g.parent}（${g.label}）` : g?.label;
-    return `表四 ${group ?? row}·${r?.label ?? column}`;
-  }
-  for (const format of ["2021", "2019"] as const) {
-    for (const s of T2_SECTIONS[format]) {
-      const r = s.rows.find((x) => x.key === row);
-      const c = s.columns.find((x) => x.key === column);
-      if (r && c) return `表二 ${r.label}·${c.short ?? c.label}`;
-    }
-  }
-  return key;
 }

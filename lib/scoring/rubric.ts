@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { RULE_IDS } from "../checks/rules";
-import { ALL_CELL_KEYS } from "../report/template";
+import { ALL_CELL_KEYS } from "../report/cell-keys";
 
 import { msg } from "../messages";
 

@@ -3,6 +3,8 @@ import { useActionState } from "react";
 import { createUserAction, updateUserAction } from "./actions";
 
 import { msg } from "@/lib/messages";
+import { NamedOptions } from "@/components/form/named-options";
+import { FormStatus } from "@/components/form/form-status";
 
 const ROLE_OPTIONS = [
   ["viewer", msg.roles.viewer],
@@ -30,11 +32,7 @@ function Scope({
         {msg.admin.scopeRegion}
         <select name="scopeRegionId" defaultValue={regionId ?? ""}>
           <option value="">{msg.common.none}</option>
-          {regions.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.name}
-            </option>
-          ))}
+          <NamedOptions items={regions} />
         </select>
       </label>
       <label>
@@ -61,6 +59,21 @@ function Scope({
   );
 }
 
+function RoleSelect({ defaultValue }: { defaultValue: string }) {
+  return (
+    <label>
+      {msg.common.role}
+      <select name="role" defaultValue={defaultValue}>
+        {ROLE_OPTIONS.map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function CreateUserForm({ regions, agencies }: { regions: Option[]; agencies: Option[] }) {
   const [state, action, pending] = useActionState(createUserAction, null);
   return (
@@ -77,25 +90,12 @@ export function CreateUserForm({ regions, agencies }: { regions: Option[]; agenc
         {msg.admin.initialPassword}
         <input type="password" name="password" required minLength={8} size={12} />
       </label>
-      <label>
-        {msg.common.role}
-        <select name="role" defaultValue="viewer">
-          {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue="viewer" />
       <Scope regions={regions} agencies={agencies} />
       <button type="submit" disabled={pending}>
         {msg.admin.createUser}
       </button>
-      {state && (
-        <span className={state.ok ? "ok-text" : "error-text"} role="status">
-          {state.ok ? state.message : state.error}
-        </span>
-      )}
+      <FormStatus status={state && { ok: state.ok, text: state.ok ? state.message : state.error }} />
     </form>
   );
 }
@@ -113,16 +113,7 @@ export function EditUserForm({
   return (
     <form action={action} className="form-row" data-testid={`edit-user-${user.id}`}>
       <input type="hidden" name="id" value={user.id} />
-      <label>
-        {msg.common.role}
-        <select name="role" defaultValue={user.role}>
-          {ROLE_OPTIONS.map(([k, v]) => (
-            <option key={k} value={k}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RoleSelect defaultValue={user.role} />
       <Scope regions={regions} agencies={agencies} regionId={user.scopeRegionId} agencyIds={user.agencyIds} />
       <label>
         {msg.admin.resetPassword}
@@ -135,11 +126,7 @@ export function EditUserForm({
       <button type="submit" disabled={pending}>
         {msg.admin.save}
       </button>
-      {state && (
-        <span className={state.ok ? "ok-text" : "error-text"} role="status">
-          {state.ok ? state.message : state.error}
-        </span>
-      )}
+      <FormStatus status={state && { ok: state.ok, text: state.ok ? state.message : state.error }} />
     </form>
   );
 }

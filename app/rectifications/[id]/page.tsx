@@ -6,7 +6,7 @@ import { getRectification } from "@/db/queries/rectifications";
 import { agencyTarget } from "@/db/queries/users";
 import { DataStatus, ItemStatus } from "@/components/rectification/status";
 import { can } from "@/lib/auth/permissions";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { formatDateTime } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";

@@ -2,7 +2,7 @@
 import { correctCell, getFindingReview, reviewFinding } from "@/db/queries/findings";
 import { getCell } from "@/db/queries/reports";
 import { defineAction } from "@/db/queries/actions";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { msg } from "@/lib/messages";
 import { serverAction } from "@/app/server-action";
 import { correctCellSchema, reviewFindingSchema, type ActionResult } from "./schema";

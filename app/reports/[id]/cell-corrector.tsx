@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState, useTransition, type ReactNode } from "react";
 import { msg } from "@/lib/messages";
 import { correctCellAction } from "./actions";
+import { FormStatus } from "@/components/form/form-status";
 
 interface Props {
   reportId: number;
@@ -106,11 +107,7 @@ export function CellCorrector({ reportId, cells, initialKey, children }: Props) 
               {msg.reportPage.cancel}
             </button>
           </p>
-          {message && (
-            <p className={message.ok ? "ok-text" : "error-text"} role="status">
-              {message.text}
-            </p>
-          )}
+          <FormStatus status={message} block />
         </form>
       )}
     </div>

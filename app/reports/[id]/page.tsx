@@ -6,7 +6,7 @@ import { getReport } from "@/db/queries/reports";
 import { getReportScan } from "@/db/queries/scans";
 import { ScanPageView } from "@/components/scan-page-view";
 import { describeLoc } from "@/lib/parse/document";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { reviewFindingAction } from "./actions";
 
 import { msg } from "@/lib/messages";
+import { FormStatus } from "@/components/form/form-status";
 
 const STATUS_LABEL: Record<string, string> = { confirmed: msg.common.confirmed, dismissed: msg.common.dismissed };
 
@@ -74,12 +75,8 @@ export function ReviewControls({
           </button>
         </span>
       )}
-      {message && (
-        <span className={message.ok ? "ok-text" : "error-text"} role="status">
-          {" "}
-          {message.text}
-        </span>
-      )}
+      {" "}
+      <FormStatus status={message} />
     </div>
   );
 }

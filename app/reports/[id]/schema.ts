@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALL_CELL_KEYS } from "@/lib/report/template";
+import { ALL_CELL_KEYS } from "@/lib/report/cell-keys";
 import { cellValueProblem, parseNumberText } from "@/lib/report/input";
 import { msg } from "@/lib/messages";
 

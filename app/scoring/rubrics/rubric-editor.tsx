@@ -9,6 +9,7 @@ import type { Indicator, Method, RubricDefinition } from "@/lib/scoring/rubric";
 import { saveRubricAction } from "./actions";
 
 import { msg } from "@/lib/messages";
+import { FormStatus } from "@/components/form/form-status";
 
 interface Props {
   id?: number;
@@ -234,11 +235,7 @@ export function RubricEditor(p: Props) {
         <button type="submit" disabled={pending}>
           {pending ? L.saving : L.save}
         </button>
-        {message && (
-          <span className={message.ok ? "ok-text" : "error-text"} role="status">
-            {message.text}
-          </span>
-        )}
+        <FormStatus status={message} />
       </p>
     </form>
   );

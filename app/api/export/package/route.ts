@@ -1,5 +1,3 @@
-/** GET /api/export/package[?region=ID]: every report of a region subtree (or all) as one ZIP. */
-import { z } from "zod";
 import { getDb } from "@/db/index";
 import { exportPackage } from "@/db/queries/package";
 import { listRegions } from "@/db/queries/regions";
@@ -8,6 +6,7 @@ import { safeFileName } from "@/lib/export/table";
 import { msg } from "@/lib/messages";
 import { createGate } from "@/lib/http/gate";
 import { requireReader } from "@/app/session";
+import { optionalId } from "@/app/params";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +15,7 @@ const gate = createGate(Number(process.env.PACKAGE_EXPORTS ?? 1));
 
 export async function GET(request: Request) {
   await requireReader();
-  const region = z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .catch(undefined)
-    .parse(new URL(request.url).searchParams.get("region") ?? undefined);
+  const region = optionalId(new URL(request.url).searchParams.get("region") ?? undefined);
   const db = await getDb();
   const name = region ? (await listRegions(db)).find((r) => r.id === region)?.name : msg.exportPage.all;
   if (region && !name)

@@ -4,7 +4,7 @@ import { listFindings } from "@/db/queries/findings";
 import { findingsSearchSchema, toFindingFilter } from "@/app/findings/search";
 import { SOURCE_LINE, madeOnLine, toCsv, type ExportTable } from "@/lib/export/table";
 import { XLSX_TYPE, attachment, toXlsx } from "@/lib/export/xlsx";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { msg } from "@/lib/messages";
 import { requireReader } from "@/app/session";
 import { publicOrigin } from "@/lib/http/origin";

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getCell, getReportSource } from "@/db/queries/reports";
 import { msg } from "@/lib/messages";
-import { describeCell, cellKeys } from "@/lib/report/template";
+import { describeCell, cellKeys } from "@/lib/report/cell-keys";
 import { requireReader } from "@/app/session";
 
 export const dynamic = "force-dynamic";

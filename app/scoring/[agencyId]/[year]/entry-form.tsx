@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { saveScoreEntryAction } from "./actions";
 
 import { msg } from "@/lib/messages";
+import { FormStatus } from "@/components/form/form-status";
 
 interface Props {
   agencyId: number;
@@ -99,12 +100,8 @@ export function EntryForm(p: Props) {
           </button>
         </form>
       )}
-      {message && (
-        <span className={message.ok ? "ok-text" : "error-text"} role="status">
-          {" "}
-          {message.text}
-        </span>
-      )}
+      {" "}
+      <FormStatus status={message} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { agencyTarget } from "@/db/queries/users";
 import { requireReader } from "@/app/session";
 import { ScoreHistory } from "./score-history";
 import { can } from "@/lib/auth/permissions";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { msg } from "@/lib/messages";
 import type { EvidenceRef } from "@/lib/scoring/score";

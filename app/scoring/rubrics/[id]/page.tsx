@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric, listRubricVersions } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
 import { roleMay } from "@/lib/auth/permissions";
 import { ruleById } from "@/lib/checks/rules";
-import { describeCell } from "@/lib/report/template";
+import { describeCell } from "@/lib/report/cell-keys";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { isWebUrl, maxTotal, type Method } from "@/lib/scoring/rubric";
 import { msg } from "@/lib/messages";
+import { idParam, optionalId } from "@/app/params";
 
 export const dynamic = "force-dynamic";
 const m = msg.scoring;
@@ -40,21 +40,10 @@ export default async function RubricPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireReader();
-  const id = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse((await params).id);
-  if (!id.success) notFound();
-  const version = z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .catch(undefined)
-    .parse((await searchParams).version);
+  const id = await idParam(params);
+  const version = optionalId((await searchParams).version);
   const db = await getDb();
-  const [rubric, versions, user] = await Promise.all([getRubric(db, id.data, version), listRubricVersions(db, id.data), requireReader()]);
+  const [rubric, versions, user] = await Promise.all([getRubric(db, id, version), listRubricVersions(db, id), requireReader()]);
   if (!rubric) notFound();
   const latest = versions[0]?.version === rubric.version;
   return (

@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/index";
 import { getRubric } from "@/db/queries/rubrics";
 import { requireReader } from "@/app/session";
@@ -8,18 +7,14 @@ import { roleMay } from "@/lib/auth/permissions";
 import { msg } from "@/lib/messages";
 import { RubricEditor } from "../../rubric-editor";
 import { editorLabels, ruleOptions } from "../../labels";
+import { idParam } from "@/app/params";
 
 export const dynamic = "force-dynamic";
 
 export default async function EditRubricPage({ params }: { params: Promise<{ id: string }> }) {
   await requireReader();
-  const id = z.coerce
-    .number()
-    .int()
-    .positive()
-    .safeParse((await params).id);
-  if (!id.success) notFound();
-  const [rubric, user] = await Promise.all([getRubric(await getDb(), id.data), requireReader()]);
+  const id = await idParam(params);
+  const [rubric, user] = await Promise.all([getRubric(await getDb(), id), requireReader()]);
   if (!rubric) notFound();
   return (
     <>
