@@ -18,21 +18,20 @@
  */
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase, type Db } from "../db/index";
+import { openDatabase } from "../db/index";
 import { copyRows, type CopyValue } from "../db/copy";
-import { FIGURES, figureColumn, figureValue } from "../lib/dashboard/figures";
+import { FIGURES, figureValue } from "../lib/dashboard/figures";
 import { findingFingerprint, runChecks, type YearReport } from "../lib/checks/rules";
-import { packCellSource } from "../lib/parse/cell-sources";
 import { rowsOf } from "../db/queries/rows";
 import { refreshRollups } from "../db/queries/rollups";
-import { agencies, regions } from "../db/schema";
-import { daysLate, deadlineFor } from "../lib/report/deadline";
+import { agencies } from "../db/schema";
+import { daysLate } from "../lib/report/deadline";
 import { demoNarrative, generateReport, initialState, type DemoKind, type DemoReport } from "../lib/presentations/demo-report";
-import { makeRng, pick, randInt, type Rng } from "../lib/random";
+import { makeRng, pick } from "../lib/random";
 import { nameInitials } from "../lib/dashboard/initials";
 import { msg } from "../lib/messages";
-import type { TableFormat } from "../lib/report/template";
-import { CN, DEPARTMENTS, TOWN_NAMES, sourceMaps } from "../lib/presentations/demo-province";
+import { buildTree, publishedOn } from "./demo-tree";
+import { FIGURE_COLUMNS, FINDING_COLUMNS, LOG_COLUMNS, REPORT_COLUMNS, sourceFragments } from "./demo-rows";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,66 +44,6 @@ const SEED = arg("seed", 20250131);
 const BATCH = arg("batch", 2000);
 const RESET = process.argv.includes("--reset");
 
-interface AgencySpec {
-  name: string;
-  regionId: number;
-  kind: DemoKind;
-  activeFrom: number;
-  activeTo: number | null;
-}
-
-function publishedOn(rng: Rng, year: number, kind: DemoKind): { date: string | null; late: boolean } {
-  if (rng() < 0.01) return { date: null, late: false };
-  const due = Date.parse(`${deadlineFor(year, kind)}T00:00:00Z`);
-  const late = rng() < 0.06;
-  const offset = late ? randInt(rng, 1, 120) : -randInt(rng, 0, kind === "government" ? 80 : 25);
-  return { date: new Date(due + offset * 86_400_000).toISOString().slice(0, 10), late };
-}
-
-async function buildTree(db: Db, rng: Rng): Promise<AgencySpec[]> {
-  const [province] = await db.insert(regions).values({ name: "示例省", level: "province", path: "/" }).returning();
-  const specs: AgencySpec[] = [];
-  const active = (): Pick<AgencySpec, "activeFrom" | "activeTo"> => {
-    const r = rng();
-    // A few bodies created or abolished within the period: expected to report only while they exist.
-    if (r < 0.03) return { activeFrom: randInt(rng, FROM + 1, TO - 1), activeTo: null };
-    if (r < 0.05) return { activeFrom: FROM, activeTo: randInt(rng, FROM + 1, TO - 1) };
-    return { activeFrom: FROM, activeTo: null };
-  };
-  const add = (name: string, regionId: number, kind: DemoKind) => specs.push({ name, regionId, kind, ...active() });
-  add("示例省人民政府", province.id, "government");
-  for (const d of DEPARTMENTS) add(`示例省${d.replace(/局$/, "厅")}`, province.id, "department");
-  const cities = await db
-    .insert(regions)
-    .values(CN.map((c) => ({ name: `示例${c}市`, level: "city" as const, parentId: province.id, path: `/${province.id}/` })))
-    .returning();
-  const countyRows = cities.flatMap((city) =>
-    CN.map((c) => ({ name: `${city.name}${c}县`, level: "county" as const, parentId: city.id, path: `${city.path}${city.id}/` })),
-  );
-  const counties = await db.insert(regions).values(countyRows).returning();
-  for (const city of cities) {
-    add(`${city.name}人民政府`, city.id, "government");
-    for (const d of DEPARTMENTS) add(`${city.name}${d}`, city.id, "department");
-  }
-  for (const county of counties) {
-    add(`${county.name}人民政府`, county.id, "government");
-    for (const d of DEPARTMENTS) add(`${county.name}${d}`, county.id, "department");
-  }
-  // Townships fill up to the total, spread evenly over the counties.
-  const towns = Math.max(0, TOTAL - specs.length);
-  for (let i = 0; i < towns; i++) {
-    const county = counties[i % counties.length];
-    const n = Math.floor(i / counties.length);
-    // Unique within a county up to 3,500 towns (150,000 agencies): a second numeral past 350.
-    const base =
-      TOWN_NAMES[n % TOWN_NAMES.length] +
-      (n >= TOWN_NAMES.length ? CN[Math.floor(n / TOWN_NAMES.length) % 10] : "") +
-      (n >= TOWN_NAMES.length * 10 ? CN[Math.floor(n / (TOWN_NAMES.length * 10)) % 10] : "");
-    add(`${county.name}${base}${n % 5 === 4 ? "街道办事处" : "镇人民政府"}`, county.id, "township");
-  }
-  return specs.slice(0, TOTAL);
-}
-
 interface Pending {
   id: number;
   agencyId: number;
@@ -116,46 +55,6 @@ interface Pending {
   narrative: string;
   /** The same agency's stored report of the year before, for the cross-year rules. */
   prev: YearReport | null;
-}
-
-const REPORT_COLUMNS = [
-  "id",
-  "agency_id",
-  "year",
-  "format",
-  "published_on",
-  "title",
-  "source_name",
-  "source_kind",
-  "source_text",
-  "narrative",
-  "cell_values",
-  "cell_sources",
-  "parser_version",
-  "imported_at",
-] as const;
-const FIGURE_COLUMNS = ["report_id", "agency_id", "year", "format", "imported_at", "days_late", ...FIGURES.map((f) => figureColumn(f.id))];
-const FINDING_COLUMNS = ["report_id", "year", "rule", "severity", "cells", "message", "fingerprint"] as const;
-const LOG_COLUMNS = ["batch_id", "source_name", "status", "message", "agency_id", "year", "report_id"] as const;
-
-/**
- * Each cell's stored provenance (lib/parse/cell-sources.ts) as a JSON fragment per format and
- * key: the fake document prints every value plainly, so only the location is kept.
- */
-function sourceFragments(): Record<TableFormat, { byKey: Map<string, string>; all: string }> {
-  const maps = sourceMaps();
-  const out = {} as Record<TableFormat, { byKey: Map<string, string>; all: string }>;
-  for (const format of ["2021", "2019"] as const) {
-    const byKey = new Map(Object.entries(maps[format]).map(([k, loc]) => [k, JSON.stringify(packCellSource(null, "", null, loc))]));
-    out[format] = {
-      byKey,
-      all: `[${[...byKey.keys()]
-        .sort()
-        .map((k) => byKey.get(k))
-        .join(",")}]`,
-    };
-  }
-  return out;
 }
 
 async function main() {
@@ -181,7 +80,7 @@ async function main() {
   }
 
   const rng = makeRng(SEED);
-  const specs = await buildTree(db, rng);
+  const specs = await buildTree(db, rng, { total: TOTAL, from: FROM, to: TO });
   const ids: number[] = [];
   for (let i = 0; i < specs.length; i += 1000) {
     const rows = await db

@@ -33,7 +33,7 @@ const EXCLUDED = [
   /\.(test|spec)\.tsx?$/,
   /(^|\/)(testing|fixtures)\.ts$/,
   /^lib\/presentations\//,
-  /^scripts\/(generate-demo|render-presentations|hostile-files)\.ts$/,
+  /^scripts\/(generate-demo|demo-tree|render-presentations|hostile-files)\.ts$/,
   /^test\//,
 ];
 
