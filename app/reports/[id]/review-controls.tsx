@@ -74,8 +74,7 @@ export function ReviewControls({
             {msg.reportPage.dismiss}
           </button>
         </span>
-      )}
-      {" "}
+      )}{" "}
       <FormStatus status={message} />
     </div>
   );

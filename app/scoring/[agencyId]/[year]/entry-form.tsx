@@ -99,8 +99,7 @@ export function EntryForm(p: Props) {
             {pending ? p.labels.saving : p.labels.save}
           </button>
         </form>
-      )}
-      {" "}
+      )}{" "}
       <FormStatus status={message} />
     </div>
   );
