@@ -4,6 +4,7 @@
  * report (or whose base is too small for a rate) is a gap. Each point opens its source cell.
  */
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { unitLabel, valueAxisProps } from "./axes";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { CHART } from "./palette";
 import { cellHref } from "@/components/dashboard/links";
@@ -42,15 +43,7 @@ export function CompareChart({
         <LineChart accessibilityLayer={false} data={rows} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis dataKey="year" stroke={CHART.axis} tick={{ fill: CHART.text, fontSize: 12 }} />
-          <YAxis
-            stroke={CHART.axis}
-            tick={{ fill: CHART.text, fontSize: 12 }}
-            ticks={yAxis.ticks}
-            domain={yAxis.domain}
-            tickFormatter={yAxis.format}
-            width={52}
-            label={{ value: yAxis.unit, position: "top", offset: 10, fill: CHART.axis, fontSize: 11 }}
-          />
+          <YAxis {...valueAxisProps(yAxis, 12)} width={52} label={unitLabel(yAxis)} />
           <Tooltip
             formatter={(v, name) => [v === null || v === undefined ? dash.chart.noValue : formatValue(Number(v), unit), String(name)]}
             labelFormatter={(y) => dash.chart.yearLabel(Number(y), "")}

@@ -6,6 +6,7 @@
  * lines. Every point and bar links to its source cell.
  */
 import { useRouter } from "next/navigation";
+import { unitLabel, valueAxisProps, yearAxisProps } from "./axes";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
@@ -92,24 +93,8 @@ export function FamilyChart({
   const axis = (
     <>
       <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
-      <XAxis
-        dataKey="year"
-        stroke={CHART.axis}
-        tick={<YearTick note={note} />}
-        tickFormatter={(y: number) => String(y)}
-        interval="preserveStartEnd"
-        minTickGap={6}
-        height={36}
-      />
-      <YAxis
-        stroke={CHART.axis}
-        tick={{ fill: CHART.text, fontSize: 11 }}
-        ticks={yAxis.ticks}
-        domain={yAxis.domain}
-        tickFormatter={yAxis.format}
-        width={48}
-        label={{ value: yAxis.unit, position: "top", offset: 10, fill: CHART.axis, fontSize: 11 }}
-      />
+      <XAxis {...yearAxisProps} tick={<YearTick note={note} />} tickFormatter={(y: number) => String(y)} />
+      <YAxis {...valueAxisProps(yAxis)} width={48} label={unitLabel(yAxis)} />
       <Tooltip
         formatter={(v, name) => [v === null || v === undefined ? dash.chart.noValue : formatValue(Number(v), unit), String(name)]}
         labelFormatter={(y) => tick(Number(y))}

@@ -10,6 +10,7 @@
  * and says 正文所述 in the tooltip. Every point links to its cell in the source report.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { valueAxisProps, yearAxisProps } from "./axes";
 import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
@@ -63,23 +64,11 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
         <LineChart data={data} margin={{ top: 8, right: 14, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke={CHART.grid} strokeDasharray="3 3" />
           <XAxis
-            dataKey="year"
-            stroke={CHART.axis}
+            {...yearAxisProps}
             tick={<YearTick note={(y) => (byYear.get(y)?.filed ? "" : dash.notFiled)} />}
             tickFormatter={c.shortTick}
-            interval="preserveStartEnd"
-            minTickGap={6}
-            height={36}
           />
-          <YAxis
-            stroke={CHART.axis}
-            tick={{ fill: CHART.text, fontSize: 11 }}
-            ticks={axis.ticks}
-            domain={axis.domain}
-            tickFormatter={axis.format}
-            width={44}
-            allowDecimals
-          />
+          <YAxis {...valueAxisProps(axis)} width={44} allowDecimals />
           <Tooltip
             formatter={(v, _name, item) => {
               if (v === null || v === undefined) return [c.noValue, s.label];
