@@ -6,7 +6,7 @@
  * lines. Every point and bar links to its source cell.
  */
 import { useRouter } from "next/navigation";
-import { unitLabel, valueAxisProps, yearAxisProps } from "./axes";
+import { seriesLineProps, unitLabel, valueAxisProps, yearAxisProps } from "./axes";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer } from "@/components/charts/chart-container";
 import { cellHref } from "@/components/dashboard/links";
@@ -138,12 +138,7 @@ export function FamilyChart({
             {series.map((s) => (
               <Line
                 key={s.id}
-                dataKey={s.id}
-                name={s.label}
-                stroke={seriesColor(s.id)}
-                strokeWidth={2}
-                connectNulls={false}
-                isAnimationActive={false}
+                {...seriesLineProps(s)}
                 dot={(p: { cx?: number; cy?: number; value?: unknown; payload?: { year: number }; index?: number }) => {
                   const href = p.payload ? hrefOf(p.payload.year, s) : null;
                   if (p.value === null || p.value === undefined || p.cx === undefined || p.cy === undefined || !href)

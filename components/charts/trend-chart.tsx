@@ -10,7 +10,7 @@
  * and says 正文所述 in the tooltip. Every point links to its cell in the source report.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { valueAxisProps, yearAxisProps } from "./axes";
+import { seriesLineProps, valueAxisProps, yearAxisProps } from "./axes";
 import { dash } from "@/lib/messages/dashboard";
 import { valueAxis } from "@/lib/dashboard/axis";
 import { formatValue } from "@/lib/dashboard/number-format";
@@ -79,12 +79,7 @@ function TrendMultiple({ rows, s, height }: { rows: TrendRow[]; s: TrendSeries; 
             labelFormatter={(y) => c.yearLabel(Number(y), byYear.get(Number(y))?.filed ? "" : dash.notFiled)}
           />
           <Line
-            dataKey={s.id}
-            name={s.label}
-            stroke={seriesColor(s.id)}
-            strokeWidth={2}
-            connectNulls={false}
-            isAnimationActive={false}
+            {...seriesLineProps(s)}
             dot={(p: DotProps) => {
               const key = `${s.id}-${p.index}`;
               const row = p.payload ? byYear.get(p.payload.year) : undefined;
