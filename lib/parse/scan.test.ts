@@ -64,8 +64,9 @@ describe("scanned reports (OCR)", () => {
     const s = score(out.report.cells, unread, hongze.expected.cells);
     expect(s.wrong).toEqual([]);
     expect(s.lost).toBe(0);
-    // Measured 91 % (README 已知限制); the bar is 99 %.
-    expect(s.right / Object.keys(hongze.expected.cells).length).toBeGreaterThanOrEqual(0.88);
+    // Measured 100 % on these pages (README 已知限制); the bar is 99 %. The figures of all
+    // pages are read together, so which pages are read can move a doubtful cell either way.
+    expect(s.right / Object.keys(hongze.expected.cells).length).toBeGreaterThanOrEqual(0.97);
   });
 
   it("at 150 dpi with skew, blur, JPEG, speckle and a red seal: still none wrong, unread listed", { timeout: 180_000 }, async () => {
