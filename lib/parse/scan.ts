@@ -69,7 +69,7 @@ export async function readImages(
     const cells = upright.bands.length ? figureCells(page.words, upright.bands, (box) => inkBox(upright.gray, upright.width, box)) : [];
     read.push({ page, pageNo: i + 1, gray: upright.gray, width: upright.width, bands: upright.bands, cells });
     const conf = page.words.length ? page.words.reduce((a, w) => a + w.conf, 0) / page.words.length : 0;
-    const image = await sharp(upright.png).jpeg({ quality: 70 }).toBuffer();
+    const image = await fromRaw(upright.page).jpeg({ quality: 70 }).toBuffer();
     pages.push({ image, width: upright.width, height: upright.height, conf: Math.round(conf), ms: Date.now() - started });
     await opts.onPage?.(i + 1, list.length);
   }
@@ -167,7 +167,8 @@ async function gridLines(read: PageRead[]): Promise<PlacedLine[]> {
 }
 
 interface Prepared {
-  png: Buffer;
+  /** The page upright and grayscale: what the page view shows. */
+  page: RawPage;
   clean: Buffer;
   /** The clean image's pixels (rules erased), for the figure crops. */
   gray: Uint8Array;
@@ -195,39 +196,54 @@ async function prepare(bytes: Buffer, photo: boolean): Promise<Prepared | null> 
     if (!w || !h) return null;
     const scale = Math.min(1, MAX_SIDE / Math.max(w, h));
     if (scale < 1) img = img.resize(Math.round(w * scale), Math.round(h * scale));
-    let png = await img.png({ compressionLevel: 1 }).toBuffer();
+    // Raw pixels from here on: encoding a page to PNG and decoding it again at each step cost
+    // a tenth of a second a page.
+    let page = await toRaw(img);
     if (photo) {
-      const turn = await orientation(png);
-      if (turn) png = await sharp(png).rotate(turn).png({ compressionLevel: 1 }).toBuffer();
+      const turn = await orientation(await fromRaw(page).png({ compressionLevel: 1 }).toBuffer());
+      if (turn) page = await toRaw(fromRaw(page).rotate(turn));
     }
-    let ruled = await eraseAll(png);
+    let erased = eraseAll(page);
     // A skewed page is turned straight by its rules, so that the grid's rows and columns are
     // rows and columns of pixels.
-    const skew = ruleSkew(ruled.erased.horizontal, ruled.width, ruled.height);
+    const skew = ruleSkew(erased.horizontal, page.width, page.height);
     if (Math.abs(skew) >= 0.2) {
-      png = await sharp(png).rotate(-skew, { background: "#ffffff" }).png({ compressionLevel: 1 }).toBuffer();
-      ruled = await eraseAll(png);
+      page = await toRaw(fromRaw(page).rotate(-skew, { background: "#ffffff" }));
+      erased = eraseAll(page);
     }
-    const { width, height, erased } = ruled;
+    const { width, height } = page;
     const clean = await sharp(Buffer.from(erased.image), { raw: { width, height, channels: 1 } })
       .png({ compressionLevel: 1 })
       .toBuffer();
     // A row is at least a text line high: ~1.1 % of an A4 page's width.
     const bands = findGrid(erased.horizontal, erased.vertical, width, height, Math.round(width * 0.011));
-    return { png, clean, gray: erased.image, vertical: erased.vertical, bands, width, height };
+    return { page, clean, gray: erased.image, vertical: erased.vertical, bands, width, height };
   } catch {
     return null;
   }
 }
 
-async function eraseAll(png: Buffer) {
-  const raw = await sharp(png).toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
-  const { width, height } = raw.info;
-  const erased = eraseRules(
-    new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length),
-    width,
-    height,
-    Math.round(width * 0.045),
-  );
-  return { width, height, erased };
+interface RawPage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * The image's first channel: the red one or the gray one as prepare() chose it (sharp's own
+ * colourspace conversion would run before extractChannel and mix the red seal back in); a rotated
+ * page comes back as three equal channels.
+ */
+async function toRaw(img: Sharp): Promise<RawPage> {
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  const n = info.channels;
+  const one = n === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : new Uint8Array(info.width * info.height);
+  if (n > 1) for (let i = 0; i < one.length; i++) one[i] = data[i * n];
+  return { data: one, width: info.width, height: info.height };
+}
+
+const fromRaw = (p: RawPage) => sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } });
+
+function eraseAll(p: RawPage) {
+  return eraseRules(p.data, p.width, p.height, Math.round(p.width * 0.045));
 }
