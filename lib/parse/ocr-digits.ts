@@ -2,9 +2,10 @@
  * Figures read cell by cell. The page-wide Chinese pass (ocr-engine.ts `recognize`) reads a table's
  * figures worst of all: digits run into rules and into each other, `0` becomes `O` or `口`. Here each
  * figure cell's ink is cropped, scaled to one text height, and pasted into a strip, one cell per line
- * with white space between; one tesseract call per model reads the whole strip with a figures-only
- * whitelist, and its lines are mapped back to the cells by position. Spawning tesseract per cell
- * would cost a second a page in process start-up alone.
+ * with white space between; one tesseract process per model reads the strips of the whole report
+ * with a figures-only whitelist, and their lines are mapped back to the cells by position. Spawning
+ * tesseract per cell would cost a second a page in process start-up alone; per page, a third of a
+ * second per model.
  */
 import sharp from "sharp";
 import { type OcrPage, type OcrWord, recognizeMany } from "./ocr-engine";
