@@ -19,7 +19,12 @@ const locSchema = z.object({
   page: z.number().optional(),
   at: z.number().optional(),
   ocr: z
-    .object({ box: z.tuple([z.number(), z.number(), z.number(), z.number()]), conf: z.number(), doubt: z.boolean().optional() })
+    .object({
+      box: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+      conf: z.number(),
+      doubt: z.boolean().optional(),
+      agreed: z.boolean().optional(),
+    })
     .optional(),
 });
 

@@ -17,8 +17,11 @@ export interface SourceLoc {
    * Word, PDF: one line per row or paragraph) — what 查看原文 highlights. Plain text keeps `line`.
    */
   at?: number;
-  /** Read by OCR: where on the page, how sure, and whether a figure is too doubtful to store. */
-  ocr?: { box: OcrBox; conf: number; doubt?: boolean };
+  /**
+   * Read by OCR: where on the page, how sure, whether a figure is too doubtful to store, and
+   * whether two models read the figure alike (a ruled table's cell, ocr-cells.ts).
+   */
+  ocr?: { box: OcrBox; conf: number; doubt?: boolean; agreed?: boolean };
 }
 
 /** x0, y0, x1, y1 as fractions of the page's width and height (0–1), top-left origin. */

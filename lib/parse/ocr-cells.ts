@@ -86,28 +86,63 @@ export function figureCells(words: OcrWord[], bands: GridBand[], ink: (box: Pixe
   return out;
 }
 
+/** A figure cell's reads: the page-wide Chinese pass, and the digits-only crops by each model. */
+export interface FigureReads {
+  page: FigureRead;
+  /** English model, digits only: at the strip's text height, then larger where still open. */
+  eng: FigureRead[];
+  /** Chinese model, digits only, on the same crops (only where the first reads left it open). */
+  chi: FigureRead[];
+  /** The ink's shape (a lone `1`): an opinion neither model gave. */
+  shape?: FigureRead;
+}
+
 /**
- * A figure only where two reads agree and the digits-only English read is clean; a printed blank
- * where two reads see only a dash or slash. Otherwise doubtful.
+ * A crop read this sure of another figure vetoes a figure the others agree on; the page pass, which
+ * reads figures worst (a rule remnant joins them: `4` as `14`), only when surer still.
  */
-export function decideFigure(page: FigureRead, eng: FigureRead, chi: FigureRead): FigureDecision | null {
-  // Neither digits model sees a figure, and the page pass did not either: the ink is a stroke of a
-  // label (a merged cell's text), not a figure.
+const DISSENT_CONF = 50;
+const PAGE_DISSENT_CONF = 85;
+
+/**
+ * A figure only where the two models agree: the English model's digits read sure (MIN_CONF), and
+ * a Chinese read — the page pass or the Chinese model on the crop — giving the same text
+ * (SECOND_CONF); or both models and a third read agreeing, none unsure (ALL_CONF). Not when a sure
+ * read says another figure: tesseract's models are sometimes sure and wrong (`72` read as `92` at
+ * 80 %). The one exception is a lone Chinese crop read outvoted by three sure reads that include
+ * both English ones (the Chinese model reads a `6` as `0` at 85 % now and then). A printed blank
+ * where two reads see only a dash or slash. Otherwise doubtful; null when no read sees a figure
+ * (the ink is a stroke of a label, not a figure).
+ */
+export function decideFigure({ page, eng, chi: crops, shape }: FigureReads): FigureDecision | null {
+  // The shape's opinion counts as the Chinese model's would: another read than the English one.
+  const chi = shape?.text ? [...crops, shape] : crops;
+  const all = [page, ...eng, ...chi];
   const figureish = (r: FigureRead) => /\d/.test(r.text) && r.conf >= 30;
-  if ((!eng.text && !chi.text) || ![page, eng, chi].some(figureish)) return null;
-  const agreeing = [page, chi].filter((r) => r.text === eng.text && r.conf >= SECOND_CONF);
-  // One sure read with a second agreeing, or all three agreeing, none of them unsure.
-  const sure = eng.conf >= MIN_CONF && agreeing.length > 0;
-  const unanimous = agreeing.length === 2 && [page, eng, chi].every((r) => r.conf >= ALL_CONF);
-  if (FIGURE.test(eng.text) && (sure || unanimous)) {
-    // Independent reads agreeing are wrong only if all are: 1 − Π(1 − pᵢ).
-    const miss = [eng, ...agreeing].reduce((a, r) => a * (1 - r.conf / 100), 1);
-    return { text: eng.text, conf: Math.round(100 * (1 - miss)), doubt: false };
+  if (![...eng, ...chi].some((r) => r.text) || !all.some(figureish)) return null;
+  const chinese = [page, ...chi];
+  for (const text of new Set(eng.map((r) => r.text).filter((t) => FIGURE.test(t)))) {
+    const best = (rs: FigureRead[]) => Math.max(0, ...rs.filter((r) => r.text === text).map((r) => r.conf));
+    const e = best(eng);
+    const c = best(chinese);
+    const agreeing = all.filter((r) => r.text === text && r.conf >= ALL_CONF);
+    const sure = (e >= MIN_CONF && c >= SECOND_CONF) || (e >= ALL_CONF && c >= ALL_CONF && agreeing.length >= 3);
+    const other = (r: FigureRead) => r.text !== text && FIGURE.test(r.text);
+    const dissent = [
+      ...eng.filter((r) => other(r) && r.conf >= DISSENT_CONF),
+      ...(other(page) && page.conf >= PAGE_DISSENT_CONF ? [page] : []),
+    ];
+    const chiDissent = chi.filter((r) => other(r) && r.conf >= DISSENT_CONF);
+    const outvoted =
+      chiDissent.length <= 1 && eng.length >= 2 && eng.every((r) => r.text === text && r.conf >= MIN_CONF) && agreeing.length >= 3;
+    // Independent reads agreeing are wrong only if both are: 1 − (1 − e)(1 − c).
+    if (sure && !dissent.length && (!chiDissent.length || outvoted))
+      return { text, conf: Math.round(100 * (1 - (1 - e / 100) * (1 - c / 100))), doubt: false };
   }
-  const blanks = [page, eng, chi].filter((r) => BLANK.test(r.text));
+  const blanks = [page, eng[0], chi[0]].filter((r) => r && BLANK.test(r.text));
   if (blanks.length >= 2) return { text: "—", conf: Math.round(Math.min(...blanks.map((r) => r.conf))), doubt: false };
-  const shown = [eng, chi, page].find((r) => /\d/.test(r.text))?.text ?? "?";
-  return { text: shown, conf: Math.round(Math.min(eng.conf, chi.conf)), doubt: true };
+  const shown = [...eng, ...chi, page].find((r) => /\d/.test(r.text))?.text ?? "?";
+  return { text: shown, conf: Math.round(Math.min(...[...eng, ...chi].map((r) => r.conf))), doubt: true };
 }
 
 function fraction(b: PixelBox, page: OcrPage): OcrBox {
@@ -117,14 +152,12 @@ function fraction(b: PixelBox, page: OcrPage): OcrBox {
 
 /** Words of one text cell as one piece of text: its lines top to bottom, each left to right. */
 export function cellText(words: OcrWord[]): string {
-  const sorted = [...words].sort((a, b) => centre(a).y - centre(b).y);
-  const lines: OcrWord[][] = [];
-  for (const w of sorted) {
-    const line = lines[lines.length - 1];
-    const h = w.y1 - w.y0;
-    if (line && Math.abs(centre(line[0]).y - centre(w).y) < 0.5 * h) line.push(w);
-    else lines.push([w]);
-  }
+  // Tesseract's own text lines: a tall bracket or a character it boxed with its neighbour's
+  // height sits off its line's centre and, grouped by centre, would land in the line below.
+  const byLine = new Map<string, OcrWord[]>();
+  for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  const mid = (l: OcrWord[]) => l.reduce((a, w) => a + centre(w).y, 0) / l.length;
+  const lines = [...byLine.values()].sort((a, b) => mid(a) - mid(b));
   return lines
     .map((l) =>
       l
@@ -176,7 +209,7 @@ export function gridPageLines(
         const d = f.decision;
         const loc: SourceLoc = {
           page: pageNo,
-          ocr: { box: fraction(f.cell.ink, page), conf: d.conf, ...(d.doubt ? { doubt: true } : {}) },
+          ocr: { box: fraction(f.cell.ink, page), conf: d.conf, ...(d.doubt ? { doubt: true } : { agreed: true }) },
         };
         pieces.push({ text: d.text, x0: f.cell.ink.x0, x1: f.cell.ink.x1, loc });
         continue;
@@ -233,7 +266,10 @@ export function betterTexts(words: OcrWord[], bands: GridBand[], cells: { key: s
     const [b, c] = key.split(":").map(Number);
     const before = words.filter((_, i) => where[i].band === b && where[i].cell === c);
     const after = again[k] ?? [];
-    if (after.length && meanConf(after) > meanConf(before))
+    // A label read again may not gain figures: a row head printed top to bottom, read on its
+    // own, came back as `7一、开了八` and its `7` would be taken for the row's first figure.
+    const gains = /\d/.test(cellText(after)) && !/\d/.test(cellText(before));
+    if (after.length && !gains && meanConf(after) > meanConf(before))
       out.set(key, { text: cellText(after), conf: Math.round(Math.min(...after.map((w) => w.conf))) });
   }
   return out;

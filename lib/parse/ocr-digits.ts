@@ -2,12 +2,13 @@
  * Figures read cell by cell. The page-wide Chinese pass (ocr-engine.ts `recognize`) reads a table's
  * figures worst of all: digits run into rules and into each other, `0` becomes `O` or `口`. Here each
  * figure cell's ink is cropped, scaled to one text height, and pasted into a strip, one cell per line
- * with white space between; one tesseract call per model reads the whole strip with a figures-only
- * whitelist, and its lines are mapped back to the cells by position. Spawning tesseract per cell
- * would cost a second a page in process start-up alone.
+ * with white space between; one tesseract process per model reads the strips of the whole report
+ * with a figures-only whitelist, and their lines are mapped back to the cells by position. Spawning
+ * tesseract per cell would cost a second a page in process start-up alone; per page, a third of a
+ * second per model.
  */
 import sharp from "sharp";
-import { type OcrPage, type OcrWord, recognize, recognizeFigures } from "./ocr-engine";
+import { type OcrPage, type OcrWord, recognizeMany } from "./ocr-engine";
 
 export interface PixelBox {
   x0: number;
@@ -76,32 +77,62 @@ export function inkBox(gray: Uint8Array, width: number, cell: PixelBox): PixelBo
   return box;
 }
 
-/** The crops pasted one under another, each scaled to TEXT_HEIGHT, as a grayscale PNG. */
-async function strip(gray: Uint8Array, width: number, boxes: PixelBox[], scale: number): Promise<{ png: Buffer; slot: number }> {
-  const h = Math.round(TEXT_HEIGHT * scale);
-  const scaled = boxes.map((b) => {
-    const f = h / (b.y1 - b.y0);
-    return { b, w: Math.max(1, Math.round((b.x1 - b.x0) * f)), f };
+/** A figure cell's ink on its page. */
+export interface FigureCrop {
+  gray: Uint8Array;
+  width: number;
+  box: PixelBox;
+}
+
+/**
+ * A crop no wider than this share of its height is one glyph. Alone on its line it gives the model
+ * too little to go on — a lone `1` in a narrow cell came back unread or at 20–50 % confidence —
+ * so it is read three times over, side by side (REPEAT): the same glyph in the same font, whose
+ * neighbours tell the model its height and stroke. Only the exact threefold read counts.
+ */
+const NARROW = 0.9;
+const REPEAT = 3;
+/** Crops per strip image: keeps each image well inside tesseract's size limits. */
+const PER_STRIP = 150;
+
+/** How a strip is laid out: the text height relative to TEXT_HEIGHT, and whether narrow crops are repeated. */
+export interface StripKind {
+  scale: number;
+  repeat: boolean;
+}
+
+const repeats = (b: PixelBox, kind: StripKind) => (kind.repeat && b.x1 - b.x0 <= NARROW * (b.y1 - b.y0) ? REPEAT : 1);
+
+/** The crops pasted one under another, each scaled to TEXT_HEIGHT × scale, as a grayscale PNG. */
+async function strip(crops: FigureCrop[], kind: StripKind): Promise<{ png: Buffer; slot: number }> {
+  const h = Math.round(TEXT_HEIGHT * kind.scale);
+  const gap = Math.round(h / 2);
+  const scaled = crops.map((c) => {
+    const f = h / (c.box.y1 - c.box.y0);
+    const w = Math.max(1, Math.round((c.box.x1 - c.box.x0) * f));
+    const n = repeats(c.box, kind);
+    return { c, w, f, n, span: n * w + (n - 1) * gap };
   });
   const slot = h + GAP;
-  const W = Math.max(...scaled.map((s) => s.w)) + 2 * PAD;
-  const H = boxes.length * slot + 2 * PAD;
+  const W = Math.max(...scaled.map((s) => s.span)) + 2 * PAD;
+  const H = crops.length * slot + 2 * PAD;
   const out = new Uint8Array(W * H).fill(255);
   for (const [k, s] of scaled.entries()) {
     const top = PAD + k * slot;
+    const { gray, width, box: b } = s.c;
+    const p = (xx: number, yy: number) => gray[yy * width + xx];
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < s.w; x++) {
         // Bilinear sample of the source crop.
-        const sx = s.b.x0 + (x + 0.5) / s.f - 0.5;
-        const sy = s.b.y0 + (y + 0.5) / s.f - 0.5;
-        const ix = Math.max(s.b.x0, Math.min(s.b.x1 - 2, Math.floor(sx)));
-        const iy = Math.max(s.b.y0, Math.min(s.b.y1 - 2, Math.floor(sy)));
+        const sx = b.x0 + (x + 0.5) / s.f - 0.5;
+        const sy = b.y0 + (y + 0.5) / s.f - 0.5;
+        const ix = Math.max(b.x0, Math.min(b.x1 - 2, Math.floor(sx)));
+        const iy = Math.max(b.y0, Math.min(b.y1 - 2, Math.floor(sy)));
         const fx = Math.min(1, Math.max(0, sx - ix));
         const fy = Math.min(1, Math.max(0, sy - iy));
-        const p = (xx: number, yy: number) => gray[yy * width + xx];
         const v =
           p(ix, iy) * (1 - fx) * (1 - fy) + p(ix + 1, iy) * fx * (1 - fy) + p(ix, iy + 1) * (1 - fx) * fy + p(ix + 1, iy + 1) * fx * fy;
-        out[(top + y) * W + PAD + x] = Math.round(v);
+        for (let r = 0; r < s.n; r++) out[(top + y) * W + PAD + r * (s.w + gap) + x] = Math.round(v);
       }
     }
   }
@@ -113,59 +144,106 @@ async function strip(gray: Uint8Array, width: number, boxes: PixelBox[], scale: 
 }
 
 /** Words of a strip → one read per crop, by which slot each word's centre falls in. */
-export function readsFromStrip(page: OcrPage, count: number, slot: number): FigureRead[] {
+export function readsFromStrip(page: OcrPage, count: number, slot: number, times: number[] = []): FigureRead[] {
   const byCrop: { x: number; text: string; conf: number }[][] = Array.from({ length: count }, () => []);
   for (const w of page.words) {
     const k = Math.floor(((w.y0 + w.y1) / 2 - PAD + GAP / 2) / slot);
     if (k >= 0 && k < count) byCrop[k].push({ x: w.x0, text: w.text.replace(/\s+/g, ""), conf: w.conf });
   }
-  return byCrop.map((ws) => {
+  return byCrop.map((ws, k) => {
     ws.sort((a, b) => a.x - b.x);
-    return { text: ws.map((w) => w.text).join(""), conf: ws.length ? Math.min(...ws.map((w) => w.conf)) : 0 };
+    const text = ws.map((w) => w.text).join("");
+    const conf = ws.length ? Math.min(...ws.map((w) => w.conf)) : 0;
+    return unrepeat({ text, conf }, times[k] ?? 1);
   });
 }
 
-/** Each crop read by one model. `scale`: the text height relative to TEXT_HEIGHT. */
-export async function readFigures(
-  gray: Uint8Array,
-  width: number,
-  boxes: PixelBox[],
-  lang: "eng" | "chi_sim",
-  scale = 1,
-): Promise<FigureRead[]> {
-  if (!boxes.length) return [];
-  const s = await strip(gray, width, boxes, scale);
-  return readsFromStrip(await recognizeFigures(s.png, lang), boxes.length, s.slot);
+/**
+ * A glyph read `times` over: the one glyph when every copy read the same. Otherwise the read failed
+ * (copies merged or dropped: `555` as `5335`) and is no read at all, neither for a figure nor
+ * against one.
+ */
+export function unrepeat(r: FigureRead, times: number): FigureRead {
+  if (times === 1 || !r.text) return r;
+  const one = r.text.slice(0, r.text.length / times);
+  return r.text.length % times === 0 && one.repeat(times) === r.text ? { text: one, conf: r.conf } : { text: "", conf: 0 };
+}
+
+/** Each crop read by one model in each kind of strip, all in one tesseract process: the reads per kind, in crop order. */
+export async function readFigures(crops: FigureCrop[], lang: "eng" | "chi_sim", kinds: StripKind[]): Promise<FigureRead[][]> {
+  if (!crops.length) return kinds.map(() => []);
+  const chunks: FigureCrop[][] = [];
+  for (let i = 0; i < crops.length; i += PER_STRIP) chunks.push(crops.slice(i, i + PER_STRIP));
+  const strips = await Promise.all(kinds.flatMap((kind) => chunks.map((c) => strip(c, kind))));
+  const pages = await recognizeMany(
+    strips.map((s) => s.png),
+    lang,
+    "0123456789./-",
+  );
+  return kinds.map((kind, si) =>
+    chunks.flatMap((c, ci) => {
+      const k = si * chunks.length + ci;
+      return readsFromStrip(
+        pages[k],
+        c.length,
+        strips[k].slot,
+        c.map((x) => repeats(x.box, kind)),
+      );
+    }),
+  );
 }
 
 /**
- * Text cells read again on their own (a strip of their crops at the page's scale, one Chinese
- * pass): a label that shares text lines with a neighbouring row's figures comes out garbled from
- * the page-wide pass. Returns each cell's words, in strip coordinates.
+ * Text cells read again on their own, one image each but all in one Chinese pass: a label that
+ * shares text lines with a neighbouring row's figures comes out garbled from the page-wide pass.
+ * One image per cell, not a strip: in a strip tesseract joined a label's last line with the next
+ * label's first into one word. Returns each cell's words, in its crop's coordinates.
  */
-export async function readTextCells(gray: Uint8Array, width: number, boxes: PixelBox[]): Promise<OcrWord[][]> {
-  if (!boxes.length) return [];
-  const W = Math.max(...boxes.map((b) => b.x1 - b.x0)) + 2 * PAD;
-  const tops: number[] = [];
-  let H = PAD;
-  for (const b of boxes) {
-    tops.push(H);
-    H += b.y1 - b.y0 + GAP;
-  }
-  H += PAD;
+export async function readTextCells(crops: FigureCrop[]): Promise<OcrWord[][]> {
+  const images = await Promise.all(crops.map(textImage));
+  return (await recognizeMany(images, "chi_sim")).map((p) => p.words);
+}
+
+function textImage({ gray, width, box: b }: FigureCrop): Promise<Buffer> {
+  const W = b.x1 - b.x0 + 2 * PAD;
+  const H = b.y1 - b.y0 + 2 * PAD;
   const out = new Uint8Array(W * H).fill(255);
-  for (const [k, b] of boxes.entries()) {
-    for (let y = b.y0; y < b.y1; y++) out.set(gray.subarray(y * width + b.x0, y * width + b.x1), (tops[k] + y - b.y0) * W + PAD);
-  }
-  const png = await sharp(Buffer.from(out), { raw: { width: W, height: H, channels: 1 } })
+  for (let y = b.y0; y < b.y1; y++) out.set(gray.subarray(y * width + b.x0, y * width + b.x1), (PAD + y - b.y0) * W + PAD);
+  return sharp(Buffer.from(out), { raw: { width: W, height: H, channels: 1 } })
     .png({ compressionLevel: 1 })
     .toBuffer();
-  const page = await recognize(png);
-  const cells: OcrWord[][] = boxes.map(() => []);
-  for (const w of page.words) {
-    const cy = (w.y0 + w.y1) / 2;
-    const k = tops.findLastIndex((t) => t <= cy + GAP / 2);
-    if (k >= 0) cells[k].push(w);
+}
+
+/**
+ * A third opinion on a lone `1`, from the ink's shape and not from either model: the digits model
+ * reads a lone narrow glyph least surely, and the Chinese model on the crop often not at all. One
+ * upright stem of digit height (`digitHeight`: the page's usual figure height), at most a flag at
+ * the top and a foot at the bottom beside it, nothing else; a `7`'s slanted stroke or a `/` leaves
+ * the stem's columns. "" when the ink is anything else.
+ */
+export function strokeRead({ gray, width, box: b }: FigureCrop, digitHeight: number): FigureRead {
+  const none = { text: "", conf: 0 };
+  const h = b.y1 - b.y0;
+  const w = b.x1 - b.x0;
+  if (h < 8 || w > 0.5 * h || h < 0.8 * digitHeight || h > 1.25 * digitHeight) return none;
+  const ink = (x: number, y: number) => gray[y * width + x] < INK;
+  const cols = Array.from({ length: w }, (_, i) => {
+    let n = 0;
+    for (let y = b.y0; y < b.y1; y++) if (ink(b.x0 + i, y)) n++;
+    return n;
+  });
+  const stem = cols.indexOf(Math.max(...cols));
+  const inStem = (x: number) => Math.abs(x - b.x0 - stem) <= Math.max(1, Math.round(h / 12));
+  let covered = 0;
+  for (let y = b.y0; y < b.y1; y++) {
+    let row = false;
+    for (let x = b.x0; x < b.x1; x++) {
+      if (!ink(x, y)) continue;
+      if (inStem(x)) row = true;
+      // Beside the stem: only the flag (top third) or the foot (bottom sixth).
+      else if (y - b.y0 >= h / 3 && b.y1 - y > h / 6) return none;
+    }
+    if (row) covered++;
   }
-  return cells;
+  return covered >= 0.9 * h ? { text: "1", conf: 70 } : none;
 }

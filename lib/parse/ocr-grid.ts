@@ -62,7 +62,7 @@ export function ruleSkew(hmask: Uint8Array, width: number, height: number, maxDe
 
 function countOnes(m: Uint8Array): number {
   let n = 0;
-  for (const v of m) n += v;
+  for (let i = 0; i < m.length; i++) n += m[i];
   return n;
 }
 

@@ -92,43 +92,62 @@ function rulesIn(w: OcrWord, vertical: Uint8Array, width: number): number[] {
 
 /** Pixels on a chain of at least minRun along x (horizontal) or y. */
 function chains(ink: Uint8Array, w: number, h: number, minRun: number, horizontal: boolean): Uint8Array {
-  // Lengths forward and backward along the chain direction; a pixel is on a long chain when the
-  // best path through it, forward plus backward, is long enough.
-  const fwd = new Uint16Array(w * h);
-  const bwd = new Uint16Array(w * h);
-  const along = horizontal ? w : h;
-  const across = horizontal ? h : w;
-  const idx = horizontal ? (a: number, c: number) => c * w + a : (a: number, c: number) => a * w + c;
-  for (let a = along - 1; a >= 0; a--) {
-    for (let c = 0; c < across; c++) {
-      const i = idx(a, c);
-      if (!ink[i]) continue;
-      let best = 0;
-      if (a + 1 < along) {
-        for (let d = -1; d <= 1; d++) {
-          const cc = c + d;
-          if (cc < 0 || cc >= across) continue;
-          const v = fwd[idx(a + 1, cc)];
-          if (v > best) best = v;
-        }
-      }
-      fwd[i] = Math.min(65535, best + 1);
+  if (!horizontal) return verticalChains(ink, w, h, minRun);
+  // Horizontal chains are vertical chains of the transposed image: walked row by row, the inner
+  // loop reads memory in order (walking columns of a 1654-pixel-wide page was most of a second).
+  return transpose(verticalChains(transpose(ink, w, h), h, w, minRun), h, w);
+}
+
+/** The w × h image turned to h × w (rows become columns). */
+function transpose(a: Uint8Array, w: number, h: number): Uint8Array {
+  const out = new Uint8Array(w * h);
+  const B = 64;
+  for (let y0 = 0; y0 < h; y0 += B) {
+    for (let x0 = 0; x0 < w; x0 += B) {
+      const y1 = Math.min(h, y0 + B);
+      const x1 = Math.min(w, x0 + B);
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) out[x * h + y] = a[y * w + x];
     }
   }
-  for (let a = 0; a < along; a++) {
-    for (let c = 0; c < across; c++) {
-      const i = idx(a, c);
-      if (!ink[i]) continue;
+  return out;
+}
+
+/**
+ * Pixels on a vertical chain of at least minRun: lengths down and up the chain, each pixel
+ * continuing the longest chain among the three pixels above (or below) it; a pixel is on a long
+ * chain when the best path through it, down plus up, is long enough.
+ */
+function verticalChains(ink: Uint8Array, w: number, h: number, minRun: number): Uint8Array {
+  const fwd = new Uint16Array(w * h);
+  const bwd = new Uint16Array(w * h);
+  for (let y = h - 1; y >= 0; y--) {
+    const row = y * w;
+    const below = row + w;
+    for (let x = 0; x < w; x++) {
+      if (!ink[row + x]) continue;
       let best = 0;
-      if (a > 0) {
-        for (let d = -1; d <= 1; d++) {
-          const cc = c + d;
-          if (cc < 0 || cc >= across) continue;
-          const v = bwd[idx(a - 1, cc)];
-          if (v > best) best = v;
-        }
+      if (y + 1 < h) {
+        const i = below + x;
+        best = fwd[i];
+        if (x > 0 && fwd[i - 1] > best) best = fwd[i - 1];
+        if (x + 1 < w && fwd[i + 1] > best) best = fwd[i + 1];
       }
-      bwd[i] = Math.min(65535, best + 1);
+      fwd[row + x] = best < 65535 ? best + 1 : 65535;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const above = row - w;
+    for (let x = 0; x < w; x++) {
+      if (!ink[row + x]) continue;
+      let best = 0;
+      if (y > 0) {
+        const i = above + x;
+        best = bwd[i];
+        if (x > 0 && bwd[i - 1] > best) best = bwd[i - 1];
+        if (x + 1 < w && bwd[i + 1] > best) best = bwd[i + 1];
+      }
+      bwd[row + x] = best < 65535 ? best + 1 : 65535;
     }
   }
   const out = new Uint8Array(w * h);

@@ -20,6 +20,11 @@ import type { OcrPage, OcrWord } from "./ocr-engine";
  */
 export const DIGIT_CONFIDENCE = 80;
 export const DIGIT_CONFIDENCE_CHECKED = 70;
+/**
+ * A figure two models read alike, together this sure (ocr-cells.ts `decideFigure`), is trusted
+ * even where its row's identity fails: the report misprinted the row.
+ */
+export const OCR_CERTAIN = 98;
 /** Words further apart than this many text heights are two cells. */
 const CELL_GAP = 0.9;
 /** Word centres closer than this many text heights vertically are on one line. */
@@ -157,11 +162,15 @@ export function ocrPageLines(page: OcrPage, pageNo: number): PlacedLine[] {
 
 /**
  * OCR drops or changes the punctuation of row enumerators (`(一 予以公开`, `一 本年新收`,
- * `4保护`); restored at the start of a line, where the tokenizer looks for them.
+ * `4保护`, `-、本年新收`); restored at the start of a line, where the tokenizer looks for them.
  */
 export function normalizeEnumerator(text: string): string {
-  return text
-    .replace(/^[(（〈]\s*([一二三四五六七八九十]{1,2})\s*[)）〉]?\s*(?=[\u4e00-\u9fff])/, "（$1）")
-    .replace(/^([一二三四五六七八九十])\s*[、.,，]?\s*(?=[\u4e00-\u9fff]{2})/, "$1、")
-    .replace(/^(\d{1,2})\s*[.、．,，]?\s*(?=[\u4e00-\u9fff]{2})/, "$1.");
+  return (
+    text
+      // `一` read as a dash: only before its `、`, so a printed blank (`-`) stays one.
+      .replace(/^[-—－–_]\s*、\s*(?=[\u4e00-\u9fff]{2})/, "一、")
+      .replace(/^[(（〈]\s*([一二三四五六七八九十]{1,2})\s*[)）〉]?\s*(?=[\u4e00-\u9fff])/, "（$1）")
+      .replace(/^([一二三四五六七八九十])\s*[、.,，]?\s*(?=[\u4e00-\u9fff]{2})/, "$1、")
+      .replace(/^(\d{1,2})\s*[.、．,，]?\s*(?=[\u4e00-\u9fff]{2})/, "$1.")
+  );
 }

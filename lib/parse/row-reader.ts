@@ -10,7 +10,7 @@ import { skeleton } from "../report/labels";
 import type { SourceLoc } from "./document";
 import type { GridPos, Tok } from "./tokens";
 import { NO_BALANCE, asNumbers, gridReading, readRow, type Balance, type SegCell, type Slot } from "./row-reading";
-import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED } from "./ocr-layout";
+import { DIGIT_CONFIDENCE, DIGIT_CONFIDENCE_CHECKED, OCR_CERTAIN } from "./ocr-layout";
 import type { ParseIssue, ReadCell } from "./read-cells";
 
 /** A row that more than one reading fits: resolved later by the column identities (doubts.ts). */
@@ -125,10 +125,16 @@ export function rowReader(toks: Tok[]) {
     const r = (grid && gridReading(cellsIn, keys.length, label, grid)) || readRow(cellsIn, keys.length, balance, label.loc, atEnd, glued);
     // A printed blank (`—`, `/`, `无`) in a scanned table is as likely a speck or a rule remnant.
     const blankIn = scanned || label.loc.ocr ? values.some((c) => "v" in c && c.v.k === "blank") : false;
+    // Every figure of the row in its own cell and read alike by two models with near certainty:
+    // a failing identity is then the report's own misprint (as in a text PDF, for the checks to
+    // report), not a misread.
+    const certain =
+      values.length === keys.length &&
+      values.every((c) => "v" in c && c.v.k === "num" && !c.v.doubt && c.v.loc.ocr?.agreed && c.v.loc.ocr.conf >= OCR_CERTAIN);
     const doubtIn =
       blankIn ||
       values.some((c) => "v" in c && c.v.k === "num" && c.v.doubt) ||
-      (scanned && r.kind === "ok" && !balance(asNumbers(r.slots)));
+      (scanned && r.kind === "ok" && !certain && !balance(asNumbers(r.slots)));
     if (r.kind === "ok" && doubtIn) {
       // An OCR figure read without confidence. Where every value stands in its own cell, only
       // that cell is unread; where blanks or splits were placed by an identity the doubtful

@@ -1,16 +1,17 @@
 /**
  * Scanned reports — an image-only PDF, or one or more page images (PNG, JPEG, phone photos) — into
  * the document the one reader reads. Pages are made upright (EXIF, then tesseract's orientation
- * detection for photos), downscaled to about 200 dpi for an A4 page, recognized one by one, and
- * their words laid out into rows and cells (ocr-layout.ts).
+ * detection for photos), downscaled to about 200 dpi for an A4 page and recognized one by one;
+ * then the figure and label cells of all pages are read again together (ocr-digits.ts), and each
+ * page's words laid out into rows and cells (ocr-cells.ts by its ruled grid, else ocr-layout.ts).
  */
 import sharp, { type Sharp } from "sharp";
 import { documentText, type SourceDocument } from "./document";
 import { placedLinesToDoc, type PlacedLine } from "./layout";
 import { MAX_SCAN_PAGES, SCAN_DPI } from "./limits";
 import { type OcrPage, orientation, rasterizePdf, recognize } from "./ocr-engine";
-import { betterTexts, decideFigure, figureCells, gridPageLines, unsureTextCells } from "./ocr-cells";
-import { inkBox, readFigures, readTextCells } from "./ocr-digits";
+import { betterTexts, decideFigure, type FigureCell, type FigureDecision, figureCells, gridPageLines, unsureTextCells } from "./ocr-cells";
+import { type FigureRead, inkBox, readFigures, readTextCells, strokeRead } from "./ocr-digits";
 import { findGrid, type GridBand, ruleSkew } from "./ocr-grid";
 import { eraseRules, splitAtRules } from "./ocr-image";
 import { ocrPageLines } from "./ocr-layout";
@@ -55,21 +56,25 @@ export async function readImages(
   images: Uint8Array[],
   opts: ScanOptions & { photos?: boolean; truncated?: boolean } = {},
 ): Promise<ScanRead> {
-  const placed: PlacedLine[] = [];
   const pages: ScanPage[] = [];
+  const read: PageRead[] = [];
   const list = images.slice(0, MAX_SCAN_PAGES);
+  // Each page recognized as a whole (the seconds of it), then every page's figure and label cells
+  // read again together: one tesseract process per model for the whole report, not per page.
   for (const [i, bytes] of list.entries()) {
     const started = Date.now();
     const upright = await prepare(Buffer.from(bytes), opts.photos ?? true);
     if (!upright) return { ok: false, reason: "image_unreadable" };
     const page = await recognize(upright.clean);
     page.words = splitAtRules(page.words, upright.vertical, upright.width);
-    placed.push(...(await pageLines(page, upright, i + 1)));
+    const cells = upright.bands.length ? figureCells(page.words, upright.bands, (box) => inkBox(upright.gray, upright.width, box)) : [];
+    read.push({ page, pageNo: i + 1, gray: upright.gray, width: upright.width, bands: upright.bands, cells });
     const conf = page.words.length ? page.words.reduce((a, w) => a + w.conf, 0) / page.words.length : 0;
-    const image = await sharp(upright.png).jpeg({ quality: 70 }).toBuffer();
+    const image = await fromRaw(upright.page).jpeg({ quality: 70 }).toBuffer();
     pages.push({ image, width: upright.width, height: upright.height, conf: Math.round(conf), ms: Date.now() - started });
     await opts.onPage?.(i + 1, list.length);
   }
+  const placed = await gridLines(read);
   if (!placed.some((l) => l.pieces.some((p) => /[\u4e00-\u9fff]/.test(p.text)))) return { ok: false, reason: "no_text" };
   // Column tolerance for 表三's wrapped labels: about 1.5 characters at the page's scale.
   const em = 0.012 * Math.max(...pages.map((p) => p.width));
@@ -82,8 +87,89 @@ export async function readImages(
   };
 }
 
+interface PageRead {
+  page: OcrPage;
+  pageNo: number;
+  /** The page's pixels with its rules erased, for the crops. */
+  gray: Uint8Array;
+  width: number;
+  bands: GridBand[];
+  cells: FigureCell[];
+}
+
+/**
+ * Every page's lines: by its ruled grid where it has one (figures read again cell by cell, each
+ * stored only when two models agree), else by word gaps.
+ */
+async function gridLines(read: PageRead[]): Promise<PlacedLine[]> {
+  const figures = read.flatMap((r) => {
+    // The page's usual figure height. Ink far shorter (a label's underline) or taller (a row head
+    // printed top to bottom) is not a figure: read, it would only disturb the strip's other lines.
+    const heights = r.cells.map((c) => c.ink.y1 - c.ink.y0).sort((a, b) => a - b);
+    const digit = heights[Math.floor(heights.length / 2)] ?? 0;
+    return r.cells
+      .filter((c) => c.ink.y1 - c.ink.y0 >= 0.45 * digit && c.ink.y1 - c.ink.y0 <= 1.8 * digit)
+      .map((cell) => {
+        const crop = { gray: r.gray, width: r.width, box: cell.ink };
+        return {
+          r,
+          cell,
+          crop,
+          reads: { page: cell.page, eng: [] as FigureRead[], chi: [] as FigureRead[], shape: strokeRead(crop, digit) },
+          decision: null as FigureDecision | null,
+        };
+      });
+  });
+  const [eng] = await readFigures(
+    figures.map((f) => f.crop),
+    "eng",
+    [{ scale: 1, repeat: true }],
+  );
+  figures.forEach((f, k) => {
+    f.reads.eng.push(eng[k]);
+    f.decision = decideFigure(f.reads);
+  });
+  // Still open: the Chinese model on the crops, and both models larger and without repeating.
+  const open = figures.filter((f) => !f.decision || f.decision.doubt);
+  const crops = open.map((f) => f.crop);
+  const chi = await readFigures(crops, "chi_sim", [
+    { scale: 1, repeat: true },
+    { scale: 1.5, repeat: false },
+  ]);
+  const more = await readFigures(crops, "eng", [
+    { scale: 1.5, repeat: true },
+    { scale: 1, repeat: false },
+  ]);
+  open.forEach((f, k) => {
+    f.reads.chi.push(chi[0][k], chi[1][k]);
+    f.reads.eng.push(more[0][k], more[1][k]);
+    f.decision = decideFigure(f.reads);
+  });
+  const decided = (r: PageRead) => new Set(figures.filter((f) => f.r === r && f.decision).map((f) => `${f.cell.band}:${f.cell.cell}`));
+  const unsure = read.flatMap((r) => unsureTextCells(r.page.words, r.bands, decided(r)).map((u) => ({ r, ...u })));
+  const again = await readTextCells(unsure.map((u) => ({ gray: u.r.gray, width: u.r.width, box: u.box })));
+  return read.flatMap((r) => {
+    if (!r.bands.length) return ocrPageLines(r.page, r.pageNo);
+    const mine = unsure.flatMap((u, k) => (u.r === r ? [{ u, words: again[k] }] : []));
+    const texts = betterTexts(
+      r.page.words,
+      r.bands,
+      mine.map((m) => m.u),
+      mine.map((m) => m.words),
+    );
+    return gridPageLines(
+      r.page,
+      r.bands,
+      figures.filter((f) => f.r === r),
+      r.pageNo,
+      texts,
+    );
+  });
+}
+
 interface Prepared {
-  png: Buffer;
+  /** The page upright and grayscale: what the page view shows. */
+  page: RawPage;
   clean: Buffer;
   /** The clean image's pixels (rules erased), for the figure crops. */
   gray: Uint8Array;
@@ -91,54 +177,6 @@ interface Prepared {
   bands: GridBand[];
   width: number;
   height: number;
-}
-
-/** A page's lines: by its ruled grid where it has one (figures read twice, cell by cell), else by word gaps. */
-async function pageLines(page: OcrPage, p: Prepared, pageNo: number): Promise<PlacedLine[]> {
-  if (!p.bands.length) return ocrPageLines(page, pageNo);
-  const cells = figureCells(page.words, p.bands, (box) => inkBox(p.gray, p.width, box));
-  const boxes = cells.map((c) => c.ink);
-  const eng = await readFigures(p.gray, p.width, boxes, "eng");
-  const none = { text: "", conf: 0 };
-  const figures = cells.map((cell, k) => ({ cell, decision: decideFigure(cell.page, eng[k], none), eng: eng[k] }));
-  // The Chinese model reads the crops only where the English read and the page pass did not agree.
-  const open = figures.filter((f) => !f.decision || f.decision.doubt);
-  const chi = await readFigures(
-    p.gray,
-    p.width,
-    open.map((f) => f.cell.ink),
-    "chi_sim",
-  );
-  open.forEach((f, k) => {
-    f.decision = decideFigure(f.cell.page, f.eng, chi[k]);
-  });
-  // Doubts read once more, larger: kept only when both models then agree with the first English read.
-  const again = figures.filter((f) => f.decision?.doubt && /^\d+(\.\d+)?$/.test(f.eng.text));
-  if (again.length) {
-    const big = again.map((f) => f.cell.ink);
-    const eng2 = await readFigures(p.gray, p.width, big, "eng", 1.5);
-    const chi2 = await readFigures(p.gray, p.width, big, "chi_sim", 1.5);
-    again.forEach((f, k) => {
-      const d = decideFigure(f.cell.page, eng2[k], chi2[k]);
-      if (d && !d.doubt && d.text === f.eng.text && chi2[k].text === d.text) f.decision = d;
-    });
-  }
-  const unsure = unsureTextCells(
-    page.words,
-    p.bands,
-    new Set(figures.filter((f) => f.decision).map((f) => `${f.cell.band}:${f.cell.cell}`)),
-  );
-  const texts = betterTexts(
-    page.words,
-    p.bands,
-    unsure,
-    await readTextCells(
-      p.gray,
-      p.width,
-      unsure.map((u) => u.box),
-    ),
-  );
-  return gridPageLines(page, p.bands, figures, pageNo, texts);
 }
 
 /**
@@ -159,39 +197,54 @@ async function prepare(bytes: Buffer, photo: boolean): Promise<Prepared | null> 
     if (!w || !h) return null;
     const scale = Math.min(1, MAX_SIDE / Math.max(w, h));
     if (scale < 1) img = img.resize(Math.round(w * scale), Math.round(h * scale));
-    let png = await img.png({ compressionLevel: 1 }).toBuffer();
+    // Raw pixels from here on: encoding a page to PNG and decoding it again at each step cost
+    // a tenth of a second a page.
+    let page = await toRaw(img);
     if (photo) {
-      const turn = await orientation(png);
-      if (turn) png = await sharp(png).rotate(turn).png({ compressionLevel: 1 }).toBuffer();
+      const turn = await orientation(await fromRaw(page).png({ compressionLevel: 1 }).toBuffer());
+      if (turn) page = await toRaw(fromRaw(page).rotate(turn));
     }
-    let ruled = await eraseAll(png);
+    let erased = eraseAll(page);
     // A skewed page is turned straight by its rules, so that the grid's rows and columns are
     // rows and columns of pixels.
-    const skew = ruleSkew(ruled.erased.horizontal, ruled.width, ruled.height);
+    const skew = ruleSkew(erased.horizontal, page.width, page.height);
     if (Math.abs(skew) >= 0.2) {
-      png = await sharp(png).rotate(-skew, { background: "#ffffff" }).png({ compressionLevel: 1 }).toBuffer();
-      ruled = await eraseAll(png);
+      page = await toRaw(fromRaw(page).rotate(-skew, { background: "#ffffff" }));
+      erased = eraseAll(page);
     }
-    const { width, height, erased } = ruled;
+    const { width, height } = page;
     const clean = await sharp(Buffer.from(erased.image), { raw: { width, height, channels: 1 } })
       .png({ compressionLevel: 1 })
       .toBuffer();
     // A row is at least a text line high: ~1.1 % of an A4 page's width.
     const bands = findGrid(erased.horizontal, erased.vertical, width, height, Math.round(width * 0.011));
-    return { png, clean, gray: erased.image, vertical: erased.vertical, bands, width, height };
+    return { page, clean, gray: erased.image, vertical: erased.vertical, bands, width, height };
   } catch {
     return null;
   }
 }
 
-async function eraseAll(png: Buffer) {
-  const raw = await sharp(png).toColourspace("b-w").raw().toBuffer({ resolveWithObject: true });
-  const { width, height } = raw.info;
-  const erased = eraseRules(
-    new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.length),
-    width,
-    height,
-    Math.round(width * 0.045),
-  );
-  return { width, height, erased };
+interface RawPage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * The image's first channel: the red one or the gray one as prepare() chose it (sharp's own
+ * colourspace conversion would run before extractChannel and mix the red seal back in); a rotated
+ * page comes back as three equal channels.
+ */
+async function toRaw(img: Sharp): Promise<RawPage> {
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true });
+  const n = info.channels;
+  const one = n === 1 ? new Uint8Array(data.buffer, data.byteOffset, data.length) : new Uint8Array(info.width * info.height);
+  if (n > 1) for (let i = 0; i < one.length; i++) one[i] = data[i * n];
+  return { data: one, width: info.width, height: info.height };
+}
+
+const fromRaw = (p: RawPage) => sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } });
+
+function eraseAll(p: RawPage) {
+  return eraseRules(p.data, p.width, p.height, Math.round(p.width * 0.045));
 }
