@@ -5,8 +5,8 @@
  * Split from scoring.ts (entries, rankings, sheets), which reads through it.
  */
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
-import { type RubricDefinition } from "../../lib/scoring/rubric";
-import { type EvidenceFinding, type ReportEvidence } from "../../lib/scoring/score";
+import type { RubricDefinition } from "../../lib/scoring/rubric";
+import type { EvidenceFinding, ReportEvidence } from "../../lib/scoring/score";
 import { CELL_VECTOR_KEYS, cellVectorSlotsSql, cellsFromVectorText } from "../../lib/report/cell-vector";
 import type { Db } from "../index";
 import { rowsOf } from "./rows";
