@@ -5,7 +5,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
 import { rowsOf } from "./rows";
 import { subtreeCondition } from "./scope";
-import { AGENCY_YEARS_BASE } from "../tables/agency-coverage";
+import { coverageIn, expectedMask, fromMask, toMask, yearBit } from "./agency-coverage-sql";
 
 export interface CoverageAgency {
   id: number;
@@ -30,29 +30,11 @@ export interface Coverage {
   failed: { total: number; rows: CoverageAgency[] };
 }
 
-// Year masks over agency_coverage.years (db/tables/agency-coverage.ts: bit n is year 2000 + n, bits 0–62).
-const BASE = sql.raw(String(AGENCY_YEARS_BASE));
-const LAST = sql.raw(String(AGENCY_YEARS_BASE + 62));
-/** The bits of the years ≥ `year` (a SQL int expression). */
-const fromMask = (year: SQL) =>
-  sql`(case when ${year} <= ${BASE} then -1::bigint when ${year} > ${LAST} then 0::bigint else ~((1::bigint << (${year} - ${BASE})) - 1) end)`;
-/** The bits of the years ≤ `year`. */
-const toMask = (year: SQL) =>
-  sql`(case when ${year} < ${BASE} then 0::bigint when ${year} >= ${LAST} then 9223372036854775807::bigint else (1::bigint << (${year} - ${BASE} + 1)) - 1 end)`;
-/**
- * The years an agency (its agency_coverage row c) is expected to report: from active_from (else
- * its first report, the lowest bit) to active_to (open-ended when null).
- */
-const expectedMask = sql`(case when c.active_from is not null then ${fromMask(sql`c.active_from`)} else ~((c.years & -c.years) - 1) end
-  & case when c.active_to is not null then ${toMask(sql`c.active_to`)} else -1::bigint end)`;
-const yearBit = (year: number) => sql`(${fromMask(sql`${year}::int`)} & ${toMask(sql`${year}::int`)})`;
 /**
  * The agency row (alias a) of one listed id, by its key: a list reads a few hundred agencies of a
  * province, which the planner would otherwise hash whole (offset 0 keeps it a probe per row).
  */
 const agencyOf = (id: SQL) => sql`(select a.id, a.name, a.kind, a.region_id from agencies a where a.id = ${id} offset 0) a`;
-/** agency_coverage rows (alias c) of the agencies in a region's subtree (`inRegion` on alias g). */
-const coverageIn = (inRegion: SQL) => sql`agency_coverage c where c.region_id in (select g.id from regions g where ${inRegion})`;
 
 /**
  * Who was expected, who filed, and one page of each list: the missing (region order), the late

@@ -7,7 +7,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
-import { AGENCY_YEARS_BASE } from "../tables/agency-coverage";
+import { firstYearSql } from "./agency-coverage-sql";
 
 export { deadlineSql };
 
@@ -44,7 +44,7 @@ export async function listExpectedSpans(db: Db): Promise<{ from: number | null; 
       select s.f as "from", s.t as "to", s.kind, count(*)::int as n
       from (
         -- The first report's year is the lowest bit of agency_coverage.years (db/tables/agency-coverage.ts).
-        select coalesce(c.active_from, case when c.years <> 0 then ${AGENCY_YEARS_BASE} + round(log(2, (c.years & -c.years)::numeric))::int end) as f,
+        select coalesce(c.active_from, ${firstYearSql}) as f,
                c.active_to as t, c.kind
         from agency_coverage c
       ) s
