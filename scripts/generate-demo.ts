@@ -75,7 +75,7 @@ async function main() {
   }
   if (RESET) {
     await db.execute(
-      sql`truncate regions, agencies, reports, findings, finding_stats, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections restart identity cascade`,
+      sql`truncate regions, agencies, reports, findings, finding_stats, finding_reviews, cell_history, import_log, report_figures, report_year_stats, post_count_corrections, coverage_counts, region_figures, score_counts restart identity cascade`,
     );
   }
 

@@ -1,6 +1,8 @@
 /**
  * The bit layout of agency_coverage.years (db/tables/agency-coverage.ts) in SQL, for every query
- * that reads it: year masks, the years an agency is expected to report, its first report's year.
+ * that reads it or its per-region counts (coverage_counts): year masks and an agency's gaps. The
+ * span and gaps themselves are the SQL functions coverage_from / coverage_gaps
+ * (drizzle/0021_region_rollups.sql), the one definition the rollup's triggers use too.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { AGENCY_YEARS_BASE } from "../tables/agency-coverage";
@@ -14,14 +16,8 @@ export const fromMask = (year: SQL) =>
 /** The bits of the years ≤ `year`. */
 export const toMask = (year: SQL) =>
   sql`(case when ${year} < ${BASE} then 0::bigint when ${year} >= ${LAST} then 9223372036854775807::bigint else (1::bigint << (${year} - ${BASE} + 1)) - 1 end)`;
-/**
- * The years an agency (its agency_coverage row c) is expected to report: from active_from (else
- * its first report, the lowest bit) to active_to (open-ended when null).
- */
-export const expectedMask = sql`(case when c.active_from is not null then ${fromMask(sql`c.active_from`)} else ~((c.years & -c.years) - 1) end
-  & case when c.active_to is not null then ${toMask(sql`c.active_to`)} else -1::bigint end)`;
 export const yearBit = (year: number) => sql`(${fromMask(sql`${year}::int`)} & ${toMask(sql`${year}::int`)})`;
-/** An agency's first report's year (the lowest bit set; null without reports). */
-export const firstYearSql = sql`case when c.years <> 0 then ${BASE} + round(log(2, (c.years & -c.years)::numeric))::int end`;
-/** agency_coverage rows (alias c) of the agencies in a region's subtree (`inRegion` on alias g). */
-export const coverageIn = (inRegion: SQL) => sql`agency_coverage c where c.region_id in (select g.id from regions g where ${inRegion})`;
+/** The bits of the years from–to. */
+export const spanMask = (from: number, to: number) => sql`(${fromMask(sql`${from}::int`)} & ${toMask(sql`${to}::int`)})`;
+/** The expected years without a report of the agency_coverage row c. */
+export const gapsOf = sql`coverage_gaps(c.years, c.active_from, c.active_to)`;

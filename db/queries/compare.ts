@@ -9,7 +9,7 @@ import type { Db } from "../index";
 import type { AgencyKind, RegionLevel } from "../../lib/report/agency";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
-import { subtreeCondition } from "./scope";
+import { regionsIn, subtreeCondition } from "./scope";
 
 export type CompareScope = { agencyIds: number[] } | { regionId: number | null; kind: AgencyKind | null; level: RegionLevel | null };
 
@@ -112,24 +112,28 @@ export interface RegionYearTotals {
   counts: Record<string, number>;
 }
 
-/** A region's figures per year as the sum of its agencies' reports, with how many contributed. */
+/**
+ * A region's figures per year as the sum of its agencies' reports, with how many contributed:
+ * summed from the region_figures rollup over the regions of the subtree, not over its reports.
+ */
 export async function getRegionTotals(db: Db, regionId: number, figureIds: readonly string[]): Promise<RegionYearTotals[] | null> {
   await ensureReportFigures(db);
   const region = await subtreeCondition(db, regionId);
   if (!region) return null;
   const cols = figureIds.map(figureColumn);
-  const select = cols.map((c) => `sum(f.${c}) as "s_${c}", count(f.${c})::int as "n_${c}"`).join(", ");
+  // Sums of doubles added and subtracted by the rollup's triggers: rounded back to what was printed.
+  const select = cols.map((c) => `round(sum(f.s_${c})::numeric, 6)::float8 as "s_${c}", sum(f.n_${c})::int as "n_${c}"`).join(", ");
   const rows = rowsOf<Record<string, number | null>>(
     await db.execute(sql`
-      select f.year, count(*)::int as reports, ${sql.raw(select)}
-      from report_figures f join agencies a on a.id = f.agency_id join regions g on g.id = a.region_id
-      where ${region}
-      group by f.year order by f.year`),
+      select f.year, sum(f.reports)::int as reports, ${sql.raw(select)}
+      from region_figures f where f.region_id in ${regionsIn(region)}
+      group by f.year having sum(f.reports) > 0 order by f.year`),
   );
+  // A figure no report printed is a gap (null), not a zero.
   return rows.map((r) => ({
     year: Number(r.year),
     reports: Number(r.reports),
-    sums: Object.fromEntries(figureIds.map((id, i) => [id, r[`s_${cols[i]}`] === null ? null : Number(r[`s_${cols[i]}`])])),
+    sums: Object.fromEntries(figureIds.map((id, i) => [id, Number(r[`n_${cols[i]}`]) === 0 ? null : Number(r[`s_${cols[i]}`])])),
     counts: Object.fromEntries(figureIds.map((id, i) => [id, Number(r[`n_${cols[i]}`] ?? 0)])),
   }));
 }

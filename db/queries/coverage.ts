@@ -1,11 +1,12 @@
 /** 未报送: for a year and a region, who was expected to report and did not, who filed late, what failed. */
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../index";
 import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
 import { rowsOf } from "./rows";
-import { subtreeCondition } from "./scope";
-import { coverageIn, expectedMask, fromMask, toMask, yearBit } from "./agency-coverage-sql";
+import { regionsIn, subtreeCondition } from "./scope";
+import { regionPage } from "./region-page";
+import { fromMask, gapsOf, spanMask, toMask, yearBit } from "./agency-coverage-sql";
 
 export interface CoverageAgency {
   id: number;
@@ -30,15 +31,30 @@ export interface Coverage {
   failed: { total: number; rows: CoverageAgency[] };
 }
 
-/**
- * The agency row (alias a) of one listed id, by its key: a list reads a few hundred agencies of a
- * province, which the planner would otherwise hash whole (offset 0 keeps it a probe per row).
- */
-const agencyOf = (id: SQL) => sql`(select a.id, a.name, a.kind, a.region_id from agencies a where a.id = ${id} offset 0) a`;
+type Listed = Pick<CoverageAgency, "id" | "name" | "kind" | "regionName" | "message" | "at"> & Partial<CoverageAgency>;
+const listed = (r: Listed): CoverageAgency => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  regionName: r.regionName,
+  reportId: r.reportId ?? null,
+  publishedOn: r.publishedOn ?? null,
+  deadline: r.deadline ?? null,
+  message: r.message,
+  at: r.at,
+});
+
+/** Each agency's latest failed import of the year (alias failed). */
+const failedOf = (year: number) => sql`(
+  select distinct on (l.agency_id) l.agency_id, l.message, l.at::text as at
+  from import_log l where l.year = ${year} and l.status = 'failed' and l.agency_id is not null
+  order by l.agency_id, l.at desc)`;
 
 /**
  * Who was expected, who filed, and one page of each list: the missing (region order), the late
  * (most days late first) and those whose import failed. `offsets` pages each list on its own.
+ * The counts are sums of the per-region rollups (coverage_counts, region_figures) over the regions
+ * in scope; each list reads only the rows of its page.
  */
 export async function getCoverage(
   db: Db,
@@ -50,90 +66,70 @@ export async function getCoverage(
   if (!inRegion) return null;
   const per = opts.perPage ?? 50;
   const off = (b: CoverageBucket) => Math.max(0, Math.trunc(opts.offsets?.[b] ?? 0));
-  // One pass over the region's agencies against the narrow report_figures rows of the year (index
-  // only: report id and days late), and the latest failed import of the year; the wide reports
-  // row is read only for the late rows shown.
-  type Row = CoverageAgency & {
-    bucket: CoverageBucket | null;
-    expected_n: number;
-    filed_n: number;
-    missing_n: number;
-    late_n: number;
-    failed_n: number;
-  };
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      with sc as (
-        -- One narrow row per agency in scope: expected this year, and filed (a report this year).
-        select c.agency_id as id, (${expectedMask} & ${yearBit(year)}) <> 0 as expected, (c.years & ${yearBit(year)}) <> 0 as filed
-        from ${coverageIn(inRegion)}
-      ),
-      failed as (
-        select distinct on (l.agency_id) l.agency_id, l.message, l.at
-        from import_log l where l.year = ${year} and l.status = 'failed' and l.agency_id is not null
-        order by l.agency_id, l.at desc
-      ),
-      late as (
-        select f.agency_id as id, f.report_id, f.days_late, failed.message, failed.at
-        from report_figures f join sc on sc.id = f.agency_id left join failed on failed.agency_id = f.agency_id
-        where f.year = ${year} and f.days_late > 0
-      ),
-      unfiled_failed as (
-        select failed.agency_id as id, failed.message, failed.at from failed join sc on sc.id = failed.agency_id where not sc.filed
-      ),
-      counted as (
-        select count(*) filter (where expected)::int as expected_n,
-               count(*) filter (where expected and filed)::int as filed_n,
-               count(*) filter (where expected and not filed)::int as missing_n,
-               (select count(*) from late)::int as late_n,
-               (select count(*) from unfiled_failed)::int as failed_n
-        from sc
-      ),
-      -- Each list reads names and regions for its own rows only.
-      buckets as (
-        select 'missing' as bucket, a.id, a.name, a.kind, g.name as region_name, null::int as report_id, null::int as days_late,
-               x.message, x.at, row_number() over (order by g.path, a.kind, a.name) as n
-        from sc cross join lateral ${agencyOf(sql`sc.id`)} join regions g on g.id = a.region_id left join failed x on x.agency_id = sc.id
-        where sc.expected and not sc.filed
-        union all
-        select 'late', a.id, a.name, a.kind, g.name, l.report_id, l.days_late, l.message, l.at, row_number() over (order by l.days_late desc, a.name)
-        from late l cross join lateral ${agencyOf(sql`l.id`)} join regions g on g.id = a.region_id
-        union all
-        select 'failed', a.id, a.name, a.kind, g.name, null::int, null::int, u.message, u.at, row_number() over (order by u.at desc, a.name)
-        from unfiled_failed u cross join lateral ${agencyOf(sql`u.id`)} join regions g on g.id = a.region_id
+  const rg = regionsIn(inRegion);
+  const bit = yearBit(year);
+  // Failed imports of agencies in scope that have no report this year.
+  const unfiled = sql`${failedOf(year)} failed join agency_coverage c on c.agency_id = failed.agency_id`;
+  const unfiledWhere = sql`c.region_id in ${rg} and c.years & ${bit} = 0`;
+  const lateWhere = sql`f.year = ${year} and f.days_late > 0
+    and exists (select 1 from agency_coverage c where c.agency_id = f.agency_id and c.region_id in ${rg})`;
+  const [counts, missing, late, failed] = await Promise.all([
+    db
+      .execute(sql`
+        select (select coalesce(sum(n), 0) from coverage_counts where region_id in ${rg}
+                  and from_year <= ${year} and (to_year is null or to_year >= ${year}))::int as expected,
+               (select coalesce(sum(n), 0) from coverage_counts where region_id in ${rg} and gaps & ${bit} <> 0)::int as missing,
+               (select coalesce(sum(late), 0) from region_figures where year = ${year} and region_id in ${rg})::int as late,
+               (select count(*) from ${unfiled} where ${unfiledWhere})::int as failed`)
+      .then((r) => rowsOf<{ expected: number; missing: number; late: number; failed: number }>(r)[0]),
+    db
+      .execute(
+        sql`select p.*, failed.message, failed.at from (${regionPage(
+          sql`select region_id, sum(n)::int as n from coverage_counts where region_id in ${rg} and gaps & ${bit} <> 0 group by region_id`,
+          sql`${gapsOf} & ${bit} <> 0`,
+          sql`a.kind, a.name, a.id`,
+          off("missing"),
+          per,
+        )}) p left join ${failedOf(year)} failed on failed.agency_id = p.id order by p.pos`,
       )
-      select b.bucket, b.id, b.name, b.kind, b.region_name as "regionName", b.report_id as "reportId",
-             r.published_on::text as "publishedOn",
-             case when r.id is not null then (${deadlineSql})::text end as deadline,
-             b.message, b.at::text as at, c.expected_n, c.filed_n, c.missing_n, c.late_n, c.failed_n
-      from counted c
-      left join buckets b on (b.bucket = 'missing' and b.n > ${off("missing")} and b.n <= ${off("missing") + per})
-                          or (b.bucket = 'late' and b.n > ${off("late")} and b.n <= ${off("late") + per})
-                          or (b.bucket = 'failed' and b.n > ${off("failed")} and b.n <= ${off("failed") + per})
-      left join reports r on r.id = b.report_id
-      left join agencies a on a.id = b.id
-      order by b.bucket, b.n`),
-  );
-  const first = rows[0];
-  if (!first)
-    return { expected: 0, filed: 0, missing: { total: 0, rows: [] }, late: { total: 0, rows: [] }, failed: { total: 0, rows: [] } };
-  const pick = (bucket: CoverageBucket) => ({
-    total: first[`${bucket}_n`],
-    rows: rows
-      .filter((r) => r.bucket === bucket)
-      .map(({ id, name, kind, regionName, reportId, publishedOn, deadline, message, at }) => ({
-        id,
-        name,
-        kind,
-        regionName,
-        reportId,
-        publishedOn,
-        deadline,
-        message,
-        at,
-      })),
-  });
-  return { expected: first.expected_n, filed: first.filed_n, missing: pick("missing"), late: pick("late"), failed: pick("failed") };
+      .then((r) => rowsOf<Listed>(r).map(listed)),
+    // The late, most days first: a walk down report_figures_late_idx to the page's last row, then
+    // that row's whole tie (ordered by name) — not a sort of every late report in scope.
+    db
+      .execute(sql`
+        with cut as (
+          select min(days_late) as t
+          from (select f.days_late from report_figures f where ${lateWhere} order by f.days_late desc limit ${off("late") + per}) x
+        ),
+        tied as (
+          select f.agency_id, f.report_id, f.days_late, a.name, a.kind, a.region_id,
+                 row_number() over (order by f.days_late desc, a.name, a.id)::int as n
+          from report_figures f join agencies a on a.id = f.agency_id
+          where ${lateWhere} and f.days_late >= (select t from cut)
+        )
+        select a.agency_id as id, a.name, a.kind, g.name as "regionName", a.report_id as "reportId",
+               r.published_on::text as "publishedOn", (${deadlineSql})::text as deadline, failed.message, failed.at
+        from tied a join regions g on g.id = a.region_id join reports r on r.id = a.report_id
+        left join ${failedOf(year)} failed on failed.agency_id = a.agency_id
+        where a.n > ${off("late")} and a.n <= ${off("late") + per}
+        order by a.n`)
+      .then((r) => rowsOf<Listed>(r).map(listed)),
+    db
+      .execute(sql`
+        select a.id, a.name, a.kind, g.name as "regionName", failed.message, failed.at
+        from ${unfiled} join agencies a on a.id = failed.agency_id join regions g on g.id = a.region_id
+        where ${unfiledWhere}
+        order by failed.at desc, a.name, a.id
+        limit ${per} offset ${off("failed")}`)
+      .then((r) => rowsOf<Listed>(r).map(listed)),
+  ]);
+  return {
+    expected: counts.expected,
+    filed: counts.expected - counts.missing,
+    missing: { total: counts.missing, rows: missing },
+    late: { total: counts.late, rows: late },
+    failed: { total: counts.failed, rows: failed },
+  };
 }
 
 /** Years that have any report or import attempt, newest first: the year picker. */
@@ -179,22 +175,27 @@ export async function listSpanMissing(
 ): Promise<{ total: number; rows: SpanMissing[] } | null> {
   const inRegion = await subtreeCondition(db, regionId);
   if (!inRegion) return null;
-  const rows = rowsOf<SpanMissing & { total: number }>(
-    await db.execute(sql`
-      with gaps as (
-        select c.agency_id, ${expectedMask} & ${fromMask(sql`${from}::int`)} & ${toMask(sql`${to}::int`)} & ~c.years as m
-        from ${coverageIn(inRegion)}
-      ),
-      missed as (
-        select a.id, a.name, a.kind, g.name as region_name, g.path, gaps.m
-        from gaps join agencies a on a.id = gaps.agency_id join regions g on g.id = a.region_id
-        where gaps.m <> 0
-      )
-      select id, name, kind, region_name as "regionName",
-             array(select g from generate_series(${from}::int, ${to}::int) g where m & ${fromMask(sql`g`)} & ${toMask(sql`g`)} <> 0) as years,
-             count(*) over ()::int as total
-      from missed order by path, name
-      limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}`),
-  );
-  return { total: rows[0]?.total ?? 0, rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: (r.years as unknown[]).map(Number) })) };
+  const rg = regionsIn(inRegion);
+  const span = spanMask(from, to);
+  const off = Math.max(0, Math.trunc(opts.offset ?? 0));
+  const [count, rows] = await Promise.all([
+    db
+      .execute(sql`select coalesce(sum(n), 0)::int as total from coverage_counts where region_id in ${rg} and gaps & ${span} <> 0`)
+      .then((r) => rowsOf<{ total: number }>(r)[0]),
+    db
+      .execute(sql`
+        select p.id, p.name, p.kind, p."regionName",
+               array(select y from generate_series(${from}::int, ${to}::int) y
+                     where coverage_gaps(p.years, c.active_from, c.active_to) & ${fromMask(sql`y`)} & ${toMask(sql`y`)} <> 0) as years
+        from (${regionPage(
+          sql`select region_id, sum(n)::int as n from coverage_counts where region_id in ${rg} and gaps & ${span} <> 0 group by region_id`,
+          sql`${gapsOf} & ${span} <> 0`,
+          sql`a.name, a.id`,
+          off,
+          opts.limit ?? 50,
+        )}) p join agency_coverage c on c.agency_id = p.id
+        order by p.pos`)
+      .then((r) => rowsOf<Omit<SpanMissing, "years"> & { years: unknown[] }>(r)),
+  ]);
+  return { total: count.total, rows: rows.map((r) => ({ ...r, years: r.years.map(Number) })) };
 }

@@ -8,6 +8,7 @@ import { TEST_DRIVERS, openTestDatabase, type TestDatabase } from "../../test/db
 import type { Db } from "../index";
 import { getRegionTotals, listMeasureSeries, rankAgencies } from "./compare";
 import { getCoverage, getLatestReportYear, listSpanMissing } from "./coverage";
+import { rollupDrift } from "./rollups";
 import { getOverviewCounts, listAgencyPage, listAgencyReportCells, listFiledByYear, listLatestImports } from "./dashboard";
 import { listRegionNodes, searchAgencies } from "./directory";
 import { refreshReportFigures } from "./figures";
@@ -68,6 +69,7 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
         await tx.execute(sql`update reports set year = 2003 where id = ${a.id}`);
         await tx.execute(sql`delete from reports where id = ${b.id}`);
         expect(await bits(tx)).toEqual([]);
+        expect(await rollupDrift(tx)).toEqual([]);
         // An agency with active_from after its reports and active_to before the span's end.
         await tx.execute(sql`update agencies set active_from = 2022, active_to = 2023 where id = ${pingtan}`);
         await tx.execute(sql`delete from reports where agency_id = ${pingtan} and year = 2022`);
@@ -79,6 +81,7 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
         );
         expect(missed).toEqual([2022, 2023].filter((y) => !have.includes(y)));
         expect(missed).toContain(2022);
+        expect(await rollupDrift(tx)).toEqual([]);
         tx.rollback();
       })
       .catch((e) => {
@@ -192,5 +195,30 @@ describe.each(TEST_DRIVERS)("dashboard queries on %s", (driver) => {
     expect((await listFiledByYear(t.db)).find((f) => f.year === 2021)?.filed ?? 0).toBe(before.filed - 1);
     expect(await listFiledByYear(t.db)).toEqual(await fromFigures());
     expect((await getOverviewCounts(t.db)).reports).toBe((await fromFigures()).reduce((n, y) => n + y.filed, 0));
+    expect(await rollupDrift(t.db)).toEqual([]);
+  });
+
+  it("keeps the per-region rollups equal to their sources when an agency moves region or is deleted", async () => {
+    const fujian = (await listRegionNodes(t.db)).find((r) => r.name === "福建省")!;
+    const [moved] = rowsOf<{ id: number; region_id: number }>(
+      await t.db.execute(sql`select a.id, a.region_id from agencies a where exists (select 1 from reports r where r.agency_id = a.id)
+                             and a.region_id not in (select g.id from regions g where g.id = ${fujian.id} or g.path like ${`%/${fujian.id}/%`})
+                             order by a.id limit 1`),
+    );
+    const totals = async () => (await getRegionTotals(t.db, fujian.id, ["received"]))!.reduce((n, y) => n + y.reports, 0);
+    const before = await totals();
+    const reports = Number(
+      rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from reports where agency_id = ${moved.id}`))[0].n,
+    );
+    await t.db.execute(sql`update agencies set region_id = ${fujian.id} where id = ${moved.id}`);
+    expect(await rollupDrift(t.db)).toEqual([]);
+    expect(reports).toBeGreaterThan(0);
+    expect(await totals()).toBe(before + reports);
+    await t.db.execute(sql`update agencies set region_id = ${moved.region_id} where id = ${moved.id}`);
+    expect(await totals()).toBe(before);
+    const agencies = (await getOverviewCounts(t.db)).agencies;
+    await t.db.execute(sql`delete from agencies where id = ${moved.id}`);
+    expect(await rollupDrift(t.db)).toEqual([]);
+    expect((await getOverviewCounts(t.db)).agencies).toBe(agencies - 1);
   });
 });

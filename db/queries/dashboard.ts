@@ -7,7 +7,7 @@ import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./deadline-sql";
 import { ensureReportFigures } from "./figures";
 import { rowsOf } from "./rows";
-import { firstYearSql } from "./agency-coverage-sql";
+import { regionPage } from "./region-page";
 
 export { deadlineSql };
 
@@ -22,7 +22,7 @@ export async function getOverviewCounts(db: Db): Promise<OverviewCounts> {
   await ensureReportFigures(db);
   const [r] = rowsOf<OverviewCounts>(
     await db.execute(sql`
-      select (select count(*)::int from agencies) as agencies,
+      select (select coalesce(sum(n), 0)::int from coverage_counts) as agencies,
              (select coalesce(sum(filed), 0)::int from report_year_stats) as reports,
              (select count(*)::int from regions) as regions,
              -- Errors from the per-region rollup, less the few a reviewer dismissed.
@@ -34,21 +34,15 @@ export async function getOverviewCounts(db: Db): Promise<OverviewCounts> {
 }
 
 /**
- * Agencies grouped by the span of years they are expected to report. An agency without
- * active_from is expected from its first report on. A handful of groups, however many agencies:
- * lib/dashboard/coverage.ts turns them into counts per year.
+ * Agencies grouped by the span of years they are expected to report (an agency without
+ * active_from from its first report on; never, without either). A handful of groups, summed from
+ * the per-region coverage_counts rollup: lib/dashboard/coverage.ts turns them into counts per year.
  */
-export async function listExpectedSpans(db: Db): Promise<{ from: number | null; to: number | null; kind: AgencyKind; n: number }[]> {
+export async function listExpectedSpans(db: Db): Promise<{ from: number | null; to: number | null; n: number }[]> {
   return rowsOf(
     await db.execute(sql`
-      select s.f as "from", s.t as "to", s.kind, count(*)::int as n
-      from (
-        -- The first report's year is the lowest bit of agency_coverage.years (db/tables/agency-coverage.ts).
-        select coalesce(c.active_from, ${firstYearSql}) as f,
-               c.active_to as t, c.kind
-        from agency_coverage c
-      ) s
-      group by s.f, s.t, s.kind`),
+      select from_year as "from", to_year as "to", sum(n)::int as n
+      from coverage_counts where from_year is not null group by from_year, to_year having sum(n) > 0`),
   );
 }
 
@@ -129,27 +123,29 @@ export interface AgencyListRow {
 
 /** One page of the agency list (region order, governments first), with trail and filed years. */
 export async function listAgencyPage(db: Db, page: number, perPage = 50): Promise<{ rows: AgencyListRow[]; total: number }> {
-  const rows = rowsOf<AgencyListRow & { total: number }>(
-    await db.execute(sql`
-      with page as (
-        -- The total as its own scalar: a window count would make the sort keep every agency
-        -- instead of the top-N the limit needs.
-        select a.id, a.name, a.kind, g.level as "regionLevel", g.name as region_name, g.path, (select count(*) from agencies) as total
-        from agencies a join regions g on g.id = a.region_id
-        order by g.path, g.name, case a.kind when 'government' then 0 when 'township' then 2 else 1 end, a.name
-        limit ${perPage} offset ${(page - 1) * perPage}
-      )
-      select p.id, p.name, p.kind, p."regionLevel", p.total::int as total,
-             coalesce((select string_agg(x.name, ' / ' order by length(x.path)) from regions x
-                       where p.path like x.path || x.id || '/%') || ' / ', '') || p.region_name as "regionTrail",
-             coalesce((select json_agg(json_build_object('year', r.year, 'reportId', r.id) order by r.year)
-                       from reports r where r.agency_id = p.id), '[]'::json) as years
-      from page p
-      order by p.path, p.region_name, case p.kind when 'government' then 0 when 'township' then 2 else 1 end, p.name`),
-  );
+  const off = (page - 1) * perPage;
+  const [count, rows] = await Promise.all([
+    db.execute(sql`select coalesce(sum(n), 0)::int as total from coverage_counts`).then((r) => rowsOf<{ total: number }>(r)[0]),
+    db
+      .execute(sql`
+        select p.id, p.name, p.kind, p."regionLevel",
+               coalesce((select string_agg(x.name, ' / ' order by length(x.path)) from regions x
+                         where p.path like x.path || x.id || '/%') || ' / ', '') || p."regionName" as "regionTrail",
+               coalesce((select json_agg(json_build_object('year', r.year, 'reportId', r.id) order by r.year)
+                         from reports r where r.agency_id = p.id), '[]'::json) as years
+        from (${regionPage(
+          sql`select region_id, sum(n)::int as n from coverage_counts group by region_id`,
+          sql`true`,
+          sql`case a.kind when 'government' then 0 when 'township' then 2 else 1 end, a.name, a.id`,
+          off,
+          perPage,
+        )}) p
+        order by p.pos`)
+      .then((r) => rowsOf<AgencyListRow>(r)),
+  ]);
   return {
-    total: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _t, ...r }) => ({ ...r, years: typeof r.years === "string" ? JSON.parse(r.years) : r.years })),
+    total: count.total,
+    rows: rows.map((r) => ({ ...r, years: typeof r.years === "string" ? JSON.parse(r.years) : r.years })),
   };
 }
 

@@ -11,7 +11,7 @@ import type { Db } from "../index";
 import { agencies, harvestSources, harvestVersions, harvestYears, regions, reports } from "../schema";
 import { nameInitials } from "../../lib/dashboard/initials";
 import { rowsOf } from "./rows";
-import { subtreeCondition } from "./scope";
+import { regionsIn, subtreeCondition } from "./scope";
 
 export const contentHash = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -96,7 +96,7 @@ export async function countRegionSources(db: Db, regionId: number | null): Promi
   if (!inRegion) return { agencies: 0, withSource: 0 };
   const [row] = rowsOf<{ agencies: number; with_source: number }>(
     await db.execute(sql`
-      select (select count(*) from agencies a join regions g on g.id = a.region_id where ${inRegion})::int as agencies,
+      select (select coalesce(sum(n), 0) from coverage_counts where region_id in ${regionsIn(inRegion)})::int as agencies,
              (select count(*) from harvest_sources s join agencies a on a.id = s.agency_id join regions g on g.id = a.region_id
               where s.list_url is not null and ${inRegion})::int as with_source`),
   );

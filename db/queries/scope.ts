@@ -12,3 +12,6 @@ export async function subtreeCondition(db: Db, regionId: number | null | undefin
   if (!r) return null;
   return sql`(g.id = ${r.id} or g.path like ${`${r.path}${r.id}/%`})`;
 }
+
+/** Ids of the regions in a region's subtree (`inRegion` from subtreeCondition): what per-region rollups are summed over. */
+export const regionsIn = (inRegion: SQL) => sql`(select g.id from regions g where ${inRegion})`;

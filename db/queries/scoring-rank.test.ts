@@ -108,6 +108,7 @@ for (const driver of TEST_DRIVERS) {
       expect(rows.some((r) => r.change !== null && r.change !== 0)).toBe(true);
       await check({ regionId: pt }, 2025, "total");
       await check({}, 2024, "auto");
+      await check({ level: "county" }, 2025, undefined);
       // An assessor's entries: an override of an automatic item and both manual items for one agency.
       const entry = { agencyId: first.id, year: 2025, rubricId: rubric.id, rubricVersion: rubric.version, action: "set" as const, by: "t" };
       for (const [indicatorId, points] of [

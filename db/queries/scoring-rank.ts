@@ -1,9 +1,11 @@
 /**
  * One page of a ranking, ranked in SQL. getRanking (scoring.ts) scores every agency in scope in
  * JavaScript: a province of 40,000 agencies took seconds, for a page that shows 50. Here Postgres
- * reads each report's automatic points from the report_scores rollup (report-scores.ts), adds the
- * assessor's entries, sums, sorts and ranks, and returns one page; only that page (and the chart's
- * leaders) is then scored in JavaScript by scoreReport, for the items and evidence on screen.
+ * counts the agencies of the scope per points from the per-region score_counts rollup (each
+ * report's automatic points, report-scores.ts), scores only the agencies with an assessor's entry,
+ * places the page from those counts and reads back only the agencies it shows; only that page
+ * (and the chart's leaders) is then scored in JavaScript by scoreReport, for the items and
+ * evidence on screen.
  * The SQL is the twin of lib/scoring/score.ts and rank.ts: scoring-rank.test.ts checks that both
  * give the same order, ranks and points.
  */
@@ -78,7 +80,7 @@ interface SqlRow {
  */
 export async function getRankingPage(
   db: Db,
-  scope: Scope,
+  scope: Omit<Scope, "agencyIds">,
   year: number,
   rubric: Rubric,
   opts: { basis?: RankBasis; page: number; perPage: number; top: number },
@@ -91,9 +93,9 @@ export async function getRankingPage(
     ),
     sql`, `,
   );
+  // Only the agencies with an entry are scored item by item.
   const itemCols = sql.join(
-    // Only rows with an entry read the items one by one (pick() below).
-    d.indicators.map((x, i) => sql`case when e.agency_id is not null then ${itemSql(x, i)} end as ${sql.raw(`i${i}`)}`),
+    d.indicators.map((x, i) => sql`${itemSql(x, i)} as ${sql.raw(`i${i}`)}`),
     sql`, `,
   );
   const items = d.indicators.map((_, i) => `s.i${i}`);
@@ -111,62 +113,69 @@ export async function getRankingPage(
     known: `round((${sum(items)})::numeric, 2)`,
     pend: manual.length ? manual.map(([, i]) => `s.i${i} is null`).join(" or ") : "false",
   };
-  const plain = {
-    total: manual.length ? "null::float8" : "s.auto",
-    auto: "s.auto",
-    known: "s.known",
-    pend: manual.length ? "true" : "false",
-  };
-  // float8, not numeric: the window sorts below compare tens of thousands of these.
-  const pick = (k: keyof typeof plain) => `(case when s.entered then ${withEntries[k]} else ${plain[k]} end)::float8`;
-  const pendingExpr = `case when s.entered then ${withEntries.pend} else ${plain.pend} end`;
-  const totalExpr = pick("known");
-  const valueFor = (b: RankBasis) => pick(b);
-
+  // float8, not numeric: the sorts below compare these.
+  const pickWith = (k: keyof typeof withEntries) => `(${withEntries[k]})::float8`;
   const scoped = scopeWhere(scope) ?? sql`true`;
+  const yearOf = (a: string) =>
+    sql.raw(`${a}.rubric_id = ${Number(rubric.id)} and ${a}.rubric_version = ${Number(rubric.version)} and ${a}.year = ${Number(year)}`);
+  // The agencies in scope are those of its regions: every count below is a sum of per-region
+  // rollups (score_counts, coverage_counts) over these few rows; only the agencies with an
+  // assessor's entry are scored one by one.
   const base = sql`
-    with ag as (
-      select agencies.id from agencies join regions on regions.id = agencies.region_id where ${scoped}
-    ), e as (
+    with rg as materialized (select regions.id from regions where ${scoped}),
+    e as (
       select sc.agency_id, ${entryCols} from scores sc join score_items si on si.score_id = sc.id
-      where sc.rubric_id = ${rubric.id} and sc.rubric_version = ${rubric.version} and sc.year = ${year}
-        and sc.agency_id in (select id from ag) and si.method in ('manual', 'override') and si.points is not null
+      join agency_coverage c on c.agency_id = sc.agency_id
+      where ${yearOf("sc")} and c.region_id in (select id from rg) and si.method in ('manual', 'override') and si.points is not null
       group by sc.agency_id
     ), s as (
-      select rs.agency_id, rs.auto, rs.known, e.agency_id is not null as entered,
-             ${itemCols}
-      from report_scores rs join ag on ag.id = rs.agency_id
-      left join e on e.agency_id = rs.agency_id
-      where rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.year = ${year}
+      select rs.agency_id, rs.auto, rs.known, true as entered, ${itemCols}
+      from e join report_scores rs on rs.agency_id = e.agency_id and ${yearOf("rs")}
+    ), ent as materialized (
+      select s.agency_id, s.auto as pauto, s.known as pknown, ${sql.raw(pickWith("known"))} as t,
+             (${sql.raw(withEntries.pend)}) as pend, ${sql.raw(pickWith("total"))} as v_total, ${sql.raw(pickWith("auto"))} as v_auto
+      from s
+    ), pairs as (
+      -- (auto, known) per region-scope from the rollup, less the entered agencies' own rows.
+      select auto, known, sum(n)::int as n from (
+        select sc.auto, sc.known, sc.n from score_counts sc where ${yearOf("sc")} and sc.region_id in (select id from rg)
+        union all select pauto, pknown, -1 from ent
+      ) x group by auto, known having sum(n) <> 0
+    ), unreported as (
+      select ((select coalesce(sum(n), 0) from coverage_counts where region_id in (select id from rg))
+              - (select coalesce(sum(n), 0) from pairs) - (select count(*) from ent))::int as n
+    )`;
+  // rank.ts order: ranked rows by points, then those with a report by known points, then the rest.
+  const keyOf = (v: string, t: string, has: string) =>
+    `(${v} is null)::int as g, coalesce(-(${v}), 0) as k1, case when ${v} is null then (not ${has})::int else 0 end as k2,
+     case when ${v} is null then -coalesce(${t}, -1) else 0 end as k3`;
+  const plainV = (b: RankBasis) => (b === "total" && manual.length ? "null::float8" : "auto");
+  const keys = (b: RankBasis) => sql`keys as (
+      select ${sql.raw(keyOf(plainV(b), "known", "true"))}, null::int as agency_id, auto, known, n as cnt, ${sql.raw(manual.length ? "n" : "0")} as pend
+      from pairs
+      union all
+      select ${sql.raw(keyOf(`v_${b}`, "t", "true"))}, agency_id, null, null, 1, pend::int from ent
+      union all
+      select 1, 0, 1, 1, null, null, null, n, 0 from unreported where n > 0
     )`;
   const [collation, basisRow] = await Promise.all([
     zhCollation(db),
     opts.basis
       ? Promise.resolve(null)
       : db
-          .execute(sql`${base} select exists (select 1 from s where (${sql.raw(pendingExpr)})) as pending`)
+          .execute(sql`${base}, ${keys("auto")} select coalesce(sum(pend), 0) > 0 as pending from keys`)
           .then((r) => rowsOf<{ pending: boolean }>(r)[0]),
   ]);
   // rank.ts defaultBasis: on the automatic indicators while a reporting agency's manual item is pending.
   const basis: RankBasis = opts.basis ?? (basisRow?.pending ? "auto" : "total");
-  const v = sql.raw(valueFor(basis));
   const nameOrder = collation ? sql.raw(`a.name collate "${collation}", k.agency_id`) : sql`k.agency_id`;
   const offset = (Math.max(1, opts.page) - 1) * opts.perPage;
-  // A province ranks tens of thousands of agencies but scores fall on a few dozen values: the
-  // agencies are counted per sort key (g, k1, k2, k3), positions and ranks come from those counts,
-  // and only the keys that reach into the page or the leaders are read back agency by agency and
-  // ordered by name — no sort or window over the whole scope.
-  const q = sql`${base}, k as materialized (
-      -- rank.ts order: ranked rows by points, then those with a report by known points, then the rest.
-      select ag.id as agency_id,
-             (cur.v is null)::int as g, coalesce(-cur.v, 0) as k1,
-             case when cur.v is null then (not coalesce(cur.has, false))::int else 0 end as k2,
-             case when cur.v is null then -coalesce(cur.t, -1) else 0 end as k3, coalesce(cur.pend, false) as pend
-      from ag
-      left join (select s.agency_id, ${v} as v, ${sql.raw(totalExpr)} as t, true as has, (${sql.raw(pendingExpr)}) as pend
-                 from s) cur on cur.agency_id = ag.id
-    ), h as (
-      select g, k1, k2, k3, count(*)::int as cnt, count(*) filter (where pend)::int as pend from k group by g, k1, k2, k3
+  // Scores fall on a few dozen values: positions and ranks come from the counts per sort key
+  // (g, k1, k2, k3), and only the keys that reach into the page or the leaders are read back agency
+  // by agency — through report_scores_points_idx for each (auto, known) pair of such a key — and
+  // ordered by name.
+  const q = sql`${base}, ${keys(basis)}, h as (
+      select g, k1, k2, k3, sum(cnt)::int as cnt, sum(pend)::int as pend from keys group by g, k1, k2, k3 having sum(cnt) > 0
     ), o as (
       select g, k1, k2, k3, cnt,
              (sum(cnt) over (order by g, k1, k2, k3) - cnt)::int as before,
@@ -178,11 +187,25 @@ export async function getRankingPage(
       -- The keys whose agencies reach into the page or the leaders, whole.
       select * from o
       where (before < ${offset + opts.perPage} and before + cnt > ${offset}) or (before < ${opts.top} and g = 0)
+    ), k as (
+      -- Agencies with an entry, the agencies under each (auto, known) pair, those without a report.
+      select p.agency_id, w.* from w join keys p on p.g = w.g and p.k1 = w.k1 and p.k2 = w.k2 and p.k3 = w.k3 and p.agency_id is not null
+      union all
+      select r.agency_id, w.* from w join keys p on p.g = w.g and p.k1 = w.k1 and p.k2 = w.k2 and p.k3 = w.k3 and p.known is not null and p.agency_id is null
+      cross join lateral (
+        select rs.agency_id from report_scores rs where ${yearOf("rs")} and p.auto is null and rs.auto is null and rs.known = p.known
+        union all
+        select rs.agency_id from report_scores rs where ${yearOf("rs")} and rs.auto = p.auto and rs.known = p.known
+      ) r
+      where r.agency_id not in (select agency_id from ent)
+        and exists (select 1 from agency_coverage c where c.agency_id = r.agency_id and c.region_id in (select id from rg))
+      union all
+      select c.agency_id, w.* from w join agency_coverage c on w.g = 1 and w.k2 = 1 and c.region_id in (select id from rg)
+      where not exists (select 1 from report_scores rs where ${yearOf("rs")} and rs.agency_id = c.agency_id)
     )
-    select k.agency_id, a.name, w.before + row_number() over (partition by w.before order by ${nameOrder})::int as pos,
-           w.before, case when w.g = 0 then w.before + 1 end as rank, w.total, w.ranked, w.pending
-    from w join k on k.g = w.g and k.k1 = w.k1 and k.k2 = w.k2 and k.k3 = w.k3
-    join agencies a on a.id = k.agency_id
+    select k.agency_id, a.name, k.before + row_number() over (partition by k.before order by ${nameOrder})::int as pos,
+           k.before, case when k.g = 0 then k.before + 1 end as rank, k.total, k.ranked, k.pending
+    from k join agencies a on a.id = k.agency_id
     union all
     -- An empty page still says how many there are.
     select null, null, null, null, null, o.total, o.ranked, o.pending from o where not exists (select 1 from w) and o.before = 0

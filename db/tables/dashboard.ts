@@ -3,6 +3,7 @@
  * counts the overview reads, and the user's corrections of the "posts published" figures read
  * from section 一.
  */
+import { sql } from "drizzle-orm";
 import { doublePrecision, index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { FORMATS } from "../../lib/report/template";
 import { FIGURES, figureColumn } from "../../lib/dashboard/figures";
@@ -41,6 +42,8 @@ export const reportFigures = pgTable(
     // Covering: the coverage page reads a year's report ids and days late from the index alone.
     index("report_figures_year_idx").on(t.year, t.agencyId, t.reportId, t.daysLate),
     index("report_figures_imported_at_idx").on(t.importedAt),
+    // The coverage page's late list, most days late first: a walk down the late reports of a year.
+    index("report_figures_late_idx").on(t.year, t.daysLate.desc(), t.agencyId).where(sql`${t.daysLate} > 0`),
   ],
 );
 
@@ -56,6 +59,43 @@ export const reportYearStats = pgTable("report_year_stats", {
   late: integer("late").notNull().default(0),
   undated: integer("undated").notNull().default(0),
 });
+
+/** The sum and the count of reports printing it, per dashboard figure, named as in report_figures. */
+const figureTotals = Object.fromEntries(
+  FIGURES.flatMap((x) => [
+    [
+      `s_${x.id}`,
+      doublePrecision(`s_${figureColumn(x.id)}`)
+        .notNull()
+        .default(0),
+    ],
+    [
+      `n_${x.id}`,
+      integer(`n_${figureColumn(x.id)}`)
+        .notNull()
+        .default(0),
+    ],
+  ]),
+) as Record<string, ReturnType<typeof doublePrecision> | ReturnType<typeof integer>>;
+
+/**
+ * report_figures summed per region (the agencies directly in it) and year: a region's totals are
+ * the sum over the few regions of its subtree, not over every report in it, and the coverage
+ * page's late count per region comes from here. Kept by statement triggers on report_figures
+ * (drizzle/0021_region_rollups.sql), applied in key order; an agency moved to another region
+ * takes its rows along (trigger on agencies).
+ */
+export const regionFigures = pgTable(
+  "region_figures",
+  {
+    regionId: integer("region_id").notNull(),
+    year: integer("year").notNull(),
+    reports: integer("reports").notNull().default(0),
+    late: integer("late").notNull().default(0),
+    ...figureTotals,
+  },
+  (t) => [primaryKey({ columns: [t.regionId, t.year] }), index("region_figures_year_idx").on(t.year, t.regionId, t.late)],
+);
 
 /**
  * A user's correction of a "posts published" figure (政府网站 / 微信公众号 发布信息 N 条) that the

@@ -2,7 +2,19 @@
  * Assessor scoring (issue 7): rubrics as versioned data, scores of agency-years with their items,
  * and every change to an item.
  */
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  unique,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { foreignKey as scoringForeignKey, pgSequence as scoringSequence } from "drizzle-orm/pg-core";
 import type { EvidenceRef } from "../../lib/scoring/score";
 import type { RubricDefinition } from "../../lib/scoring/rubric";
@@ -127,5 +139,27 @@ export const reportScores = pgTable(
     // index alone; only the few rows with an assessor's entry read their items from the table.
     index("report_scores_year_idx").on(t.rubricId, t.rubricVersion, t.year, t.agencyId, t.auto, t.known, t.reportId),
     index("report_scores_report_idx").on(t.reportId),
+    // A ranking page reads the agencies under the few point values that reach it.
+    index("report_scores_points_idx").on(t.rubricId, t.rubricVersion, t.year, t.auto, t.known, t.agencyId),
   ],
+);
+
+/**
+ * report_scores counted per region (the agency's own) and points: a ranking of a province counts
+ * agencies per point value from these rows — a few dozen per region — and reads agency by agency
+ * only the values that reach the page. Kept by statement triggers on report_scores
+ * (drizzle/0021_region_rollups.sql), applied in key order.
+ */
+export const scoreCounts = pgTable(
+  "score_counts",
+  {
+    rubricId: integer("rubric_id").notNull(),
+    rubricVersion: integer("rubric_version").notNull(),
+    year: integer("year").notNull(),
+    regionId: integer("region_id").notNull(),
+    auto: doublePrecision("auto"),
+    known: doublePrecision("known").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [unique("score_counts_key").on(t.rubricId, t.rubricVersion, t.year, t.regionId, t.auto, t.known).nullsNotDistinct()],
 );
