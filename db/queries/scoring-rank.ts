@@ -141,7 +141,7 @@ export async function getRankingPage(
         select sc.auto, sc.known, sc.n from score_counts sc where ${yearOf("sc")} and sc.region_id in (select id from rg)
         union all select pauto, pknown, -1 from ent
       ) x group by auto, known having sum(n) <> 0
-    ), unreported as (
+    ), unreported as materialized (
       select ((select coalesce(sum(n), 0) from coverage_counts where region_id in (select id from rg))
               - (select coalesce(sum(n), 0) from pairs) - (select count(*) from ent))::int as n
     )`;
@@ -187,25 +187,32 @@ export async function getRankingPage(
       -- The keys whose agencies reach into the page or the leaders, whole.
       select * from o
       where (before < ${offset + opts.perPage} and before + cnt > ${offset}) or (before < ${opts.top} and g = 0)
+    ), wp as materialized (
+      -- The (auto, known) pairs under those keys.
+      select p.auto, p.known, w.* from w join keys p on p.g = w.g and p.k1 = w.k1 and p.k2 = w.k2 and p.k3 = w.k3
+      where p.known is not null and p.agency_id is null
     ), k as (
       -- Agencies with an entry, the agencies under each (auto, known) pair, those without a report.
       select p.agency_id, w.* from w join keys p on p.g = w.g and p.k1 = w.k1 and p.k2 = w.k2 and p.k3 = w.k3 and p.agency_id is not null
       union all
-      select r.agency_id, w.* from w join keys p on p.g = w.g and p.k1 = w.k1 and p.k2 = w.k2 and p.k3 = w.k3 and p.known is not null and p.agency_id is null
-      cross join lateral (
-        select rs.agency_id from report_scores rs where ${yearOf("rs")} and p.auto is null and rs.auto is null and rs.known = p.known
+      select r.agency_id, wp.g, wp.k1, wp.k2, wp.k3, wp.cnt, wp.before, wp.total, wp.ranked, wp.pending
+      from wp cross join lateral (
+        select rs.agency_id from report_scores rs where ${yearOf("rs")} and wp.auto is null and rs.auto is null and rs.known = wp.known
         union all
-        select rs.agency_id from report_scores rs where ${yearOf("rs")} and rs.auto = p.auto and rs.known = p.known
+        select rs.agency_id from report_scores rs where ${yearOf("rs")} and rs.auto = wp.auto and rs.known = wp.known
       ) r
       where r.agency_id not in (select agency_id from ent)
-        and exists (select 1 from agency_coverage c where c.agency_id = r.agency_id and c.region_id in (select id from rg))
       union all
       select c.agency_id, w.* from w join agency_coverage c on w.g = 1 and w.k2 = 1 and c.region_id in (select id from rg)
       where not exists (select 1 from report_scores rs where ${yearOf("rs")} and rs.agency_id = c.agency_id)
     )
     select k.agency_id, a.name, k.before + row_number() over (partition by k.before order by ${nameOrder})::int as pos,
            k.before, case when k.g = 0 then k.before + 1 end as rank, k.total, k.ranked, k.pending
-    from k join agencies a on a.id = k.agency_id
+    -- In scope: checked on the agency row read for its name anyway (a pair's agencies are those of
+    -- every region); a probe by key per row (offset 0: not a hash of every agency).
+    from k cross join lateral (
+      select a.name from agencies a where a.id = k.agency_id and a.region_id = any(array(select id from rg)) offset 0
+    ) a
     union all
     -- An empty page still says how many there are.
     select null, null, null, null, null, o.total, o.ranked, o.pending from o where not exists (select 1 from w) and o.before = 0
