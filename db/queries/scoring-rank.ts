@@ -130,7 +130,8 @@ export async function getRankingPage(
       group by sc.agency_id
     ), s as (
       select rs.agency_id, rs.auto, rs.known, true as entered, ${itemCols}
-      from e join report_scores rs on rs.agency_id = e.agency_id and ${yearOf("rs")}
+      from e join reports r on r.agency_id = e.agency_id and r.year = ${year}
+      join report_scores rs on rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.report_id = r.id
     ), ent as materialized (
       select s.agency_id, s.auto as pauto, s.known as pknown, ${sql.raw(pickWith("known"))} as t,
              (${sql.raw(withEntries.pend)}) as pend, ${sql.raw(pickWith("total"))} as v_total, ${sql.raw(pickWith("auto"))} as v_auto
@@ -204,7 +205,8 @@ export async function getRankingPage(
       where r.agency_id not in (select agency_id from ent)
       union all
       select c.agency_id, w.* from w join agency_coverage c on w.g = 1 and w.k2 = 1 and c.region_id in (select id from rg)
-      where not exists (select 1 from report_scores rs where ${yearOf("rs")} and rs.agency_id = c.agency_id)
+      where not exists (select 1 from reports r join report_scores rs on rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version}
+                        and rs.report_id = r.id where r.agency_id = c.agency_id and r.year = ${year})
     )
     select k.agency_id, a.name, k.before + row_number() over (partition by k.before order by ${nameOrder})::int as pos,
            k.before, case when k.g = 0 then k.before + 1 end as rank, k.total, k.ranked, k.pending

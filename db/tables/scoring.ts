@@ -135,11 +135,9 @@ export const reportScores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.rubricId, t.rubricVersion, t.reportId] }),
-    // Covering: a ranking reads a year's points (auto, known) for every agency in scope from the
-    // index alone; only the few rows with an assessor's entry read their items from the table.
-    index("report_scores_year_idx").on(t.rubricId, t.rubricVersion, t.year, t.agencyId, t.auto, t.known, t.reportId),
     index("report_scores_report_idx").on(t.reportId),
-    // A ranking page reads the agencies under the few point values that reach it.
+    // A ranking page reads the agencies under the few point values that reach it (index only);
+    // by agency and year a row is found through reports and the primary key.
     index("report_scores_points_idx").on(t.rubricId, t.rubricVersion, t.year, t.auto, t.known, t.agencyId),
   ],
 );
