@@ -112,7 +112,7 @@ CREATE TABLE "coverage_counts" (
 --> statement-breakpoint
 DROP INDEX "report_scores_year_idx";--> statement-breakpoint
 CREATE INDEX "region_figures_year_idx" ON "region_figures" USING btree ("year","region_id","late");--> statement-breakpoint
-CREATE INDEX "report_figures_late_idx" ON "report_figures" USING btree ("year","days_late" DESC NULLS LAST,"agency_id") WHERE "report_figures"."days_late" > 0;--> statement-breakpoint
+CREATE INDEX "report_figures_late_idx" ON "report_figures" USING btree ("year","days_late" DESC NULLS LAST,"agency_id","report_id") WHERE "report_figures"."days_late" > 0;--> statement-breakpoint
 CREATE INDEX "report_scores_points_idx" ON "report_scores" USING btree ("rubric_id","rubric_version","year","auto","known","agency_id");--> statement-breakpoint
 -- Hand-written below (drizzle-kit does not declare functions or triggers): the per-region rollups
 -- are kept by statement triggers that add and subtract one statement's rows, grouped, in key

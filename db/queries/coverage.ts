@@ -1,5 +1,5 @@
 /** 未报送: for a year and a region, who was expected to report and did not, who filed late, what failed. */
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../index";
 import type { AgencyKind } from "../../lib/report/agency";
 import { deadlineSql } from "./dashboard";
@@ -44,6 +44,12 @@ const listed = (r: Listed): CoverageAgency => ({
   at: r.at,
 });
 
+/**
+ * The agency row (alias a) of one listed id, by its key: a list reads a few hundred agencies of a
+ * province, which the planner would otherwise hash whole (offset 0 keeps it a probe per row).
+ */
+const agencyOf = (id: SQL) => sql`lateral (select a.id, a.name, a.kind, a.region_id from agencies a where a.id = ${id} offset 0) a`;
+
 /** Each agency's latest failed import of the year (alias failed). */
 const failedOf = (year: number) => sql`(
   select distinct on (l.agency_id) l.agency_id, l.message, l.at::text as at
@@ -69,10 +75,15 @@ export async function getCoverage(
   const rg = regionsIn(inRegion);
   const bit = yearBit(year);
   // Failed imports of agencies in scope that have no report this year.
-  const unfiled = sql`${failedOf(year)} failed join agency_coverage c on c.agency_id = failed.agency_id`;
-  const unfiledWhere = sql`c.region_id in ${rg} and c.years & ${bit} = 0`;
-  const lateWhere = sql`f.year = ${year} and f.days_late > 0
-    and exists (select 1 from agency_coverage c where c.agency_id = f.agency_id and c.region_id in ${rg})`;
+  // (A probe by key per failed agency — offset 0 keeps the planner from scanning every agency.)
+  const unfiled = sql`${failedOf(year)} failed cross join lateral (
+    select c.region_id from agency_coverage c where c.agency_id = failed.agency_id and c.years & ${bit} = 0 offset 0) c`;
+  const unfiledWhere = sql`c.region_id in ${rg}`;
+  // In a region: each late report's agency placed by a probe by key (a scalar subquery, so not a
+  // hash of every agency in scope).
+  const lateWhere = sql`f.year = ${year} and f.days_late > 0 ${
+    regionId ? sql`and (select c.region_id from agency_coverage c where c.agency_id = f.agency_id) in ${rg}` : sql``
+  }`;
   const [counts, missing, late, failed] = await Promise.all([
     db
       .execute(sql`
@@ -99,12 +110,12 @@ export async function getCoverage(
       .execute(sql`
         with cut as (
           select min(days_late) as t
-          from (select f.days_late from report_figures f where ${lateWhere} order by f.days_late desc limit ${off("late") + per}) x
+          from (select f.days_late from report_figures f where ${lateWhere} order by f.days_late desc nulls last limit ${off("late") + per}) x
         ),
         tied as (
           select f.agency_id, f.report_id, f.days_late, a.name, a.kind, a.region_id,
                  row_number() over (order by f.days_late desc, a.name, a.id)::int as n
-          from report_figures f join agencies a on a.id = f.agency_id
+          from report_figures f cross join ${agencyOf(sql`f.agency_id`)}
           where ${lateWhere} and f.days_late >= (select t from cut)
         )
         select a.agency_id as id, a.name, a.kind, g.name as "regionName", a.report_id as "reportId",
@@ -117,7 +128,7 @@ export async function getCoverage(
     db
       .execute(sql`
         select a.id, a.name, a.kind, g.name as "regionName", failed.message, failed.at
-        from ${unfiled} join agencies a on a.id = failed.agency_id join regions g on g.id = a.region_id
+        from ${unfiled} cross join ${agencyOf(sql`failed.agency_id`)} join regions g on g.id = a.region_id
         where ${unfiledWhere}
         order by failed.at desc, a.name, a.id
         limit ${per} offset ${off("failed")}`)

@@ -17,8 +17,9 @@ export function regionPage(perRegion: SQL, agencies: SQL, order: SQL, off: numbe
     picked as (select * from ordered where before < ${off + per} and before + n > ${off})
     select x.*, picked.region_name as "regionName", picked.level as "regionLevel", picked.path, picked.before + x.i as pos
     from picked cross join lateral (
+      -- The region's rows by its index, each agency's row by its key (offset 0: not a hash of every agency).
       select a.id, a.name, a.kind, c.years, row_number() over (order by ${order})::int as i
-      from agency_coverage c join agencies a on a.id = c.agency_id
+      from agency_coverage c cross join lateral (select a.id, a.name, a.kind from agencies a where a.id = c.agency_id offset 0) a
       where c.region_id = picked.region_id and ${agencies}
     ) x
     where picked.before + x.i > ${off} and picked.before + x.i <= ${off + per}

@@ -43,7 +43,7 @@ export const reportFigures = pgTable(
     index("report_figures_year_idx").on(t.year, t.agencyId, t.reportId, t.daysLate),
     index("report_figures_imported_at_idx").on(t.importedAt),
     // The coverage page's late list, most days late first: a walk down the late reports of a year.
-    index("report_figures_late_idx").on(t.year, t.daysLate.desc(), t.agencyId).where(sql`${t.daysLate} > 0`),
+    index("report_figures_late_idx").on(t.year, t.daysLate.desc(), t.agencyId, t.reportId).where(sql`${t.daysLate} > 0`),
   ],
 );
 
