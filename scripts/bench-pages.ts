@@ -1,7 +1,8 @@
 /**
  * npm run bench:pages — server render time of the dashboard pages over generated data
  * (npm run demo:generate), through the real production server: next build, next start on each
- * database in turn, then N sequential requests per page on localhost. Prints p50 / p95 / max per
+ * database side by side (ports --port, --port + 1, …), then N sequential requests per page on
+ * localhost, taking turns between the databases. Prints p50 / p95 / max per
  * page, the storage per report, and — given two databases of different sizes — each page's p50
  * ratio between them: a page that costs what it shows keeps that ratio near 1.
  *
@@ -24,7 +25,6 @@ const AGENCY = arg("agency", 452); // 示例一市一县人民政府 in the gene
 const REGION = arg("region", 2); // 示例一市
 const YEAR = arg("year", 2024);
 const WARMUP = 3;
-const base = `http://127.0.0.1:${PORT}`;
 
 const list = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,7 +52,7 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-async function waitReady(deadline: number) {
+async function waitReady(base: string, deadline: number) {
   while (Date.now() < deadline) {
     try {
       const r = await fetch(`${base}/agencies`);
@@ -92,12 +92,21 @@ async function storage(url: string): Promise<{ reports: number; total: number; s
   }
 }
 
-async function measure(label: string, env: Record<string, string>, driver: string): Promise<Measured> {
+interface Server {
+  label: string;
+  driver: string;
+  base: string;
+  env: Record<string, string>;
+  stop: () => void;
+}
+
+/** `next start` on one database, on its own port: every database's server runs side by side. */
+function startServer(label: string, env: Record<string, string>, driver: string, port: number): Server {
   const server = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
-      env: { ...process.env, ...env, DEMO_DATA: "0", PORT: String(PORT) },
+      env: { ...process.env, ...env, DEMO_DATA: "0", PORT: String(port) },
       stdio: ["ignore", "inherit", "inherit"],
       // Its own process group: `next start` runs the server in a child, and both must stop.
       detached: true,
@@ -111,43 +120,58 @@ async function measure(label: string, env: Record<string, string>, driver: strin
     }
   };
   process.on("exit", stop);
-  const out: Measured = { label, reports: 0, bytesPerReport: 0, p50: new Map(), lines: [] };
-  try {
-    await waitReady(Date.now() + 600_000);
-    if (env.DATABASE_URL) {
-      const st = await storage(env.DATABASE_URL);
-      out.reports = st.reports;
-      out.bytesPerReport = (st.total - st.source) / Math.max(1, st.reports);
+  return { label, driver, base: `http://127.0.0.1:${port}`, env, stop };
+}
+
+async function timeOnce(base: string, url: string): Promise<number> {
+  const t0 = performance.now();
+  const r = await fetch(base + url);
+  const body = await r.text();
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(`${url} → ${r.status}`);
+  if (body.length < 1000) throw new Error(`${url}：页面内容过短`);
+  return ms;
+}
+
+/**
+ * Every page on every database, the requests taking turns between the databases: a change in the
+ * machine's load during the run weighs on all sizes alike, so the ratio between sizes holds.
+ */
+async function measureAll(servers: Server[]): Promise<Measured[]> {
+  const out: Measured[] = servers.map((s) => ({ label: s.label, reports: 0, bytesPerReport: 0, p50: new Map(), lines: [] }));
+  for (const [k, s] of servers.entries()) {
+    await waitReady(s.base, Date.now() + 600_000);
+    if (s.env.DATABASE_URL) {
+      const st = await storage(s.env.DATABASE_URL);
+      out[k].reports = st.reports;
+      out[k].bytesPerReport = (st.total - st.source) / Math.max(1, st.reports);
       console.log(
-        `\n${label}：${st.reports} 份年报；每份年报 ${(out.bytesPerReport / 1024).toFixed(1)} KB（表、索引与 TOAST，不含原文 ${(st.source / Math.max(1, st.reports) / 1024).toFixed(1)} KB）`,
+        `\n${s.label}：${st.reports} 份年报；每份年报 ${(out[k].bytesPerReport / 1024).toFixed(1)} KB（表、索引与 TOAST，不含原文 ${(st.source / Math.max(1, st.reports) / 1024).toFixed(1)} KB）`,
       );
       console.log(`  最大的表（每份年报）：${st.tables.join("，")}`);
     }
-    console.log(`\n${label}（${driver}）：每页 ${N} 次请求（另有 ${WARMUP} 次预热不计）\n`);
-    for (const [name, url] of PAGES) {
-      const times: number[] = [];
-      for (let i = 0; i < WARMUP + N; i++) {
-        const t0 = performance.now();
-        const r = await fetch(base + url);
-        const body = await r.text();
-        const ms = performance.now() - t0;
-        if (!r.ok) throw new Error(`${url} → ${r.status}`);
-        if (body.length < 1000) throw new Error(`${url}：页面内容过短`);
-        if (i >= WARMUP) times.push(ms);
+  }
+  for (const [name, url] of PAGES) {
+    const times: number[][] = servers.map(() => []);
+    for (let i = 0; i < WARMUP + N; i++)
+      for (const [k, s] of servers.entries()) {
+        const ms = await timeOnce(s.base, url);
+        if (i >= WARMUP) times[k].push(ms);
       }
-      out.p50.set(name, pct(times, 50));
-      const line = `${name.padEnd(17)} ${driver.padEnd(9)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms  p95 ${pct(times, 95).toFixed(1).padStart(7)} ms  max ${Math.max(
-        ...times,
-      )
-        .toFixed(1)
-        .padStart(7)} ms   ${url}`;
-      out.lines.push(line);
-      console.log(line);
+    for (const [k, s] of servers.entries()) {
+      out[k].p50.set(name, pct(times[k], 50));
+      out[k].lines.push(
+        `${name.padEnd(17)} ${s.driver.padEnd(9)} p50 ${pct(times[k], 50).toFixed(1).padStart(7)} ms  p95 ${pct(times[k], 95).toFixed(1).padStart(7)} ms  max ${Math.max(
+          ...times[k],
+        )
+          .toFixed(1)
+          .padStart(7)} ms   ${url}`,
+      );
     }
-  } finally {
-    stop();
-    // The port must be free before the next database's server starts.
-    await new Promise((r) => setTimeout(r, 1500));
+  }
+  for (const [k, s] of servers.entries()) {
+    console.log(`\n${s.label}（${s.driver}）：每页 ${N} 次请求（另有 ${WARMUP} 次预热不计；各库轮流请求）\n`);
+    for (const line of out[k].lines) console.log(line);
   }
   return out;
 }
@@ -159,12 +183,15 @@ async function main() {
     const b = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit" });
     if (b.status !== 0) process.exit(b.status ?? 1);
   }
-  const runs: Measured[] = [];
-  if (urls.length) {
-    for (const url of urls) runs.push(await measure(new URL(url).pathname.slice(1), { DATABASE_URL: url, PGLITE_DIR: "" }, "postgres"));
-  } else {
-    const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
-    runs.push(await measure(driver, {}, driver));
+  const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
+  const servers = urls.length
+    ? urls.map((url, i) => startServer(new URL(url).pathname.slice(1), { DATABASE_URL: url, PGLITE_DIR: "" }, "postgres", PORT + i))
+    : [startServer(driver, {}, driver, PORT)];
+  let runs: Measured[];
+  try {
+    runs = await measureAll(servers);
+  } finally {
+    for (const s of servers) s.stop();
   }
   if (runs.length >= 2) {
     const [small, large] = [runs[0], runs[runs.length - 1]];
