@@ -44,6 +44,7 @@ export function eraseRules(
  * (`0000` over four columns): cut them at the rules, giving each piece the characters whose
  * centres fall between them. A piece left with no character means the characters' positions do
  * not fit the rules: the word is kept whole with no confidence, so a figure in it is never stored.
+ * `vertical`: the rule pixels packed (packMask).
  */
 export function splitAtRules(words: OcrWord[], vertical: Uint8Array, width: number): OcrWord[] {
   return words.flatMap((w) => {
@@ -72,14 +73,27 @@ export function splitAtRules(words: OcrWord[], vertical: Uint8Array, width: numb
   });
 }
 
-/** x positions inside the word where a vertical rule crosses most of its height. */
+/**
+ * A mask of 0/1 bytes as bits, eight pixels a byte: a page's vertical rules are kept until all
+ * pages are recognized, 0.5 MB a page instead of 4.
+ */
+export function packMask(mask: Uint8Array): Uint8Array {
+  const bits = new Uint8Array((mask.length + 7) >> 3);
+  for (let i = 0; i < mask.length; i++) if (mask[i]) bits[i >> 3] |= 1 << (i & 7);
+  return bits;
+}
+
+/** x positions inside the word where a vertical rule (a packed mask) crosses most of its height. */
 function rulesIn(w: OcrWord, vertical: Uint8Array, width: number): number[] {
   const cuts: number[] = [];
   const h = w.y1 - w.y0;
   let run: number[] = [];
   for (let x = Math.ceil(w.x0) + 2; x < w.x1 - 2; x++) {
     let n = 0;
-    for (let y = w.y0; y < w.y1; y++) n += vertical[y * width + x];
+    for (let y = w.y0; y < w.y1; y++) {
+      const i = y * width + x;
+      n += (vertical[i >> 3] >> (i & 7)) & 1;
+    }
     if (n >= 0.6 * h) run.push(x);
     else if (run.length) {
       cuts.push((run[0] + run[run.length - 1]) / 2);
