@@ -136,10 +136,11 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
   const out = await withFiles(
     pages.map((p) => pgm(p)),
     "pgm",
-    (list) => run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
-      timeoutMs: 60_000 * pages.length,
-      onData: count,
-    }),
+    (list) =>
+      run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
+        timeoutMs: 60_000 * pages.length,
+        onData: count,
+      }),
   );
   const read = parseHocrPages(out.toString("utf8"));
   if (read.length !== pages.length) throw new Error(`tesseract read ${read.length} of ${pages.length} pages`);
@@ -256,7 +257,11 @@ export async function rasterizePdfGray(bytes: Uint8Array, dpi: number, maxPages:
 export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: number): Promise<Buffer[]> {
   const pages: Buffer[] = [];
   for (const p of await rasterizePdfGray(bytes, dpi, maxPages))
-    pages.push(await sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } }).png({ compressionLevel: 1 }).toBuffer());
+    pages.push(
+      await sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
   return pages;
 }
 
