@@ -15,7 +15,7 @@
  * reads the share README's 已知限制 quotes, with none wrong.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -106,9 +106,17 @@ export interface GrayImage {
   height: number;
 }
 
-/** Binary PGM: tesseract reads it with no decoding, and writing it costs no encoding. */
-function pgm({ data, width, height }: GrayImage): Buffer {
-  return Buffer.concat([Buffer.from(`P5\n${width} ${height}\n255\n`, "latin1"), data]);
+/**
+ * The image as a binary PGM file: tesseract reads it with no decoding, and writing it costs no
+ * encoding (PNG at the lowest compression still cost tens of milliseconds a page each way).
+ */
+async function writePgm(file: string, { data, width, height }: GrayImage): Promise<void> {
+  const fh = await open(file, "w");
+  try {
+    await fh.writev([Buffer.from(`P5\n${width} ${height}\n255\n`, "latin1"), data]);
+  } finally {
+    await fh.close();
+  }
 }
 
 const PAGE_MARK = "class='ocr_page'";
@@ -134,8 +142,7 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
     for (let k = 0; k < n; k++) if (++seen > 1) onPage?.(seen - 1);
   };
   const out = await withFiles(
-    pages.map((p) => pgm(p)),
-    "pgm",
+    pages,
     (list) =>
       run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
         timeoutMs: 60_000 * pages.length,
@@ -149,11 +156,12 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
 }
 
 /** Images written to a temporary folder with a list file of their names, for one tesseract run. */
-async function withFiles<T>(images: Buffer[], ext: string, use: (list: string) => Promise<T>): Promise<T> {
+async function withFiles<T>(images: GrayImage[], use: (list: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(tmpdir(), "ocr-"));
   try {
-    const names = images.map((_, k) => path.join(dir, `${k}.${ext}`));
-    await Promise.all(images.map((b, k) => writeFile(names[k], b)));
+    const names = images.map((_, k) => path.join(dir, `${k}.pgm`));
+    // One at a time: a report's pages are tens of megabytes of pixels.
+    for (const [k, image] of images.entries()) await writePgm(names[k], image);
     await writeFile(path.join(dir, "list.txt"), `${names.join("\n")}\n`);
     return await use(path.join(dir, "list.txt"));
   } finally {
@@ -165,14 +173,20 @@ async function withFiles<T>(images: Buffer[], ext: string, use: (list: string) =
  * Several images read in one tesseract process (a list file), one page each: the model is loaded
  * once, which on a page's worth of strips costs more than reading them. `whitelist`: figures only
  * (ocr-digits.ts) — the model cannot answer with letters or CJK characters that look like digits.
+ * `dpi`: the images' resolution (a PGM carries none; without it tesseract guesses from the text).
  * `--psm 6`: each image is one block of text lines.
  */
-export async function recognizeMany(images: Buffer[], lang: "eng" | "chi_sim", whitelist?: string): Promise<OcrPage[]> {
+export async function recognizeMany(
+  images: GrayImage[],
+  lang: "eng" | "chi_sim",
+  { whitelist, dpi }: { whitelist?: string; dpi?: number } = {},
+): Promise<OcrPage[]> {
   if (!images.length) return [];
   const args = ["stdout", "-l", lang, "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1"];
+  if (dpi) args.push("--dpi", String(dpi));
   if (whitelist) args.push("-c", `tessedit_char_whitelist=${whitelist}`);
   args.push("hocr");
-  const out = await withFiles(images, "png", (list) => run("tesseract", [list, ...args], { timeoutMs: 120_000 }));
+  const out = await withFiles(images, (list) => run("tesseract", [list, ...args], { timeoutMs: 120_000 }));
   const pages = parseHocrPages(out.toString("utf8"));
   if (pages.length !== images.length) throw new Error(`tesseract read ${pages.length} of ${images.length} images`);
   return pages;

@@ -15,28 +15,39 @@ import type { OcrWord } from "./ocr-engine";
  */
 const RULE_INK = 200;
 
+/** Pixels on the page's rules, 1 or 0 each. */
+export interface RuleMasks {
+  horizontal: Uint8Array;
+  vertical: Uint8Array;
+}
+
 /**
- * Whiten every dark pixel on a horizontal or vertical chain of at least `minRun` pixels. Chains
- * are 8-connected in the line's direction: from (x, y) to (x+1, y-1..y+1) for horizontal ones.
+ * Every dark pixel on a horizontal or vertical chain of at least `minRun` pixels. Chains are
+ * 8-connected in the line's direction: from (x, y) to (x+1, y-1..y+1) for horizontal ones.
  */
-export function eraseRules(
-  gray: Uint8Array,
-  width: number,
-  height: number,
-  minRun: number,
-): { image: Uint8Array; vertical: Uint8Array; horizontal: Uint8Array } {
-  const ink = new Uint8Array(width * height);
-  for (let i = 0; i < ink.length; i++) ink[i] = gray[i] < RULE_INK ? 1 : 0;
-  const image = new Uint8Array(gray);
-  const mark = chains(ink, width, height, minRun, true);
-  const vertical = chains(ink, width, height, minRun, false);
-  // A rule's blurred or JPEG-rung edges are lighter than ink but still read as `|`: erase two
-  // pixels either side of it as well.
-  for (let i = 0; i < image.length; i++) {
-    if (mark[i]) for (let d = -2 * width; d <= 2 * width; d += width) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
-    if (vertical[i]) for (let d = -2; d <= 2; d++) if (i + d >= 0 && i + d < image.length) image[i + d] = 255;
+export function findRules(gray: Uint8Array, width: number, height: number, minRun: number): RuleMasks {
+  // Horizontal chains are vertical chains of the transposed image: walked row by row, the inner
+  // loop reads memory in order (walking columns of a 1654-pixel-wide page was most of a second).
+  const horizontal = transpose(verticalChains(transpose(gray, width, height), height, width, minRun), height, width);
+  return { horizontal, vertical: verticalChains(gray, width, height, minRun) };
+}
+
+/**
+ * Whiten the rules' pixels, in place (the page's pixels are 4 MB, and on a busy machine a copy of
+ * them costs more than a pass over them). A rule's blurred or JPEG-rung edges are lighter than ink
+ * but still read as `|`: two pixels either side of it go as well (above and below a horizontal
+ * rule, left and right of a vertical one).
+ */
+export function eraseRules(image: Uint8Array, width: number, height: number, { horizontal, vertical }: RuleMasks): void {
+  const n = width * height;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const i = row + x;
+      if (horizontal[i]) for (let d = Math.max(0, y - 2); d <= Math.min(height - 1, y + 2); d++) image[d * width + x] = 255;
+      if (vertical[i]) for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) image[j] = 255;
+    }
   }
-  return { image, vertical, horizontal: mark };
 }
 
 /**
@@ -104,15 +115,7 @@ function rulesIn(w: OcrWord, vertical: Uint8Array, width: number): number[] {
   return cuts;
 }
 
-/** Pixels on a chain of at least minRun along x (horizontal) or y. */
-function chains(ink: Uint8Array, w: number, h: number, minRun: number, horizontal: boolean): Uint8Array {
-  if (!horizontal) return verticalChains(ink, w, h, minRun);
-  // Horizontal chains are vertical chains of the transposed image: walked row by row, the inner
-  // loop reads memory in order (walking columns of a 1654-pixel-wide page was most of a second).
-  return transpose(verticalChains(transpose(ink, w, h), h, w, minRun), h, w);
-}
-
-/** The w × h image turned to h × w (rows become columns). */
+/** The w × h image turned to h × w (rows become columns), in blocks that stay in the cache. */
 function transpose(a: Uint8Array, w: number, h: number): Uint8Array {
   const out = new Uint8Array(w * h);
   const B = 64;
@@ -127,44 +130,51 @@ function transpose(a: Uint8Array, w: number, h: number): Uint8Array {
 }
 
 /**
- * Pixels on a vertical chain of at least minRun: lengths down and up the chain, each pixel
- * continuing the longest chain among the three pixels above (or below) it; a pixel is on a long
- * chain when the best path through it, down plus up, is long enough.
+ * Pixels darker than RULE_INK on a vertical chain of at least minRun: lengths down the chain (bottom up, kept for the
+ * whole page) and up it (top down, only the row above is needed), each pixel continuing the
+ * longest chain among the three pixels below (or above) it; a pixel is on a long chain when the
+ * best path through it, down plus up, is long enough. Lengths saturate at 255: only whether they
+ * reach minRun matters, and a rule is at most a few hundred pixels shorter than a page side that
+ * is at most 2400 (minRun is a few percent of it).
  */
-function verticalChains(ink: Uint8Array, w: number, h: number, minRun: number): Uint8Array {
-  const fwd = new Uint16Array(w * h);
-  const bwd = new Uint16Array(w * h);
+function verticalChains(gray: Uint8Array, w: number, h: number, minRun: number): Uint8Array {
+  const run = Math.min(minRun, 254);
+  const fwd = new Uint8Array(w * h);
   for (let y = h - 1; y >= 0; y--) {
     const row = y * w;
     const below = row + w;
+    const last = y + 1 < h;
     for (let x = 0; x < w; x++) {
-      if (!ink[row + x]) continue;
+      if (gray[row + x] >= RULE_INK) continue;
       let best = 0;
-      if (y + 1 < h) {
+      if (last) {
         const i = below + x;
         best = fwd[i];
         if (x > 0 && fwd[i - 1] > best) best = fwd[i - 1];
         if (x + 1 < w && fwd[i + 1] > best) best = fwd[i + 1];
       }
-      fwd[row + x] = best < 65535 ? best + 1 : 65535;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    const row = y * w;
-    const above = row - w;
-    for (let x = 0; x < w; x++) {
-      if (!ink[row + x]) continue;
-      let best = 0;
-      if (y > 0) {
-        const i = above + x;
-        best = bwd[i];
-        if (x > 0 && bwd[i - 1] > best) best = bwd[i - 1];
-        if (x + 1 < w && bwd[i + 1] > best) best = bwd[i + 1];
-      }
-      bwd[row + x] = best < 65535 ? best + 1 : 65535;
+      fwd[row + x] = best < 255 ? best + 1 : 255;
     }
   }
   const out = new Uint8Array(w * h);
-  for (let i = 0; i < out.length; i++) if (ink[i] && fwd[i] + bwd[i] - 1 >= minRun) out[i] = 1;
+  let above = new Uint8Array(w);
+  let here = new Uint8Array(w);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    here.fill(0);
+    for (let x = 0; x < w; x++) {
+      if (gray[row + x] >= RULE_INK) continue;
+      let best = 0;
+      if (y > 0) {
+        best = above[x];
+        if (x > 0 && above[x - 1] > best) best = above[x - 1];
+        if (x + 1 < w && above[x + 1] > best) best = above[x + 1];
+      }
+      const up = best < 255 ? best + 1 : 255;
+      here[x] = up;
+      if (fwd[row + x] + up - 1 >= run) out[row + x] = 1;
+    }
+    [above, here] = [here, above];
+  }
   return out;
 }

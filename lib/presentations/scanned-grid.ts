@@ -14,7 +14,7 @@ import sharp from "sharp";
 import { chance, pick, type Rng } from "../random";
 import { narrative } from "./document-text";
 import type { KnownReport } from "./known";
-import { buildTables, gridOf, type MCell, type MTable, valueText } from "./tables";
+import { buildTables, gridOf, type MTable, valueText } from "./tables";
 
 export interface ImagePresentation {
   id: string;
