@@ -141,13 +141,11 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
     // The k-th page's mark: pages before it are done.
     for (let k = 0; k < n; k++) if (++seen > 1) onPage?.(seen - 1);
   };
-  const out = await withFiles(
-    pages,
-    (list) =>
-      run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
-        timeoutMs: 60_000 * pages.length,
-        onData: count,
-      }),
+  const out = await withFiles(pages, (list) =>
+    run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
+      timeoutMs: 60_000 * pages.length,
+      onData: count,
+    }),
   );
   const read = parseHocrPages(out.toString("utf8"));
   if (read.length !== pages.length) throw new Error(`tesseract read ${read.length} of ${pages.length} pages`);
