@@ -138,8 +138,8 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
     const n = text.split(PAGE_MARK).length - 1;
     // Shorter than the mark, so a mark already counted is never counted again.
     tail = text.slice(1 - PAGE_MARK.length);
-    // The k-th page's mark: pages before it are done.
-    for (let k = 0; k < n; k++) if (++seen > 1) onPage?.(seen - 1);
+    // Tesseract writes a page's hOCR once it has read the page: its mark means it is done.
+    for (let k = 0; k < n; k++) onPage?.(++seen);
   };
   const out = await withFiles(pages, (list) =>
     run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
@@ -149,7 +149,7 @@ export async function recognizePages(pages: GrayImage[], onPage?: (done: number)
   );
   const read = parseHocrPages(out.toString("utf8"));
   if (read.length !== pages.length) throw new Error(`tesseract read ${read.length} of ${pages.length} pages`);
-  onPage?.(pages.length);
+  if (seen < pages.length) onPage?.(pages.length);
   return read;
 }
 
