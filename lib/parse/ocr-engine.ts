@@ -18,7 +18,6 @@ import { spawn } from "node:child_process";
 import { mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 
 export interface OcrChar {
   text: string;
@@ -263,18 +262,6 @@ export async function rasterizePdfGray(bytes: Uint8Array, dpi: number, maxPages:
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The same pages as grayscale PNGs (test fixtures degrade them as images). */
-export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: number): Promise<Buffer[]> {
-  const pages: Buffer[] = [];
-  for (const p of await rasterizePdfGray(bytes, dpi, maxPages))
-    pages.push(
-      await sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } })
-        .png({ compressionLevel: 1 })
-        .toBuffer(),
-    );
-  return pages;
 }
 
 /** A binary PGM (P5, 8-bit). */
