@@ -75,8 +75,10 @@ export function figureCells(words: OcrWord[], bands: GridBand[], ink: (box: Pixe
     for (const [c, cell] of band.cells.entries()) {
       const inCell = words.filter((_, i) => where[i].band === b && where[i].cell === c);
       const text = inCell.map((w) => w.text).join("");
-      const cjk = inCell.filter((w) => CJK.test(w.text));
-      if ((text.match(CJK_ALL) ?? []).length >= 2 || cjk.some((w) => w.conf >= 80)) continue;
+      // One character, however sure, is still read as a figure: in a printed table's last column
+      // the page pass read `7` as `了` and `1` as `上` at high confidence. Its crop is read again,
+      // and two models must agree on a figure; a real one-character label finds none and stays.
+      if ((text.match(CJK_ALL) ?? []).length >= 2) continue;
       const box = ink({ x0: cell.x0, x1: cell.x1, y0: band.y0, y1: band.y1 });
       if (!box) continue;
       const conf = inCell.length ? Math.min(...inCell.map((w) => w.conf)) : 0;
@@ -224,7 +226,7 @@ export function gridPageLines(
       const again = reread.get(`${b}:${c}`);
       const conf = again?.conf ?? Math.round(Math.min(...words.map((w) => w.conf)));
       pieces.push({
-        text: normalizeEnumerator(again?.text ?? cellText(words)),
+        text: normalizeEnumerator(trimRuleMarks(again?.text ?? cellText(words))),
         x0: Math.max(box.x0, cell.x0),
         x1: Math.min(box.x1, cell.x1),
         loc: { page: pageNo, ocr: { box: fraction(box, page), conf } },
@@ -236,6 +238,17 @@ export function gridPageLines(
     lines.push({ y: band.y0, line: { pieces, loc: { page: pageNo, ocr: { box: fraction(all, page), conf } } } });
   }
   return lines.sort((a, b) => a.y - b.y).map((l) => l.line);
+}
+
+/**
+ * A label's stray `/`, `|` or dash at its ends (`总计人/`, `总计所-`: a header cell tight against its
+ * rules) is not a printed blank beside it: a blank is a cell of its own. Left on, the reader took
+ * it for one more cell of the row below the header.
+ */
+export function trimRuleMarks(text: string): string {
+  if (!CJK.test(text)) return text;
+  const trimmed = text.replace(/^[/／|｜\\]+|(?<=[\u4e00-\u9fff])[/／|｜\\\-—－]+$/g, "");
+  return trimmed || text;
 }
 
 /** Text cells whose page-pass words are unsure: worth reading again on their own. */
