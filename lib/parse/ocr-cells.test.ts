@@ -3,10 +3,10 @@
  * a figure is stored only when the two models agree and no sure read says otherwise.
  */
 import { describe, expect, it } from "vitest";
-import { cellText, decideFigure, figureCells, trimRuleMarks } from "./ocr-cells";
+import { cellText, decideFigure, figureCells } from "./ocr-cells";
 import { strokeRead, unrepeat } from "./ocr-digits";
 import type { OcrWord } from "./ocr-engine";
-import { normalizeEnumerator } from "./ocr-layout";
+import { normalizeEnumerator, trimRuleMarks } from "./ocr-layout";
 
 const r = (text: string, conf: number) => ({ text, conf });
 const none = r("", 0);

@@ -14,7 +14,7 @@ import type { PlacedLine } from "./layout";
 import type { FigureRead, PixelBox } from "./ocr-digits";
 import type { OcrPage, OcrWord } from "./ocr-engine";
 import type { GridBand } from "./ocr-grid";
-import { normalizeEnumerator, ocrPageLines } from "./ocr-layout";
+import { normalizeEnumerator, ocrPageLines, trimRuleMarks } from "./ocr-layout";
 
 export interface FigureCell {
   band: number;
@@ -238,17 +238,6 @@ export function gridPageLines(
     lines.push({ y: band.y0, line: { pieces, loc: { page: pageNo, ocr: { box: fraction(all, page), conf } } } });
   }
   return lines.sort((a, b) => a.y - b.y).map((l) => l.line);
-}
-
-/**
- * A label's stray `/`, `|` or dash at its ends (`总计人/`, `总计所-`: a header cell tight against its
- * rules) is not a printed blank beside it: a blank is a cell of its own. Left on, the reader took
- * it for one more cell of the row below the header.
- */
-export function trimRuleMarks(text: string): string {
-  if (!CJK.test(text)) return text;
-  const trimmed = text.replace(/^[/／|｜\\]+|(?<=[\u4e00-\u9fff])[/／|｜\\\-—－]+$/g, "");
-  return trimmed || text;
 }
 
 /** Text cells whose page-pass words are unsure: worth reading again on their own. */
