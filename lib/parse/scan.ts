@@ -1,9 +1,10 @@
 /**
  * Scanned reports — an image-only PDF, or one or more page images (PNG, JPEG, phone photos) — into
  * the document the one reader reads. Pages are made upright (EXIF, then tesseract's orientation
- * detection for photos), downscaled to about 200 dpi for an A4 page and recognized one by one;
- * then the figure and label cells of all pages are read again together (ocr-digits.ts), and each
- * page's words laid out into rows and cells (ocr-cells.ts by its ruled grid, else ocr-layout.ts).
+ * detection for photos), downscaled to about 200 dpi for an A4 page, and recognized page by page
+ * in one tesseract process; then the figure and label cells of all pages are read again together
+ * (ocr-digits.ts), and each page's words laid out into rows and cells (ocr-cells.ts by its ruled
+ * grid, else ocr-layout.ts).
  */
 import sharp, { type Sharp } from "sharp";
 import { documentText, type SourceDocument } from "./document";
