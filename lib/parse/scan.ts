@@ -242,7 +242,7 @@ async function prepare(input: Uint8Array | GrayImage, photo: boolean): Promise<P
     const bands = findGrid(rules.horizontal, rules.vertical, width, height, Math.round(width * 0.011));
     // What the page view shows, before its rules are erased from these same pixels. Huffman
     // tables not optimised: sharp's optimising pass cost 100 ms a page, six times the encoding,
-    // for a file a fifth smaller.
+    // for a file a fifth smaller (230 KB a page at 200 dpi instead of 180).
     const image = await fromRaw(page).jpeg({ quality: 70, optimiseCoding: false }).toBuffer();
     // In place: a PDF's page as rendered is this function's to consume (readImages says so).
     eraseRules(page.data, width, height, rules);
