@@ -4,10 +4,12 @@
  * shared machine). Whole parse: bytes → cells → findings, as the importer calls it.
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { parseReportAsync } from "../lib/parse/index";
 import { loadPdfjs } from "../lib/parse/pdf";
+import { msg } from "../lib/messages";
 
 const SAMPLES = path.join(process.cwd(), "data", "samples");
 const SHARED = path.join(process.cwd(), "..", "shared", "fixtures", "reports");
@@ -122,6 +124,9 @@ if (!process.argv.includes("--no-ocr")) {
     const scan = { name: "scan.pdf", bytes: await imagesToPdf(images, 200) };
     const wall: number[] = [];
     const cpu: number[] = [];
+    // The machine's load while timing (1-minute average, at the start and at the end): wall time
+    // on a shared core is CPU time plus the time other processes held it.
+    const load0 = os.loadavg()[0];
     for (let round = 0; round < Number(process.env.BENCH_OCR_ROUNDS ?? 3); round++) {
       const c0 = childCpu();
       const t0 = performance.now();
@@ -130,19 +135,45 @@ if (!process.argv.includes("--no-ocr")) {
       wall.push((performance.now() - t0) / images.length);
       cpu.push((childCpu() - c0) / images.length);
     }
+    // Peak memory of the one tesseract process that reads every page of the report (ocr-engine.ts
+    // `recognizePages`), with the same options.
     const { spawnSync } = await import("node:child_process");
     const { writeFileSync, mkdtempSync } = await import("node:fs");
-    const png = path.join(mkdtempSync("/tmp/bench-ocr-"), "p.png");
-    writeFileSync(png, images[3]);
-    const timed = spawnSync("/usr/bin/time", ["-f", "%M", "tesseract", png, "stdout", "-l", "chi_sim", "--psm", "6", "hocr"], {
+    const dir = mkdtempSync("/tmp/bench-ocr-");
+    const names = images.map((b, k) => {
+      writeFileSync(path.join(dir, `${k}.png`), b);
+      return path.join(dir, `${k}.png`);
+    });
+    writeFileSync(path.join(dir, "list.txt"), `${names.join("\n")}\n`);
+    const args = [
+      path.join(dir, "list.txt"),
+      "stdout",
+      "-l",
+      "chi_sim",
+      "--psm",
+      "6",
+      "-c",
+      "tessedit_do_invert=0",
+      "-c",
+      "hocr_char_boxes=1",
+      "hocr",
+    ];
+    const timed = spawnSync("/usr/bin/time", ["-f", "%M", "tesseract", ...args], {
       encoding: "utf8",
+      maxBuffer: 64 << 20,
       env: { ...process.env, OMP_THREAD_LIMIT: "1" },
     });
     const peakKb = Number(/(\d+)\s*$/.exec(timed.stderr ?? "")?.[1] ?? NaN);
     console.log(
-      `\nOCR（扫描件，200 dpi，每页，含 pdftoppm 与 tesseract 子进程）：中位数 ${(quantile(wall, 0.5) / 1000).toFixed(2)} s/页，` +
-        `CPU 中位数 ${(quantile(cpu, 0.5) / 1000).toFixed(2)} s/页（目标 ≤ 3 s/页，单核）；tesseract 一页的峰值内存 ${Math.round(peakKb / 1024)} MB，` +
-        `本进程峰值 ${Math.round(process.resourceUsage().maxRSS / 1024)} MB；${wall.length} 轮 × ${images.length} 页`,
+      msg.cli.benchOcr({
+        wall: (quantile(wall, 0.5) / 1000).toFixed(2),
+        cpu: (quantile(cpu, 0.5) / 1000).toFixed(2),
+        load: `${load0.toFixed(1)}–${os.loadavg()[0].toFixed(1)}`,
+        tesseractMb: Math.round(peakKb / 1024),
+        processMb: Math.round(process.resourceUsage().maxRSS / 1024),
+        rounds: wall.length,
+        pages: images.length,
+      }),
     );
-  } else console.log("\nOCR：未安装文字识别引擎（npm run setup:ocr），跳过");
+  } else console.log(msg.cli.benchOcrMissing);
 }

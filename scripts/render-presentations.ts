@@ -1,11 +1,11 @@
 /**
  * npm run presentations -- [OUTDIR] [--seed N] [--n N]: write every generated known report in every
- * presentation of lib/parse/presentations.ts (as the metamorphic test renders them) plus the known
- * cells beside them, to look at or to feed to `npm run parse`.
+ * presentation of lib/presentations/ (as the metamorphic test renders them; image presentations as a
+ * PNG per page) plus the known cells beside them, to look at or to feed to `npm run parse`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PRESENTATIONS } from "../lib/presentations/index";
+import { IMAGE_PRESENTATIONS, PRESENTATIONS } from "../lib/presentations/index";
 import { hashSeed } from "../lib/presentations/known";
 import { generateReports } from "../lib/presentations/reports";
 import { makeRng } from "../lib/random";
@@ -19,7 +19,7 @@ const outDir = args.find((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1]
 const seed = opt("--seed", 20261204);
 const n = opt("--n", 6);
 mkdirSync(outDir, { recursive: true });
-generateReports(seed, n).forEach((report, i) => {
+for (const [i, report] of generateReports(seed, n).entries()) {
   const name = `gen-${i}`;
   writeFileSync(
     path.join(outDir, `${name}.json`),
@@ -27,5 +27,10 @@ generateReports(seed, n).forEach((report, i) => {
   );
   for (const p of PRESENTATIONS)
     writeFileSync(path.join(outDir, `${name}--${p.id}.txt`), p.render(report, makeRng(hashSeed(`${p.id}/${name}`))));
-});
-console.log(`${n} reports × ${PRESENTATIONS.length} presentations → ${outDir}`);
+  // Image presentations: a PNG per page (feed them to `npm run parse -- …png`).
+  for (const p of IMAGE_PRESENTATIONS) {
+    const { pages } = await p.render(report, makeRng(hashSeed(`${p.id}/${name}`)));
+    pages.forEach((png, k) => writeFileSync(path.join(outDir, `${name}--${p.id}-${k + 1}.png`), png));
+  }
+}
+console.log(`${n} reports × ${PRESENTATIONS.length + IMAGE_PRESENTATIONS.length} presentations → ${outDir}`);

@@ -44,6 +44,17 @@ function ensureLibreOffice() {
   if (!aptInstall(["libreoffice-writer-nogui", "poppler-utils", "fonts-noto-cjk"])) console.log(msg.cli.noLibreOffice);
 }
 
+/**
+ * Chinese fonts: the scanned-grid presentation (lib/presentations/scanned-grid.ts) prints its pages
+ * with them before reading them back by OCR; without them every character is a blank box.
+ */
+function ensureCjkFont() {
+  const fonts = spawnSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" }).stdout ?? "";
+  if (fonts.trim()) return;
+  console.log(msg.cli.installingCjkFont);
+  if (!aptInstall(["fonts-noto-cjk"])) console.log(msg.cli.noCjkFont);
+}
+
 function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
@@ -65,6 +76,7 @@ if (lint !== 0) console.error(msg.cli.lintFailed);
 // 1. Unit and integration tests.
 ensureLibreOffice();
 ensureOcr();
+ensureCjkFont();
 rmSync(path.join(root, "test-results"), { recursive: true, force: true });
 const vitestJson = path.join(root, "test-results", "vitest.json");
 const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);

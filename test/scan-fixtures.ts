@@ -6,7 +6,7 @@
  */
 import sharp, { type OverlayOptions } from "sharp";
 import { makeRng } from "../lib/random";
-import { rasterizePdf } from "../lib/parse/ocr-engine";
+import { rasterizePdfGray } from "../lib/parse/ocr-engine";
 
 export interface ScanVariant {
   name: string;
@@ -30,6 +30,18 @@ export const VARIANTS: Record<string, ScanVariant> = {
   noisy150: { name: "150 dpi，倾斜、模糊、JPEG、噪点、红色印章", dpi: 150, skew: 0.8, blur: 0.6, jpeg: 45, speckle: 0.002, seal: true },
   photo: { name: "手机照片：侧转 90°、倾斜 1.5°、JPEG", dpi: 200, skew: -1.5, jpeg: 70, turn: 90 },
 };
+
+/** A PDF's pages as grayscale PNGs, as a scanner would hand them over. */
+async function rasterizePdf(pdf: Uint8Array, dpi: number, maxPages: number): Promise<Buffer[]> {
+  const pages: Buffer[] = [];
+  for (const p of await rasterizePdfGray(pdf, dpi, maxPages))
+    pages.push(
+      await sharp(p.data, { raw: { width: p.width, height: p.height, channels: 1 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
+  return pages;
+}
 
 /** A PDF's pages as degraded page images (PNG or JPEG bytes). */
 export async function scanPages(pdf: Uint8Array, v: ScanVariant, seed = 1, maxPages = 30): Promise<Buffer[]> {

@@ -26,6 +26,8 @@ export const cliMsg = {
   userCreated: (username: string, role: string) => `已创建用户 ${username}（${role}）`,
   installingChromium: "未找到 Chromium，正在用 apt 安装 chromium 和 fonts-noto-cjk …",
   installingLibreOffice: "未找到 LibreOffice 或 pdftoppm，正在用 apt 安装 libreoffice-writer-nogui、poppler-utils 和 fonts-noto-cjk …",
+  installingCjkFont: "未找到中文字体，正在用 apt 安装 fonts-noto-cjk（扫描件呈现的测试用它排印页面）…",
+  noCjkFont: "没有 apt：请安装 fonts-noto-cjk，否则扫描件呈现的测试读不出页面上的字。",
   noLibreOffice: "没有 apt：生成 PDF 的测试将跳过（请安装 libreoffice-writer-nogui 和 poppler-utils）。",
   noChromium:
     "没有找到 Chromium，端到端测试无法运行。请安装 Debian/Ubuntu 的 chromium 和 fonts-noto-cjk（apt-get install chromium fonts-noto-cjk），或设置 CHROMIUM_PATH 指向 Chromium 可执行文件。",
@@ -38,6 +40,10 @@ export const cliMsg = {
   ocrInstallFailed: (pkgs: readonly string[]) => `文字识别引擎安装失败。请手动安装：apt-get install ${pkgs.join(" ")}`,
   ocrReady: "文字识别引擎已就绪（tesseract + 简体中文模型 + pdftoppm）。",
   ocrPage: (done: number, total: number) => `识别第 ${done}/${total} 页`,
+  benchOcr: (o: { wall: string; cpu: string; load: string; tesseractMb: number; processMb: number; rounds: number; pages: number }) =>
+    `\nOCR（扫描件，200 dpi，每页，含 pdftoppm 与 tesseract 子进程）：中位数 ${o.wall} s/页，CPU 中位数 ${o.cpu} s/页（目标 ≤ 3 s/页，单核）；` +
+    `计时时负载 ${o.load}；tesseract 读全份报告的进程峰值内存 ${o.tesseractMb} MB，本进程峰值 ${o.processMb} MB；${o.rounds} 轮 × ${o.pages} 页`,
+  benchOcrMissing: "\nOCR：未安装文字识别引擎（npm run setup:ocr），跳过",
   noAgency: "（未识别机关）",
   noYear: "（未识别年度）",
   parseUsage: "用法：npm run parse -- 文件 [第2页图片 …] [--json]",

@@ -3,10 +3,10 @@
  * a figure is stored only when the two models agree and no sure read says otherwise.
  */
 import { describe, expect, it } from "vitest";
-import { cellText, decideFigure } from "./ocr-cells";
+import { cellText, decideFigure, figureCells } from "./ocr-cells";
 import { strokeRead, unrepeat } from "./ocr-digits";
 import type { OcrWord } from "./ocr-engine";
-import { normalizeEnumerator } from "./ocr-layout";
+import { normalizeEnumerator, trimRuleMarks } from "./ocr-layout";
 
 const r = (text: string, conf: number) => ({ text, conf });
 const none = r("", 0);
@@ -109,5 +109,32 @@ describe("label cells", () => {
   it("restores 一 read as a dash before its 、, and leaves a printed blank alone", () => {
     expect(normalizeEnumerator("-、本年新收政府信息公开申请数量")).toBe("一、本年新收政府信息公开申请数量");
     expect(normalizeEnumerator("-")).toBe("-");
+  });
+
+  it("drops a stray / | or dash at a label's ends (a header tight against its rules), never a blank cell's own", () => {
+    expect(trimRuleMarks("总计人/")).toBe("总计人");
+    expect(trimRuleMarks("总计所-")).toBe("总计所");
+    expect(trimRuleMarks("|规章")).toBe("规章");
+    expect(trimRuleMarks("—")).toBe("—");
+    expect(trimRuleMarks("/")).toBe("/");
+    expect(trimRuleMarks("12/")).toBe("12/");
+  });
+
+  it("reads a cell of one sure character again as a figure (a table's last column: 7 read as 了)", () => {
+    const band = {
+      y0: 0,
+      y1: 40,
+      cells: [
+        { x0: 0, x1: 200 },
+        { x0: 200, x1: 260 },
+        { x0: 260, x1: 320 },
+      ],
+    };
+    const words = [w("总计", 10, 10, 30, "a"), { ...w("了", 280, 10, 30, "a"), conf: 95 }, w("4", 220, 10, 30, "a")];
+    const ink = (b: { x0: number; x1: number; y0: number; y1: number }) => ({ ...b, x0: b.x0 + 5, x1: b.x1 - 5 });
+    expect(figureCells(words, [band], ink).map((c) => [c.cell, c.page.text])).toEqual([
+      [1, "4"],
+      [2, "了"],
+    ]);
   });
 });

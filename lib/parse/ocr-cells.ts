@@ -14,7 +14,7 @@ import type { PlacedLine } from "./layout";
 import type { FigureRead, PixelBox } from "./ocr-digits";
 import type { OcrPage, OcrWord } from "./ocr-engine";
 import type { GridBand } from "./ocr-grid";
-import { normalizeEnumerator, ocrPageLines } from "./ocr-layout";
+import { normalizeEnumerator, ocrPageLines, trimRuleMarks } from "./ocr-layout";
 
 export interface FigureCell {
   band: number;
@@ -75,8 +75,10 @@ export function figureCells(words: OcrWord[], bands: GridBand[], ink: (box: Pixe
     for (const [c, cell] of band.cells.entries()) {
       const inCell = words.filter((_, i) => where[i].band === b && where[i].cell === c);
       const text = inCell.map((w) => w.text).join("");
-      const cjk = inCell.filter((w) => CJK.test(w.text));
-      if ((text.match(CJK_ALL) ?? []).length >= 2 || cjk.some((w) => w.conf >= 80)) continue;
+      // One character, however sure, is still read as a figure: in a printed table's last column
+      // the page pass read `7` as `了` and `1` as `上` at high confidence. Its crop is read again,
+      // and two models must agree on a figure; a real one-character label finds none and stays.
+      if ((text.match(CJK_ALL) ?? []).length >= 2) continue;
       const box = ink({ x0: cell.x0, x1: cell.x1, y0: band.y0, y1: band.y1 });
       if (!box) continue;
       const conf = inCell.length ? Math.min(...inCell.map((w) => w.conf)) : 0;
@@ -224,7 +226,7 @@ export function gridPageLines(
       const again = reread.get(`${b}:${c}`);
       const conf = again?.conf ?? Math.round(Math.min(...words.map((w) => w.conf)));
       pieces.push({
-        text: normalizeEnumerator(again?.text ?? cellText(words)),
+        text: normalizeEnumerator(trimRuleMarks(again?.text ?? cellText(words))),
         x0: Math.max(box.x0, cell.x0),
         x1: Math.min(box.x1, cell.x1),
         loc: { page: pageNo, ocr: { box: fraction(box, page), conf } },

@@ -7,8 +7,7 @@
  * tesseract per cell would cost a second a page in process start-up alone; per page, a third of a
  * second per model.
  */
-import sharp from "sharp";
-import { type OcrPage, type OcrWord, recognizeMany } from "./ocr-engine";
+import { type GrayImage, type OcrPage, type OcrWord, recognizeMany } from "./ocr-engine";
 
 export interface PixelBox {
   x0: number;
@@ -103,8 +102,8 @@ export interface StripKind {
 
 const repeats = (b: PixelBox, kind: StripKind) => (kind.repeat && b.x1 - b.x0 <= NARROW * (b.y1 - b.y0) ? REPEAT : 1);
 
-/** The crops pasted one under another, each scaled to TEXT_HEIGHT × scale, as a grayscale PNG. */
-async function strip(crops: FigureCrop[], kind: StripKind): Promise<{ png: Buffer; slot: number }> {
+/** The crops pasted one under another, each scaled to TEXT_HEIGHT × scale, as grayscale pixels. */
+function strip(crops: FigureCrop[], kind: StripKind): { image: GrayImage; slot: number } {
   const h = Math.round(TEXT_HEIGHT * kind.scale);
   const gap = Math.round(h / 2);
   const scaled = crops.map((c) => {
@@ -136,12 +135,11 @@ async function strip(crops: FigureCrop[], kind: StripKind): Promise<{ png: Buffe
       }
     }
   }
-  const png = await sharp(Buffer.from(out), { raw: { width: W, height: H, channels: 1 } })
-    .withMetadata({ density: 300 })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  return { png, slot };
+  return { image: { data: out, width: W, height: H }, slot };
 }
+
+/** The strips' resolution as tesseract is told it: their figures are 36 px high, about 9 pt. */
+const STRIP_DPI = 300;
 
 /** Words of a strip → one read per crop, by which slot each word's centre falls in. */
 export function readsFromStrip(page: OcrPage, count: number, slot: number, times: number[] = []): FigureRead[] {
@@ -174,11 +172,11 @@ export async function readFigures(crops: FigureCrop[], lang: "eng" | "chi_sim", 
   if (!crops.length) return kinds.map(() => []);
   const chunks: FigureCrop[][] = [];
   for (let i = 0; i < crops.length; i += PER_STRIP) chunks.push(crops.slice(i, i + PER_STRIP));
-  const strips = await Promise.all(kinds.flatMap((kind) => chunks.map((c) => strip(c, kind))));
+  const strips = kinds.flatMap((kind) => chunks.map((c) => strip(c, kind)));
   const pages = await recognizeMany(
-    strips.map((s) => s.png),
+    strips.map((s) => s.image),
     lang,
-    "0123456789./-",
+    { whitelist: "0123456789./-", dpi: STRIP_DPI },
   );
   return kinds.map((kind, si) =>
     chunks.flatMap((c, ci) => {
@@ -200,18 +198,15 @@ export async function readFigures(crops: FigureCrop[], lang: "eng" | "chi_sim", 
  * label's first into one word. Returns each cell's words, in its crop's coordinates.
  */
 export async function readTextCells(crops: FigureCrop[]): Promise<OcrWord[][]> {
-  const images = await Promise.all(crops.map(textImage));
-  return (await recognizeMany(images, "chi_sim")).map((p) => p.words);
+  return (await recognizeMany(crops.map(textImage), "chi_sim")).map((p) => p.words);
 }
 
-function textImage({ gray, width, box: b }: FigureCrop): Promise<Buffer> {
+function textImage({ gray, width, box: b }: FigureCrop): GrayImage {
   const W = b.x1 - b.x0 + 2 * PAD;
   const H = b.y1 - b.y0 + 2 * PAD;
   const out = new Uint8Array(W * H).fill(255);
   for (let y = b.y0; y < b.y1; y++) out.set(gray.subarray(y * width + b.x0, y * width + b.x1), (PAD + y - b.y0) * W + PAD);
-  return sharp(Buffer.from(out), { raw: { width: W, height: H, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  return { data: out, width: W, height: H };
 }
 
 /**

@@ -15,10 +15,9 @@
  * reads the share README's 已知限制 quotes, with none wrong.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import sharp from "sharp";
 
 export interface OcrChar {
   text: string;
@@ -67,13 +66,23 @@ const FAST = ["-c", "tessedit_do_invert=0"];
 /** One thread: on a busy two-core machine tesseract's OpenMP threads cost more than they give. */
 const ENV = { ...process.env, OMP_THREAD_LIMIT: "1" };
 
-function run(cmd: string, args: string[], input?: Buffer, timeoutMs = 60_000): Promise<Buffer> {
+interface RunOptions {
+  input?: Buffer;
+  timeoutMs?: number;
+  /** Each chunk of stdout as it arrives (progress of a long run). */
+  onData?: (chunk: Buffer) => void;
+}
+
+function run(cmd: string, args: string[], { input, timeoutMs = 60_000, onData }: RunOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: ENV, stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stdout.on("data", (b: Buffer) => {
+      out.push(b);
+      onData?.(b);
+    });
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", (e: NodeJS.ErrnoException) => {
       clearTimeout(timer);
@@ -89,37 +98,95 @@ function run(cmd: string, args: string[], input?: Buffer, timeoutMs = 60_000): P
   });
 }
 
+/** A page's grayscale pixels, one byte each. */
+export interface GrayImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
 /**
- * Words of one page image (PNG or JPEG bytes), with character boxes (hOCR). `--psm 6`: the page as
- * one block of text lines — the table's rows come out as lines.
+ * The image as a binary PGM file: tesseract reads it with no decoding, and writing it costs no
+ * encoding (PNG at the lowest compression still cost tens of milliseconds a page each way).
  */
-export async function recognize(image: Buffer): Promise<OcrPage> {
-  const args = ["stdin", "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"];
-  return parseHocr((await run("tesseract", args, image)).toString("utf8"));
+async function writePgm(file: string, { data, width, height }: GrayImage): Promise<void> {
+  const fh = await open(file, "w");
+  try {
+    await fh.writev([Buffer.from(`P5\n${width} ${height}\n255\n`, "latin1"), data]);
+  } finally {
+    await fh.close();
+  }
+}
+
+const PAGE_MARK = "class='ocr_page'";
+
+/**
+ * Words of each page (grayscale pixels), all pages in one tesseract process: loading the Chinese
+ * model costs about 0.3 s of CPU, a fifth of reading a page, once per report instead of per page.
+ * `--psm 6`: the page as one block of text lines — the table's rows come out as lines. hOCR with
+ * character boxes. `onPage(done)` as each page's words come out (tesseract writes a page when it
+ * has read it).
+ */
+export async function recognizePages(pages: GrayImage[], onPage?: (done: number) => void): Promise<OcrPage[]> {
+  if (!pages.length) return [];
+  let seen = 0;
+  let tail = "";
+  const count = (chunk: Buffer) => {
+    // A page's mark may straddle two chunks: keep the end of the last one.
+    const text = tail + chunk.toString("latin1");
+    const n = text.split(PAGE_MARK).length - 1;
+    // Shorter than the mark, so a mark already counted is never counted again.
+    tail = text.slice(1 - PAGE_MARK.length);
+    // Tesseract writes a page's hOCR once it has read the page: its mark means it is done.
+    for (let k = 0; k < n; k++) onPage?.(++seen);
+  };
+  const out = await withFiles(pages, (list) =>
+    run("tesseract", [list, "stdout", "-l", "chi_sim", "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1", "hocr"], {
+      timeoutMs: 60_000 * pages.length,
+      onData: count,
+    }),
+  );
+  const read = parseHocrPages(out.toString("utf8"));
+  if (read.length !== pages.length) throw new Error(`tesseract read ${read.length} of ${pages.length} pages`);
+  if (seen < pages.length) onPage?.(pages.length);
+  return read;
+}
+
+/** Images written to a temporary folder with a list file of their names, for one tesseract run. */
+async function withFiles<T>(images: GrayImage[], use: (list: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), "ocr-"));
+  try {
+    const names = images.map((_, k) => path.join(dir, `${k}.pgm`));
+    // One at a time: a report's pages are tens of megabytes of pixels.
+    for (const [k, image] of images.entries()) await writePgm(names[k], image);
+    await writeFile(path.join(dir, "list.txt"), `${names.join("\n")}\n`);
+    return await use(path.join(dir, "list.txt"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**
  * Several images read in one tesseract process (a list file), one page each: the model is loaded
  * once, which on a page's worth of strips costs more than reading them. `whitelist`: figures only
  * (ocr-digits.ts) — the model cannot answer with letters or CJK characters that look like digits.
+ * `dpi`: the images' resolution (a PGM carries none; without it tesseract guesses from the text).
  * `--psm 6`: each image is one block of text lines.
  */
-export async function recognizeMany(images: Buffer[], lang: "eng" | "chi_sim", whitelist?: string): Promise<OcrPage[]> {
+export async function recognizeMany(
+  images: GrayImage[],
+  lang: "eng" | "chi_sim",
+  { whitelist, dpi }: { whitelist?: string; dpi?: number } = {},
+): Promise<OcrPage[]> {
   if (!images.length) return [];
-  const dir = await mkdtemp(path.join(tmpdir(), "ocr-"));
-  try {
-    const names = images.map((_, k) => path.join(dir, `${k}.png`));
-    await Promise.all(images.map((b, k) => writeFile(names[k], b)));
-    await writeFile(path.join(dir, "list.txt"), `${names.join("\n")}\n`);
-    const args = [path.join(dir, "list.txt"), "stdout", "-l", lang, "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1"];
-    if (whitelist) args.push("-c", `tessedit_char_whitelist=${whitelist}`);
-    args.push("hocr");
-    const pages = parseHocrPages((await run("tesseract", args, undefined, 120_000)).toString("utf8"));
-    if (pages.length !== images.length) throw new Error(`tesseract read ${pages.length} of ${images.length} images`);
-    return pages;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const args = ["stdout", "-l", lang, "--psm", "6", ...FAST, "-c", "hocr_char_boxes=1"];
+  if (dpi) args.push("--dpi", String(dpi));
+  if (whitelist) args.push("-c", `tessedit_char_whitelist=${whitelist}`);
+  args.push("hocr");
+  const out = await withFiles(images, (list) => run("tesseract", [list, ...args], { timeoutMs: 120_000 }));
+  const pages = parseHocrPages(out.toString("utf8"));
+  if (pages.length !== images.length) throw new Error(`tesseract read ${pages.length} of ${images.length} images`);
+  return pages;
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
@@ -165,7 +232,7 @@ export function parseHocrPages(hocr: string): OcrPage[] {
  */
 export async function orientation(image: Buffer): Promise<number> {
   try {
-    const out = (await run("tesseract", ["stdin", "stdout", "--psm", "0"], image)).toString("utf8");
+    const out = (await run("tesseract", ["stdin", "stdout", "--psm", "0"], { input: image })).toString("utf8");
     const rotate = Number(/Rotate:\s*(\d+)/.exec(out)?.[1] ?? 0);
     const confidence = Number(/Orientation confidence:\s*([\d.]+)/.exec(out)?.[1] ?? 0);
     return confidence >= 2 ? rotate : 0;
@@ -176,32 +243,33 @@ export async function orientation(image: Buffer): Promise<number> {
 }
 
 /**
- * An image-only PDF's pages as grayscale PNGs at `dpi`, at most `maxPages`. pdftoppm writes raw
- * PGM, made PNG here at the lowest compression: its own PNG writer spent more CPU on a page than
- * rendering it.
+ * An image-only PDF's pages as grayscale pixels at `dpi`, at most `maxPages`. pdftoppm writes raw
+ * PGM, read here as it is: encoding PNG (its own writer, or sharp's) and decoding it again cost
+ * more CPU on a page than rendering it.
  */
-export async function rasterizePdf(bytes: Uint8Array, dpi: number, maxPages: number): Promise<Buffer[]> {
+export async function rasterizePdfGray(bytes: Uint8Array, dpi: number, maxPages: number): Promise<GrayImage[]> {
   const dir = await mkdtemp(path.join(tmpdir(), "scan-"));
   try {
-    await run("pdftoppm", ["-r", String(dpi), "-gray", "-l", String(maxPages), "-", path.join(dir, "p")], Buffer.from(bytes), 120_000);
+    await run("pdftoppm", ["-r", String(dpi), "-gray", "-l", String(maxPages), "-", path.join(dir, "p")], {
+      input: Buffer.from(bytes),
+      timeoutMs: 120_000,
+    });
     const files = (await readdir(dir)).filter((f) => f.endsWith(".pgm")).sort((a, b) => pageNo(a) - pageNo(b));
-    const pages: Buffer[] = [];
+    const pages: GrayImage[] = [];
     // One at a time: a page's raw pixels are 4 MB at 200 dpi.
-    for (const f of files) pages.push(await pgmToPng(await readFile(path.join(dir, f))));
+    for (const f of files) pages.push(readPgm(await readFile(path.join(dir, f))));
     return pages;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** A binary PGM (P5, 8-bit) as a PNG. */
-function pgmToPng(pgm: Buffer): Promise<Buffer> {
+/** A binary PGM (P5, 8-bit). */
+function readPgm(pgm: Buffer): GrayImage {
   const head = /^P5\s+(?:#[^\n]*\n\s*)*(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 100).toString("latin1"));
   if (head?.[3] !== "255") throw new Error("pdftoppm wrote an unexpected image");
   const [width, height] = [Number(head[1]), Number(head[2])];
-  return sharp(pgm.subarray(head[0].length, head[0].length + width * height), { raw: { width, height, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
+  return { data: new Uint8Array(pgm.buffer, pgm.byteOffset + head[0].length, width * height), width, height };
 }
 
 const pageNo = (f: string) => Number(/-(\d+)\.pgm$/.exec(f)?.[1] ?? 0);

@@ -174,3 +174,14 @@ export function normalizeEnumerator(text: string): string {
       .replace(/^(\d{1,2})\s*[.、．,，]?\s*(?=[\u4e00-\u9fff]{2})/, "$1.")
   );
 }
+
+/**
+ * A label's stray `/`, `|` or dash at its ends (`总计人/`, `总计所-`: a header cell tight against its
+ * rules) is not a printed blank beside it: a blank is a cell of its own. Left on, the reader took
+ * it for one more cell of the row below the header.
+ */
+export function trimRuleMarks(text: string): string {
+  if (!/[\u4e00-\u9fff]/.test(text)) return text;
+  const trimmed = text.replace(/^[/／|｜\\]+|(?<=[\u4e00-\u9fff])[/／|｜\\\-—－]+$/g, "");
+  return trimmed || text;
+}

@@ -14,6 +14,7 @@ import {
 } from "./table-text";
 import { pipe, pipeBroken, pipeLeading, pipeOwnLine, pipeSuffix } from "./pipe-text";
 import { html, ocr, pdfMarkdown } from "./pdf-ocr-html";
+import { type ImagePresentation, scannedGrid } from "./scanned-grid";
 import { headerVariants, metaVariant, traditionalChars } from "./wording-variants";
 
 export const PRESENTATIONS: readonly Presentation[] = [
@@ -39,3 +40,9 @@ export const PRESENTATIONS: readonly Presentation[] = [
   metaVariant("meta-title-broken", "title broken over two lines", "title-broken"),
   metaVariant("meta-period-year", "year only in the 统计期限 sentence", "period-year"),
 ];
+
+/**
+ * Presentations that are page images, read back through the OCR path (scanned-grid.test.ts): slow
+ * (seconds a page), so not in the text presentations' 860-rendering test.
+ */
+export const IMAGE_PRESENTATIONS: readonly ImagePresentation[] = [scannedGrid];
