@@ -72,6 +72,6 @@ for (const name of variants) {
   if (total.wrong || total.lost || (name === "clean200" && pct < 99)) failed = true;
 }
 console.log(
-  `peak memory of this process (RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; tesseract runs as child processes: one for every page of a report, then one per model for the cells`,
+  `peak memory of this process (RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; tesseract runs as child processes: one for all the pages of a report, then one per model for the cells`,
 );
 process.exit(failed ? 1 : 0);
