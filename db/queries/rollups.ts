@@ -1,7 +1,8 @@
 /**
  * The rollups pages read instead of scanning every report: report_scores (the ranking's
- * automatic points) here; report_figures, report_year_stats and finding_stats are kept by their
- * own writers and triggers. Each is kept up to date by the writes that change its inputs;
+ * automatic points) here; report_figures, report_year_stats, finding_stats, agency_coverage and
+ * the per-region counts (coverage_counts, region_figures, score_counts) are kept by their own
+ * writers and triggers. Each is kept up to date by the writes that change its inputs;
  * refreshRollups rebuilds them all from the stored reports, in SQL, for writers that bypass those
  * paths (the demo generator's bulk load) and for a database migrated with reports already in it.
  */

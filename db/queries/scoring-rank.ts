@@ -129,7 +129,7 @@ export async function getRankingPage(
       where ${yearOf("sc")} and c.region_id in (select id from rg) and si.method in ('manual', 'override') and si.points is not null
       group by sc.agency_id
     ), s as (
-      select rs.agency_id, rs.auto, rs.known, true as entered, ${itemCols}
+      select rs.agency_id, rs.auto, rs.known, ${itemCols}
       from e join reports r on r.agency_id = e.agency_id and r.year = ${year}
       join report_scores rs on rs.rubric_id = ${rubric.id} and rs.rubric_version = ${rubric.version} and rs.report_id = r.id
     ), ent as materialized (

@@ -1,10 +1,9 @@
 /**
  * One narrow row per agency with what coverage reads: its region, kind, active years and which
  * years it has a report for (bit n: year 2000 + n; reports are 2000 onwards, lib/report/input.ts
- * MIN_YEAR, and a bigint holds them to 2062). "Who was expected this year and who filed" and "who
- * missed a year of 2021–2025" over a whole province are then one pass over this table and bit
- * arithmetic — no join of agencies, regions and reports, no probe into the reports index per
- * agency and year; the lists shown join the rest for their own rows only.
+ * MIN_YEAR, and a bigint holds them to 2062). The counts of a scope come from its per-region
+ * rollup (coverage_counts below); the lists read these rows for the regions they show, with bit
+ * arithmetic — no join of reports, no probe into the reports index per agency and year.
  * Kept by row triggers (drizzle/0020_agency_coverage.sql): on agencies (copies region, kind and
  * active years) and on reports (sets and clears one bit under the row's lock, so concurrent
  * imports of one agency stay right).

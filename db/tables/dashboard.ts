@@ -39,7 +39,7 @@ export const reportFigures = pgTable(
   },
   (t) => [
     index("report_figures_agency_year_idx").on(t.agencyId, t.year),
-    // Covering: the coverage page reads a year's report ids and days late from the index alone.
+    // A year's reports of the agencies in scope (the compare page's ranking).
     index("report_figures_year_idx").on(t.year, t.agencyId, t.reportId, t.daysLate),
     index("report_figures_imported_at_idx").on(t.importedAt),
     // The coverage page's late list, most days late first: a walk down the late reports of a year.
